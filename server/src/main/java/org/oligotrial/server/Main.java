@@ -1,0 +1,23 @@
+package org.oligotrial.server;
+
+import org.oligotrial.cli.OligoTrialCommand;
+import picocli.CommandLine;
+
+/**
+ * The launcher's entry point: every core command plus the server's own commands. Only the server commands start
+ * Spring, so {@code oligotrial screen} stays quick.
+ */
+public final class Main {
+  private Main() {}
+
+  /** The full command line: core commands and server commands. */
+  public static CommandLine commandLine() {
+    CommandLine cl = OligoTrialCommand.commandLine();
+    // server sub-commands are added here, one line each
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
