@@ -32,6 +32,7 @@ public final class OligoTrialCommand implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new OligoTrialCommand());
     // core sub-commands are added here, one line each
+    cl.addSubcommand(new org.oligotrial.cli.analyze.AnalyzeCommand());
     cl.setExecutionExceptionHandler(new FriendlyErrors());
     return cl;
   }

@@ -1,0 +1,25 @@
+package org.oligotrial.cli.analyze;
+
+import org.oligotrial.survival.SurvivalData;
+
+/**
+ * The survival data taken from a {@link CsvDataset}, with how many rows were dropped for a missing value and which
+ * rows were kept, so that covariates can be read from the same rows ({@code dataset.numeric("age", rows())}).
+ *
+ * @param data the survival data of the kept rows, in file order
+ * @param nDropped the number of rows dropped because a used column was empty or {@code NA}
+ * @param rows the 0-based indices of the kept rows in the dataset
+ * @param dataset the dataset the rows come from
+ */
+public record SurvivalSelection(SurvivalData data, int nDropped, int[] rows, CsvDataset dataset) {
+
+  /** The numbers of a further column (a covariate) at the kept rows. */
+  public double[] numeric(String column) {
+    return dataset.numeric(column, rows);
+  }
+
+  /** The labels of a further column at the kept rows. */
+  public String[] text(String column) {
+    return dataset.text(column, rows);
+  }
+}
