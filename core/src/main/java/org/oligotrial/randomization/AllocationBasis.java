@@ -1,0 +1,67 @@
+package org.oligotrial.randomization;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why an allocation went to its arm: the list position (blocks), the scores and draw (minimization) or the draw
+ * (simple). Every variant can be checked again: see {@link AllocationReplay}.
+ */
+public sealed interface AllocationBasis {
+
+  /** One sentence for the allocation log, for example {@code block 3 (size 4), position 2}. */
+  String explain();
+
+  /**
+   * The position in the stratum's sealed list.
+   *
+   * @param blockNumber 1-based block number within the stratum
+   * @param positionInBlock 1-based position within the block
+   * @param blockSize the size of this block
+   * @param stratumSequence 1-based position in the stratum's list (participants of the stratum so far, this one
+   *     included)
+   */
+  record ListPosition(int blockNumber, int positionInBlock, int blockSize, int stratumSequence) implements AllocationBasis {
+    @Override
+    public String explain() {
+      return "stratum list entry " + stratumSequence + ": block " + blockNumber + " (size " + blockSize + "), position "
+          + positionInBlock;
+    }
+  }
+
+  /**
+   * The Pocock-Simon scores and the draw.
+   *
+   * @param scores {@code G(a)} for each arm, in arm order
+   * @param minimizingArms the arms with the smallest score
+   * @param preferredArmProbability {@code p}
+   * @param draw the uniform draw {@code u} in {@code [0, 1)}
+   */
+  record MinimizationScores(List<Double> scores, List<String> minimizingArms, double preferredArmProbability, double draw)
+      implements AllocationBasis {
+    public MinimizationScores {
+      scores = List.copyOf(Objects.requireNonNull(scores, "scores"));
+      minimizingArms = List.copyOf(Objects.requireNonNull(minimizingArms, "minimizing arms"));
+    }
+
+    @Override
+    public String explain() {
+      boolean tie = minimizingArms.size() == scores.size();
+      return "imbalance scores " + scores + (tie ? ", all arms tied, uniform choice" : ", minimizing " + minimizingArms
+          + " chosen with probability " + preferredArmProbability) + "; draw u=" + draw;
+    }
+  }
+
+  /**
+   * The draw of simple randomization: arm {@code k} when {@code u} falls in its share {@code [c_{k-1}, c_k)} of the
+   * cumulative ratio {@code c_k = (r_1 + ... + r_k) / R}.
+   *
+   * @param draw the uniform draw {@code u} in {@code [0, 1)}
+   */
+  record SimpleDraw(double draw) implements AllocationBasis {
+    @Override
+    public String explain() {
+      return "simple randomization, draw u=" + draw;
+    }
+  }
+}
