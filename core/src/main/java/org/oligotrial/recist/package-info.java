@@ -1,0 +1,12 @@
+/**
+ * RECIST 1.1 tumour response: baseline rules, per-assessment target, non-target and overall response (Tables 4
+ * and 5 of the guideline), best overall response without confirmation and the date of first progression.
+ *
+ * <p>Lengths are millimetres ({@link java.math.BigDecimal}, compared exactly so that a threshold such as a 30%
+ * decrease holds at exactly 30%); dates are {@link java.time.LocalDate}. Every type here is immutable and
+ * thread-safe. Bad data is reported by {@link org.oligotrial.recist.InvalidRecistDataException} naming the field.
+ *
+ * <p>Reference: Eisenhauer EA et al. New response evaluation criteria in solid tumours: revised RECIST guideline
+ * (version 1.1). Eur J Cancer 2009;45:228-247. doi:10.1016/j.ejca.2008.10.026
+ */
+package org.oligotrial.recist;
