@@ -1,0 +1,332 @@
+package org.oligotrial.server.participant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditEvent;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.register.Checks;
+import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.site.SiteService;
+import org.oligotrial.server.user.AccessPolicy;
+import org.oligotrial.server.user.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers participants and changes them, one transaction per call, every changed field audited in that
+ * transaction with its old and new value. A reason for change is required whenever a saved value changes (a
+ * re-screening, a status change, a correction of consent); registering and first recording of consent need none.
+ * Access outside the actor's sites throws {@link SiteAccessDeniedException} and is itself audited. Thread-safe.
+ */
+public final class ParticipantService {
+  /** Entity type of participants in the audit trail. */
+  public static final String ENTITY = "participant";
+  /** Largest screening record accepted, in characters of JSON. */
+  public static final int MAX_RECORD = 1_000_000;
+
+  private final ParticipantRepository repo;
+  private final TransactionTemplate tx;
+  private final AuditTrail audit;
+  private final SiteService sites;
+  private final ScreeningEvaluator evaluator;
+  private final Clock clock;
+
+  public ParticipantService(
+      JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteService sites, ScreeningEvaluator evaluator,
+      Clock clock) {
+    this.repo = new ParticipantRepository(jdbc);
+    this.tx = tx;
+    this.audit = audit;
+    this.sites = sites;
+    this.evaluator = evaluator;
+    this.clock = clock;
+  }
+
+  /**
+   * Registers a participant at screening: stores screening version 1 with its eligibility result and sets the status
+   * from the verdict (eligible, screen-failed, or screening while data are missing).
+   *
+   * @throws InvalidFieldException on missing or too long fields or an unreadable record
+   * @throws ConflictException when the screening number exists
+   * @throws SiteAccessDeniedException when the actor may not write at the site
+   */
+  public ParticipantHistory register(Actor actor, String siteCode, String screeningNumber, String recordJson) {
+    Checks.required("siteCode", siteCode, 32);
+    Checks.required("screeningNumber", screeningNumber, 64);
+    Checks.required("screeningRecord", recordJson, MAX_RECORD);
+    requireWrite(actor, siteCode, "site", siteCode);
+    if (sites.find(siteCode).isEmpty()) {
+      throw new InvalidFieldException("siteCode", "no site " + siteCode);
+    }
+    ScreeningEvaluation ev = evaluator.evaluate(recordJson);
+    String id = UUID.randomUUID().toString();
+    tx.executeWithoutResult(
+        s -> {
+          if (repo.screeningNumberTaken(screeningNumber)) {
+            throw new ConflictException("screeningNumber", "screening number " + screeningNumber + " exists");
+          }
+          Instant now = now();
+          Participant p = new Participant(id, siteCode, screeningNumber, ev.status(), 1, null, null, now,
+              actor.username());
+          repo.insert(p);
+          ScreeningVersion v = new ScreeningVersion(1, recordJson, ev.verdict(), ev.resultJson(),
+              ev.protocolVersion(), ev.screenFailureReasons(), now, actor.username(), null);
+          repo.insertScreening(id, v);
+          repo.insertStatusChange(id, new StatusChange(1, null, ev.status(), now, actor.username(), null));
+          created(actor, p, "siteCode", siteCode);
+          created(actor, p, "screeningNumber", screeningNumber);
+          created(actor, p, "status", ev.status().name());
+          auditScreening(actor, p, v, null);
+        });
+    return history(actor, id);
+  }
+
+  /**
+   * Re-screens: a new screening version with a new eligibility result; earlier versions stay as they were.
+   *
+   * @throws InvalidFieldException when the reason is missing or the record unreadable
+   * @throws ConflictException when the participant has consented or left screening
+   */
+  public ParticipantHistory rescreen(Actor actor, String id, String recordJson, String reason) {
+    Checks.required("screeningRecord", recordJson, MAX_RECORD);
+    String why = Checks.reason(reason);
+    Participant before = readForWrite(actor, id);
+    if (!StatusTransitions.canRescreen(before.status())) {
+      throw new ConflictException("status", "a participant who is " + before.status() + " cannot be re-screened");
+    }
+    ScreeningEvaluation ev = evaluator.evaluate(recordJson);
+    tx.executeWithoutResult(
+        s -> {
+          Participant p = locked(id);
+          if (!StatusTransitions.canRescreen(p.status())) {
+            throw new ConflictException("status", "a participant who is " + p.status() + " cannot be re-screened");
+          }
+          Instant now = now();
+          ScreeningVersion v = new ScreeningVersion(p.screeningVersion() + 1, recordJson, ev.verdict(),
+              ev.resultJson(), ev.protocolVersion(), ev.screenFailureReasons(), now, actor.username(), why);
+          repo.insertScreening(id, v);
+          Participant after = new Participant(p.id(), p.siteCode(), p.screeningNumber(), p.status(), v.version(),
+              p.consent(), p.withdrawal(), p.createdAt(), p.createdBy());
+          repo.update(after);
+          changed(actor, p, "screeningVersion", Integer.toString(p.screeningVersion()),
+              Integer.toString(v.version()), why);
+          auditScreening(actor, p, v, why);
+          moveStatus(actor, after, ev.status(), why, now);
+        });
+    return history(actor, id);
+  }
+
+  /**
+   * Records consent (moving an eligible participant to consented) or corrects recorded consent.
+   *
+   * @param reason required when consent was recorded before
+   * @throws ConflictException when the participant is not eligible and has not consented before
+   */
+  public ParticipantHistory recordConsent(Actor actor, String id, Consent consent, String reason) {
+    Checks.required("formVersion", consent.formVersion(), 64);
+    Checks.required("obtainedBy", consent.obtainedBy(), 200);
+    if (consent.date() == null) {
+      throw new InvalidFieldException("date", "is required");
+    }
+    if (consent.date().isAfter(LocalDate.now(clock).plusDays(1))) {
+      throw new InvalidFieldException("date", "lies in the future");
+    }
+    Checks.optional("reason", reason, Checks.MAX_TEXT);
+    readForWrite(actor, id);
+    tx.executeWithoutResult(
+        s -> {
+          Participant p = locked(id);
+          Consent old = p.consent();
+          String why = old == null ? blankToNull(reason) : Checks.reason(reason);
+          if (old == null && p.status() != ParticipantStatus.ELIGIBLE) {
+            throw new ConflictException("status", "consent is recorded for an eligible participant; this one is "
+                + p.status());
+          }
+          ParticipantStatus status = old == null ? ParticipantStatus.CONSENTED : p.status();
+          Participant after = new Participant(p.id(), p.siteCode(), p.screeningNumber(), p.status(),
+              p.screeningVersion(), consent, p.withdrawal(), p.createdAt(), p.createdBy());
+          repo.update(after);
+          String f = old == null ? null : old.formVersion();
+          String d = old == null ? null : old.date().toString();
+          String b = old == null ? null : old.obtainedBy();
+          changedIf(actor, p, "consent.formVersion", f, consent.formVersion(), why);
+          changedIf(actor, p, "consent.date", d, consent.date().toString(), why);
+          changedIf(actor, p, "consent.obtainedBy", b, consent.obtainedBy(), why);
+          if (status != p.status()) {
+            moveStatus(actor, after, status, why == null ? "consent recorded" : why, now());
+          }
+        });
+    return history(actor, id);
+  }
+
+  /**
+   * Changes the status along {@link StatusTransitions}. Withdrawal needs {@code withdrawal}; the statuses set by
+   * screening and consent are not set here.
+   *
+   * @throws InvalidFieldException when the reason or withdrawal details are missing
+   * @throws ConflictException when the transition is not allowed
+   */
+  public ParticipantHistory changeStatus(
+      Actor actor, String id, ParticipantStatus to, String reason, Withdrawal withdrawal) {
+    if (to == null) {
+      throw new InvalidFieldException("status", "is required");
+    }
+    if (StatusTransitions.SET_BY_SCREENING.contains(to) || to == ParticipantStatus.CONSENTED) {
+      throw new InvalidFieldException("status", to + " is set by screening or consent, not directly");
+    }
+    String why = Checks.reason(reason);
+    if (to == ParticipantStatus.WITHDRAWN) {
+      if (withdrawal == null || withdrawal.date() == null) {
+        throw new InvalidFieldException("withdrawal.date", "is required when withdrawing");
+      }
+      Checks.required("withdrawal.reason", withdrawal.reason(), Checks.MAX_TEXT);
+    } else if (withdrawal != null) {
+      throw new InvalidFieldException("withdrawal", "is given only when the status is WITHDRAWN");
+    }
+    readForWrite(actor, id);
+    tx.executeWithoutResult(
+        s -> {
+          Participant p = locked(id);
+          if (!StatusTransitions.allowed(p.status(), to)) {
+            throw new ConflictException("status", "cannot change from " + p.status() + " to " + to);
+          }
+          Participant after = new Participant(p.id(), p.siteCode(), p.screeningNumber(), p.status(),
+              p.screeningVersion(), p.consent(), to == ParticipantStatus.WITHDRAWN ? withdrawal : p.withdrawal(),
+              p.createdAt(), p.createdBy());
+          repo.update(after);
+          if (to == ParticipantStatus.WITHDRAWN) {
+            changedIf(actor, p, "withdrawal.date", null, withdrawal.date().toString(), why);
+            changedIf(actor, p, "withdrawal.reason", null, withdrawal.reason(), why);
+            changedIf(actor, p, "withdrawal.followUpAllowed", null, Boolean.toString(withdrawal.followUpAllowed()),
+                why);
+          }
+          moveStatus(actor, after, to, why, now());
+        });
+    return history(actor, id);
+  }
+
+  /** The participant with its history. */
+  public ParticipantHistory history(Actor actor, String id) {
+    Participant p = readable(actor, id);
+    return new ParticipantHistory(p, repo.screenings(id), repo.statusChanges(id));
+  }
+
+  /**
+   * A page of participants the actor may read, optionally of one site and one status.
+   *
+   * @throws SiteAccessDeniedException when {@code siteCode} is outside the actor's sites
+   */
+  public ParticipantPage list(Actor actor, String siteCode, ParticipantStatus status, int page, int size) {
+    if (page < 0) {
+      throw new InvalidFieldException("page", "must be 0 or more");
+    }
+    if (size < 1 || size > 500) {
+      throw new InvalidFieldException("size", "must be 1 to 500");
+    }
+    if (siteCode != null && !AccessPolicy.canRead(actor, siteCode)) {
+      deny(actor, "site", siteCode, siteCode, "list participants");
+    }
+    if (!AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty()) {
+      return new ParticipantPage(List.of(), page, size, 0);
+    }
+    return repo.page(AccessPolicy.readsAllSites(actor) ? null : actor.sites(), siteCode, status, page, size);
+  }
+
+  /** The participant's audit trail, oldest first. */
+  public List<AuditEvent> auditTrail(Actor actor, String id) {
+    readable(actor, id);
+    return audit.forRecord(ENTITY, id);
+  }
+
+  private Participant readable(Actor actor, String id) {
+    Participant p = repo.find(id).orElseThrow(() -> new RecordNotFoundException(ENTITY, id));
+    if (!AccessPolicy.canRead(actor, p.siteCode())) {
+      deny(actor, ENTITY, id, p.siteCode(), "read");
+    }
+    return p;
+  }
+
+  private Participant readForWrite(Actor actor, String id) {
+    Participant p = repo.find(id).orElseThrow(() -> new RecordNotFoundException(ENTITY, id));
+    requireWrite(actor, p.siteCode(), ENTITY, id);
+    return p;
+  }
+
+  private void requireWrite(Actor actor, String siteCode, String type, String id) {
+    if (!AccessPolicy.canWrite(actor, siteCode)) {
+      deny(actor, type, id, siteCode, "change");
+    }
+  }
+
+  private void deny(Actor actor, String type, String id, String siteCode, String what) {
+    audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, type, id, null, null, null,
+        actor.role() + " may not " + what + " at site " + siteCode, siteCode));
+    throw new SiteAccessDeniedException("a " + actor.role().name().toLowerCase() + " may not " + what
+        + " participants of site " + siteCode);
+  }
+
+  private Participant locked(String id) {
+    return repo.lock(id).orElseThrow(() -> new RecordNotFoundException(ENTITY, id));
+  }
+
+  /** Moves {@code p} (the stored state, status not yet changed) to {@code to}, recording and auditing it. */
+  private void moveStatus(Actor actor, Participant p, ParticipantStatus to, String why, Instant now) {
+    ParticipantStatus from = p.status();
+    if (from == to) {
+      return;
+    }
+    if (!StatusTransitions.allowed(from, to)) {
+      throw new ConflictException("status", "cannot change from " + from + " to " + to);
+    }
+    Participant after = new Participant(p.id(), p.siteCode(), p.screeningNumber(), to, p.screeningVersion(),
+        p.consent(), p.withdrawal(), p.createdAt(), p.createdBy());
+    repo.update(after);
+    repo.insertStatusChange(p.id(), new StatusChange(0, from, to, now, actor.username(), why));
+    changed(actor, p, "status", from.name(), to.name(), why);
+  }
+
+  private void auditScreening(Actor actor, Participant p, ScreeningVersion v, String why) {
+    String prefix = "screening[" + v.version() + "].";
+    AuditAction a = AuditAction.CREATE;
+    audit.record(new AuditEntry(actor.username(), a, ENTITY, p.id(), prefix + "record", null, v.recordJson(), why,
+        p.siteCode()));
+    audit.record(new AuditEntry(actor.username(), a, ENTITY, p.id(), prefix + "verdict", null, v.verdict(), why,
+        p.siteCode()));
+    audit.record(new AuditEntry(actor.username(), a, ENTITY, p.id(), prefix + "protocolVersion", null,
+        v.protocolVersion(), why, p.siteCode()));
+  }
+
+  private void created(Actor actor, Participant p, String field, String value) {
+    audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, ENTITY, p.id(), field, null, value, null,
+        p.siteCode()));
+  }
+
+  private void changed(Actor actor, Participant p, String field, String old, String value, String why) {
+    audit.record(new AuditEntry(actor.username(), AuditAction.UPDATE, ENTITY, p.id(), field, old, value, why,
+        p.siteCode()));
+  }
+
+  private void changedIf(Actor actor, Participant p, String field, String old, String value, String why) {
+    if (!Objects.equals(old, value)) {
+      changed(actor, p, field, old, value, why);
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

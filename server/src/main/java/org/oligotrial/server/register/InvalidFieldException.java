@@ -1,0 +1,16 @@
+package org.oligotrial.server.register;
+
+/** Input that the register refuses; the message names the field. Maps to HTTP 422. */
+public class InvalidFieldException extends RuntimeException {
+  private final String field;
+
+  public InvalidFieldException(String field, String message) {
+    super(field + ": " + message);
+    this.field = field;
+  }
+
+  /** The offending field, e.g. {@code reason} or {@code screeningRecord.age}. */
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,43 @@
+package org.oligotrial.server.register;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import org.oligotrial.server.database.Databases;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+/**
+ * The register opened directly for an operator command ({@code users add}, {@code sites add}, {@code audit verify}):
+ * a small pool, migrations applied, no web server. Close it when done.
+ */
+public final class OperatorSession implements AutoCloseable {
+  private final HikariDataSource ds;
+  private final Register register;
+
+  private OperatorSession(HikariDataSource ds, Register register) {
+    this.ds = ds;
+    this.register = register;
+  }
+
+  /** Opens and migrates the database at {@code url}. */
+  public static OperatorSession open(String url) {
+    HikariDataSource ds = Databases.open(url, 2);
+    try {
+      Databases.migrate(ds, url);
+      Register r = Register.on(ds, new ProvisionalScreeningEvaluator(),
+          PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
+      return new OperatorSession(ds, r);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+  }
+
+  public Register register() {
+    return register;
+  }
+
+  @Override
+  public void close() {
+    ds.close();
+  }
+}

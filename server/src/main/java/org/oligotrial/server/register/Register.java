@@ -1,0 +1,85 @@
+package org.oligotrial.server.register;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.AuditVerifier;
+import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.participant.ScreeningEvaluator;
+import org.oligotrial.server.site.SiteService;
+import org.oligotrial.server.user.ApiTokenService;
+import org.oligotrial.server.user.UserService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The system of record on one database: sites, users and tokens, participants and the audit trail, wired with
+ * programmatic transactions so that the same objects serve the web server, the operator commands and the tests.
+ * The schema must be migrated first. Thread-safe.
+ */
+public final class Register {
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final AuditTrail audit;
+  private final SiteService sites;
+  private final UserService users;
+  private final ApiTokenService tokens;
+  private final ParticipantService participants;
+
+  private Register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
+      PasswordEncoder encoder, Clock clock) {
+    this.jdbc = JdbcClient.create(ds);
+    this.tx = new TransactionTemplate(tm);
+    this.audit = new AuditTrail(jdbc, tx, clock);
+    this.sites = new SiteService(jdbc, tx, audit, clock);
+    this.users = new UserService(jdbc, tx, audit, sites, encoder, clock);
+    this.tokens = new ApiTokenService(jdbc, tx, audit, users, clock);
+    this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluator, clock);
+  }
+
+  /** The register on a migrated database, with its own transaction manager. */
+  public static Register on(DataSource ds, ScreeningEvaluator evaluator, PasswordEncoder encoder, Clock clock) {
+    return new Register(ds, new DataSourceTransactionManager(ds), evaluator, encoder, clock);
+  }
+
+  /** The register sharing an existing transaction manager (the Spring application's). */
+  public static Register on(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
+      PasswordEncoder encoder, Clock clock) {
+    return new Register(ds, tm, evaluator, encoder, clock);
+  }
+
+  public JdbcClient jdbc() {
+    return jdbc;
+  }
+
+  public TransactionTemplate tx() {
+    return tx;
+  }
+
+  public AuditTrail audit() {
+    return audit;
+  }
+
+  public AuditVerifier verifier() {
+    return new AuditVerifier(audit);
+  }
+
+  public SiteService sites() {
+    return sites;
+  }
+
+  public UserService users() {
+    return users;
+  }
+
+  public ApiTokenService tokens() {
+    return tokens;
+  }
+
+  public ParticipantService participants() {
+    return participants;
+  }
+}

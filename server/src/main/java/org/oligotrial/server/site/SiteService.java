@@ -1,0 +1,87 @@
+package org.oligotrial.server.site;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.register.Checks;
+import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.user.AccessPolicy;
+import org.oligotrial.server.user.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Adds and lists sites. Every addition is audited. Thread-safe. */
+public final class SiteService {
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public SiteService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Adds a site.
+   *
+   * @throws InvalidFieldException when the code is not 1-32 letters, digits, '-' or '_', or the name is blank
+   * @throws ConflictException when the code exists
+   * @throws SiteAccessDeniedException when the actor is not an administrator
+   */
+  public Site add(Actor actor, String code, String name) {
+    if (!AccessPolicy.canManage(actor)) {
+      throw new SiteAccessDeniedException("only an administrator adds sites");
+    }
+    if (code == null || !CODE.matcher(code).matches()) {
+      throw new InvalidFieldException("code", "must be 1-32 letters, digits, '-' or '_'");
+    }
+    Checks.required("name", name, 200);
+    return tx.execute(
+        s -> {
+          if (find(code).isPresent()) {
+            throw new ConflictException("code", "site " + code + " exists");
+          }
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          jdbc.sql("INSERT INTO site (code, name, created_at) VALUES (:code, :name, :at)")
+              .param("code", code)
+              .param("name", name)
+              .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+              .update();
+          audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, "site", code, "name", null, name, null,
+              code));
+          return new Site(code, name, now);
+        });
+  }
+
+  /** The site with that code, if any. */
+  public Optional<Site> find(String code) {
+    return jdbc.sql("SELECT code, name, created_at FROM site WHERE code = :code")
+        .param("code", code)
+        .query((rs, n) -> new Site(rs.getString(1), rs.getString(2),
+            rs.getObject(3, OffsetDateTime.class).toInstant()))
+        .optional();
+  }
+
+  /** Every site, by code. */
+  public List<Site> list() {
+    return jdbc.sql("SELECT code, name, created_at FROM site ORDER BY code")
+        .query((rs, n) -> new Site(rs.getString(1), rs.getString(2),
+            rs.getObject(3, OffsetDateTime.class).toInstant()))
+        .list();
+  }
+}

@@ -1,0 +1,118 @@
+package org.oligotrial.server.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.register.Checks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Personal API tokens ({@code Authorization: Bearer olt_...}). A token is 256 random bits shown once to its owner;
+ * only its SHA-256 is stored (a fast hash suffices for a secret that cannot be guessed, unlike a password). Tokens
+ * expire. Thread-safe.
+ */
+public final class ApiTokenService {
+  /** Prefix of every token, so that leaked tokens are easy to recognise. */
+  public static final String PREFIX = "olt_";
+  /** Longest validity a token may be given. */
+  public static final Duration MAX_VALIDITY = Duration.ofDays(365);
+
+  private final SecureRandom random = new SecureRandom();
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final AuditTrail audit;
+  private final UserService users;
+  private final Clock clock;
+
+  public ApiTokenService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, UserService users, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.audit = audit;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a token for the actor. Audited (without the secret).
+   *
+   * @param validity how long the token works, at most {@link #MAX_VALIDITY}
+   * @return the token id, the secret (shown once) and its expiry
+   */
+  public NewToken create(Actor actor, String label, Duration validity) {
+    Checks.required("label", label, 200);
+    if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0) {
+      throw new org.oligotrial.server.register.InvalidFieldException("validDays", "must be 1 to 365 days");
+    }
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String id = UUID.randomUUID().toString();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant expires = now.plus(validity);
+    tx.executeWithoutResult(
+        s -> {
+          jdbc.sql("INSERT INTO api_token (id, username, token_hash, label, created_at, expires_at, revoked)"
+                  + " VALUES (:id, :u, :h, :l, :c, :e, FALSE)")
+              .param("id", id)
+              .param("u", actor.username())
+              .param("h", sha256(token))
+              .param("l", label)
+              .param("c", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+              .param("e", OffsetDateTime.ofInstant(expires, ZoneOffset.UTC))
+              .update();
+          audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, "api_token", id, "label", null, label,
+              null, null));
+        });
+    return new NewToken(id, token, expires);
+  }
+
+  /** The user a token belongs to, when the token is known, unexpired, unrevoked and the user enabled and unlocked. */
+  public Optional<UserAccount> authenticate(String token) {
+    if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return jdbc.sql("SELECT username, expires_at, revoked FROM api_token WHERE token_hash = :h")
+        .param("h", sha256(token))
+        .query((rs, n) -> new TokenRow(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+            rs.getBoolean(3)))
+        .optional()
+        .filter(t -> !t.revoked() && t.expiresAt().isAfter(now))
+        .flatMap(t -> users.find(t.username()))
+        .filter(u -> u.enabled() && !u.lockedAt(now));
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record TokenRow(String username, Instant expiresAt, boolean revoked) {}
+
+  /**
+   * A freshly created token.
+   *
+   * @param id the token's identifier (for the audit trail and revocation)
+   * @param token the secret, shown once
+   * @param expiresAt when it stops working
+   */
+  public record NewToken(String id, String token, Instant expiresAt) {}
+}

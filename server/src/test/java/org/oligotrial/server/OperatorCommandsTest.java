@@ -1,0 +1,78 @@
+package org.oligotrial.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oligotrial.server.database.DatabaseUrl;
+import org.oligotrial.server.user.UsersCommandAccess;
+import picocli.CommandLine;
+
+/** The operator commands, run as a shell user would, on an H2 file database in a temporary directory. */
+class OperatorCommandsTest {
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  Run run(String stdin, String... args) {
+    UsersCommandAccess.setStdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void anOperatorSetsUpSitesAndUsersAndVerifiesTheAuditTrail() {
+    String db = DatabaseUrl.h2File(dir.resolve("ops"));
+    assertThat(run("", "sites", "add", "--db", db, "--code", "GZ01", "--name", "Nanfang Hospital").out())
+        .contains("added site GZ01");
+    Run add = run("a sufficiently long secret\n", "users", "add", "--db", db, "--username", "li.wei", "--role",
+        "coordinator", "--site", "GZ01", "--password-stdin");
+    assertThat(add.exit()).isZero();
+    assertThat(add.out()).contains("added user li.wei (coordinator, sites GZ01)");
+    assertThat(run("", "users", "list", "--db", db).out()).contains("li.wei\tcoordinator\tGZ01");
+    Run verify = run("", "audit", "verify", "--db", db);
+    assertThat(verify.exit()).isZero();
+    assertThat(verify.out()).contains("audit trail intact");
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCodeTwo() {
+    String db = DatabaseUrl.h2File(dir.resolve("bad"));
+    Run r = run("short\n", "users", "add", "--db", db, "--username", "x", "--role", "monitor", "--site", "NOPE",
+        "--password-stdin");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: password: must be at least 12 characters");
+    Run role = run("long enough password\n", "users", "add", "--db", db, "--username", "x", "--role", "king",
+        "--password-stdin");
+    assertThat(role.exit()).isEqualTo(2);
+    assertThat(role.err()).contains("--role must be one of");
+    assertThat(run("", "sites", "add", "--db", "jdbc:mysql://x", "--code", "A", "--name", "n").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void verifyExitsOneAndNamesTheRowWhenAnAuditRowWasEdited() throws Exception {
+    String db = DatabaseUrl.h2File(dir.resolve("tampered"));
+    run("", "sites", "add", "--db", db, "--code", "A", "--name", "Site A");
+    run("", "sites", "add", "--db", db, "--code", "B", "--name", "Site B");
+    try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+      s.execute("DROP TRIGGER audit_event_no_update");
+      s.execute("UPDATE audit_event SET new_value = 'Forged' WHERE seq = 1");
+    }
+    Run verify = run("", "audit", "verify", "--db", db);
+    assertThat(verify.exit()).isEqualTo(1);
+    assertThat(verify.out()).contains("audit trail BROKEN").contains("row 1: content does not match its hash");
+  }
+}

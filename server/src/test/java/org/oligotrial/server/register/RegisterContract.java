@@ -1,0 +1,296 @@
+package org.oligotrial.server.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.oligotrial.server.testing.ScriptedEvaluator.record;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInstance;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEvent;
+import org.oligotrial.server.audit.AuditVerifier.Verification;
+import org.oligotrial.server.participant.Consent;
+import org.oligotrial.server.participant.ParticipantHistory;
+import org.oligotrial.server.participant.ParticipantPage;
+import org.oligotrial.server.participant.ParticipantStatus;
+import org.oligotrial.server.participant.Withdrawal;
+import org.oligotrial.server.testing.TestRegisters;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.Role;
+import org.oligotrial.server.user.UserAccount;
+
+/**
+ * The register's behaviour, run against each database by a subclass. Each subclass gets one fresh database; tests
+ * use their own screening numbers so that they do not depend on one another.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class RegisterContract {
+  HikariDataSource ds;
+  Register reg;
+  Actor coordA;
+  Actor coordB;
+  Actor monitorA;
+  Actor statistician;
+
+  /** A migrated, empty database URL for this run. */
+  abstract String openDatabase();
+
+  /** Runs SQL that bypasses the append-only guard, as an attacker with DBA rights would. */
+  abstract void tamper(String... sql);
+
+  /** Drops the database. */
+  abstract void closeDatabase();
+
+  @BeforeAll
+  void setUp() {
+    String url = openDatabase();
+    ds = TestRegisters.migrated(url, 10);
+    reg = TestRegisters.on(ds);
+    Actor admin = TestRegisters.admin();
+    reg.sites().add(admin, "A", "Site A");
+    reg.sites().add(admin, "B", "Site B");
+    reg.users().add(admin, "coord.a", Role.COORDINATOR, Set.of("A"), "correct horse battery");
+    coordA = reg.users().find("coord.a").orElseThrow().actor();
+    coordB = new Actor("coord.b", Role.COORDINATOR, Set.of("B"));
+    monitorA = new Actor("monitor.a", Role.MONITOR, Set.of("A"));
+    statistician = new Actor("stat", Role.STATISTICIAN, Set.of());
+  }
+
+  @AfterAll
+  void tearDown() {
+    ds.close();
+    closeDatabase();
+  }
+
+  @Test
+  void registeringStoresFirstScreeningVersionWithResultAndProtocolVersion() {
+    ParticipantHistory h = reg.participants().register(coordA, "A", "REG-001", record("ELIGIBLE"));
+    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.ELIGIBLE);
+    assertThat(h.screenings()).singleElement().satisfies(s -> {
+      assertThat(s.version()).isEqualTo(1);
+      assertThat(s.protocolVersion()).isEqualTo("test-1");
+      assertThat(s.recordJson()).isEqualTo(record("ELIGIBLE"));
+    });
+    List<AuditEvent> trail = reg.participants().auditTrail(coordA, h.participant().id());
+    assertThat(trail).extracting(e -> e.entry().field()).contains("screeningNumber", "status", "screening[1].record");
+    assertThat(trail).allSatisfy(e -> assertThat(e.entry().actor()).isEqualTo("coord.a"));
+  }
+
+  @Test
+  void ineligibleScreeningStoresScreenFailureReasons() {
+    String rec = "{\"testVerdict\":\"INELIGIBLE\",\"testFailures\":[\"age over 70\",\"ECOG 3\"]}";
+    ParticipantHistory h = reg.participants().register(coordA, "A", "REG-002", rec);
+    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.SCREEN_FAILED);
+    assertThat(h.screenings().get(0).screenFailureReasons()).containsExactly("age over 70", "ECOG 3");
+  }
+
+  @Test
+  void rescreeningAddsAVersionAndKeepsTheOldOneUnchanged() {
+    String id = reg.participants().register(coordA, "A", "REG-003", record("INELIGIBLE")).participant().id();
+    assertThatThrownBy(() -> reg.participants().rescreen(coordA, id, record("ELIGIBLE"), " "))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("reason");
+    ParticipantHistory h = reg.participants().rescreen(coordA, id, record("ELIGIBLE"), "new haemoglobin result");
+    assertThat(h.screenings()).extracting(s -> s.version() + ":" + s.verdict())
+        .containsExactly("1:INELIGIBLE", "2:ELIGIBLE");
+    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.ELIGIBLE);
+    assertThat(h.statusChanges()).extracting(c -> c.to()).containsExactly(ParticipantStatus.SCREEN_FAILED,
+        ParticipantStatus.ELIGIBLE);
+    assertThat(h.statusChanges().get(1).reason()).isEqualTo("new haemoglobin result");
+  }
+
+  @Test
+  void consentMovesEligibleToConsentedAndACorrectionNeedsAReason() {
+    String id = reg.participants().register(coordA, "A", "REG-004", record("ELIGIBLE")).participant().id();
+    Consent c = new Consent("ICF v2.1", LocalDate.of(2026, 1, 5), "Dr Li");
+    assertThat(reg.participants().recordConsent(coordA, id, c, null).participant().status())
+        .isEqualTo(ParticipantStatus.CONSENTED);
+    Consent fixed = new Consent("ICF v2.2", LocalDate.of(2026, 1, 5), "Dr Li");
+    assertThatThrownBy(() -> reg.participants().recordConsent(coordA, id, fixed, null))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("reason");
+    reg.participants().recordConsent(coordA, id, fixed, "wrong form version typed");
+    List<AuditEvent> trail = reg.participants().auditTrail(coordA, id);
+    assertThat(trail).filteredOn(e -> "consent.formVersion".equals(e.entry().field()))
+        .extracting(e -> e.entry().oldValue() + "->" + e.entry().newValue() + " because " + e.entry().reason())
+        .containsExactly("null->ICF v2.1 because null", "ICF v2.1->ICF v2.2 because wrong form version typed");
+  }
+
+  @Test
+  void consentIsRefusedBeforeEligibility() {
+    String id = reg.participants().register(coordA, "A", "REG-005", record("INCOMPLETE")).participant().id();
+    Consent c = new Consent("ICF v2.1", LocalDate.of(2026, 1, 5), "Dr Li");
+    assertThatThrownBy(() -> reg.participants().recordConsent(coordA, id, c, null))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void statusFollowsTheStateMachineAndWithdrawalRecordsItsDetails() {
+    String id = reg.participants().register(coordA, "A", "REG-006", record("ELIGIBLE")).participant().id();
+    assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.RANDOMIZED, "x", null))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("ELIGIBLE to RANDOMIZED");
+    reg.participants().recordConsent(coordA, id, new Consent("v1", LocalDate.of(2026, 1, 5), "Dr Li"), null);
+    reg.participants().changeStatus(coordA, id, ParticipantStatus.RANDOMIZED, "allocated RT+", null);
+    assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.WITHDRAWN, "w", null))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("withdrawal.date");
+    Withdrawal w = new Withdrawal(LocalDate.of(2026, 2, 1), "moved abroad", true);
+    ParticipantHistory h =
+        reg.participants().changeStatus(coordA, id, ParticipantStatus.WITHDRAWN, "participant request", w);
+    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.WITHDRAWN);
+    assertThat(h.participant().withdrawal()).isEqualTo(w);
+    assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.DIED, "x", null))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void duplicateScreeningNumberIsAConflict() {
+    reg.participants().register(coordA, "A", "REG-007", record("ELIGIBLE"));
+    assertThatThrownBy(() -> reg.participants().register(coordA, "A", "REG-007", record("ELIGIBLE")))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("screeningNumber");
+  }
+
+  @Test
+  void siteStaffCannotReadOrChangeAnotherSiteAndTheAttemptIsAudited() {
+    String id = reg.participants().register(coordA, "A", "REG-008", record("ELIGIBLE")).participant().id();
+    assertThatThrownBy(() -> reg.participants().history(coordB, id)).isInstanceOf(SiteAccessDeniedException.class);
+    assertThatThrownBy(() -> reg.participants().register(coordB, "A", "REG-009", record("ELIGIBLE")))
+        .isInstanceOf(SiteAccessDeniedException.class);
+    assertThatThrownBy(() -> reg.participants().rescreen(monitorA, id, record("ELIGIBLE"), "r"))
+        .isInstanceOf(SiteAccessDeniedException.class);
+    assertThat(reg.participants().history(monitorA, id).participant().id()).isEqualTo(id);
+    assertThat(reg.participants().history(statistician, id).participant().id()).isEqualTo(id);
+    assertThat(reg.audit().forRecord("participant", id)).filteredOn(e -> e.entry().action() == AuditAction.ACCESS_DENIED)
+        .extracting(e -> e.entry().actor()).contains("coord.b", "monitor.a");
+  }
+
+  @Test
+  void listingFiltersBySiteAndStatusAndPages() {
+    Actor coordBWriter = coordB;
+    for (int i = 0; i < 5; i++) {
+      reg.participants().register(coordBWriter, "B", "LST-" + i, record(i % 2 == 0 ? "ELIGIBLE" : "INELIGIBLE"));
+    }
+    ParticipantPage eligible = reg.participants().list(coordB, "B", ParticipantStatus.ELIGIBLE, 0, 2);
+    assertThat(eligible.total()).isEqualTo(3);
+    assertThat(eligible.items()).extracting(p -> p.screeningNumber()).containsExactly("LST-0", "LST-2");
+    assertThat(reg.participants().list(coordB, "B", ParticipantStatus.ELIGIBLE, 1, 2).items())
+        .extracting(p -> p.screeningNumber()).containsExactly("LST-4");
+    assertThat(reg.participants().list(coordA, null, null, 0, 500).items())
+        .allSatisfy(p -> assertThat(p.siteCode()).isEqualTo("A"));
+    assertThatThrownBy(() -> reg.participants().list(coordA, "B", null, 0, 10))
+        .isInstanceOf(SiteAccessDeniedException.class);
+  }
+
+  @Test
+  void hostileTextIsStoredAndReturnedVerbatim() {
+    String hostile = "'; DROP TABLE participant; -- <script>alert(1)</script> \u00e9\u4e2d\u6587\ud83d\ude00 \"\\";
+    String number = "H-'; DROP TABLE site;--";
+    String rec = "{\"testVerdict\":\"ELIGIBLE\",\"note\":" + jsonString(hostile + "x".repeat(5000)) + "}";
+    String id = reg.participants().register(coordA, "A", number, rec).participant().id();
+    reg.participants().recordConsent(coordA, id, new Consent(hostile.substring(0, 40), LocalDate.of(2026, 1, 1),
+        hostile), hostile);
+    ParticipantHistory h = reg.participants().history(coordA, id);
+    assertThat(h.participant().screeningNumber()).isEqualTo(number);
+    assertThat(h.participant().consent().obtainedBy()).isEqualTo(hostile);
+    assertThat(h.screenings().get(0).recordJson()).isEqualTo(rec);
+    assertThat(reg.sites().list()).extracting(s -> s.code()).contains("A", "B");
+    assertThat(reg.verifier().verify().intact()).isTrue();
+  }
+
+  @Test
+  void concurrentWritesKeepTheAuditChainLinearAndIntact() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> fs = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        int n = i;
+        fs.add(pool.submit(() -> reg.participants().register(coordA, "A", "CON-" + n, record("ELIGIBLE"))));
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    Verification v = reg.verifier().verify();
+    assertThat(v.problems()).isEmpty();
+    assertThat(v.intact()).isTrue();
+  }
+
+  @Test
+  void theDatabaseRefusesToUpdateOrDeleteAuditRows() {
+    reg.participants().register(coordA, "A", "APP-001", record("ELIGIBLE"));
+    assertThatThrownBy(() -> reg.jdbc().sql("UPDATE audit_event SET actor = 'mallory' WHERE seq = 1").update())
+        .hasStackTraceContaining("append-only");
+    assertThatThrownBy(() -> reg.jdbc().sql("DELETE FROM audit_event WHERE seq = 1").update())
+        .hasStackTraceContaining("append-only");
+  }
+
+  @Test
+  void fiveFailedLoginsLockTheAccountAndEveryAttemptIsAudited() {
+    Actor admin = TestRegisters.admin();
+    reg.users().add(admin, "inv.lock", Role.INVESTIGATOR, Set.of("A"), "a long enough password");
+    for (int i = 0; i < 4; i++) {
+      reg.users().loginFailed("inv.lock", "bad password");
+    }
+    UserAccount u = reg.users().find("inv.lock").orElseThrow();
+    assertThat(u.lockedAt(java.time.Instant.now())).isFalse();
+    reg.users().loginFailed("inv.lock", "bad password");
+    assertThat(reg.users().find("inv.lock").orElseThrow().lockedAt(java.time.Instant.now())).isTrue();
+    assertThat(reg.audit().forRecord("user", "inv.lock"))
+        .filteredOn(e -> e.entry().action() == AuditAction.LOGIN_FAILED).hasSize(5);
+  }
+
+  @Test
+  void apiTokensAuthenticateTheirOwnerAndAreStoredHashed() {
+    var t = reg.tokens().create(coordA, "laptop", Duration.ofDays(1));
+    assertThat(reg.tokens().authenticate(t.token())).map(UserAccount::username).contains("coord.a");
+    assertThat(reg.tokens().authenticate(t.token() + "x")).isEmpty();
+    assertThat(reg.jdbc().sql("SELECT COUNT(*) FROM api_token WHERE token_hash = :t").param("t", t.token())
+        .query(Long.class).single()).isZero();
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // breaks the chain on purpose: runs last
+  void verifyNamesAnEditedADeletedAndAReorderedRow() {
+    for (int i = 0; i < 3; i++) {
+      reg.participants().register(coordA, "A", "TAM-" + i, record("ELIGIBLE"));
+    }
+    long last = reg.audit().head().seq();
+    assertThat(reg.verifier().verify().intact()).isTrue();
+    tamper("UPDATE audit_event SET new_value = 'forged' WHERE seq = " + (last - 1));
+    assertThat(reg.verifier().verify().problems()).anyMatch(p -> p.startsWith("row " + (last - 1) + ": content"));
+    tamper("UPDATE audit_event SET new_value = old_value WHERE seq = " + (last - 1) + " AND field IS NULL");
+    tamper("DELETE FROM audit_event WHERE seq = " + (last - 5));
+    assertThat(reg.verifier().verify().problems()).anyMatch(p -> p.startsWith("row " + (last - 4) + ": expected"));
+    tamper("UPDATE audit_event SET seq = -1 WHERE seq = " + (last - 8),
+        "UPDATE audit_event SET seq = " + (last - 8) + " WHERE seq = " + (last - 7),
+        "UPDATE audit_event SET seq = " + (last - 7) + " WHERE seq = -1");
+    assertThat(reg.verifier().verify().problems()).anyMatch(p -> p.startsWith("row " + (last - 8) + ":"));
+    assertThat(reg.verifier().verify().intact()).isFalse();
+  }
+
+  static String jsonString(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+}
