@@ -33,6 +33,7 @@ public final class OligoTrialCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(new OligoTrialCommand());
     // core sub-commands are added here, one line each
     cl.addSubcommand(new org.oligotrial.cli.analyze.AnalyzeCommand());
+    cl.addSubcommand(new org.oligotrial.cli.design.DesignCommand());
     cl.addSubcommand(new org.oligotrial.cli.recist.RecistCommand());
     cl.setExecutionExceptionHandler(new FriendlyErrors());
     return cl;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     commandListHeading = "%nAnalyses:%n",
     subcommands = {
       // one line per analysis
+      CoxCommand.class,
     })
 public final class AnalyzeCommand implements Callable<Integer> {
 
