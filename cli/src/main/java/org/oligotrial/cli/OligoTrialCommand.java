@@ -35,6 +35,8 @@ public final class OligoTrialCommand implements Callable<Integer> {
     cl.addSubcommand(new org.oligotrial.cli.analyze.AnalyzeCommand());
     cl.addSubcommand(new org.oligotrial.cli.design.DesignCommand());
     cl.addSubcommand(new org.oligotrial.cli.recist.RecistCommand());
+    cl.addSubcommand(new org.oligotrial.cli.eligibility.ScreenCommand());
+    cl.addSubcommand(new org.oligotrial.cli.eligibility.ProtocolCommand());
     cl.setExecutionExceptionHandler(new FriendlyErrors());
     return cl;
   }

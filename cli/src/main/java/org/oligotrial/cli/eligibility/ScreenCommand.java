@@ -1,0 +1,90 @@
+package org.oligotrial.cli.eligibility;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.oligotrial.cli.UserInputException;
+import org.oligotrial.eligibility.EligibilityEngine;
+import org.oligotrial.eligibility.EligibilityJson;
+import org.oligotrial.eligibility.EligibilityResult;
+import org.oligotrial.eligibility.ScreeningRecord;
+import org.oligotrial.eligibility.ScreeningRecordException;
+import org.oligotrial.eligibility.ScreeningRecordParser;
+import org.oligotrial.protocol.Protocol;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code oligotrial screen}: decides a candidate's eligibility, or a whole NDJSON file's with {@code --batch}. */
+@Command(
+    name = "screen",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Decides eligibility criterion by criterion for a screening record (JSON; format in docs/eligibility.md).",
+      "Exit code 0 when evaluated (whatever the verdict), 2 for bad input."
+    },
+    subcommands = GenerateCommand.class)
+public final class ScreenCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.json", description = "The screening record.")
+  Path file;
+
+  @Option(names = "--protocol", paramLabel = "FILE", description = "Protocol file (default: the bundled NCT03119519).")
+  Path protocolFile;
+
+  @Option(names = "--json", description = "Print the result as JSON: {id, verdict, criteria[], missing[]}.")
+  boolean json;
+
+  @Option(names = "--batch", paramLabel = "FILE.ndjson", description = "Screen every record of an NDJSON file.")
+  Path batch;
+
+  @Option(names = "--out", paramLabel = "FILE.csv", description = "With --batch: where to write one row per record "
+      + "(default: standard output, totals then go to standard error).")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    Protocol protocol = Protocols.load(protocolFile);
+    EligibilityEngine engine = new EligibilityEngine(protocol);
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (batch != null) {
+      if (file != null) {
+        throw new UserInputException("give either FILE.json or --batch FILE.ndjson, not both");
+      }
+      new BatchScreening(engine, spec.commandLine().getErr()).run(batch, out, stdout);
+      return 0;
+    }
+    if (file == null) {
+      throw new UserInputException("missing FILE.json (or --batch FILE.ndjson); see oligotrial screen --help");
+    }
+    EligibilityResult result = engine.evaluate(read(file));
+    stdout.print(json ? EligibilityJson.toJson(result) + System.lineSeparator() : ScreeningReport.render(result,
+        protocol));
+    stdout.flush();
+    return 0;
+  }
+
+  static ScreeningRecord read(Path file) throws IOException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserInputException("no such file: " + file, e);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new UserInputException(file + ": not UTF-8 text", e);
+    }
+    try {
+      return new ScreeningRecordParser().parse(text);
+    } catch (ScreeningRecordException e) {
+      throw new UserInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+}

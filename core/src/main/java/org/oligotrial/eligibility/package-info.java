@@ -1,0 +1,14 @@
+/**
+ * The eligibility engine. Public API: {@link org.oligotrial.eligibility.ScreeningRecordParser} reads a candidate's
+ * screening data (JSON, format in docs/eligibility.md and docs/schema/screening-record.schema.json) into a
+ * {@link org.oligotrial.eligibility.ScreeningRecord}, rejecting bad input with a
+ * {@link org.oligotrial.eligibility.ScreeningRecordException} that carries line and field path;
+ * {@link org.oligotrial.eligibility.EligibilityEngine} is built once from a {@link org.oligotrial.protocol.Protocol}
+ * (e.g. {@code new EligibilityEngine(ProtocolLoader.bundled())}), is thread-safe, and its
+ * {@code evaluate(ScreeningRecord)} returns an {@link org.oligotrial.eligibility.EligibilityResult} (verdict
+ * ELIGIBLE/INELIGIBLE/INCOMPLETE, per-criterion results {id, kind, status, reason, source}, missing field paths),
+ * which {@link org.oligotrial.eligibility.EligibilityJson} serialises. The engine interprets the protocol's rule
+ * vocabulary and knows nothing of a particular trial; laboratory units are converted exactly by
+ * {@link org.oligotrial.units.LabUnits}.
+ */
+package org.oligotrial.eligibility;

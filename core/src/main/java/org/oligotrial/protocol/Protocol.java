@@ -1,0 +1,41 @@
+package org.oligotrial.protocol;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the system knows about one trial, loaded from a protocol file by {@link ProtocolLoader}. Immutable and
+ * thread-safe; the lists are unmodifiable and never null.
+ *
+ * @param id the registry id, e.g. {@code NCT03119519}
+ * @param title the official title
+ * @param sponsor the sponsor
+ * @param phase the phase, e.g. {@code 2}
+ * @param condition the condition studied
+ * @param targetSampleSize the target number of randomized participants (148)
+ * @param arms the arms, in the order of the allocation ratio
+ * @param systemicTherapy the systemic-therapy rule
+ * @param criteria the eligibility criteria, in the registry's order (inclusions, then exclusions)
+ * @param notes the protocol notes (clarifications shown to users)
+ * @param stratification the stratification factors
+ * @param randomization the randomization settings
+ * @param endpoints primary and secondary endpoints
+ * @param recist RECIST settings
+ * @param visits the visit schedule
+ * @param source where the protocol was loaded from (a file path or a classpath resource), for messages
+ */
+public record Protocol(String id, String title, String sponsor, String phase, String condition, int targetSampleSize,
+    List<Arm> arms, SystemicTherapy systemicTherapy, List<Criterion> criteria, List<ProtocolNote> notes,
+    List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
+    RecistSettings recist, List<Visit> visits, String source) {
+
+  /** The criterion with that id, if any. */
+  public Optional<Criterion> criterion(String criterionId) {
+    return criteria.stream().filter(c -> c.id().equals(criterionId)).findFirst();
+  }
+
+  /** The note with that id, if any. */
+  public Optional<ProtocolNote> note(String noteId) {
+    return notes.stream().filter(n -> n.id().equals(noteId)).findFirst();
+  }
+}
