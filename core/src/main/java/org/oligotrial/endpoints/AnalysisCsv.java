@@ -1,0 +1,98 @@
+package org.oligotrial.endpoints;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the analysis dataset as CSV for {@code oligotrial analyze} (and R's {@code read.csv}): a header line, one
+ * line per participant, {@code \n} line ends, UTF-8 by the caller's writer. Columns:
+ *
+ * <pre>
+ * participant_id, arm, histology, first_line, brain_metastasis, metastases, thoracic_stage,
+ * pfs_time, pfs_event, pfs_months, os_time, os_event, os_months, tpfs_time, tpfs_event, tpfs_months,
+ * lc_time, lc_event, lc_months, cycle_compliance, fraction_compliance, worst_grade
+ * </pre>
+ *
+ * The factor columns follow {@link org.oligotrial.randomization.TrialFactors#ALL}. {@code *_time} are days from
+ * randomization, {@code *_event} 1 = event and 0 = censored, {@code *_months} = days / 30.4375 with 4 decimals;
+ * compliance proportions with 4 decimals. Missing values (local control without irradiated lesion, compliance with
+ * nothing planned, an unrecorded stratum) are {@code NA}. Text containing a comma, quote or line break is quoted.
+ * Stateless and thread-safe.
+ */
+public final class AnalysisCsv {
+  private AnalysisCsv() {}
+
+  /** The header columns in order. */
+  public static List<String> columns() {
+    List<String> c = new ArrayList<>(List.of("participant_id", "arm"));
+    c.addAll(StrataColumns.names());
+    for (String e : List.of("pfs", "os", "tpfs", "lc")) {
+      c.addAll(List.of(e + "_time", e + "_event", e + "_months"));
+    }
+    c.addAll(List.of("cycle_compliance", "fraction_compliance", "worst_grade"));
+    return c;
+  }
+
+  /**
+   * Writes the header and the rows.
+   *
+   * @throws UncheckedIOException if the writer fails
+   */
+  public static void write(List<AnalysisRow> rows, Writer out) {
+    try {
+      out.write(String.join(",", columns()) + "\n");
+      for (AnalysisRow r : rows) {
+        List<String> f = new ArrayList<>();
+        f.add(text(r.participantId()));
+        f.add(text(r.arm()));
+        r.strataLevels().forEach(l -> f.add(text(l)));
+        for (TimeToEvent t : List.of(r.pfs(), r.os(), r.thoracicPfs())) {
+          time(f, t);
+        }
+        time(f, r.localControl());
+        f.add(decimal(r.compliance().cycleProportion()));
+        f.add(decimal(r.compliance().fractionProportion()));
+        f.add(Integer.toString(r.worstGradeAny()));
+        out.write(String.join(",", f) + "\n");
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The CSV as a string. */
+  public static String toCsv(List<AnalysisRow> rows) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    write(rows, w);
+    return w.toString();
+  }
+
+  private static void time(List<String> f, TimeToEvent t) {
+    if (t == null) {
+      f.addAll(List.of("NA", "NA", "NA"));
+    } else {
+      f.add(Long.toString(t.days()));
+      f.add(Integer.toString(t.eventFlag()));
+      f.add(String.format(Locale.ROOT, "%.4f", t.months()));
+    }
+  }
+
+  private static String decimal(Double v) {
+    return v == null ? "NA" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  private static String text(String s) {
+    if (s == null) {
+      return "NA";
+    }
+    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+}

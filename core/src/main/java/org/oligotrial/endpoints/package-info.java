@@ -1,0 +1,13 @@
+/**
+ * Endpoint derivation for NCT03119519: from a participant's history (randomization, RECIST progression events with
+ * their site, adequate tumour assessments, death, last contact, withdrawal, irradiated lesions, adverse events and
+ * treatment delivery) it derives progression-free survival (primary endpoint), thoracic progression-free survival,
+ * local control of irradiated lesions, overall survival, the worst CTCAE grade per term and treatment compliance.
+ * Endpoints are derived, never typed in; one {@link org.oligotrial.endpoints.AnalysisRow} per participant feeds
+ * {@code oligotrial analyze} through {@link org.oligotrial.endpoints.AnalysisCsv}.
+ *
+ * <p>Times are whole days from randomization (day 0) and months = days / 30.4375; events are 0 (censored) or 1.
+ * Plain immutable records in and out, no persistence; everything here is thread-safe. Rules and references are in
+ * {@link org.oligotrial.endpoints.EndpointDerivation} and docs/endpoints.md.
+ */
+package org.oligotrial.endpoints;

@@ -1,0 +1,44 @@
+package org.oligotrial.endpoints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.oligotrial.endpoints.Histories.participant;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The analysis dataset CSV: header, one line per participant, NA for what does not apply. */
+class AnalysisCsvTest {
+
+  @Test
+  void writesHeaderAndOneLinePerParticipant() {
+    ParticipantEndpoints rtPlus = participant().id("P1").stratum("histology", "squamous")
+        .stratum("first_line", "non-targeted").stratum("brain_metastasis", "no").stratum("metastases", "2-5")
+        .stratum("thoracic_stage", "III").assessedOn(42, 84).progression(126, ProgressionSite.THORACIC)
+        .diedOn(200).treatedLesion("T1", 126).delivered(4, 4, 30, 27).adverseEvent("Pneumonitis", 2).derive();
+    ParticipantEndpoints rtMinus = participant().id("P2").arm("RT-").stratum("histology", "non-squamous")
+        .assessedOn(42).lastKnownAlive(60).delivered(4, 2, 0, 0).derive();
+    String csv = AnalysisCsv.toCsv(List.of(AnalysisRow.of(rtPlus), AnalysisRow.of(rtMinus)));
+    // months: 126 / 30.4375 = 4.1396; 200 / 30.4375 = 6.5708; 42 / 30.4375 = 1.3799; 60 / 30.4375 = 1.9713
+    assertThat(csv).isEqualTo("""
+        participant_id,arm,histology,first_line,brain_metastasis,metastases,thoracic_stage,\
+        pfs_time,pfs_event,pfs_months,os_time,os_event,os_months,tpfs_time,tpfs_event,tpfs_months,\
+        lc_time,lc_event,lc_months,cycle_compliance,fraction_compliance,worst_grade
+        P1,RT+,squamous,non-targeted,no,2-5,III,126,1,4.1396,200,1,6.5708,126,1,4.1396,126,1,4.1396,1.0000,0.9000,2
+        P2,RT-,non-squamous,NA,NA,NA,NA,42,0,1.3799,60,0,1.9713,42,0,1.3799,NA,NA,NA,0.5000,NA,0
+        """);
+  }
+
+  @Test
+  void quotesTextWithCommas() {
+    String csv = AnalysisCsv.toCsv(List.of(AnalysisRow.of(participant().id("P,1").derive())));
+    assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("\"P,1\",RT+,");
+  }
+
+  @Test
+  void unknownStratumLevelIsRejected() {
+    ParticipantEndpoints e = participant().stratum("histology", "small-cell").derive();
+    assertThatThrownBy(() -> AnalysisRow.of(e)).isInstanceOf(InvalidHistoryException.class)
+        .hasMessageContaining("strata.histology");
+  }
+}
