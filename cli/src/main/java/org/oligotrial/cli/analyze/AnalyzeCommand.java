@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
     commandListHeading = "%nAnalyses:%n",
     subcommands = {
       // one line per analysis
+      KmCommand.class,
+      LogRankCommand.class,
+      RmstCommand.class,
       CoxCommand.class,
     })
 public final class AnalyzeCommand implements Callable<Integer> {
