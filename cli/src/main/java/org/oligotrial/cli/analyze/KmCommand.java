@@ -61,7 +61,11 @@ public final class KmCommand implements Callable<Integer> {
     ConfidenceType type = confidenceType(confType);
     double level = confidenceLevel(confLevel);
     if (plot != null) {
-      KaplanMeierPlot.Format.of(plot); // reject an unknown extension before reading the data
+      try {
+        KaplanMeierPlot.Format.of(plot); // reject an unknown extension before reading the data
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException("--plot: " + e.getMessage());
+      }
     }
     SurvivalSelection sel = data.load(group, null);
     List<KaplanMeierCurve> curves = new KaplanMeier(type, level).fit(sel.data());

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Restricted mean survival time up to --tau per group with its standard error, as R's",
-      "print(survfit(...), rmean = tau); with exactly two groups also their difference (second minus first)."
+      "print(survfit(...), rmean = tau); with exactly two groups also their difference (other minus --reference)."
     })
 public final class RmstCommand implements Callable<Integer> {
 
@@ -38,6 +38,10 @@ public final class RmstCommand implements Callable<Integer> {
   @Option(names = "--tau", required = true, paramLabel = "T",
       description = "The horizon, in the unit of the time column.")
   double tau;
+
+  @Option(names = "--reference", paramLabel = "LEVEL",
+      description = "With two groups: the reference group of the difference (other minus reference); default: the first.")
+  String reference;
 
   @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
       description = "Confidence level between 0 and 1 (default: ${DEFAULT-VALUE}).")
@@ -61,9 +65,18 @@ public final class RmstCommand implements Callable<Integer> {
           + Numbers.time(first) + " in column '" + data.time() + "'");
     }
     List<RestrictedMean> r = RestrictedMeanSurvival.estimate(d, tau, level);
-    RestrictedMeanDifference diff = r.size() == 2
-        ? RestrictedMeanSurvival.difference(r, r.get(0).group(), r.get(1).group(), level)
-        : null;
+    RestrictedMeanDifference diff = null;
+    if (r.size() == 2) {
+      String ref = reference == null ? r.get(0).group() : reference;
+      if (!ref.equals(r.get(0).group()) && !ref.equals(r.get(1).group())) {
+        throw new UserInputException("--reference: no group '" + ref + "'; the groups are " + r.get(0).group()
+            + " and " + r.get(1).group());
+      }
+      String other = ref.equals(r.get(0).group()) ? r.get(1).group() : r.get(0).group();
+      diff = RestrictedMeanSurvival.difference(r, ref, other, level);
+    } else if (reference != null) {
+      throw new UserInputException("--reference needs exactly two groups, there are " + r.size());
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(data.json() ? SurvivalJson.write(new RmstJson(tau, level, sel.nDropped(), r, diff))
         + System.lineSeparator() : table(r, diff, sel.nDropped(), tau, level));
