@@ -37,6 +37,7 @@ public final class OligoTrialCommand implements Callable<Integer> {
     cl.addSubcommand(new org.oligotrial.cli.recist.RecistCommand());
     cl.addSubcommand(new org.oligotrial.cli.eligibility.ScreenCommand());
     cl.addSubcommand(new org.oligotrial.cli.eligibility.ProtocolCommand());
+    cl.addSubcommand(new org.oligotrial.cli.randomization.RandomizationCommand());
     cl.setExecutionExceptionHandler(new FriendlyErrors());
     return cl;
   }

@@ -1,0 +1,107 @@
+package org.oligotrial.cli.randomization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oligotrial.cli.OligoTrialCommand;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code oligotrial randomization}: simulate, new-seed and export-list, and one clear line on bad input. */
+class RandomizationCommandTest {
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = OligoTrialCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void simulatePrintsOneRowPerMethod() {
+    Run r = run("randomization", "simulate", "--runs", "200", "--seed", "5");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("148 participants x 200 runs", "histology=squamous 0.30")
+        .containsPattern("(?m)^blocks +[0-9.]+ / ")
+        .containsPattern("(?m)^minimization +[0-9.]+ / ")
+        .containsPattern("(?m)^simple +[0-9.]+ / .* 50\\.0%$");
+  }
+
+  @Test
+  void simulateJsonCarriesEverySettingAndMetric() {
+    Run r = run("randomization", "simulate", "--method", "blocks", "--runs", "50", "--n", "40", "--ratio", "2:1",
+        "--prevalence", "histology=0.5", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = JsonMapper.builder().build().readTree(r.out());
+    assertThat(j.get("participants").asInt()).isEqualTo(40);
+    assertThat(j.get("prevalence").get("histology").asDouble()).isEqualTo(0.5);
+    JsonNode m = j.get("methods").get(0);
+    assertThat(m.get("method").asString()).isEqualTo("blocks");
+    assertThat(m.get("parameters").asString()).isEqualTo("block sizes [3, 6, 9]");
+    assertThat(m.get("incompleteBlockShare").get("mean").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void theSameSeedPrintsTheSameReport() {
+    assertThat(run("randomization", "simulate", "--runs", "100", "--seed", "9").out())
+        .isEqualTo(run("randomization", "simulate", "--runs", "100", "--seed", "9").out());
+  }
+
+  @Test
+  void badOptionsGiveExitTwoAndOneLine() {
+    String[][] bad = {
+      {"--prevalence", "smoking=0.2"},
+      {"--prevalence", "histology=1.2"},
+      {"--p", "0.3"},
+      {"--ratio", "1:x"},
+      {"--method", "urn"},
+      {"--runs", "0"},
+      {"--method", "blocks", "--block-sizes", "3"},
+      {"--weights", "1,1"},
+    };
+    for (String[] args : bad) {
+      String[] full = new String[args.length + 2];
+      full[0] = "randomization";
+      full[1] = "simulate";
+      System.arraycopy(args, 0, full, 2, args.length);
+      Run r = run(full);
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err()).startsWith("error: ").hasLineCount(1);
+    }
+  }
+
+  @Test
+  void newSeedThenExportListGivesTheSameCsvTwice(@TempDir Path dir) throws Exception {
+    Path seed = dir.resolve("trial.seed");
+    Run created = run("randomization", "new-seed", seed.toString());
+    assertThat(created.exit()).as(created.err()).isZero();
+    assertThat(Files.readString(seed).trim()).matches("[0-9a-f]{64}");
+    assertThat(run("randomization", "new-seed", seed.toString()).exit()).isEqualTo(2);
+    Run first = run("randomization", "export-list", "--seed-file", seed.toString(), "--blocks-per-stratum", "2");
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.out()).startsWith("stratum,stratum_sequence,block,position_in_block,block_size,arm\n");
+    assertThat(first.out().lines().skip(1)).allMatch(l -> l.endsWith(",RT+") || l.endsWith(",RT-"));
+    assertThat(run("randomization", "export-list", "--seed-file", seed.toString(), "--blocks-per-stratum", "2").out())
+        .isEqualTo(first.out());
+  }
+
+  @Test
+  void exportListRefusesABadSeedFile(@TempDir Path dir) throws Exception {
+    Path seed = dir.resolve("bad.seed");
+    Files.writeString(seed, "not hex");
+    Run r = run("randomization", "export-list", "--seed-file", seed.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("32 to 128 hexadecimal digits");
+  }
+}
