@@ -72,10 +72,10 @@ public final class RecistEvaluateCommand implements Callable<Integer> {
     sb.append(e.baselineSum() == null
         ? String.format("RECIST 1.1 evaluation (non-target disease only)%n")
         : String.format("RECIST 1.1 evaluation (baseline sum %s mm)%n", e.baselineSum().toPlainString()));
-    sb.append(String.format(Locale.ROOT, "%-10s  %8s  %9s  %8s  %9s  %-6s  %-13s  %-9s  %-13s%n", "date", "sum mm",
+    sb.append(String.format(Locale.ROOT, "%-10s  %8s  %9s  %8s  %9s  %-6s  %-13s  %-9s  %s%n", "date", "sum mm",
         "vs base", "nadir mm", "vs nadir", "target", "non-target", "new", "overall"));
     for (AssessmentResult r : e.assessments()) {
-      sb.append(String.format(Locale.ROOT, "%-10s  %8s  %9s  %8s  %9s  %-6s  %-13s  %-9s  %-13s%n", r.date(),
+      sb.append(String.format(Locale.ROOT, "%-10s  %8s  %9s  %8s  %9s  %-6s  %-13s  %-9s  %s%n", r.date(),
           r.sum() == null ? "-" : r.sum().toPlainString() + (r.targetsNotEvaluated().isEmpty() ? "" : "*"),
           pct(r.changeFromBaselinePct()), r.nadir() == null ? "-" : r.nadir().toPlainString(),
           pct(r.changeFromNadirPct()), r.target() == null ? "-" : r.target().label(), r.nonTarget().label(),

@@ -64,5 +64,11 @@ class AnalysisCsvReadableByAnalyzeTest {
 
     SurvivalSelection os = CsvDataset.read(csv).survival("os_months", "os_event", "arm", null);
     assertThat(os.data().size()).isEqualTo(4);
+
+    // the command shown in docs/endpoints.md
+    RecistEvaluateCommandTest.Run km = RecistEvaluateCommandTest.run("analyze", "km", "--data", csv.toString(),
+        "--time", "pfs_months", "--event", "pfs_event", "--group", "arm");
+    assertThat(km.exit()).as(km.err()).isZero();
+    assertThat(km.out()).contains("RT+").contains("RT-");
   }
 }

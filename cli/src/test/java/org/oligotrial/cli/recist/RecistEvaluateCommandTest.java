@@ -60,6 +60,15 @@ class RecistEvaluateCommandTest {
   }
 
   @Test
+  void outputShownInDocsIsWhatTheCommandPrints() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "recist.md"));
+    int start = doc.indexOf("```text\n") + "```text\n".length();
+    String shown = doc.substring(start, doc.indexOf("```", start));
+    Run r = run("recist", "evaluate", EXAMPLES.resolve("partial-response.json").toString());
+    assertThat(r.out().replace(System.lineSeparator(), "\n")).isEqualTo(shown);
+  }
+
+  @Test
   void equivocalExampleDatesProgressionAtTheEquivocalScan() {
     Run r = run("recist", "evaluate", "--json", EXAMPLES.resolve("equivocal-new-lesion.json").toString());
     assertThat(r.out()).contains("\"progressionDate\" : \"2024-05-24\"").contains("\"bestOverallResponse\" : \"SD\"");
