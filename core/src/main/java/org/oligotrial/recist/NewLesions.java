@@ -20,10 +20,14 @@ public enum NewLesions {
     return label;
   }
 
-  /** @return the value for an input word, or null when the word is none of them */
+  /** @return the value for an input word (ignoring case and surrounding spaces), or null */
   public static NewLesions fromLabel(String label) {
+    if (label == null) {
+      return null;
+    }
+    String l = label.trim().toLowerCase(java.util.Locale.ROOT);
     for (NewLesions n : values()) {
-      if (n.label.equals(label)) {
+      if (n.label.equals(l)) {
         return n;
       }
     }

@@ -22,10 +22,17 @@ public enum NonTargetStatus {
     return label;
   }
 
-  /** @return the status for an input word, or null when the word is none of them */
+  /** @return the status for an input word (ignoring case; "not evaluated" and "NE" also accepted), or null */
   public static NonTargetStatus fromLabel(String label) {
+    if (label == null) {
+      return null;
+    }
+    String l = label.trim().toLowerCase(java.util.Locale.ROOT);
+    if (l.equals("not evaluated") || l.equals("ne")) {
+      return NOT_EVALUATED;
+    }
     for (NonTargetStatus s : values()) {
-      if (s.label.equals(label)) {
+      if (s.label.equals(l)) {
         return s;
       }
     }
