@@ -31,7 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
     description = "Compare randomization methods on NCT03119519's five factors over simulated trials.")
 public final class SimulateCommand implements Callable<Integer> {
 
-  /** Default prevalence of each factor's first level, assumed independent (see docs/randomization.md). */
+  /** The level whose prevalence {@code --prevalence} gives, per factor. */
+  static final Map<String, String> MARKED_LEVEL = Map.of("histology", "squamous", "therapy", "targeted",
+      "intracranial", "yes", "metastases", "1", "thoracic-stage", "III");
+
+  /** Default prevalence of each factor's marked level, assumed independent (see docs/randomization.md). */
   static final Map<String, Double> DEFAULT_PREVALENCE = defaults();
 
   @Spec CommandSpec spec;
@@ -52,9 +56,9 @@ public final class SimulateCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--prevalence", paramLabel = "FACTOR=P",
-      description = "Probability of a factor's first level, e.g. histology=0.3 (squamous). Factors: histology (squamous), "
-          + "first_line (targeted), brain_metastasis (yes), metastases (1), thoracic_stage (III). "
-          + "Defaults: histology=0.3, first_line=0.35, brain_metastasis=0.25, metastases=0.4, thoracic_stage=0.6.")
+      description = "Prevalence of a factor's marked level, e.g. histology=0.3 (squamous). Factors (marked level): "
+          + "histology (squamous), therapy (targeted), intracranial (yes), metastases (1), thoracic-stage (III). "
+          + "Defaults: histology=0.3, therapy=0.35, intracranial=0.25, metastases=0.4, thoracic-stage=0.6.")
   Map<String, String> prevalence = new LinkedHashMap<>();
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -74,8 +78,10 @@ public final class SimulateCommand implements Callable<Integer> {
     Map<String, Double> prev = prevalences();
     double[][] levels = new double[TrialFactors.ALL.size()][];
     for (int f = 0; f < levels.length; f++) {
-      double p = prev.get(TrialFactors.ALL.get(f).name());
-      levels[f] = new double[] {p, 1 - p};
+      StratificationFactor factor = TrialFactors.ALL.get(f);
+      double p = prev.get(factor.name());
+      int marked = factor.indexOf(MARKED_LEVEL.get(factor.name()));
+      levels[f] = new double[] {marked == 0 ? p : 1 - p, marked == 0 ? 1 - p : p};
     }
     if (participants < 1 || participants > 100_000) {
       throw new UserInputException("--n: must be from 1 to 100000, was " + participants);
@@ -121,9 +127,9 @@ public final class SimulateCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Randomization simulation: %s, %d participants x %d runs, ratio RT+:RT- %s, seed %d%n",
         r.trial(), r.participants(), r.runs(), r.ratio(), r.seed()));
-    sb.append("Prevalence of first level:");
+    sb.append("Prevalence (independent factors):");
     for (StratificationFactor f : TrialFactors.ALL) {
-      sb.append(String.format(Locale.ROOT, " %s=%s %.2f", f.name(), f.levels().get(0), r.prevalence().get(f.name())));
+      sb.append(String.format(Locale.ROOT, " %s=%s %.2f", f.name(), MARKED_LEVEL.get(f.name()), r.prevalence().get(f.name())));
     }
     sb.append(String.format("%n%n"));
     sb.append(String.format(Locale.ROOT, "%-13s %-22s %-22s %-24s %8s%n", "method", "|RT+ - RT-|",
@@ -155,10 +161,10 @@ public final class SimulateCommand implements Callable<Integer> {
   private static Map<String, Double> defaults() {
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("histology", 0.3);
-    m.put("first_line", 0.35);
-    m.put("brain_metastasis", 0.25);
+    m.put("therapy", 0.35);
+    m.put("intracranial", 0.25);
     m.put("metastases", 0.4);
-    m.put("thoracic_stage", 0.6);
+    m.put("thoracic-stage", 0.6);
     return java.util.Collections.unmodifiableMap(m);
   }
 }

@@ -11,7 +11,7 @@ import org.oligotrial.randomization.TrialFactors;
 
 class TrialSimulationTest {
 
-  private static final double[][] PREVALENCE = {{0.3, 0.7}, {0.35, 0.65}, {0.25, 0.75}, {0.4, 0.6}, {0.6, 0.4}};
+  private static final double[][] PREVALENCE = {{0.3, 0.7}, {0.35, 0.65}, {0.25, 0.75}, {0.4, 0.6}, {0.4, 0.6}};
   private static final List<RandomizationScheme> METHODS = List.of(
       TrialFactors.scheme(new MethodParameters.PermutedBlocks(List.of(2, 4, 6))),
       TrialFactors.scheme(MethodParameters.Minimization.equalWeights(5, 0.8)),
@@ -46,7 +46,7 @@ class TrialSimulationTest {
     assertThatThrownBy(() -> TrialSimulation.run(METHODS, PREVALENCE, 0, 10, 1)).hasMessageContaining("participants");
     assertThatThrownBy(() -> TrialSimulation.run(METHODS, new double[][] {{0.5, 0.5}}, 10, 10, 1))
         .hasMessageContaining("5 factors");
-    double[][] bad = {{0.3, 0.8}, {0.35, 0.65}, {0.25, 0.75}, {0.4, 0.6}, {0.6, 0.4}};
+    double[][] bad = {{0.3, 0.8}, {0.35, 0.65}, {0.25, 0.75}, {0.4, 0.6}, {0.4, 0.6}};
     assertThatThrownBy(() -> TrialSimulation.run(METHODS, bad, 10, 10, 1)).hasMessageContaining("histology add up to");
   }
 }
