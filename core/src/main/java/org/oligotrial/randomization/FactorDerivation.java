@@ -44,4 +44,29 @@ public final class FactorDerivation {
     levels.put(TrialFactors.THORACIC_STAGE.name(), ThoracicStage.of(facts.tCategory(), facts.nCategory()).level());
     return new ParticipantFactors(levels);
   }
+
+  /**
+   * The participant's levels labelled with the factor names of {@code scheme} (for example the protocol file's ids),
+   * whose five factors must have the levels of {@link TrialFactors#ALL}, in the same order.
+   *
+   * @throws IllegalArgumentException when the scheme's factors do not correspond to the trial's five factors
+   * @throws RandomizationBlockedException as {@link #derive(StratificationFacts)}
+   */
+  public static ParticipantFactors derive(StratificationFacts facts, RandomizationScheme scheme) {
+    if (scheme.factors().size() != TrialFactors.ALL.size()) {
+      throw new IllegalArgumentException("the scheme has " + scheme.factors().size() + " factors, the trial has five");
+    }
+    for (int f = 0; f < TrialFactors.ALL.size(); f++) {
+      if (!scheme.factors().get(f).levels().equals(TrialFactors.ALL.get(f).levels())) {
+        throw new IllegalArgumentException("factor " + scheme.factors().get(f).name() + " has levels "
+            + scheme.factors().get(f).levels() + ", expected " + TrialFactors.ALL.get(f).levels());
+      }
+    }
+    ParticipantFactors derived = derive(facts);
+    Map<String, String> levels = new LinkedHashMap<>();
+    for (int f = 0; f < TrialFactors.ALL.size(); f++) {
+      levels.put(scheme.factors().get(f).name(), derived.levels().get(TrialFactors.ALL.get(f).name()));
+    }
+    return new ParticipantFactors(levels);
+  }
 }

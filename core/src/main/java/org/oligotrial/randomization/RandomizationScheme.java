@@ -12,7 +12,7 @@ import java.util.Objects;
  * their ratio and the method with its parameters. Immutable and thread-safe.
  *
  * <p>The stratum of a participant is the combination of its levels, keyed as {@code
- * histology=squamous;therapy=targeted;...} in factor order ({@code all} when there are no factors).
+ * histology=squamous;first_line=targeted;...} in factor order ({@code all} when there are no factors).
  *
  * @param factors the stratification factors, distinct names (may be empty for simple randomization)
  * @param ratio the arms and their allocation ratio

@@ -3,8 +3,11 @@ package org.oligotrial.randomization;
 import java.util.List;
 
 /**
- * The five stratification factors of NCT03119519, each with two levels (32 strata), and the trial's arms, with the
- * factor ids and level codes of {@code protocols/nct03119519.yaml} (checked by a test against the bundled protocol).
+ * The five stratification factors of NCT03119519, each with two levels (32 strata), and the trial's arms. The names
+ * are also the analysis dataset's column names ({@code org.oligotrial.endpoints}). The protocol file names the same
+ * factors {@code histology, therapy, intracranial, metastases, thoracic-stage}, with the same level codes in the same
+ * order (checked by a test against the bundled protocol); {@link ProtocolRandomization} keeps the protocol's ids and
+ * {@link FactorDerivation#derive(StratificationFacts, RandomizationScheme)} labels derived levels with them.
  */
 public final class TrialFactors {
   private TrialFactors() {}
@@ -15,10 +18,10 @@ public final class TrialFactors {
   public static final String RT_MINUS = "RT-";
 
   public static final StratificationFactor HISTOLOGY = StratificationFactor.of("histology", "squamous", "non-squamous");
-  public static final StratificationFactor FIRST_LINE = StratificationFactor.of("therapy", "targeted", "non-targeted");
-  public static final StratificationFactor BRAIN_METASTASIS = StratificationFactor.of("intracranial", "yes", "no");
+  public static final StratificationFactor FIRST_LINE = StratificationFactor.of("first_line", "targeted", "non-targeted");
+  public static final StratificationFactor BRAIN_METASTASIS = StratificationFactor.of("brain_metastasis", "yes", "no");
   public static final StratificationFactor METASTASES = StratificationFactor.of("metastases", "1", "2-5");
-  public static final StratificationFactor THORACIC_STAGE = StratificationFactor.of("thoracic-stage", "I-II", "III");
+  public static final StratificationFactor THORACIC_STAGE = StratificationFactor.of("thoracic_stage", "I-II", "III");
 
   /** The five factors in protocol order. */
   public static final List<StratificationFactor> ALL =

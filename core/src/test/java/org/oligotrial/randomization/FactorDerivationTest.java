@@ -16,12 +16,12 @@ class FactorDerivationTest {
         new StratificationFacts(Histology.ADENOCARCINOMA, EgfrStatus.MUTANT, true, 1, "T2a", "N2"));
     assertThat(f.levels()).containsExactly(
         java.util.Map.entry("histology", "non-squamous"),
-        java.util.Map.entry("therapy", "targeted"),
-        java.util.Map.entry("intracranial", "yes"),
+        java.util.Map.entry("first_line", "targeted"),
+        java.util.Map.entry("brain_metastasis", "yes"),
         java.util.Map.entry("metastases", "1"),
-        java.util.Map.entry("thoracic-stage", "III"));
+        java.util.Map.entry("thoracic_stage", "III"));
     assertThat(TrialFactors.scheme(new MethodParameters.Simple()).stratumKey(f))
-        .isEqualTo("histology=non-squamous;therapy=targeted;intracranial=yes;metastases=1;thoracic-stage=III");
+        .isEqualTo("histology=non-squamous;first_line=targeted;brain_metastasis=yes;metastases=1;thoracic_stage=III");
   }
 
   @Test

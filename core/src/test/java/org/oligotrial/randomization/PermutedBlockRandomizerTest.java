@@ -82,7 +82,7 @@ class PermutedBlockRandomizerTest {
     String[] lines = csv.split("\n");
     assertThat(lines[0]).isEqualTo("stratum,stratum_sequence,block,position_in_block,block_size,arm");
     assertThat(lines).hasSize(list.size() + 1);
-    assertThat(lines[1]).startsWith("\"histology=squamous;therapy=targeted;intracranial=yes;metastases=1;thoracic-stage=I-II\",1,1,1,");
+    assertThat(lines[1]).startsWith("\"histology=squamous;first_line=targeted;brain_metastasis=yes;metastases=1;thoracic_stage=I-II\",1,1,1,");
   }
 
   @Test
@@ -105,8 +105,8 @@ class PermutedBlockRandomizerTest {
   @Test
   void unknownLevelIsRefusedNamingTheFactor() {
     Randomizer r = Randomizers.create(TRIAL, SEED);
-    ParticipantFactors bad = new ParticipantFactors(Map.of("histology", "small-cell", "therapy", "targeted",
-        "intracranial", "no", "metastases", "1", "thoracic-stage", "III"));
+    ParticipantFactors bad = new ParticipantFactors(Map.of("histology", "small-cell", "first_line", "targeted",
+        "brain_metastasis", "no", "metastases", "1", "thoracic_stage", "III"));
     assertThatThrownBy(() -> r.allocate(RandomizationState.empty(2), bad))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("factor histology has no level 'small-cell'");

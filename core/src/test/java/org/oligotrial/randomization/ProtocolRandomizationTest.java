@@ -15,7 +15,11 @@ class ProtocolRandomizationTest {
   @Test
   void theBundledProtocolMapsToMinimizationOnTheTrialsFiveFactors() {
     RandomizationScheme scheme = ProtocolRandomization.scheme(BUNDLED);
-    assertThat(scheme.factors()).isEqualTo(TrialFactors.ALL);
+    assertThat(scheme.factors()).extracting(StratificationFactor::name)
+        .containsExactly("histology", "therapy", "intracranial", "metastases", "thoracic-stage");
+    // same levels, same order as the trial's factors (whose names are the analysis dataset's columns)
+    assertThat(scheme.factors()).extracting(StratificationFactor::levels)
+        .isEqualTo(TrialFactors.ALL.stream().map(StratificationFactor::levels).toList());
     assertThat(scheme.ratio()).isEqualTo(TrialFactors.ratio());
     assertThat(scheme.method()).isEqualTo(MethodParameters.Minimization.equalWeights(5, 0.8));
     assertThat(scheme.strataCount()).isEqualTo(32);
@@ -25,6 +29,15 @@ class ProtocolRandomizationTest {
   void theAlternativeMethodIsPermutedBlocksOfTwoFourAndSix() {
     RandomizationScheme scheme = ProtocolRandomization.scheme(BUNDLED, BUNDLED.randomization().alternativeMethod());
     assertThat(scheme.method()).isEqualTo(new MethodParameters.PermutedBlocks(List.of(2, 4, 6)));
+  }
+
+  @Test
+  void aSchemeWithOtherFactorsCannotLabelDerivedLevels() {
+    RandomizationScheme other = new RandomizationScheme(List.of(TrialFactors.HISTOLOGY), TrialFactors.ratio(),
+        new MethodParameters.Simple());
+    assertThatThrownBy(() -> FactorDerivation.derive(new StratificationFacts(org.oligotrial.treatment.Histology.SQUAMOUS,
+        org.oligotrial.treatment.EgfrStatus.WILD_TYPE, true, 3, "T4", "N0"), other))
+        .hasMessageContaining("the trial has five");
   }
 
   @Test
@@ -38,7 +51,7 @@ class ProtocolRandomizationTest {
   void factorsDerivedFromFactsUseTheProtocolsLevelCodes() {
     RandomizationScheme scheme = ProtocolRandomization.scheme(BUNDLED);
     ParticipantFactors p = FactorDerivation.derive(new StratificationFacts(org.oligotrial.treatment.Histology.SQUAMOUS,
-        org.oligotrial.treatment.EgfrStatus.WILD_TYPE, true, 3, "T4", "N0"));
+        org.oligotrial.treatment.EgfrStatus.WILD_TYPE, true, 3, "T4", "N0"), scheme);
     assertThat(scheme.stratumKey(p)).isEqualTo("histology=squamous;therapy=non-targeted;intracranial=yes;metastases=2-5;thoracic-stage=III");
   }
 }

@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SimulateCommand implements Callable<Integer> {
 
   /** The level whose prevalence {@code --prevalence} gives, per factor. */
-  static final Map<String, String> MARKED_LEVEL = Map.of("histology", "squamous", "therapy", "targeted",
-      "intracranial", "yes", "metastases", "1", "thoracic-stage", "III");
+  static final Map<String, String> MARKED_LEVEL = Map.of("histology", "squamous", "first_line", "targeted",
+      "brain_metastasis", "yes", "metastases", "1", "thoracic_stage", "III");
 
   /** Default prevalence of each factor's marked level, assumed independent (see docs/randomization.md). */
   static final Map<String, Double> DEFAULT_PREVALENCE = defaults();
@@ -57,8 +57,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--prevalence", paramLabel = "FACTOR=P",
       description = "Prevalence of a factor's marked level, e.g. histology=0.3 (squamous). Factors (marked level): "
-          + "histology (squamous), therapy (targeted), intracranial (yes), metastases (1), thoracic-stage (III). "
-          + "Defaults: histology=0.3, therapy=0.35, intracranial=0.25, metastases=0.4, thoracic-stage=0.6.")
+          + "histology (squamous), first_line (targeted), brain_metastasis (yes), metastases (1), thoracic_stage (III). "
+          + "Defaults: histology=0.3, first_line=0.35, brain_metastasis=0.25, metastases=0.4, thoracic_stage=0.6.")
   Map<String, String> prevalence = new LinkedHashMap<>();
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -161,10 +161,10 @@ public final class SimulateCommand implements Callable<Integer> {
   private static Map<String, Double> defaults() {
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("histology", 0.3);
-    m.put("therapy", 0.35);
-    m.put("intracranial", 0.25);
+    m.put("first_line", 0.35);
+    m.put("brain_metastasis", 0.25);
     m.put("metastases", 0.4);
-    m.put("thoracic-stage", 0.6);
+    m.put("thoracic_stage", 0.6);
     return java.util.Collections.unmodifiableMap(m);
   }
 }
