@@ -50,84 +50,103 @@ public record Concordance(
     if (event.length != n || score.length != n || (stratum != null && stratum.length != n)) {
       throw new IllegalArgumentException("time, event, stratum and score must have the same length");
     }
+    int[] order = IndexSort.byTime(time, stratum, false);
+    double[] st = new double[n];
+    boolean[] se = new boolean[n];
+    boolean[] end = new boolean[n];
+    double[] sx = new double[n];
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      st[k] = time[i];
+      se[k] = event[i];
+      sx[k] = score[i];
+      end[k] = k == n - 1 || (stratum != null && stratum[i] != stratum[order[k + 1]]);
+    }
+    return ofSorted(st, se, end, sx);
+  }
+
+  /**
+   * Counts the pairs of subjects already sorted by stratum and ascending time.
+   *
+   * @param stratumEnd true at the last subject of each stratum
+   */
+  static Concordance ofSorted(double[] time, boolean[] event, boolean[] stratumEnd, double[] score) {
+    int n = time.length;
     int[] rank = ranks(score);
     int m = 0;
     for (int r : rank) {
-      m = Math.max(m, r + 1);
+      m = Math.max(m, r);
     }
-    // order: stratum ascending, time descending
-    int[] order = IndexSort.byTime(time, stratum, true);
-    long[] tree = new long[m + 1];
+    int[] tree = new int[m + 1]; // Fenwick tree of the subjects at risk, by score rank
+    int[] count = new int[m + 1]; // the same counts, per rank
     long conc = 0;
     long disc = 0;
     long tiedX = 0;
     long tiedY = 0;
     long tiedXY = 0;
     long inTree = 0;
-    int start = 0; // first position of the current stratum in order
-    int g = 0;
-    while (g < n) {
-      int first = order[g];
-      if (stratum != null && g > start && stratum[first] != stratum[order[g - 1]]) {
-        // leaving a stratum: empty the tree
-        for (int k = start; k < g; k++) {
-          add(tree, rank[order[k]], -1);
+    int stratumTop = n - 1; // last (largest time) position of the current stratum
+    int g = n - 1;
+    while (g >= 0) {
+      if (stratumEnd[g] && g != n - 1) {
+        // a new stratum starts (walking backwards): empty the tree
+        for (int k = g + 1; k <= stratumTop; k++) {
+          add(tree, rank[k], -1);
+          count[rank[k]] = 0;
         }
         inTree = 0;
-        start = g;
+        stratumTop = g;
       }
-      // the group of subjects with the same time (and stratum)
-      int end = g;
-      while (end < n && time[order[end]] == time[first]
-          && (stratum == null || stratum[order[end]] == stratum[first])) {
-        end++;
+      // the group of subjects with the same time in this stratum: positions (low, g]
+      int low = g - 1;
+      while (low >= 0 && time[low] == time[g] && !stratumEnd[low]) {
+        low--;
       }
       // censored subjects at this time are at risk for the events at this time
-      for (int k = g; k < end; k++) {
-        int i = order[k];
-        if (!event[i]) {
-          add(tree, rank[i], 1);
+      for (int k = g; k > low; k--) {
+        if (!event[k]) {
+          add(tree, rank[k], 1);
+          count[rank[k]]++;
           inTree++;
         }
       }
       int deaths = 0;
-      for (int k = g; k < end; k++) {
-        int i = order[k];
-        if (event[i]) {
+      for (int k = g; k > low; k--) {
+        if (event[k]) {
           deaths++;
-          long below = sum(tree, rank[i] - 1);
-          long atOrBelow = sum(tree, rank[i]);
+          long below = sum(tree, rank[k] - 1);
+          long same = count[rank[k]];
           conc += below;
-          tiedX += atOrBelow - below;
-          disc += inTree - atOrBelow;
+          tiedX += same;
+          disc += inTree - below - same;
         }
       }
       if (deaths > 1) {
         long pairs = (long) deaths * (deaths - 1) / 2;
-        long same = sameScorePairs(order, g, end, event, rank);
+        long same = sameScorePairs(low + 1, g + 1, event, rank);
         tiedXY += same;
         tiedY += pairs - same;
       }
-      for (int k = g; k < end; k++) {
-        int i = order[k];
-        if (event[i]) {
-          add(tree, rank[i], 1);
+      for (int k = g; k > low; k--) {
+        if (event[k]) {
+          add(tree, rank[k], 1);
+          count[rank[k]]++;
           inTree++;
         }
       }
-      g = end;
+      g = low;
     }
     double denom = conc + disc + tiedX;
     double c = denom == 0 ? Double.NaN : (conc + tiedX / 2.0) / denom;
     return new Concordance(conc, disc, tiedX, tiedY, tiedXY, c);
   }
 
-  private static long sameScorePairs(int[] order, int from, int to, boolean[] event, int[] rank) {
+  private static long sameScorePairs(int from, int to, boolean[] event, int[] rank) {
     int d = 0;
     int[] r = new int[to - from];
     for (int k = from; k < to; k++) {
-      if (event[order[k]]) {
-        r[d++] = rank[order[k]];
+      if (event[k]) {
+        r[d++] = rank[k];
       }
     }
     java.util.Arrays.sort(r, 0, d);
@@ -147,29 +166,31 @@ public record Concordance(
   /** Dense 1-based ranks of the scores (equal scores share a rank). */
   private static int[] ranks(double[] score) {
     int n = score.length;
-    double[] sorted = score.clone();
-    java.util.Arrays.sort(sorted);
-    int m = 0;
+    double[] key = score.clone();
+    int[] idx = new int[n];
     for (int i = 0; i < n; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[m++] = sorted[i];
-      }
+      idx[i] = i;
     }
+    IndexSort.sort(key, idx);
     int[] rank = new int[n];
-    for (int i = 0; i < n; i++) {
-      rank[i] = java.util.Arrays.binarySearch(sorted, 0, m, score[i]) + 1;
+    int r = 0;
+    for (int k = 0; k < n; k++) {
+      if (k == 0 || key[k] != key[k - 1]) {
+        r++;
+      }
+      rank[idx[k]] = r;
     }
     return rank;
   }
 
-  private static void add(long[] tree, int pos, int delta) {
+  private static void add(int[] tree, int pos, int delta) {
     for (int i = pos; i < tree.length; i += i & -i) {
       tree[i] += delta;
     }
   }
 
   /** The number of entries with rank at most {@code pos}. */
-  private static long sum(long[] tree, int pos) {
+  private static long sum(int[] tree, int pos) {
     long s = 0;
     for (int i = pos; i > 0; i -= i & -i) {
       s += tree[i];

@@ -156,7 +156,12 @@ public final class CoxModel {
     ChiSquareTest lr = ChiSquareTest.of(2 * (nr.logLik - nr.logLikNull), df);
     ChiSquareTest wald = ChiSquareTest.of(waldStatistic(beta, var, aliased, df, options.cholTolerance()), df);
     ChiSquareTest score = ChiSquareTest.of(nr.scoreTest, df);
-    Concordance concordance = Concordance.of(time, event, stratum, linearPredictor(cols, beta, means, n));
+    double[] lp = linearPredictor(cols, beta, means, n);
+    double[] lpSorted = new double[n];
+    for (int k = 0; k < n; k++) {
+      lpSorted[k] = lp[order[k]];
+    }
+    Concordance concordance = Concordance.ofSorted(st, dead, stratumEnd, lpSorted);
     return new CoxFit(n, events, options.ties(), coefficients, nr.logLikNull, nr.logLik, lr, wald, score,
         concordance, nr.iterations, nr.converged, warnings, var);
   }
