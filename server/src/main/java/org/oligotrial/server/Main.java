@@ -14,6 +14,7 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cl = OligoTrialCommand.commandLine();
     // server sub-commands are added here, one line each
+    cl.addSubcommand(new org.oligotrial.server.serve.ServeCommand());
     cl.addSubcommand(new org.oligotrial.server.site.SitesCommand());
     cl.addSubcommand(new org.oligotrial.server.user.UsersCommand());
     cl.addSubcommand(new org.oligotrial.server.audit.AuditCommand());

@@ -20,6 +20,9 @@ public final class Checks {
     if (v != null && v.length() > max) {
       throw new InvalidFieldException(field, "is longer than " + max + " characters");
     }
+    if (v != null && v.indexOf(0) >= 0) {
+      throw new InvalidFieldException(field, "contains a NUL character");
+    }
     return v;
   }
 

@@ -1,0 +1,85 @@
+package org.oligotrial.server.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Duration;
+import java.util.List;
+import org.oligotrial.server.api.ApiModels.Me;
+import org.oligotrial.server.api.ApiModels.NewSite;
+import org.oligotrial.server.api.ApiModels.NewToken;
+import org.oligotrial.server.api.ApiModels.SiteView;
+import org.oligotrial.server.api.ApiModels.TokenView;
+import org.oligotrial.server.api.ApiModels.VerificationView;
+import org.oligotrial.server.audit.AuditVerifier;
+import org.oligotrial.server.register.Register;
+import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.security.CurrentActor;
+import org.oligotrial.server.user.AccessPolicy;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.ApiTokenService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's account and tokens, sites, and the audit chain check. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "account and administration")
+public class AccountController {
+  private final Register register;
+  private final ApiTokenService tokens;
+  private final CurrentActor actor;
+
+  AccountController(Register register, ApiTokenService tokens, CurrentActor actor) {
+    this.register = register;
+    this.tokens = tokens;
+    this.actor = actor;
+  }
+
+  @GetMapping("/me")
+  @Operation(summary = "Who the caller is: username, role, sites")
+  public Me me() {
+    Actor a = actor.get();
+    return new Me(a.username(), a.role().name(), a.sites().stream().sorted().toList());
+  }
+
+  @PostMapping("/tokens")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Create a personal API token (shown once; stored hashed); default validity 90 days")
+  public TokenView token(@Valid @RequestBody NewToken body) {
+    int days = body.validDays() == null ? 90 : body.validDays();
+    var t = tokens.create(actor.get(), body.label(), Duration.ofDays(days));
+    return new TokenView(t.id(), t.token(), t.expiresAt());
+  }
+
+  @GetMapping("/sites")
+  @Operation(summary = "Every site")
+  public List<SiteView> sites() {
+    actor.get();
+    return register.sites().list().stream().map(s -> new SiteView(s.code(), s.name())).toList();
+  }
+
+  @PostMapping("/sites")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Add a site (administrator)")
+  public SiteView addSite(@Valid @RequestBody NewSite body) {
+    var s = register.sites().add(actor.get(), body.code(), body.name());
+    return new SiteView(s.code(), s.name());
+  }
+
+  @GetMapping("/audit/verify")
+  @Operation(summary = "Verify the audit hash chain (administrator, monitor)")
+  public VerificationView verify() {
+    Actor a = actor.get();
+    if (!AccessPolicy.canManage(a) && a.role() != org.oligotrial.server.user.Role.MONITOR) {
+      throw new SiteAccessDeniedException("only an administrator or a monitor verifies the audit trail");
+    }
+    AuditVerifier.Verification v = register.verifier().verify();
+    return new VerificationView(v.intact(), v.rowsChecked(), v.problemCount(), v.problems());
+  }
+}

@@ -1,0 +1,102 @@
+package org.oligotrial.server.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** The request and response bodies of the REST API. */
+public final class ApiModels {
+  private ApiModels() {}
+
+  /** Register a participant at screening. */
+  public record NewParticipant(
+      @NotBlank @Size(max = 32) String siteCode,
+      @NotBlank @Size(max = 64) String screeningNumber,
+      @NotNull JsonNode screeningRecord) {}
+
+  /** Re-screen: a new screening version. */
+  public record NewScreening(@NotNull JsonNode screeningRecord, @NotBlank @Size(max = 4000) String reason) {}
+
+  /** Record or correct consent; {@code reason} is required for a correction. */
+  public record ConsentBody(
+      @NotBlank @Size(max = 64) String formVersion,
+      @NotNull LocalDate date,
+      @NotBlank @Size(max = 200) String obtainedBy,
+      @Size(max = 4000) String reason) {}
+
+  /** Change status; {@code withdrawal} is required for WITHDRAWN. */
+  public record StatusBody(
+      @NotBlank String status, @NotBlank @Size(max = 4000) String reason, @Valid WithdrawalBody withdrawal) {}
+
+  /** Withdrawal details. */
+  public record WithdrawalBody(
+      @NotNull LocalDate date, @NotBlank @Size(max = 4000) String reason, boolean followUpAllowed) {}
+
+  /** Consent as stored. */
+  public record ConsentView(String formVersion, LocalDate date, String obtainedBy) {}
+
+  /** Withdrawal as stored. */
+  public record WithdrawalView(LocalDate date, String reason, boolean followUpAllowed) {}
+
+  /** The eligibility result of one screening version. */
+  public record EligibilityView(
+      String verdict, String protocolVersion, List<String> screenFailureReasons, JsonNode result) {}
+
+  /** One screening version. */
+  public record ScreeningView(
+      int version, JsonNode screeningRecord, EligibilityView eligibility, Instant enteredAt, String enteredBy,
+      String reason) {}
+
+  /** One status change. */
+  public record StatusChangeView(String from, String to, Instant at, String by, String reason) {}
+
+  /** A participant in lists. */
+  public record ParticipantSummary(
+      String id, String siteCode, String screeningNumber, String status, int screeningVersion, Instant createdAt) {}
+
+  /** A participant with its history. */
+  public record ParticipantView(
+      String id,
+      String siteCode,
+      String screeningNumber,
+      String status,
+      EligibilityView eligibility,
+      ConsentView consent,
+      WithdrawalView withdrawal,
+      List<String> allowedNextStatuses,
+      List<ScreeningView> screenings,
+      List<StatusChangeView> statusHistory,
+      Instant createdAt,
+      String createdBy) {}
+
+  /** A page of participants. */
+  public record ParticipantList(List<ParticipantSummary> items, int page, int size, long total) {}
+
+  /** One audit event. */
+  public record AuditEventView(
+      long seq, Instant at, String actor, String action, String recordType, String recordId, String field,
+      String oldValue, String newValue, String reason, String hash) {}
+
+  /** A site. */
+  public record SiteView(String code, String name) {}
+
+  /** Add a site. */
+  public record NewSite(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 200) String name) {}
+
+  /** Create an API token. */
+  public record NewToken(@NotBlank @Size(max = 200) String label, Integer validDays) {}
+
+  /** A created API token: the secret is shown once. */
+  public record TokenView(String id, String token, Instant expiresAt) {}
+
+  /** The logged-in user. */
+  public record Me(String username, String role, List<String> sites) {}
+
+  /** Audit chain verification. */
+  public record VerificationView(boolean intact, long rowsChecked, long problemCount, List<String> problems) {}
+}

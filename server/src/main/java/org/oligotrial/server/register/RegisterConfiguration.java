@@ -1,0 +1,78 @@
+package org.oligotrial.server.register;
+
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.participant.ScreeningEvaluator;
+import org.oligotrial.server.site.SiteService;
+import org.oligotrial.server.user.ApiTokenService;
+import org.oligotrial.server.user.UserService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Makes the {@link Register} and its services Spring beans on the application's data source (migrated by Flyway at
+ * start-up) and transaction manager.
+ *
+ * <p>Passwords: Spring Security's {@link DelegatingPasswordEncoder} with BCrypt (cost {@code
+ * oligotrial.security.bcrypt-cost}, default 10), so hashes carry their algorithm ({@code {bcrypt}...}) and can be
+ * upgraded later.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RegisterConfiguration {
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder(@Value("${oligotrial.security.bcrypt-cost:10}") int cost) {
+    return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ScreeningEvaluator screeningEvaluator() {
+    return new ProvisionalScreeningEvaluator();
+  }
+
+  @Bean
+  Register register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
+      PasswordEncoder encoder, Clock clock) {
+    return Register.on(ds, tm, evaluator, encoder, clock);
+  }
+
+  @Bean
+  AuditTrail auditTrail(Register r) {
+    return r.audit();
+  }
+
+  @Bean
+  SiteService siteService(Register r) {
+    return r.sites();
+  }
+
+  @Bean
+  UserService userService(Register r) {
+    return r.users();
+  }
+
+  @Bean
+  ApiTokenService apiTokenService(Register r) {
+    return r.tokens();
+  }
+
+  @Bean
+  ParticipantService participantService(Register r) {
+    return r.participants();
+  }
+}

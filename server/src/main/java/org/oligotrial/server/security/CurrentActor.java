@@ -1,0 +1,34 @@
+package org.oligotrial.server.security;
+
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.UserService;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The authenticated user of the current request as an {@link Actor} (role and sites read fresh from the database). */
+@Component
+public class CurrentActor {
+  private final UserService users;
+
+  CurrentActor(UserService users) {
+    this.users = users;
+  }
+
+  /**
+   * The actor.
+   *
+   * @throws InsufficientAuthenticationException when nobody is logged in or the user no longer exists
+   */
+  public Actor get() {
+    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    if (a == null || !a.isAuthenticated()) {
+      throw new InsufficientAuthenticationException("not logged in");
+    }
+    return users.find(a.getName())
+        .filter(u -> u.enabled())
+        .orElseThrow(() -> new InsufficientAuthenticationException("unknown user"))
+        .actor();
+  }
+}

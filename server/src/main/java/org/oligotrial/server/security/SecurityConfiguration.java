@@ -1,0 +1,69 @@
+package org.oligotrial.server.security;
+
+import java.time.Clock;
+import org.oligotrial.server.user.ApiTokenService;
+import org.oligotrial.server.user.UserAccount;
+import org.oligotrial.server.user.UserService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two filter chains. {@code /api/**}: stateless, HTTP Basic or Bearer token, no CSRF (no cookies are used), 401/403
+ * as problem details. Everything else: the OpenAPI document and Swagger UI are public; other pages need a form login
+ * whose session expires after {@code server.servlet.session.timeout} (30 minutes) of inactivity.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
+          res.setHeader("WWW-Authenticate", "Basic realm=\"oligotrial\"");
+          Problems.write(res, 401, "Unauthorized", "log in with HTTP Basic or an API token (Authorization: Bearer)");
+        }))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) ->
+                Problems.write(res, 401, "Unauthorized", "log in with HTTP Basic or an API token"))
+            .accessDeniedHandler((req, res, ex) -> Problems.write(res, 403, "Forbidden", "not allowed")))
+        .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain web(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
+            .permitAll()
+            .anyRequest().authenticated())
+        .formLogin(f -> f.permitAll())
+        .sessionManagement(s -> s.sessionFixation(f -> f.newSession()));
+    return http.build();
+  }
+
+  /** Loads users for password logins; a locked or disabled account fails before its password is checked. */
+  @Bean
+  UserDetailsService userDetailsService(UserService users, Clock clock) {
+    return username -> {
+      UserAccount u = users.find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+      return User.withUsername(u.username())
+          .password(u.passwordHash())
+          .roles(u.role().name())
+          .disabled(!u.enabled())
+          .accountLocked(u.lockedAt(clock.instant()))
+          .build();
+    };
+  }
+}

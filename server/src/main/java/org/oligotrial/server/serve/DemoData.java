@@ -1,0 +1,77 @@
+package org.oligotrial.server.serve;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.oligotrial.server.register.Register;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.Role;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code serve --demo}: on a database without sites, creates two demo sites, one user per role (random passwords,
+ * printed once) and a handful of synthetic participants. Does nothing when sites exist.
+ */
+@Component
+@ConditionalOnProperty(name = "oligotrial.demo", havingValue = "true")
+class DemoData implements ApplicationRunner {
+  private final Register register;
+  private final SecureRandom random = new SecureRandom();
+
+  DemoData(Register register) {
+    this.register = register;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    seed(System.out);
+  }
+
+  void seed(PrintStream out) {
+    if (!register.sites().list().isEmpty()) {
+      out.println("demo: the database already has sites; nothing added");
+      return;
+    }
+    Actor setup = new Actor("demo-setup", Role.ADMINISTRATOR, Set.of());
+    register.sites().add(setup, "DEMO1", "Demo Hospital One");
+    register.sites().add(setup, "DEMO2", "Demo Hospital Two");
+    Map<String, Object[]> users = new LinkedHashMap<>();
+    users.put("admin", new Object[] {Role.ADMINISTRATOR, Set.of()});
+    users.put("investigator1", new Object[] {Role.INVESTIGATOR, Set.of("DEMO1")});
+    users.put("coordinator1", new Object[] {Role.COORDINATOR, Set.of("DEMO1")});
+    users.put("coordinator2", new Object[] {Role.COORDINATOR, Set.of("DEMO2")});
+    users.put("datamanager1", new Object[] {Role.DATA_MANAGER, Set.of("DEMO1")});
+    users.put("monitor1", new Object[] {Role.MONITOR, Set.of("DEMO1", "DEMO2")});
+    users.put("statistician", new Object[] {Role.STATISTICIAN, Set.of()});
+    out.println("demo: users created (passwords are shown only now):");
+    for (Map.Entry<String, Object[]> u : users.entrySet()) {
+      String password = password();
+      @SuppressWarnings("unchecked")
+      Set<String> sites = (Set<String>) u.getValue()[1];
+      register.users().add(setup, u.getKey(), (Role) u.getValue()[0], sites, password);
+      out.printf("  %-14s %-14s %s%n", u.getKey(), ((Role) u.getValue()[0]).name().toLowerCase(), password);
+    }
+    Actor c1 = register.users().find("coordinator1").orElseThrow().actor();
+    Actor c2 = register.users().find("coordinator2").orElseThrow().actor();
+    for (int i = 1; i <= 4; i++) {
+      register.participants().register(c1, "DEMO1", "DEMO1-" + String.format("%03d", i), DemoRecords.record(i));
+    }
+    for (int i = 5; i <= 6; i++) {
+      register.participants().register(c2, "DEMO2", "DEMO2-" + String.format("%03d", i), DemoRecords.record(i));
+    }
+    out.println("demo: 2 sites, " + users.size() + " users, 6 synthetic participants");
+    out.flush();
+  }
+
+  private String password() {
+    byte[] b = new byte[15];
+    random.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+}
