@@ -23,7 +23,7 @@ public final class OperatorSession implements AutoCloseable {
     HikariDataSource ds = Databases.open(url, 2);
     try {
       Databases.migrate(ds, url);
-      Register r = Register.on(ds, new ProvisionalScreeningEvaluator(),
+      Register r = Register.on(ds, new org.oligotrial.server.participant.ProtocolScreeningEvaluator(),
           PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
       return new OperatorSession(ds, r);
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.participant.ProtocolScreeningEvaluator;
 import org.oligotrial.server.participant.ScreeningEvaluator;
 import org.oligotrial.server.site.SiteService;
 import org.oligotrial.server.user.ApiTokenService;
@@ -42,7 +43,7 @@ public class RegisterConfiguration {
   @Bean
   @ConditionalOnMissingBean
   ScreeningEvaluator screeningEvaluator() {
-    return new ProvisionalScreeningEvaluator();
+    return new ProtocolScreeningEvaluator();
   }
 
   @Bean
