@@ -1,6 +1,7 @@
 package org.oligotrial.recist;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Reading checks the format only (types, required fields, ISO dates, known words, no duplicate keys, no unknown
  * fields apart from {@code $schema}, {@code participantId} and {@code comment}); the RECIST rules are checked by
- * {@link RecistEvaluator}. Numbers are read as exact decimals. Every problem throws
+ * {@link RecistEvaluator}. Numbers are read as exact decimals, rounded to 0.001 mm (half-even), and must lie between
+ * 0 and 1000 mm. Every problem throws
  * {@link InvalidRecistDataException} whose message starts with the JSON path of the field, e.g.
  * {@code baseline.targets[1].mm}.
  *
@@ -35,6 +37,8 @@ public final class RecistJson {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
+  private static final int MM_DECIMALS = 3;
+  private static final BigDecimal HALF_MICROMETRE = new BigDecimal("0.0005");
   private static final Set<String> META = Set.of("$schema", "participantId", "comment");
 
   private RecistJson() {}
@@ -228,9 +232,18 @@ public final class RecistJson {
     }
     BigDecimal mm = n.decimalValue();
     if (mm.signum() < 0) {
-      throw new InvalidRecistDataException(field + ": " + mm.toPlainString() + " mm must not be negative");
+      throw new InvalidRecistDataException(field + ": " + shown(n) + " mm must not be negative");
     }
-    return mm;
+    if (mm.compareTo(RecistRules.MAX_MM) > 0) {
+      throw new InvalidRecistDataException(field + ": " + shown(n) + " mm is more than "
+          + RecistRules.MAX_MM.toPlainString() + " mm; check the unit (millimetres)");
+    }
+    // measures are kept to a micrometre: absorbs binary floating-point noise such as 12.300000000000001
+    if (mm.compareTo(HALF_MICROMETRE) <= 0) {
+      return BigDecimal.ZERO; // also keeps setScale away from exponents such as 1e-999999999
+    }
+    BigDecimal rounded = mm.setScale(MM_DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return rounded.scale() < 0 ? rounded.setScale(0) : rounded; // 20, not 2E+1
   }
 
   private static String shown(JsonNode n) {

@@ -20,7 +20,8 @@ import java.util.Set;
  *   <li>a non-nodal target measures at least {@code 10 mm} (longest diameter), a nodal target at least {@code 15 mm}
  *       (short axis);
  *   <li>assessment dates after the baseline date and strictly increasing; measures not negative; every lesion id
- *       of an assessment is a baseline lesion of the same kind (target or non-target).
+ *       of an assessment is a baseline lesion of the same kind (target or non-target); no measure above
+ *       {@code 1000 mm} (a unit slip).
  * </ul>
  */
 final class RecistRules {
@@ -28,6 +29,8 @@ final class RecistRules {
   static final int MAX_TARGETS_PER_ORGAN = 2;
   static final BigDecimal MIN_NON_NODAL_MM = BigDecimal.TEN;
   static final BigDecimal MIN_NODAL_SHORT_AXIS_MM = new BigDecimal("15");
+  /** Plausibility bound on any measure: a lesion of a metre means a unit slip. */
+  static final BigDecimal MAX_MM = new BigDecimal("1000");
 
   private RecistRules() {}
 
@@ -49,13 +52,17 @@ final class RecistRules {
         throw new InvalidRecistDataException("baseline target '" + t.id() + "': more than " + MAX_TARGETS_PER_ORGAN
             + " target lesions in organ '" + t.organ().trim() + "'; RECIST 1.1 allows at most two per organ");
       }
+      if (t.mm().compareTo(MAX_MM) > 0) {
+        throw new InvalidRecistDataException("baseline target '" + t.id() + "': " + t.mm() + " mm is more than "
+            + MAX_MM + " mm; check the unit (millimetres)");
+      }
       if (t.node() && t.mm().compareTo(MIN_NODAL_SHORT_AXIS_MM) < 0) {
         throw new InvalidRecistDataException("baseline target '" + t.id() + "': lymph node short axis "
-            + t.mm().toPlainString() + " mm is below the 15 mm a nodal target lesion needs");
+            + t.mm() + " mm is below the 15 mm a nodal target lesion needs");
       }
       if (!t.node() && t.mm().compareTo(MIN_NON_NODAL_MM) < 0) {
         throw new InvalidRecistDataException("baseline target '" + t.id() + "': longest diameter "
-            + t.mm().toPlainString() + " mm is below the 10 mm a non-nodal target lesion needs");
+            + t.mm() + " mm is below the 10 mm a non-nodal target lesion needs");
       }
     }
     for (NonTargetLesion n : baseline.nonTargets()) {
@@ -85,9 +92,9 @@ final class RecistRules {
           throw new InvalidRecistDataException(where + ": targets: '" + id + "' is "
               + (nonTargetIds.contains(id) ? "a non-target lesion, not a target" : "not a baseline target lesion"));
         }
-        if (e.getValue() != null && e.getValue().signum() < 0) {
-          throw new InvalidRecistDataException(
-              where + ": targets: '" + id + "' measures " + e.getValue().toPlainString() + " mm; must not be negative");
+        if (e.getValue() != null && (e.getValue().signum() < 0 || e.getValue().compareTo(MAX_MM) > 0)) {
+          throw new InvalidRecistDataException(where + ": targets: '" + id + "' measures " + e.getValue()
+              + " mm; must be between 0 and " + MAX_MM + " mm");
         }
       }
       for (String id : a.nonTargets().keySet()) {

@@ -93,6 +93,6 @@ class BaselineRulesTest {
   @Test
   void negativeMeasureIsRejected() {
     assertThatThrownBy(() -> evaluate(baseline(lesion("T1", "lung", "20")), at(42, targets("T1", "-1"))))
-        .hasMessageContaining("'T1'").hasMessageContaining("negative");
+        .hasMessageContaining("'T1'").hasMessageContaining("between 0 and 1000 mm");
   }
 }

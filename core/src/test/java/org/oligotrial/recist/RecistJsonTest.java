@@ -92,6 +92,27 @@ class RecistJsonTest {
   }
 
   @Test
+  void absurdNumbersAreRejectedWithoutExpandingThem() {
+    for (String mm : List.of("1e999999999", "-1e999999999", "1001")) {
+      assertThatThrownBy(() -> RecistJson.read(
+          "{\"baseline\": {\"date\": \"2024-01-01\", \"targets\": [{\"id\": \"T1\", \"organ\": \"lung\", \"mm\": "
+              + mm + "}]}}"))
+          .as(mm).isInstanceOf(InvalidRecistDataException.class).hasMessageStartingWith("baseline.targets[0].mm");
+    }
+  }
+
+  @Test
+  void measuresAreRoundedToAMicrometre() {
+    // 12.300000000000001 is binary floating-point noise for 12.3; 1e-999999999 is 0 at 0.001 mm
+    RecistInput in = RecistJson.read("""
+        {"baseline": {"date": "2024-01-01", "targets": [{"id": "T1", "organ": "lung", "mm": 12.300000000000001}]},
+         "assessments": [{"date": "2024-02-12", "targets": {"T1": 1e-999999999}, "newLesions": "no"}]}
+        """);
+    assertThat(in.baseline().targets().get(0).mm()).isEqualByComparingTo("12.3");
+    assertThat(in.assessments().get(0).targets().get("T1")).isEqualByComparingTo("0");
+  }
+
+  @Test
   void writesFullPrecisionAndNullProgressionDate() {
     RecistInput in = RecistJson.read("""
         {"baseline": {"date": "2024-01-01", "targets": [{"id": "T1", "organ": "lung", "mm": 30}]},
