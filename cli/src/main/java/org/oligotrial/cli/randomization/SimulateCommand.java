@@ -132,7 +132,7 @@ public final class SimulateCommand implements Callable<Integer> {
       sb.append(String.format(Locale.ROOT, " %s=%s %.2f", f.name(), MARKED_LEVEL.get(f.name()), r.prevalence().get(f.name())));
     }
     sb.append(String.format("%n%n"));
-    sb.append(String.format(Locale.ROOT, "%-13s %-22s %-22s %-24s %8s%n", "method", "|RT+ - RT-|",
+    sb.append(String.format(Locale.ROOT, "%-13s %-22s %-22s %-24s %8s%n", "method", "arm imbalance",
         "worst factor level", "strata with open block", "guessed"));
     sb.append(String.format(Locale.ROOT, "%-13s %-22s %-22s %-24s %8s%n", "", "mean / p95 / max",
         "mean / p95 / max", "mean / p95 / max", "right"));
@@ -142,6 +142,9 @@ public final class SimulateCommand implements Callable<Integer> {
           m.incompleteBlockShare() == null ? "-" : dist(m.incompleteBlockShare(), true), 100 * m.correctGuessRate()));
     }
     sb.append(String.format("%n"));
+    sb.append(String.format("arm imbalance: range of n/r over the arms at the end (|RT+ - RT-| for 1:1); worst factor level: "
+        + "the same within the most imbalanced level;%nopen block: share of used strata whose last block is not full; "
+        + "guessed right: allocations a site knowing all past ones guesses.%n%n"));
     for (MethodSummary m : r.methods()) {
       sb.append(String.format("%-13s %s%n", m.method(), m.parameters()));
     }
