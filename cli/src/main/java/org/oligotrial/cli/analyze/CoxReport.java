@@ -53,14 +53,16 @@ record CoxReport(
     sb.append(test("Likelihood ratio test", fit.likelihoodRatio()));
     sb.append(test("Wald test            ", fit.wald()));
     sb.append(test("Score (log-rank) test", fit.score()));
-    sb.append(String.format(Locale.ROOT, "Concordance = %.4f%n", fit.concordance().value()));
+    double c = fit.concordance().value();
+    sb.append("Concordance = ").append(Double.isNaN(c) ? "NA" : String.format(Locale.ROOT, "%.4f", c)).append(nl);
     sb.append(String.format(Locale.ROOT, "Log-likelihood: null %.4f, model %.4f; %d iterations%s%n",
         fit.logLikNull(), fit.logLik(), fit.iterations(), fit.converged() ? "" : " (not converged)"));
     return sb.toString();
   }
 
   private static String test(String label, ChiSquareTest t) {
-    return String.format(Locale.ROOT, "%s = %.2f on %d df, p = %s%n", label, t.chisq(), t.df(), p(t.p()));
+    String chisq = Double.isNaN(t.chisq()) ? "NA" : String.format(Locale.ROOT, "%.2f", t.chisq());
+    return String.format(Locale.ROOT, "%s = %s on %d df, p = %s%n", label, chisq, t.df(), p(t.p()));
   }
 
   private static String p(double p) {

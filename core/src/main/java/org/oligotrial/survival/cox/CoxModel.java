@@ -121,8 +121,10 @@ public final class CoxModel {
       for (int i = 0; i < p; i++) {
         aliased[i] = var[i][i] == 0;
         if (aliased[i]) {
-          warnings.add("covariate '" + names.get(i) + "' is collinear with the covariates before it (the information"
-              + " matrix is singular); its coefficient cannot be estimated and is reported as NA, as coxph does");
+          String why = isConstant(cols[i]) ? "has the same value for every subject"
+              : "is collinear with the covariates before it (the information matrix is singular)";
+          warnings.add("covariate '" + names.get(i) + "' " + why
+              + "; its coefficient cannot be estimated and is reported as NA, as coxph does");
         }
       }
     }
@@ -164,6 +166,15 @@ public final class CoxModel {
     Concordance concordance = Concordance.ofSorted(st, dead, stratumEnd, lpSorted);
     return new CoxFit(n, events, options.ties(), coefficients, nr.logLikNull, nr.logLik, lr, wald, score,
         concordance, nr.iterations, nr.converged, warnings, var);
+  }
+
+  private static boolean isConstant(double[] column) {
+    for (double v : column) {
+      if (v != column[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void validate(double[] time, boolean[] event, int[] stratum, CoxCovariates covariates) {
