@@ -80,15 +80,15 @@ public final class KaplanMeier {
   /** The curve of one group from its sorted event times and sorted censoring times. */
   KaplanMeierCurve curve(String label, double[] ev, double[] ce) {
     int n = ev.length + ce.length;
-    // the number of distinct times is at most n; trimmed at the end
-    double[] time = new double[n];
-    int[] risk = new int[n];
-    int[] nev = new int[n];
-    int[] ncen = new int[n];
-    double[] surv = new double[n];
-    double[] se = new double[n];
-    double[] lo = new double[n];
-    double[] up = new double[n];
+    int distinct = distinct(ev, ce);
+    double[] time = new double[distinct];
+    int[] risk = new int[distinct];
+    int[] nev = new int[distinct];
+    int[] ncen = new int[distinct];
+    double[] surv = new double[distinct];
+    double[] se = new double[distinct];
+    double[] lo = new double[distinct];
+    double[] up = new double[distinct];
     int i = 0;
     int j = 0;
     int m = 0;
@@ -124,14 +124,25 @@ public final class KaplanMeier {
       m++;
       atRisk -= d + c;
     }
-    time = java.util.Arrays.copyOf(time, m);
-    surv = java.util.Arrays.copyOf(surv, m);
-    lo = java.util.Arrays.copyOf(lo, m);
-    up = java.util.Arrays.copyOf(up, m);
     MedianSurvival median = MedianSurvival.of(time, surv, lo, up);
-    return new KaplanMeierCurve(label, n, time, java.util.Arrays.copyOf(risk, m), java.util.Arrays.copyOf(nev, m),
-        java.util.Arrays.copyOf(ncen, m), surv, java.util.Arrays.copyOf(se, m), lo, up, median, confidenceType,
+    return new KaplanMeierCurve(label, n, time, risk, nev, ncen, surv, se, lo, up, median, confidenceType,
         confidenceLevel);
+  }
+
+  /** The number of distinct values in two sorted arrays together (a merge pass without output). */
+  static int distinct(double[] a, double[] b) {
+    int i = 0;
+    int j = 0;
+    int m = 0;
+    double last = Double.NaN;
+    while (i < a.length || j < b.length) {
+      double t = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+      if (t != last) {
+        m++;
+        last = t;
+      }
+    }
+    return m;
   }
 
   public ConfidenceType confidenceType() {
