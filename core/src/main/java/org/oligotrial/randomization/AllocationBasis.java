@@ -1,12 +1,21 @@
 package org.oligotrial.randomization;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Why an allocation went to its arm: the list position (blocks), the scores and draw (minimization) or the draw
- * (simple). Every variant can be checked again: see {@link AllocationReplay}.
+ * (simple). Every variant can be checked again: see {@link AllocationReplay}. As JSON the variant is named by a
+ * {@code "kind"} property: {@code list-position}, {@code minimization} or {@code simple}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = AllocationBasis.ListPosition.class, name = "list-position"),
+  @JsonSubTypes.Type(value = AllocationBasis.MinimizationScores.class, name = "minimization"),
+  @JsonSubTypes.Type(value = AllocationBasis.SimpleDraw.class, name = "simple")
+})
 public sealed interface AllocationBasis {
 
   /** One sentence for the allocation log, for example {@code block 3 (size 4), position 2}. */

@@ -27,6 +27,18 @@ public record RandomizationState(
     if (allocated < 0 || armTotals.stream().mapToInt(Integer::intValue).sum() != allocated) {
       throw new IllegalArgumentException("arm totals " + armTotals + " do not add up to " + allocated + " allocations");
     }
+    int arms = armTotals.size();
+    for (Map<String, List<Integer>> m : List.of(byStratum, byLevel)) {
+      m.forEach((key, counts) -> {
+        if (counts.size() != arms || counts.stream().anyMatch(c -> c == null || c < 0)) {
+          throw new IllegalArgumentException("counts of " + key + " must be " + arms + " non-negative numbers, got " + counts);
+        }
+      });
+    }
+    if (armTotals.stream().anyMatch(c -> c < 0)
+        || byStratum.values().stream().flatMap(List::stream).mapToInt(Integer::intValue).sum() != allocated) {
+      throw new IllegalArgumentException("stratum counts do not add up to " + allocated + " allocations");
+    }
   }
 
   /** The state before the first allocation of a trial with {@code arms} arms. */
