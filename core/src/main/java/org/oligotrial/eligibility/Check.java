@@ -12,6 +12,7 @@ abstract class Check {
   /**
    * Evaluates the rule.
    *
+   * @param t where leaves record themselves for the reason, or null on the fast path
    * @param negated whether an odd number of {@code not} lie above this node (for choosing the decisive leaves)
    */
   abstract int eval(ScreeningRecord r, Trace t, boolean negated);
@@ -85,7 +86,9 @@ abstract class Check {
     @Override
     final int eval(ScreeningRecord r, Trace t, boolean negated) {
       int o = test(r);
-      t.add(this, o, negated);
+      if (t != null) {
+        t.add(this, o, negated);
+      }
       return o;
     }
 

@@ -1,11 +1,11 @@
 package org.oligotrial.eligibility;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import org.oligotrial.protocol.Criterion;
-import org.oligotrial.protocol.CriterionKind;
 import org.oligotrial.protocol.Protocol;
 
 /**
@@ -14,18 +14,16 @@ import org.oligotrial.protocol.Protocol;
  *
  * <p>Three-valued logic: a rule is true, false or unknown (a field it needs is absent). An inclusion criterion
  * passes when its rule is true, an exclusion criterion when its rule (the excluding condition) is false; a criterion
- * whose {@code appliesWhen} condition is false (e.g. pregnancy for a man) passes as not applicable. The verdict is
- * INELIGIBLE when any criterion fails, else INCOMPLETE when any is unknown (listing the missing field paths), else
- * ELIGIBLE.
+ * whose {@code appliesWhen} condition is false (e.g. pregnancy for a man) passes as not applicable, and one whose
+ * applicability is unknown passes only if it would pass anyway. The verdict is INELIGIBLE when any criterion fails,
+ * else INCOMPLETE when any is unknown (listing the missing field paths), else ELIGIBLE.
  *
  * <p>Immutable and thread-safe: one engine may evaluate records from many threads at once.
  */
 public final class EligibilityEngine {
 
-  private record Compiled(Criterion criterion, Check rule, Check applies, String source) {}
-
   private final Protocol protocol;
-  private final Compiled[] compiled;
+  private final CompiledCriterion[] compiled;
 
   /**
    * Compiles the protocol's criteria.
@@ -35,11 +33,8 @@ public final class EligibilityEngine {
    */
   public EligibilityEngine(Protocol protocol) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
-    List<Compiled> list = new ArrayList<>();
-    for (Criterion c : protocol.criteria()) {
-      list.add(new Compiled(c, RuleCompiler.compile(c.rule()), RuleCompiler.compile(c.appliesWhen()), source(c)));
-    }
-    this.compiled = list.toArray(Compiled[]::new);
+    this.compiled = protocol.criteria().stream().map(c -> new CompiledCriterion(c, source(c)))
+        .toArray(CompiledCriterion[]::new);
   }
 
   private String source(Criterion c) {
@@ -53,7 +48,7 @@ public final class EligibilityEngine {
   }
 
   /**
-   * Evaluates every criterion for one candidate.
+   * Evaluates every criterion for one candidate. The reasons are rendered when first read.
    *
    * @param record the screening record; absent fields are unknown
    * @return the verdict, one result per criterion in protocol order, and the missing field paths
@@ -61,58 +56,26 @@ public final class EligibilityEngine {
    */
   public EligibilityResult evaluate(ScreeningRecord record) {
     Objects.requireNonNull(record, "record");
-    Trace trace = new Trace();
-    List<CriterionResult> results = new ArrayList<>(compiled.length);
-    LinkedHashSet<String> missing = new LinkedHashSet<>();
+    CriterionResult[] results = new CriterionResult[compiled.length];
+    LinkedHashSet<String> missing = null;
     boolean anyFail = false;
-    boolean anyUnknown = false;
-    for (Compiled c : compiled) {
-      CriterionResult r = evaluate(c, record, trace);
-      results.add(r);
-      if (r.status() == CriterionStatus.FAIL) {
+    for (int i = 0; i < compiled.length; i++) {
+      CompiledCriterion c = compiled[i];
+      CriterionStatus s = c.status(record);
+      List<String> miss = List.of();
+      if (s == CriterionStatus.FAIL) {
         anyFail = true;
-      } else if (r.status() == CriterionStatus.UNKNOWN) {
-        anyUnknown = true;
-        missing.addAll(r.missing());
+      } else if (s == CriterionStatus.UNKNOWN) {
+        miss = c.missing(record);
+        if (missing == null) {
+          missing = new LinkedHashSet<>();
+        }
+        missing.addAll(miss);
       }
+      results[i] = new CriterionResult(c, record, s, miss);
     }
-    Verdict v = anyFail ? Verdict.INELIGIBLE : anyUnknown ? Verdict.INCOMPLETE : Verdict.ELIGIBLE;
-    return new EligibilityResult(record.id(), protocol.id(), v, List.copyOf(results), List.copyOf(missing));
-  }
-
-  private CriterionResult evaluate(Compiled c, ScreeningRecord record, Trace trace) {
-    Criterion cr = c.criterion();
-    if (c.applies() != null) {
-      trace.reset();
-      int applies = c.applies().eval(record, trace, false);
-      if (applies == Check.FALSE) {
-        return new CriterionResult(cr.id(), cr.kind(), CriterionStatus.PASS,
-            "does not apply: " + trace.decisive(record, Check.FALSE), c.source(), List.of());
-      }
-      if (applies == Check.UNKNOWN) {
-        List<String> miss = new ArrayList<>(2);
-        trace.missing(record, miss);
-        return new CriterionResult(cr.id(), cr.kind(), CriterionStatus.UNKNOWN,
-            "cannot tell whether it applies: " + trace.decisive(record, Check.UNKNOWN), c.source(), List.copyOf(miss));
-      }
-    }
-    trace.reset();
-    int o = c.rule().eval(record, trace, false);
-    CriterionStatus status;
-    List<String> miss = List.of();
-    if (o == Check.UNKNOWN) {
-      status = CriterionStatus.UNKNOWN;
-      List<String> m = new ArrayList<>(2);
-      trace.missing(record, m);
-      miss = List.copyOf(new LinkedHashSet<>(m));
-    } else {
-      boolean holds = o == Check.TRUE;
-      status = (cr.kind() == CriterionKind.INCLUSION) == holds ? CriterionStatus.PASS : CriterionStatus.FAIL;
-    }
-    String reason = trace.decisive(record, o);
-    if (status == CriterionStatus.UNKNOWN) {
-      reason = "missing " + String.join(", ", miss) + (reason.isEmpty() ? "" : ": " + reason);
-    }
-    return new CriterionResult(cr.id(), cr.kind(), status, reason, c.source(), miss);
+    Verdict v = anyFail ? Verdict.INELIGIBLE : missing != null ? Verdict.INCOMPLETE : Verdict.ELIGIBLE;
+    return new EligibilityResult(record.id(), protocol.id(), v, Collections.unmodifiableList(Arrays.asList(results)),
+        missing == null ? List.of() : List.copyOf(missing));
   }
 }

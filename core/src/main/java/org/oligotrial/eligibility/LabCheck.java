@@ -20,12 +20,16 @@ final class LabCheck extends Check.Leaf {
   private final String thresholdText;
   private final BigDecimal ulnMultiple;
   private final String canonicalUnit;
+  private final Map<String, BigDecimal> factors = new java.util.HashMap<>();
 
   LabCheck(Rule.Lab rule) {
     this.analyte = rule.analyte();
     this.op = rule.op();
     this.canonicalUnit = LabUnits.canonicalUnit(analyte);
     this.ulnMultiple = rule.ulnMultiple();
+    for (String u : LabUnits.units(analyte)) {
+      factors.put(u, LabUnits.factor(analyte, u));
+    }
     if (ulnMultiple == null) {
       Conversion c = LabUnits.toCanonical(analyte, rule.value(), rule.unit());
       this.thresholdCanonical = c.canonicalValue();
@@ -41,8 +45,11 @@ final class LabCheck extends Check.Leaf {
     return labs == null ? null : labs.get(analyte);
   }
 
-  private static BigDecimal canonical(String analyte, BigDecimal v, String unit) {
-    BigDecimal f = LabUnits.factor(analyte, unit);
+  private BigDecimal canonical(String analyte, BigDecimal v, String unit) {
+    BigDecimal f = factors.get(unit);
+    if (f == null) {
+      f = LabUnits.factor(analyte, unit);
+    }
     return f.compareTo(BigDecimal.ONE) == 0 ? v : v.multiply(f);
   }
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.oligotrial.protocol.Range;
 import org.oligotrial.units.LabUnits;
@@ -21,6 +20,21 @@ final class Leaves {
       years--;
     }
     return years;
+  }
+
+  /** Whether {@code v} is one of {@code values}; a short linear scan, identity first (codes are shared instances). */
+  static boolean in(String v, String[] values) {
+    for (String x : values) {
+      if (x == v) {
+        return true;
+      }
+    }
+    for (String x : values) {
+      if (x.equals(v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static final class Age extends Check.Leaf {
@@ -90,21 +104,20 @@ final class Leaves {
   static final class OneOf extends Check.Leaf {
     private final String path;
     private final Function<ScreeningRecord, String> get;
-    private final Set<String> values;
+    private final String[] values;
+    private final String listed;
 
     OneOf(String path, List<String> values) {
       this.path = path;
       this.get = Fields.text(path);
-      this.values = Set.copyOf(values);
+      this.values = values.stream().map(String::intern).toArray(String[]::new);
       this.listed = String.join(", ", values);
     }
-
-    private final String listed;
 
     @Override
     int test(ScreeningRecord r) {
       String v = get.apply(r);
-      return v == null ? UNKNOWN : values.contains(v) ? TRUE : FALSE;
+      return v == null ? UNKNOWN : in(v, values) ? TRUE : FALSE;
     }
 
     @Override
@@ -148,7 +161,28 @@ final class Leaves {
     }
   }
 
-  /** Sum of a numeric item field over a list; unknown when the list or an item's field is. */
+  /** Whether every value above {@code v} lies outside the range (v itself above the upper bound). */
+  static boolean above(Range range, BigDecimal v) {
+    if (range.max() == null) {
+      return false;
+    }
+    int c = v.compareTo(range.max());
+    return c > 0 || (c == 0 && !range.maxInclusive());
+  }
+
+  /** Whether {@code v} lies below the lower bound. */
+  static boolean below(Range range, BigDecimal v) {
+    if (range.min() == null) {
+      return false;
+    }
+    int c = v.compareTo(range.min());
+    return c < 0 || (c == 0 && !range.minInclusive());
+  }
+
+  /**
+   * Sum of a numeric item field over a list. An item whose field is unknown counts as "0 or more" (item numbers are
+   * never negative), so a known part can still decide: six known lesions exceed five whatever the unknown site holds.
+   */
   static final class Sum extends Check.Leaf {
     private final String list;
     private final String path;
@@ -164,33 +198,50 @@ final class Leaves {
       this.range = range;
     }
 
-    private BigDecimal sum(ScreeningRecord r) {
-      List<?> l = items.apply(r);
-      if (l == null) {
-        return null;
-      }
-      BigDecimal s = BigDecimal.ZERO;
-      for (Object o : l) {
-        BigDecimal v = item.apply(o);
-        if (v == null) {
-          return null;
-        }
-        s = s.add(v);
-      }
-      return s;
-    }
-
     @Override
     int test(ScreeningRecord r) {
-      BigDecimal s = sum(r);
-      return s == null ? UNKNOWN : range.contains(s) ? TRUE : FALSE;
+      List<?> l = items.apply(r);
+      if (l == null) {
+        return UNKNOWN;
+      }
+      BigDecimal s = BigDecimal.ZERO;
+      int unknown = 0;
+      for (int i = 0, n = l.size(); i < n; i++) {
+        BigDecimal v = item.apply(l.get(i));
+        if (v == null) {
+          unknown++;
+        } else {
+          s = s.add(v);
+        }
+      }
+      if (unknown == 0) {
+        return range.contains(s) ? TRUE : FALSE;
+      }
+      if (above(range, s)) {
+        return FALSE;
+      }
+      return range.max() == null && range.contains(s) ? TRUE : UNKNOWN;
     }
 
     @Override
     String describe(ScreeningRecord r, int o) {
-      BigDecimal s = sum(r);
-      return s == null ? "sum of " + path + " unknown"
-          : "sum of " + path + " = " + LabUnits.plain(s) + verdict(o, range.describe());
+      List<?> l = items.apply(r);
+      if (l == null) {
+        return list + " unknown";
+      }
+      BigDecimal s = BigDecimal.ZERO;
+      int unknown = 0;
+      for (Object x : l) {
+        BigDecimal v = item.apply(x);
+        if (v == null) {
+          unknown++;
+        } else {
+          s = s.add(v);
+        }
+      }
+      String what = unknown == 0 ? "sum of " + path + " = " + LabUnits.plain(s)
+          : "sum of " + path + " >= " + LabUnits.plain(s) + " (" + unknown + " unknown)";
+      return o == UNKNOWN ? what : what + verdict(o, range.describe());
     }
 
     @Override
@@ -210,14 +261,15 @@ final class Leaves {
 
   /**
    * Number of items of a list (whose text field is one of the values, when given), or whether a text list contains
-   * any of the values. Unknown when the list is unknown, or when an item's field is unknown and could decide.
+   * any of the values. An item whose field is unknown may or may not match: the outcome is decided when every
+   * possible count gives the same answer, else unknown.
    */
   static final class Count extends Check.Leaf {
     private final String list;
     private final String path;
     private final Function<ScreeningRecord, List<?>> items;
     private final Function<Object, String> item;
-    private final Set<String> values;
+    private final String[] values;
     private final String listed;
     private final Range range;
 
@@ -227,52 +279,59 @@ final class Leaves {
       this.path = path;
       this.items = Fields.items(list);
       this.item = values.isEmpty() ? null : Fields.itemText(path);
-      this.values = Set.copyOf(values);
+      this.values = values.stream().map(String::intern).toArray(String[]::new);
       this.listed = String.join(", ", values);
       this.range = range == null ? new Range(BigDecimal.ONE, true, null, true) : range;
     }
 
-    /** The count, or -1 when unknown. */
-    private int count(ScreeningRecord r) {
+    @Override
+    int test(ScreeningRecord r) {
       List<?> l = items.apply(r);
       if (l == null) {
-        return -1;
+        return UNKNOWN;
       }
       if (item == null) {
-        return l.size();
+        return range.contains(l.size()) ? TRUE : FALSE;
       }
       int n = 0;
+      int unknown = 0;
       for (int i = 0, size = l.size(); i < size; i++) {
         String v = item.apply(l.get(i));
         if (v == null) {
-          return -1;
-        }
-        if (values.contains(v)) {
+          unknown++;
+        } else if (in(v, values)) {
           n++;
         }
       }
-      return n;
-    }
-
-    @Override
-    int test(ScreeningRecord r) {
-      int n = count(r);
-      return n < 0 ? UNKNOWN : range.contains(n) ? TRUE : FALSE;
+      if (unknown == 0) {
+        return range.contains(n) ? TRUE : FALSE;
+      }
+      BigDecimal lo = BigDecimal.valueOf(n);
+      BigDecimal hi = BigDecimal.valueOf(n + unknown);
+      if (range.contains(lo) && range.contains(hi)) {
+        return TRUE;
+      }
+      return below(range, hi) || above(range, lo) ? FALSE : UNKNOWN;
     }
 
     @Override
     String describe(ScreeningRecord r, int o) {
       List<?> l = items.apply(r);
-      if (count(r) < 0) {
-        return path + " unknown";
+      if (l == null) {
+        return list + " unknown";
       }
       StringBuilder found = new StringBuilder();
       for (Object x : l) {
-        found.append(found.length() == 0 ? "" : ", ").append(item == null ? x : item.apply(x));
+        String v = item == null ? String.valueOf(x) : item.apply(x);
+        found.append(found.length() == 0 ? "" : ", ").append(v == null ? "?" : v);
       }
       String what = path + " = [" + found + "]";
+      if (o == UNKNOWN) {
+        return what;
+      }
       String cond = item == null ? "count " + range.describe()
-          : range.min() != null && range.min().compareTo(BigDecimal.ONE) == 0 && range.max() == null
+          : range.min() != null && range.min().compareTo(BigDecimal.ONE) == 0 && range.minInclusive()
+              && range.max() == null
               ? "contains any of " + listed
               : "count of " + listed + " " + range.describe();
       return what + verdict(o, cond);

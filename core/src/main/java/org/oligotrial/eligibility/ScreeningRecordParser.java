@@ -7,10 +7,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.oligotrial.protocol.RecordFields;
 import org.oligotrial.units.LabUnits;
 import tools.jackson.core.JacksonException;
@@ -27,10 +25,34 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ScreeningRecordParser {
   private static final JsonFactory JSON = new JsonFactory();
+  /** Bit per top-level field, to reject duplicates without a set per record. */
+  private static final Map<String, Integer> FIELD_BITS = new HashMap<>();
+
+  static {
+    List<String> names = List.of("id", "screeningDate", "birthDate", "sex", "pregnant", "breastfeeding", "diagnosis",
+        "staging", "primaryTumor", "metastases", "ecog", "priorTreatments", "lifeExpectancyMonths", "labs", "egfr",
+        "canTolerateSystemicTherapy", "otherMalignancy", "uncontrolledSeriousDisease", "allergies",
+        "expectedToComplete", "consentSigned");
+    for (int i = 0; i < names.size(); i++) {
+      FIELD_BITS.put(names.get(i), 1 << i);
+    }
+  }
 
   /** Parses one record from JSON text. Throws {@link ScreeningRecordException} on bad input. */
   public ScreeningRecord parse(String json) {
     try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
+      return parse(p);
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+  }
+
+  /**
+   * Parses one record from UTF-8 bytes {@code buf[offset, offset + length)}, e.g. one line of an NDJSON file (the
+   * fastest path: no decoding to characters first). Throws {@link ScreeningRecordException} on bad input.
+   */
+  public ScreeningRecord parse(byte[] buf, int offset, int length) {
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), buf, offset, length)) {
       return parse(p);
     } catch (JacksonException e) {
       throw malformed(e);
@@ -127,11 +149,15 @@ public final class ScreeningRecordParser {
       List<String> allergies = null;
       Boolean complete = null;
       Boolean consent = null;
-      Set<String> seen = new HashSet<>();
+      int seen = 0;
       String name;
       while ((name = p.nextName()) != null) {
-        if (!seen.add(name)) {
-          throw error(p, name, "duplicate field");
+        Integer bit = FIELD_BITS.get(name);
+        if (bit != null) {
+          if ((seen & bit) != 0) {
+            throw error(p, name, "duplicate field");
+          }
+          seen |= bit;
         }
         JsonToken t = p.nextToken();
         switch (name) {
@@ -184,10 +210,15 @@ public final class ScreeningRecordParser {
 
     private String code(JsonToken t, String field, List<String> codes) {
       String s = text(t, field);
-      if (s != null && !codes.contains(s)) {
+      if (s == null) {
+        return null;
+      }
+      int i = codes.indexOf(s);
+      if (i < 0) {
         throw error(p, field, "unknown code '" + s + "' (expected one of: " + String.join(", ", codes) + ")");
       }
-      return s;
+      return codes.get(i); // the shared instance: later comparisons hit on identity
+
     }
 
     private Boolean flag(JsonToken t, String field) {
@@ -205,7 +236,7 @@ public final class ScreeningRecordParser {
         return null;
       }
       try {
-        LocalDate d = LocalDate.parse(s);
+        LocalDate d = isoDate(s);
         if (d.getYear() < 1900 || d.getYear() > 2200) {
           throw error(p, field, "impossible date " + s);
         }
@@ -213,6 +244,31 @@ public final class ScreeningRecordParser {
       } catch (DateTimeException e) {
         throw error(p, field, "expected a date as yyyy-mm-dd, found '" + s + "'");
       }
+    }
+
+    /** yyyy-mm-dd without the formatter machinery (the batch path parses two dates per record). */
+    private static LocalDate isoDate(String s) {
+      if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+        int y = digits(s, 0, 4);
+        int m = digits(s, 5, 7);
+        int d = digits(s, 8, 10);
+        if (y >= 0 && m >= 0 && d >= 0) {
+          return LocalDate.of(y, m, d);
+        }
+      }
+      return LocalDate.parse(s);
+    }
+
+    private static int digits(String s, int from, int to) {
+      int v = 0;
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          return -1;
+        }
+        v = v * 10 + (c - '0');
+      }
+      return v;
     }
 
     private BigDecimal number(JsonToken t, String field) {
@@ -234,6 +290,13 @@ public final class ScreeningRecordParser {
     }
 
     private Integer integer(JsonToken t, String field, int min, int max) {
+      if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+        int v = p.getIntValue();
+        if (v < min || v > max) {
+          throw error(p, field, "impossible value " + v + " (expected " + min + "-" + max + ")");
+        }
+        return v;
+      }
       BigDecimal d = number(t, field);
       if (d == null) {
         return null;
@@ -413,6 +476,9 @@ public final class ScreeningRecordParser {
           throw error(p, at, "unknown analyte '" + analyte + "' (known: " + String.join(", ", LabUnits.analytes())
               + ")");
         }
+        if (out.containsKey(analyte)) {
+          throw error(p, at, "duplicate field");
+        }
         JsonToken v = p.nextToken();
         if (startObject(v, at)) {
           out.put(analyte, lab(analyte, at));
@@ -433,9 +499,12 @@ public final class ScreeningRecordParser {
           case "value" -> value = nonNegative(v, at + ".value");
           case "unit" -> {
             unit = text(v, at + ".unit");
-            if (unit != null && !LabUnits.isUnit(analyte, unit)) {
-              throw error(p, at + ".unit", "unknown unit '" + unit + "' for " + analyte + " (accepted: "
-                  + String.join(", ", LabUnits.units(analyte)) + ")");
+            if (unit != null) {
+              if (!LabUnits.isUnit(analyte, unit)) {
+                throw error(p, at + ".unit", "unknown unit '" + unit + "' for " + analyte + " (accepted: "
+                    + String.join(", ", LabUnits.units(analyte)) + ")");
+              }
+              unit = unit.intern();
             }
           }
           case "uln" -> {

@@ -1,8 +1,8 @@
 package org.oligotrial.cli.eligibility;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -47,29 +47,29 @@ final class BatchScreening {
     boolean progress = System.console() != null;
     long start = System.nanoTime();
     long lastProgress = start;
-    BufferedReader reader;
+    InputStream input;
     try {
-      reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+      input = Files.newInputStream(in);
     } catch (NoSuchFileException e) {
       throw new UserInputException("no such file: " + in, e);
     }
     Writer csvTarget = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
         : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-    try (reader; BufferedWriter csv = new BufferedWriter(csvTarget, 1 << 16)) {
+    try (input; BufferedWriter csv = new BufferedWriter(csvTarget, 1 << 16)) {
       csv.write("line,id,verdict,failed,missing,error\n");
-      String line;
+      NdjsonLines lines = new NdjsonLines(input);
       long lineNo = 0;
       StringBuilder row = new StringBuilder(256);
-      while ((line = reader.readLine()) != null) {
+      while (lines.next()) {
         lineNo++;
-        if (line.isBlank()) {
+        if (lines.blank()) {
           continue;
         }
         assessed++;
         row.setLength(0);
         row.append(lineNo).append(',');
         try {
-          EligibilityResult r = engine.evaluate(parser.parse(line));
+          EligibilityResult r = engine.evaluate(parser.parse(lines.buffer(), lines.offset(), lines.length()));
           switch (r.verdict()) {
             case ELIGIBLE -> eligible++;
             case INELIGIBLE -> ineligible++;
