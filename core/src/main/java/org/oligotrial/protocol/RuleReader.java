@@ -79,7 +79,8 @@ final class RuleReader {
     }
     BigDecimal lo = min != null ? min : gt;
     BigDecimal hi = max != null ? max : lt;
-    if (lo == null && hi == null) {
+    if (!v.map.containsKey("min") && !v.map.containsKey("greaterThan") && !v.map.containsKey("max")
+        && !v.map.containsKey("lessThan")) {
       p.error(v, "a range needs at least one of 'min', 'greaterThan', 'max', 'lessThan'");
     }
     if (lo != null && hi != null && lo.compareTo(hi) > 0) {

@@ -3,7 +3,6 @@ package org.oligotrial.units;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +25,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>Units are matched after normalisation: surrounding blanks removed, the micro sign (U+00B5) and Greek mu
- * (U+03BC) read as {@code u}, a leading {@code x} or {@code ×} dropped, and letter case ignored. Stateless and
+ * (U+03BC) read as {@code u}, a leading {@code x} or {@code ×} dropped, and letter case ignored except for
+ * {@code G/L} (giga per litre, counts) against {@code g/L} (grams per litre, haemoglobin). Stateless and
  * thread-safe.
  */
 public final class LabUnits {
@@ -158,7 +158,9 @@ public final class LabUnits {
     }
     String n = normalise(unit);
     for (Map.Entry<String, BigDecimal> e : a.factors().entrySet()) {
-      if (normalise(e.getKey()).equals(n)) {
+      String k = normalise(e.getKey());
+      // case is ignored except for G (giga, cell counts) versus g (gram): "g/L" is not a count unit
+      if (k.equalsIgnoreCase(n) && (k.charAt(0) != 'G' && k.charAt(0) != 'g' || k.charAt(0) == n.charAt(0))) {
         return e.getValue();
       }
     }
@@ -170,6 +172,6 @@ public final class LabUnits {
     if (u.startsWith("x") || u.startsWith("X") || u.startsWith("\u00d7")) {
       u = u.substring(1);
     }
-    return u.toLowerCase(Locale.ROOT);
+    return u;
   }
 }
