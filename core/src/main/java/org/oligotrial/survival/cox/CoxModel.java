@@ -33,9 +33,8 @@ import java.util.List;
  *       reuses a stale matrix there).
  * </ul>
  *
- * <p>Assumptions: right-censored data, unit case weights, no offset, times compared exactly (R's default
- * {@code timefix} merges times that differ only by rounding error, e.g. {@code 0.1 + 0.2} and {@code 0.3}; times read
- * from a file as decimals are equal when written equal, so this matters only for computed times).
+ * <p>Assumptions: right-censored data, unit case weights, no offset. Times that differ only by rounding error are
+ * merged first, as {@code coxph}'s default {@code timefix = TRUE} does (see {@link TimeFix}).
  *
  * <p>Stateless and thread-safe. Cost: one sort plus {@code O(n p^2)} per iteration and {@code O(n log n)} for the
  * concordance.
@@ -96,6 +95,7 @@ public final class CoxModel {
         x[k * p + j] = cols[j][i];
       }
     }
+    TimeFix.apply(st, stratum == null); // as coxph's default timefix = TRUE
     double[] means = new double[p];
     double[] scale = centreAndScale(x, n, p, means);
 

@@ -113,4 +113,20 @@ class CoxModelEdgeCasesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'x'");
   }
+
+  @Test
+  void timesDifferingOnlyByRoundingAreTiedAsCoxphTimefix() {
+    // R 4.2.2, survival 3.5-3: d <- data.frame(time = c(0.1 + 0.2, 0.3, 0.5, 0.7, 0.9, 1.1),
+    //   status = c(1, 1, 1, 0, 1, 1), x = c(1, 0, 1, 0, 1, 0)); coxph(Surv(time, status) ~ x, d)
+    // coef 1.0986122886676937, loglik -5.4806389233419903, -4.9573907795774446, score 1
+    // (with timefix = FALSE: coef 1.005052538742069)
+    double[] time = {0.1 + 0.2, 0.3, 0.5, 0.7, 0.9, 1.1};
+    assertThat(time[0]).isNotEqualTo(time[1]);
+    boolean[] event = {true, true, true, false, true, true};
+    CoxFit fit = CoxModel.fit(time, event, null, one("x", 1, 0, 1, 0, 1, 0), CoxOptions.defaults());
+    assertThat(fit.coefficients().get(0).coef()).isCloseTo(1.0986122886676937, within(1e-9));
+    assertThat(fit.logLik()).isCloseTo(-4.9573907795774446, within(1e-9));
+    assertThat(fit.score().chisq()).isCloseTo(1, within(1e-12));
+    assertThat(time[0]).as("the caller's array is not changed").isEqualTo(0.1 + 0.2);
+  }
 }
