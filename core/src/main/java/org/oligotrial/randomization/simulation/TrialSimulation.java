@@ -44,7 +44,8 @@ public final class TrialSimulation {
    * @param runs simulated trials, 1 to 1000000
    * @param seed the simulation seed
    * @return one summary per scheme, in order
-   * @throws IllegalArgumentException when the probabilities do not fit the factors or the counts are out of range
+   * @throws IllegalArgumentException when the probabilities do not fit the factors, the counts are out of range or
+   *     participants x runs exceeds 500,000,000
    */
   public static List<MethodSummary> run(
       List<RandomizationScheme> schemes, double[][] levelProbabilities, int participants, int runs, long seed) {
@@ -57,6 +58,10 @@ public final class TrialSimulation {
     }
     if (runs < 1 || runs > 1_000_000) {
       throw new IllegalArgumentException("runs must be from 1 to 1000000, got " + runs);
+    }
+    if ((long) participants * runs > 500_000_000L) {
+      throw new IllegalArgumentException(
+          "participants x runs must be at most 500000000 (about a minute per method), got " + (long) participants * runs);
     }
     RandomizationScheme first = schemes.get(0);
     for (RandomizationScheme s : schemes) {
