@@ -2,6 +2,7 @@ package org.oligotrial.server.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,12 +26,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from the flush to the commit. Thread-safe.
  */
 public final class AuditTrail {
+  private static final int[] TYPES = {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
+    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+    Types.VARCHAR, Types.VARCHAR};
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  public AuditTrail(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+  public AuditTrail(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.tx = tx;
     this.clock = clock;
   }
@@ -81,29 +89,20 @@ public final class AuditTrail {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     long seq = head.seq();
     String prev = head.hash();
+    OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    List<Object[]> rows = new ArrayList<>(entries.size());
     for (AuditEntry e : entries) {
       seq++;
       String hash = AuditHash.of(seq, now, e, prev);
-      jdbc.sql(
-              "INSERT INTO audit_event (seq, occurred_at, actor, action, entity_type, entity_id, field, old_value,"
-                  + " new_value, reason, site_code, prev_hash, hash) VALUES (:seq, :at, :actor, :action, :type, :id,"
-                  + " :field, :old, :new, :reason, :site, :prev, :hash)")
-          .param("seq", seq)
-          .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-          .param("actor", e.actor())
-          .param("action", e.action().name())
-          .param("type", e.entityType())
-          .param("id", e.entityId())
-          .param("field", e.field())
-          .param("old", e.oldValue())
-          .param("new", e.newValue())
-          .param("reason", e.reason())
-          .param("site", e.siteCode())
-          .param("prev", prev)
-          .param("hash", hash)
-          .update();
+      rows.add(new Object[] {seq, at, e.actor(), e.action().name(), e.entityType(), e.entityId(), e.field(),
+          e.oldValue(), e.newValue(), e.reason(), e.siteCode(), prev, hash});
       prev = hash;
     }
+    // one batched round trip: the head lock is held from here to the commit, so keep this short
+    batch.batchUpdate(
+        "INSERT INTO audit_event (seq, occurred_at, actor, action, entity_type, entity_id, field, old_value,"
+            + " new_value, reason, site_code, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows, TYPES);
     jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
         .param("seq", seq)
         .param("hash", prev)

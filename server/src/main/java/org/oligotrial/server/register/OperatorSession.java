@@ -20,6 +20,7 @@ public final class OperatorSession implements AutoCloseable {
 
   /** Opens and migrates the database at {@code url}. */
   public static OperatorSession open(String url) {
+    quietLogging();
     HikariDataSource ds = Databases.open(url, 2);
     try {
       Databases.migrate(ds, url);
@@ -29,6 +30,14 @@ public final class OperatorSession implements AutoCloseable {
     } catch (RuntimeException e) {
       ds.close();
       throw e;
+    }
+  }
+
+  /** Keeps pool and migration chatter off the command's output: warnings and errors only. */
+  private static void quietLogging() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+      ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+      ctx.getLogger("org.flywaydb.core.internal.database.base.Database").setLevel(ch.qos.logback.classic.Level.ERROR);
     }
   }
 

@@ -33,7 +33,7 @@ public final class Register {
       PasswordEncoder encoder, Clock clock) {
     this.jdbc = JdbcClient.create(ds);
     this.tx = new TransactionTemplate(tm);
-    this.audit = new AuditTrail(jdbc, tx, clock);
+    this.audit = new AuditTrail(jdbc, new org.springframework.jdbc.core.JdbcTemplate(ds), tx, clock);
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock);
     this.tokens = new ApiTokenService(jdbc, tx, audit, users, clock);
