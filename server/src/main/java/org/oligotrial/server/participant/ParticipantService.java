@@ -20,6 +20,7 @@ import org.oligotrial.server.site.SiteService;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -213,6 +214,25 @@ public final class ParticipantService {
           moveStatus(actor, after, to, why, now());
         });
     return history(actor, id);
+  }
+
+  /**
+   * Moves a consented participant to RANDOMIZED, recording and auditing the status change, inside the caller's
+   * transaction: only the randomization service calls it, in the transaction that writes the randomization record.
+   *
+   * @throws IllegalStateException when no transaction is active
+   * @throws ConflictException when the participant is not consented
+   */
+  public void markRandomized(Actor actor, String id, String reason) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("a randomization is recorded inside the randomization transaction");
+    }
+    Participant p = locked(id);
+    if (p.status() != ParticipantStatus.CONSENTED) {
+      throw new ConflictException("status", "only a consented participant can be randomized; this one is "
+          + p.status());
+    }
+    moveStatus(actor, p, ParticipantStatus.RANDOMIZED, reason, now());
   }
 
   /** The participant with its history. */

@@ -1,0 +1,35 @@
+package org.oligotrial.server.randomization;
+
+import org.oligotrial.server.user.AccessPolicy;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.Role;
+
+/**
+ * Who may do what with randomization, in one place.
+ *
+ * <ul>
+ *   <li>preview and read a randomization: whoever may read the participant ({@link AccessPolicy#canRead});
+ *   <li>randomize: an investigator or coordinator of the participant's site;
+ *   <li>record a deviation note: whoever may change the participant ({@link AccessPolicy#canWrite});
+ *   <li>the allocation log and the sealed list: the statistician only. Site users never see them nor anything
+ *       about the next allocation.
+ * </ul>
+ */
+public final class RandomizationAccess {
+  private RandomizationAccess() {}
+
+  /** Whether the actor may randomize participants of the site. */
+  public static boolean canRandomize(Actor a, String siteCode) {
+    return (a.role() == Role.INVESTIGATOR || a.role() == Role.COORDINATOR) && a.sites().contains(siteCode);
+  }
+
+  /** Whether the actor may record a deviation note at the site. */
+  public static boolean canNoteDeviation(Actor a, String siteCode) {
+    return AccessPolicy.canWrite(a, siteCode);
+  }
+
+  /** Whether the actor may export the allocation log and the sealed list. */
+  public static boolean canExportAllocations(Actor a) {
+    return a.role() == Role.STATISTICIAN;
+  }
+}

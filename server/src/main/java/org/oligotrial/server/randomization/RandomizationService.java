@@ -1,0 +1,374 @@
+package org.oligotrial.server.randomization;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oligotrial.protocol.FactorLevel;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.randomization.AllocationStep;
+import org.oligotrial.randomization.FactorDerivation;
+import org.oligotrial.randomization.ParticipantFactors;
+import org.oligotrial.randomization.RandomizationScheme;
+import org.oligotrial.randomization.RandomizationState;
+import org.oligotrial.randomization.Randomizer;
+import org.oligotrial.randomization.Randomizers;
+import org.oligotrial.randomization.SecretSeed;
+import org.oligotrial.randomization.StratificationFacts;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.participant.ParticipantHistory;
+import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.participant.ParticipantStatus;
+import org.oligotrial.server.participant.ScreeningVersion;
+import org.oligotrial.server.randomization.RandomizationPreview.BlockingReason;
+import org.oligotrial.server.randomization.RandomizationPreview.FactorLevelView;
+import org.oligotrial.server.register.Checks;
+import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.register.Register;
+import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.user.AccessPolicy;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.treatment.TreatmentPlanner;
+import org.oligotrial.treatment.TrialArm;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Randomizes participants of one trial: preview of the derived factor levels and plans, the irreversible
+ * allocation, the record, deviation notes. The statistician's exports are in {@link AllocationExports}.
+ *
+ * <p>One allocation is one transaction: lock the participant, check it is consented and eligible on its latest
+ * screening version, derive the levels, lock the trial's state row ({@code SELECT ... FOR UPDATE}, the per-trial
+ * lock that serialises allocations), allocate with the core {@link Randomizer} from the stored state, write the
+ * immutable record and the new state, move the participant to RANDOMIZED and write the audit rows. Concurrent
+ * requests therefore never share or skip a sequence number and the arms follow the method exactly.
+ *
+ * <p>The secret seed is generated once per trial on first use ({@link SecretSeed#generate}) and stored in {@code
+ * randomization_seed}; it is never returned, logged or audited (only its fingerprint). Thread-safe.
+ */
+public final class RandomizationService {
+  /** Audit entity type of trial-level randomization events (seed creation, exports). */
+  public static final String ENTITY = "randomization";
+  /** Longest deviation note accepted. */
+  public static final int MAX_NOTE = Checks.MAX_TEXT;
+
+  private final RandomizationRepository repo;
+  private final TransactionTemplate tx;
+  private final AuditTrail audit;
+  private final ParticipantService participants;
+  private final Protocol protocol;
+  private final RandomizationScheme scheme;
+  private final Clock clock;
+  private final SecureRandom random;
+  private volatile Randomizer randomizer;
+
+  RandomizationService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, ParticipantService participants,
+      Protocol protocol, RandomizationScheme scheme, Clock clock, SecureRandom random) {
+    this.repo = new RandomizationRepository(jdbc);
+    this.tx = tx;
+    this.audit = audit;
+    this.participants = participants;
+    this.protocol = protocol;
+    this.scheme = scheme;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** The service on a register's database, for {@code protocol} with {@code scheme} (usually its own). */
+  public static RandomizationService on(Register r, Protocol protocol, RandomizationScheme scheme, Clock clock) {
+    return new RandomizationService(r.jdbc(), r.tx(), r.audit(), r.participants(), protocol, scheme, clock,
+        new SecureRandom());
+  }
+
+  /** The trial's id (the protocol's), which keys the state row, the seed and the records. */
+  public String trialId() {
+    return protocol.id();
+  }
+
+  /** The scheme allocations follow. */
+  public RandomizationScheme scheme() {
+    return scheme;
+  }
+
+  /**
+   * What randomizing the participant now would use. Nothing is written.
+   *
+   * @throws RecordNotFoundException when there is no such participant
+   * @throws SiteAccessDeniedException when the actor may not read the participant (audited)
+   */
+  public RandomizationPreview preview(Actor actor, String participantId) {
+    ParticipantHistory h = participants.history(actor, participantId);
+    ScreeningVersion latest = latest(h);
+    List<BlockingReason> blockers = new ArrayList<>();
+    ParticipantStatus status = h.participant().status();
+    if (repo.find(participantId).isPresent() || status == ParticipantStatus.RANDOMIZED) {
+      blockers.add(new BlockingReason("status", "the participant is already randomized"));
+    } else if (status != ParticipantStatus.CONSENTED) {
+      blockers.add(new BlockingReason("status", "only a consented participant can be randomized; this one is "
+          + status));
+    }
+    if (!"ELIGIBLE".equals(latest.verdict())) {
+      blockers.add(new BlockingReason("eligibility", "the latest screening (version " + latest.version()
+          + ") is " + latest.verdict() + ", not ELIGIBLE"));
+    }
+    ScreeningFacts.Reading reading = ScreeningFacts.read(latest.recordJson());
+    reading.blockers().forEach(b -> blockers.add(new BlockingReason(b.field(), b.message())));
+    List<FactorLevelView> factors = List.of();
+    String stratum = null;
+    Map<String, String> confirm = null;
+    Map<String, PlanView> plans = new LinkedHashMap<>();
+    if (reading.facts() != null) {
+      ParticipantFactors levels = FactorDerivation.derive(reading.facts(), scheme);
+      factors = labelled(levels);
+      stratum = scheme.stratumKey(levels);
+      confirm = levels.levels();
+      for (TrialArm arm : TrialArm.values()) {
+        plans.put(arm.code(), plan(arm, reading.facts()));
+      }
+    }
+    if (!authorisedToRandomize(actor, h.participant().siteCode())) {
+      blockers.add(new BlockingReason("role", "only an investigator or coordinator of site "
+          + h.participant().siteCode() + " can randomize this participant"));
+    }
+    return new RandomizationPreview(participantId, status.name(), latest.version(), latest.verdict(),
+        blockers.isEmpty(), blockers, scheme.method().methodName(), factors, stratum, confirm, plans);
+  }
+
+  /**
+   * Randomizes the participant: allocation, record, treatment plan, status RANDOMIZED and audit rows, in one
+   * transaction.
+   *
+   * @param confirmFactors the levels shown to the user ({@link RandomizationPreview#confirmFactors()}), or null to
+   *     skip the check
+   * @return the new record
+   * @throws SiteAccessDeniedException unless the actor is an investigator or coordinator of the participant's site
+   * @throws ConflictException when already randomized, not consented, or {@code confirmFactors} differ from the
+   *     levels derived now
+   * @throws InvalidFieldException naming the screening field when the latest screening blocks randomization (for
+   *     example an unknown EGFR status) or is not eligible
+   */
+  public RandomizationRecord randomize(Actor actor, String participantId, Map<String, String> confirmFactors) {
+    if (confirmFactors != null) {
+      if (confirmFactors.size() > 20) {
+        throw new InvalidFieldException("confirmFactors", "has more than 20 entries");
+      }
+      confirmFactors.forEach((k, v) -> {
+        Checks.optional("confirmFactors", k, 64);
+        Checks.optional("confirmFactors." + k, v, 64);
+      });
+    }
+    ParticipantHistory h = participants.history(actor, participantId);
+    String site = h.participant().siteCode();
+    if (!authorisedToRandomize(actor, site)) {
+      deny(actor, ParticipantService.ENTITY, participantId, site, "randomize participants of site " + site);
+    }
+    ensureTrial();
+    return tx.execute(s -> {
+      RandomizationRepository.ParticipantRow p = repo.lockParticipant(participantId)
+          .orElseThrow(() -> new RecordNotFoundException(ParticipantService.ENTITY, participantId));
+      repo.find(participantId).ifPresent(r -> {
+        throw new ConflictException("participant", "the participant is already randomized (#" + r.sequence()
+            + ", " + r.arm() + "); a wrong stratum is corrected by a deviation note, not by randomizing again");
+      });
+      if (!ParticipantStatus.CONSENTED.name().equals(p.status())) {
+        throw new ConflictException("status", "only a consented participant can be randomized; this one is "
+            + p.status());
+      }
+      ScreeningVersion latest = latest(h);
+      if (latest.version() != p.screeningVersion()) {
+        throw new ConflictException("screeningVersion", "the screening changed while randomizing; preview again");
+      }
+      if (!"ELIGIBLE".equals(latest.verdict())) {
+        throw new InvalidFieldException("eligibility", "the latest screening (version " + latest.version() + ") is "
+            + latest.verdict() + ", not ELIGIBLE");
+      }
+      ScreeningFacts.Reading reading = ScreeningFacts.read(latest.recordJson());
+      if (reading.facts() == null) {
+        ScreeningFacts.Blocker first = reading.blockers().get(0);
+        throw new InvalidFieldException(first.field(), reading.blockers().stream()
+            .map(b -> b.field() + ": " + b.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
+      }
+      ParticipantFactors levels = FactorDerivation.derive(reading.facts(), scheme);
+      if (confirmFactors != null && !confirmFactors.equals(levels.levels())) {
+        throw new ConflictException("confirmFactors", "the factor levels derived now " + levels.levels()
+            + " differ from those confirmed " + confirmFactors + "; preview again");
+      }
+      RandomizationRepository.TrialRow trial = lockedTrial();
+      AllocationStep step = randomizer().allocate(trial.state(), levels);
+      Instant now = now();
+      PlanView plan = plan(TrialArm.fromCode(step.allocation().arm()), reading.facts());
+      RandomizationRecord r = new RandomizationRecord(participantId, step.allocation().sequence(), site, now,
+          actor.username(), latest.version(), levels, step.allocation().stratumKey(), step.allocation().method(),
+          step.allocation().basis(), step.allocation().armIndex(), step.allocation().arm(), plan);
+      repo.insert(trialId(), r);
+      repo.saveState(trialId(), step.state(), now);
+      participants.markRandomized(actor, participantId, "randomized #" + r.sequence() + " to " + r.arm());
+      record(actor, r, "randomization.sequence", Integer.toString(r.sequence()));
+      record(actor, r, "randomization.arm", r.arm());
+      record(actor, r, "randomization.stratum", r.stratum());
+      record(actor, r, "randomization.factors", AllocationCodec.factors(r.factors()));
+      record(actor, r, "randomization.treatmentPlan", plan.summary());
+      return r;
+    });
+  }
+
+  /**
+   * The participant's randomization with its deviation notes.
+   *
+   * @throws RecordNotFoundException when the participant does not exist or is not randomized
+   * @throws SiteAccessDeniedException when the actor may not read the participant (audited)
+   */
+  public Randomized find(Actor actor, String participantId) {
+    participants.history(actor, participantId);
+    RandomizationRecord r = repo.find(participantId)
+        .orElseThrow(() -> new RecordNotFoundException("randomization of participant", participantId));
+    return new Randomized(r, repo.deviations(participantId));
+  }
+
+  /**
+   * A randomization record with its deviation notes.
+   *
+   * @param record the record
+   * @param deviations the notes, oldest first
+   */
+  public record Randomized(RandomizationRecord record, List<Deviation> deviations) {}
+
+  /**
+   * Records a deviation note on a randomization; the record itself never changes.
+   *
+   * @throws InvalidFieldException when the note is blank or too long
+   * @throws ConflictException when the participant is not randomized
+   * @throws SiteAccessDeniedException unless the actor may change participants of the site (audited)
+   */
+  public Deviation noteDeviation(Actor actor, String participantId, String note) {
+    Checks.required("note", note, MAX_NOTE);
+    ParticipantHistory h = participants.history(actor, participantId);
+    String site = h.participant().siteCode();
+    if (!RandomizationAccess.canNoteDeviation(actor, site)) {
+      deny(actor, ParticipantService.ENTITY, participantId, site, "record deviations at site " + site);
+    }
+    return tx.execute(s -> {
+      repo.lockParticipant(participantId);
+      RandomizationRecord r = repo.find(participantId).orElseThrow(() -> new ConflictException("participant",
+          "the participant is not randomized; a deviation note documents a randomization"));
+      Deviation d = new Deviation(repo.deviations(participantId).size() + 1, note, now(), actor.username());
+      repo.insertDeviation(participantId, d);
+      audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, ParticipantService.ENTITY, participantId,
+          "randomization.deviation[" + d.seq() + "]", null, note, null, r.siteCode()));
+      return d;
+    });
+  }
+
+  /** Creates the trial's state row and secret seed on first use; a concurrent creator wins harmlessly. */
+  void ensureTrial() {
+    if (repo.trialExists(trialId())) {
+      return;
+    }
+    SecretSeed seed = SecretSeed.generate(random);
+    try {
+      tx.executeWithoutResult(s -> {
+        repo.insertTrial(trialId(), scheme.method().methodName(), scheme.toString(),
+            RandomizationState.empty(scheme.ratio().armCount()), seed.toHex(), seed.fingerprint(), now());
+        audit.record(new AuditEntry("system", AuditAction.CREATE, ENTITY, trialId(), "seed", null,
+            "generated; fingerprint " + seed.fingerprint(), null, null));
+        audit.record(new AuditEntry("system", AuditAction.CREATE, ENTITY, trialId(), "scheme", null,
+            scheme.toString(), null, null));
+      });
+    } catch (DataIntegrityViolationException e) {
+      if (!repo.trialExists(trialId())) {
+        throw e;
+      }
+    }
+  }
+
+  /** The trial's state row, locked; refuses a server configured with another scheme than the trial started with. */
+  RandomizationRepository.TrialRow lockedTrial() {
+    RandomizationRepository.TrialRow t = repo.lockTrial(trialId())
+        .orElseThrow(() -> new IllegalStateException("the randomization state of " + trialId() + " is missing"));
+    requireSameScheme(t);
+    return t;
+  }
+
+  void requireSameScheme(RandomizationRepository.TrialRow t) {
+    if (!t.scheme().equals(scheme.toString())) {
+      throw new ConflictException("randomization.method", "the trial randomizes with " + t.method()
+          + " as first configured; this server is configured differently (" + scheme.method().methodName()
+          + " or other parameters)");
+    }
+  }
+
+  /** The randomizer keyed with the stored seed; built once. */
+  Randomizer randomizer() {
+    Randomizer r = randomizer;
+    if (r == null) {
+      r = Randomizers.create(scheme, SecretSeed.fromHex(repo.seedHex(trialId())));
+      randomizer = r;
+    }
+    return r;
+  }
+
+  RandomizationRepository repository() {
+    return repo;
+  }
+
+  TransactionTemplate tx() {
+    return tx;
+  }
+
+  AuditTrail audit() {
+    return audit;
+  }
+
+  void deny(Actor actor, String type, String id, String siteCode, String what) {
+    audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, type, id, null, null, null,
+        actor.role() + " may not " + what, siteCode));
+    throw new SiteAccessDeniedException("a " + actor.role().name().toLowerCase(java.util.Locale.ROOT)
+        + " may not " + what);
+  }
+
+  private boolean authorisedToRandomize(Actor actor, String site) {
+    return RandomizationAccess.canRandomize(actor, site) && AccessPolicy.canWrite(actor, site);
+  }
+
+  private List<FactorLevelView> labelled(ParticipantFactors levels) {
+    List<FactorLevelView> out = new ArrayList<>();
+    for (org.oligotrial.protocol.StratificationFactor f : protocol.stratification()) {
+      String level = levels.levels().get(f.id());
+      String label = f.levels().stream().filter(l -> l.code().equals(level)).map(FactorLevel::label).findFirst()
+          .orElse(level);
+      out.add(new FactorLevelView(f.id(), f.name(), level, label));
+    }
+    return out;
+  }
+
+  private static PlanView plan(TrialArm arm, StratificationFacts facts) {
+    return PlanView.of(TreatmentPlanner.plan(arm, facts.egfr(), facts.histology()));
+  }
+
+  private static ScreeningVersion latest(ParticipantHistory h) {
+    List<ScreeningVersion> s = h.screenings();
+    ScreeningVersion v = s.get(s.size() - 1);
+    if (v.version() != h.participant().screeningVersion()) {
+      throw new ConflictException("screeningVersion", "the screening changed while reading; try again");
+    }
+    return v;
+  }
+
+  private void record(Actor actor, RandomizationRecord r, String field, String value) {
+    audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, ParticipantService.ENTITY, r.participantId(),
+        field, null, value, null, r.siteCode()));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,159 @@
+package org.oligotrial.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.oligotrial.server.participant.Consent;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The randomization endpoints over HTTP: preview, the irreversible POST (201, then 409), the record, deviation notes,
+ * problem details naming the field, and every role against every endpoint. Site users never receive the allocation
+ * log, the sealed list, a draw or the seed.
+ */
+class RandomizationApiTest extends ApiTestBase {
+  static final List<String> USERS = List.of("admin", "inv.a", "coord.a", "dm.a", "mon.a", "stat", "coord.b");
+
+  static String record(String egfr) {
+    return "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"adenocarcinoma\"},\"egfr\":\"" + egfr
+        + "\",\"staging\":{\"t\":\"T2a\",\"n\":\"N1\",\"m\":\"M1b\"},\"metastases\":[{\"site\":\"bone\","
+        + "\"lesions\":2}]}";
+  }
+
+  String consentedAtA(String egfr) {
+    String id = register.participants().register(actor("coord.a"), "A",
+        "RA-" + java.util.UUID.randomUUID().toString().substring(0, 13), record(egfr)).participant().id();
+    register.participants().recordConsent(actor("coord.a"), id, new Consent("v1", LocalDate.of(2026, 1, 5), "Dr Li"),
+        null);
+    return id;
+  }
+
+  static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
+    return b.contentType(MediaType.APPLICATION_JSON).content(body);
+  }
+
+  @Test
+  void previewThenRandomizeThenReadTheRecord() throws Exception {
+    String id = consentedAtA("wild-type");
+    String base = "/api/v1/participants/" + id + "/randomization";
+    mvc.perform(get(base + "/preview").with(as("inv.a")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.randomizable").value(true))
+        .andExpect(jsonPath("$.confirmFactors.therapy").value("non-targeted"))
+        .andExpect(jsonPath("$.stratum").value(
+            "histology=non-squamous;therapy=non-targeted;intracranial=no;metastases=2-5;thoracic-stage=I-II"))
+        .andExpect(jsonPath("$.treatmentPlans['RT+'].systemicRegimen").value("PEMETREXED_CISPLATIN"))
+        .andExpect(jsonPath("$.treatmentPlans['RT+'].radiotherapy.techniques[0]").value("3D-CRT"));
+    String confirm = "{\"confirmFactors\":{\"histology\":\"non-squamous\",\"therapy\":\"non-targeted\","
+        + "\"intracranial\":\"no\",\"metastases\":\"2-5\",\"thoracic-stage\":\"I-II\"}}";
+    String body = mvc.perform(json(post(base), confirm).with(as("inv.a")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.arm").exists())
+        .andExpect(jsonPath("$.treatmentPlan.systemicRegimen").value("PEMETREXED_CISPLATIN"))
+        .andExpect(jsonPath("$.factors.intracranial").value("no"))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(body).doesNotContain("draw", "basis", "block", "seed");
+    mvc.perform(json(post(base), confirm).with(as("inv.a")))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("already randomized")));
+    mvc.perform(get(base).with(as("mon.a"))).andExpect(status().isOk())
+        .andExpect(jsonPath("$.participantId").value(id));
+    mvc.perform(get("/api/v1/participants/" + id).with(as("mon.a")))
+        .andExpect(jsonPath("$.status").value("RANDOMIZED"));
+    mvc.perform(json(post(base + "/deviations"), "{\"note\":\"T was T3 on review\"}").with(as("dm.a")))
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.seq").value(1));
+    mvc.perform(get(base).with(as("inv.a"))).andExpect(jsonPath("$.deviations[0].note").value("T was T3 on review"));
+  }
+
+  @Test
+  void badInputIsAProblemDetailNamingTheField() throws Exception {
+    String unknown = consentedAtA("unknown");
+    String base = "/api/v1/participants/" + unknown + "/randomization";
+    mvc.perform(get(base + "/preview").with(as("coord.a")))
+        .andExpect(jsonPath("$.randomizable").value(false))
+        .andExpect(jsonPath("$.blockingReasons[0].field").value("screeningRecord.egfr"));
+    mvc.perform(post(base).with(as("coord.a")))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.field").value("screeningRecord.egfr"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("EGFR status is unknown")));
+    String id = consentedAtA("mutant");
+    String b = "/api/v1/participants/" + id + "/randomization";
+    mvc.perform(json(post(b), "{\"confirmFactors\":{\"histology\":\"squamous\"}}").with(as("coord.a")))
+        .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("confirmFactors"));
+    mvc.perform(json(post(b), "{\"confirmFactors\":7}").with(as("coord.a")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("confirmFactors"));
+    mvc.perform(json(post(b), "{\"confirmFactors\":{\"x\":\"" + "y".repeat(100) + "\"}}").with(as("coord.a")))
+        .andExpect(status().is4xxClientError());
+    mvc.perform(json(post(b), "not json").with(as("coord.a"))).andExpect(status().isBadRequest());
+    mvc.perform(json(post(b + "/deviations"), "{\"note\":\"\"}").with(as("coord.a")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("note"));
+    mvc.perform(json(post(b + "/deviations"), "{\"note\":\"x\"}").with(as("coord.a")))
+        .andExpect(status().isConflict());
+    mvc.perform(get(b).with(as("coord.a"))).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/participants/no-such-id/randomization/preview").with(as("coord.a")))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/randomization/allocations?format=xml").with(as("stat")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("format"));
+    mvc.perform(get("/api/v1/randomization/list?blocksPerStratum=abc").with(as("stat")))
+        .andExpect(status().is4xxClientError());
+  }
+
+  @Test
+  void everyRoleAgainstEveryRandomizationEndpoint() throws Exception {
+    for (String user : USERS) {
+      String id = consentedAtA("mutant");
+      String base = "/api/v1/participants/" + id + "/randomization";
+      boolean reads = !user.equals("coord.b");
+      boolean randomizes = Set.of("inv.a", "coord.a").contains(user);
+      mvc.perform(get(base + "/preview").with(as(user))).andExpect(status().is(reads ? 200 : 403));
+      mvc.perform(post(base).with(as(user))).andExpect(status().is(randomizes ? 201 : 403));
+      if (!randomizes) {
+        mvc.perform(post(base).with(as("coord.a"))).andExpect(status().isCreated());
+      }
+      mvc.perform(get(base).with(as(user))).andExpect(status().is(reads ? 200 : 403));
+      boolean notes = Set.of("inv.a", "coord.a", "dm.a").contains(user);
+      mvc.perform(json(post(base + "/deviations"), "{\"note\":\"n\"}").with(as(user)))
+          .andExpect(status().is(notes ? 201 : 403));
+      boolean exports = user.equals("stat");
+      String log = mvc.perform(get("/api/v1/randomization/allocations").with(as(user)))
+          .andExpect(status().is(exports ? 200 : 403)).andReturn().getResponse().getContentAsString();
+      assertThat(log.contains("\"draw\"")).isEqualTo(exports);
+      mvc.perform(get("/api/v1/randomization/allocations?format=csv").with(as(user)))
+          .andExpect(status().is(exports ? 200 : 403));
+      // the trial randomizes by minimization: the statistician learns there is no list, everybody else is refused
+      mvc.perform(get("/api/v1/randomization/list").with(as(user))).andExpect(status().is(exports ? 409 : 403));
+    }
+    for (String path : List.of("/api/v1/randomization/allocations", "/api/v1/randomization/list")) {
+      mvc.perform(get(path)).andExpect(status().isUnauthorized());
+    }
+  }
+
+  @Test
+  void theStatisticianGetsTheLogAsCsvAndJson() throws Exception {
+    String id = consentedAtA("mutant");
+    mvc.perform(post("/api/v1/participants/" + id + "/randomization").with(as("coord.a")))
+        .andExpect(status().isCreated());
+    mvc.perform(get("/api/v1/randomization/allocations").accept("text/csv").with(as("stat")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/csv"))
+        .andExpect(content().string(org.hamcrest.Matchers.startsWith(
+            "sequence,participant_id,site,randomized_at,randomized_by,stratum,method,arm,draw,basis\n")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString(id)));
+    mvc.perform(get("/api/v1/randomization/allocations").with(as("stat")))
+        .andExpect(jsonPath("$[?(@.participantId == '" + id + "')].basis.draw").isNotEmpty())
+        .andExpect(jsonPath("$[?(@.participantId == '" + id + "')].explanation").isNotEmpty());
+    assertThat(register.audit().forRecord("randomization", "NCT03119519"))
+        .anyMatch(e -> e.entry().action().name().equals("EXPORT") && e.entry().actor().equals("stat"));
+    assertThat(Map.of()).isEmpty();
+  }
+}
