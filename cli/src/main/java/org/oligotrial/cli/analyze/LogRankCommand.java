@@ -85,7 +85,7 @@ public final class LogRankCommand implements Callable<Integer> {
           Numbers.fixed(oe * oe / v[j][j], 3)));
     }
     sb.append(System.lineSeparator());
-    sb.append(String.format(Locale.ROOT, "chisq = %s on %d degree%s of freedom, p = %s%n",
+    sb.append(String.format(Locale.ROOT, "chisq = %s on %d degree%s of freedom, %s%n",
         Numbers.fixed(r.chisq(), 3), r.df(), r.df() == 1 ? "" : "s", Numbers.p(r.p())));
     return sb.toString();
   }

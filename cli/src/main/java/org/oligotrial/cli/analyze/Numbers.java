@@ -44,15 +44,15 @@ final class Numbers {
     return String.format(Locale.ROOT, "%." + digits + "f", x);
   }
 
-  /** A p-value: 4 significant digits, "< 1e-16" below. */
+  /** A p-value clause: "p = 0.0998", "p = 3.210e-07", "p < 1e-16" (below double precision), "p = NA". */
   static String p(double p) {
     if (Double.isNaN(p)) {
-      return "NA";
+      return "p = NA";
     }
     if (p < 1e-16) {
-      return "< 1e-16";
+      return "p < 1e-16";
     }
-    return p >= 1e-4 ? String.format(Locale.ROOT, "%.4f", p) : String.format(Locale.ROOT, "%.3e", p);
+    return "p = " + (p >= 1e-4 ? String.format(Locale.ROOT, "%.4f", p) : String.format(Locale.ROOT, "%.3e", p));
   }
 
   /** The confidence level as a percentage label: 0.95 -> "95%". */

@@ -106,7 +106,7 @@ public final class RmstCommand implements Callable<Integer> {
     }
     if (diff != null) {
       sb.append(System.lineSeparator());
-      sb.append(String.format(Locale.ROOT, "difference %s - %s: %s (se %s, %s CI %s to %s), p = %s%n",
+      sb.append(String.format(Locale.ROOT, "difference %s - %s: %s (se %s, %s CI %s to %s), %s%n",
           diff.second(), diff.first(), Numbers.fixed(diff.difference(), 3), Numbers.fixed(diff.se(), 3), pct,
           Numbers.fixed(diff.lower(), 3), Numbers.fixed(diff.upper(), 3), Numbers.p(diff.p())));
     }
