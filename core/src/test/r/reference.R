@@ -109,3 +109,39 @@ rmst("aml-x-40", "aml", "time", "status", "x", 40)
 rmst("aml-x-161", "aml", "time", "status", "x", 161)
 rmst("ovarian-rx-500", "ovarian", "futime", "fustat", "rx", 500)
 rmst("noisy-arm-1", "noisy", "time", "status", "arm", 1)
+
+# Random small datasets with many ties, events at time 0, tiny groups and all-censored groups, each with a
+# random confidence type and level, stratification and horizon: the general rules, not only the textbook data.
+set.seed(20170403)
+types <- c("log", "log-log", "plain")
+index <- c()
+for (k in 1:40) {
+  n <- sample(4:60, 1)
+  g <- sample(1:3, 1)
+  d <- data.frame(time = sample(0:15, n, replace = TRUE) * sample(c(1, 0.5, 2.5), 1),
+                  status = rbinom(n, 1, runif(1, 0.3, 0.9)),
+                  grp = sample(c("a", "b", "c")[1:g], n, replace = TRUE),
+                  st = sample(c("x", "y"), n, replace = TRUE))
+  if (k %% 7 == 0) d$status[d$grp == "a"] <- 0          # a group with no events
+  if (sum(d$status) == 0) d$status[1] <- 1
+  name <- paste0("random", k)
+  assign(name, d)
+  writeData(d, name)
+  km(name, name, "time", "status", if (g > 1) "grp" else NULL, types[1 + k %% 3], c(0.8, 0.9, 0.95, 0.99)[1 + k %% 4])
+  index <- c(index, paste("km", name))
+  if (length(unique(d$grp)) > 1) {
+    ok <- !inherits(try(survdiff(Surv(time, status) ~ grp + strata(st), data = d), silent = TRUE), "try-error") &&
+          !inherits(try(survdiff(Surv(time, status) ~ grp, data = d), silent = TRUE), "try-error")
+    if (ok) {
+      logrank(name, name, "time", "status", "grp", if (k %% 2 == 0) "st" else NULL)
+      index <- c(index, paste("logrank", name))
+    }
+  }
+  tau <- round(runif(1, min(d$time), 1.2 * max(d$time)), 2)
+  if (tau > 0) {
+    rmst(name, name, "time", "status", if (g > 1) "grp" else NULL, tau)
+    index <- c(index, paste("rmst", name))
+  }
+}
+writeLines(c(paste("#", ver), "# cases written by the random section of reference.R", index),
+           file.path(out, "random-cases.txt"))

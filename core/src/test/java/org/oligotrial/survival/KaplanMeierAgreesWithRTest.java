@@ -17,9 +17,10 @@ class KaplanMeierAgreesWithRTest {
   static final double TOL = 1e-9;
 
   static Stream<String> cases() {
-    return Stream.of("lung-sex-log", "lung-sex-loglog", "lung-sex-plain", "lung-all-log90", "lung-ecog-loglog",
+    return Stream.concat(Stream.of("lung-sex-log", "lung-sex-loglog", "lung-sex-plain", "lung-all-log90", "lung-ecog-loglog",
         "veteran-trt-log", "veteran-celltype-plain", "aml-x-loglog", "aml-x-plain", "ovarian-rx-log",
-        "ovarian-rx-loglog", "noisy-arm-log");
+        "ovarian-rx-loglog", "noisy-arm-log"),
+        RReference.randomCases("km"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LogRankAgreesWithRTest {
 
   static Stream<String> cases() {
-    return Stream.of("lung-sex", "lung-ecog", "lung-sex-strata-ecog", "veteran-trt", "veteran-celltype",
+    return Stream.concat(Stream.of("lung-sex", "lung-ecog", "lung-sex-strata-ecog", "veteran-trt", "veteran-celltype",
         "veteran-trt-strata-celltype", "veteran-celltype-strata-prior", "aml-x", "ovarian-rx",
-        "ovarian-rx-strata-ecog", "noisy-arm");
+        "ovarian-rx-strata-ecog", "noisy-arm"),
+        RReference.randomCases("logrank"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -51,6 +51,13 @@ final class RReference {
 
   private RReference() {}
 
+  /** The names of the random cases of one kind (km, logrank, rmst) that reference.R wrote. */
+  static java.util.stream.Stream<String> randomCases(String kind) {
+    return lines(BASE + "random-cases.txt").stream()
+        .filter(l -> l.startsWith(kind + " "))
+        .map(l -> l.substring(kind.length() + 1));
+  }
+
   static Case read(String dir, String name) {
     List<String> lines = lines(BASE + dir + "/" + name + ".csv");
     List<String> comments = new ArrayList<>();

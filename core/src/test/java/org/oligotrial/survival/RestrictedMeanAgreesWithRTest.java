@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RestrictedMeanAgreesWithRTest {
 
   static Stream<String> cases() {
-    return Stream.of("lung-sex-365", "lung-sex-1000", "lung-all-500", "veteran-trt-100", "veteran-trt-999",
-        "aml-x-40", "aml-x-161", "ovarian-rx-500", "noisy-arm-1");
+    return Stream.concat(Stream.of("lung-sex-365", "lung-sex-1000", "lung-all-500", "veteran-trt-100", "veteran-trt-999",
+        "aml-x-40", "aml-x-161", "ovarian-rx-500", "noisy-arm-1"),
+        RReference.randomCases("rmst"));
   }
 
   @ParameterizedTest(name = "{0}")
