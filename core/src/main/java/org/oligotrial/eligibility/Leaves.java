@@ -152,7 +152,7 @@ final class Leaves {
     @Override
     String describe(ScreeningRecord r, int o) {
       Boolean v = get.apply(r);
-      return v == null ? path + " unknown" : path + " = " + v + verdict(o, path + " = " + expected);
+      return v == null ? path + " unknown" : path + " = " + v;
     }
 
     @Override
@@ -329,11 +329,12 @@ final class Leaves {
       if (o == UNKNOWN) {
         return what;
       }
-      String cond = item == null ? "count " + range.describe()
-          : range.min() != null && range.min().compareTo(BigDecimal.ONE) == 0 && range.minInclusive()
-              && range.max() == null
-              ? "contains any of " + listed
-              : "count of " + listed + " " + range.describe();
+      boolean containsAny = item != null && range.min() != null && range.min().compareTo(BigDecimal.ONE) == 0
+          && range.minInclusive() && range.max() == null;
+      if (containsAny) {
+        return what + (o == TRUE ? " (includes one of " : " (none of ") + listed + ")";
+      }
+      String cond = item == null ? "count " + range.describe() : "count of " + listed + " " + range.describe();
       return what + verdict(o, cond);
     }
 
