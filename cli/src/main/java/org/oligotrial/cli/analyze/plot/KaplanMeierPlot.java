@@ -173,15 +173,18 @@ public final class KaplanMeierPlot {
       maxTime = 1;
     }
     double step = tickStep(maxTime);
-    XYPlot plot = plot(curves, options, maxTime, step, area.getWidth());
+    XYPlot plot = plot(curves, options, maxTime, step, area.getWidth(),
+        censorMarksReadable(curves, area.getWidth()));
     // room on the left for the group names of the numbers-at-risk table, aligned with the y axis
     FontMetrics bold = g.getFontMetrics(BOLD);
     int labels = bold.stringWidth("Number at risk") / 2;
+    int widest = 0;
     for (KaplanMeierCurve c : curves) {
       labels = Math.max(labels, bold.stringWidth(c.group()));
+      widest = Math.max(widest, fm.stringWidth(Integer.toString(c.n())));
     }
     org.jfree.chart.axis.AxisSpace space = new org.jfree.chart.axis.AxisSpace();
-    space.setLeft(Math.max(60, labels + 36));
+    space.setLeft(Math.max(60, labels + widest / 2 + 30));
     plot.setFixedRangeAxisSpace(space);
     JFreeChart chart = new JFreeChart(null, FONT, plot, false);
     // legend and test above the plot, one group per line, so that nothing covers the curves
@@ -194,9 +197,10 @@ public final class KaplanMeierPlot {
     legend.setPosition(RectangleEdge.TOP);
     legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
     legend.setMargin(new RectangleInsets(0, 50, 4, 0));
-    String note = "+ censored";
+    boolean marks = censorMarksReadable(curves, area.getWidth());
+    String note = marks ? "+ censored" : "censoring marks omitted (too many to show)";
     if (options.logRankP() != null) {
-      note = "Log-rank p " + pValue(options.logRankP()) + "     " + note;
+      note = "Log-rank p " + pValue(options.logRankP()) + "  (" + note + ")";
     }
     TextTitle text = new TextTitle(note, FONT);
     text.setPaint(Color.DARK_GRAY);
@@ -216,12 +220,12 @@ public final class KaplanMeierPlot {
   }
 
   private static XYPlot plot(List<KaplanMeierCurve> curves, Options options, double maxTime, double step,
-      double widthPx) {
+      double widthPx, boolean showMarks) {
     YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
     XYSeriesCollection marks = new XYSeriesCollection();
     for (KaplanMeierCurve c : curves) {
       bands.addSeries(steps(c, legendLabel(c, options.groupTitle()), maxTime / (2 * widthPx)));
-      marks.addSeries(censorings(c, maxTime / widthPx));
+      marks.addSeries(showMarks ? censorings(c, maxTime / widthPx) : new XYSeries("censored " + c.group()));
     }
     NumberAxis x = new NumberAxis(options.timeLabel());
     x.setRange(0, maxTime * 1.02);
@@ -317,6 +321,26 @@ public final class KaplanMeierPlot {
     return s;
   }
 
+  /**
+   * Whether censoring marks stay readable: at most one mark per 4 pixels on average per group. Beyond that (large
+   * datasets) they would merge into a thick line over the curve, so they are left out and the note says so.
+   */
+  static boolean censorMarksReadable(List<KaplanMeierCurve> curves, double widthPx) {
+    double maxTime = 0;
+    for (KaplanMeierCurve c : curves) {
+      if (c.size() > 0) {
+        maxTime = Math.max(maxTime, c.time(c.size() - 1));
+      }
+    }
+    double resolution = maxTime <= 0 ? 1 : maxTime / widthPx;
+    for (KaplanMeierCurve c : curves) {
+      if (censorings(c, resolution).getItemCount() > widthPx / 4) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Numbers at risk at each tick: subjects whose time is at or after the tick. */
   static int atRisk(KaplanMeierCurve c, double t) {
     int k = java.util.Arrays.binarySearch(c.time(), t);
@@ -330,6 +354,10 @@ public final class KaplanMeierPlot {
     g.setColor(Color.BLACK);
     FontMetrics bold = g.getFontMetrics(BOLD);
     FontMetrics fm = g.getFontMetrics(FONT);
+    int widest = 0;
+    for (KaplanMeierCurve c : curves) {
+      widest = Math.max(widest, fm.stringWidth(Integer.toString(c.n())));
+    }
     double y = top + line;
     g.drawString("Number at risk", (float) 12, (float) y);
     for (int i = 0; i < curves.size(); i++) {
@@ -338,7 +366,7 @@ public final class KaplanMeierPlot {
       g.setFont(BOLD);
       g.setColor(PALETTE[i % PALETTE.length]);
       String label = c.group();
-      float lx = (float) Math.max(4, data.getMinX() - 24 - bold.stringWidth(label));
+      float lx = (float) Math.max(4, data.getMinX() - widest / 2.0 - 12 - bold.stringWidth(label));
       g.drawString(label, lx, (float) y);
       g.setFont(FONT);
       g.setColor(Color.BLACK);
