@@ -172,7 +172,7 @@ public final class ParticipantService {
 
   /**
    * Changes the status along {@link StatusTransitions}. Withdrawal needs {@code withdrawal}; the statuses set by
-   * screening and consent are not set here.
+   * screening, consent and randomization are not set here.
    *
    * @throws InvalidFieldException when the reason or withdrawal details are missing
    * @throws ConflictException when the transition is not allowed
@@ -184,6 +184,10 @@ public final class ParticipantService {
     }
     if (StatusTransitions.SET_BY_SCREENING.contains(to) || to == ParticipantStatus.CONSENTED) {
       throw new InvalidFieldException("status", to + " is set by screening or consent, not directly");
+    }
+    if (to == ParticipantStatus.RANDOMIZED) {
+      throw new InvalidFieldException("status", "RANDOMIZED is set by randomizing the participant"
+          + " (POST /api/v1/participants/{id}/randomization), not directly");
     }
     String why = Checks.reason(reason);
     if (to == ParticipantStatus.WITHDRAWN) {

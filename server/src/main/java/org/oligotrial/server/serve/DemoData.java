@@ -2,10 +2,14 @@ package org.oligotrial.server.serve;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.oligotrial.server.participant.Consent;
+import org.oligotrial.server.participant.ParticipantStatus;
+import org.oligotrial.server.randomization.RandomizationService;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.user.Role;
@@ -16,16 +20,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code serve --demo}: on a database without sites, creates two demo sites, one user per role (random passwords,
- * printed once) and a handful of synthetic participants. Does nothing when sites exist.
+ * printed once) and a handful of synthetic participants: of the eligible ones at DEMO1, two are consented and
+ * randomized and one is consented and waits for randomization. Does nothing when sites exist.
  */
 @Component
 @ConditionalOnProperty(name = "oligotrial.demo", havingValue = "true")
 class DemoData implements ApplicationRunner {
   private final Register register;
+  private final RandomizationService randomization;
   private final SecureRandom random = new SecureRandom();
 
-  DemoData(Register register) {
+  DemoData(Register register, RandomizationService randomization) {
     this.register = register;
+    this.randomization = randomization;
   }
 
   @Override
@@ -59,13 +66,25 @@ class DemoData implements ApplicationRunner {
     }
     Actor c1 = register.users().find("coordinator1").orElseThrow().actor();
     Actor c2 = register.users().find("coordinator2").orElseThrow().actor();
+    Actor i1 = register.users().find("investigator1").orElseThrow().actor();
+    int randomized = 0;
     for (int i = 1; i <= 4; i++) {
-      register.participants().register(c1, "DEMO1", "DEMO1-" + String.format("%03d", i), DemoRecords.record(i));
+      String id = register.participants()
+          .register(c1, "DEMO1", "DEMO1-" + String.format("%03d", i), DemoRecords.record(i)).participant().id();
+      if (register.participants().history(c1, id).participant().status() == ParticipantStatus.ELIGIBLE) {
+        register.participants().recordConsent(c1, id, new Consent("ICF v1.0", LocalDate.of(2025, 3, 11),
+            "investigator1"), null);
+        if (i <= 2) {
+          randomization.randomize(i1, id, randomization.preview(i1, id).confirmFactors());
+          randomized++;
+        }
+      }
     }
     for (int i = 5; i <= 6; i++) {
       register.participants().register(c2, "DEMO2", "DEMO2-" + String.format("%03d", i), DemoRecords.record(i));
     }
-    out.println("demo: 2 sites, " + users.size() + " users, 6 synthetic participants");
+    out.println("demo: 2 sites, " + users.size() + " users, 6 synthetic participants (" + randomized
+        + " randomized)");
     out.flush();
   }
 

@@ -140,10 +140,11 @@ abstract class RegisterContract {
   @Test
   void statusFollowsTheStateMachineAndWithdrawalRecordsItsDetails() {
     String id = reg.participants().register(coordA, "A", "REG-006", record("ELIGIBLE")).participant().id();
-    assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.RANDOMIZED, "x", null))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("ELIGIBLE to RANDOMIZED");
+    assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.ON_TREATMENT, "x", null))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("ELIGIBLE to ON_TREATMENT");
     reg.participants().recordConsent(coordA, id, new Consent("v1", LocalDate.of(2026, 1, 5), "Dr Li"), null);
-    reg.participants().changeStatus(coordA, id, ParticipantStatus.RANDOMIZED, "allocated RT+", null);
+    assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.RANDOMIZED, "x", null))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("set by randomizing");
     assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.WITHDRAWN, "w", null))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("withdrawal.date");
     Withdrawal w = new Withdrawal(LocalDate.of(2026, 2, 1), "moved abroad", true);
