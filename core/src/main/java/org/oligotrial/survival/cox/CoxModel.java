@@ -81,23 +81,29 @@ public final class CoxModel {
     }
     // sort once: stratum, then ascending time (the likelihood is accumulated walking backwards)
     int[] order = IndexSort.byTime(time, stratum, false);
+    // centre and scale from the original columns (sequential), then copy into sorted row-major order
+    double[][] cols = covariates.columns();
+    double[] means = new double[p];
+    double[] scale = centreAndScale(cols, n, p, means);
     double[] st = new double[n];
     boolean[] dead = new boolean[n];
     boolean[] stratumEnd = new boolean[n];
     double[] x = new double[n * p];
-    double[][] cols = covariates.columns();
     for (int k = 0; k < n; k++) {
       int i = order[k];
       st[k] = time[i];
       dead[k] = event[i];
       stratumEnd[k] = k == n - 1 || (stratum != null && stratum[i] != stratum[order[k + 1]]);
-      for (int j = 0; j < p; j++) {
-        x[k * p + j] = cols[j][i];
+    }
+    for (int j = 0; j < p; j++) {
+      double[] c = cols[j];
+      double m = means[j];
+      double s = scale[j];
+      for (int k = 0; k < n; k++) {
+        x[k * p + j] = (c[order[k]] - m) * s;
       }
     }
     TimeFix.apply(st, stratum == null); // as coxph's default timefix = TRUE
-    double[] means = new double[p];
-    double[] scale = centreAndScale(x, n, p, means);
 
     NewtonRaphson nr = new NewtonRaphson(new PartialLikelihood(st, dead, stratumEnd, x, p, options.ties()), p, options);
     nr.run();
@@ -201,38 +207,33 @@ public final class CoxModel {
   }
 
   /**
-   * Centres and scales each column in place unless all its values are in {-1, 0, 1} (R's {@code nocenter}).
+   * The centre and scale of each column: a column whose values are all in {-1, 0, 1} is left as it is (R's
+   * {@code nocenter}); any other is centred at its mean and scaled by {@code n / sum|x - mean|} (1 when constant).
    *
    * @return the scale factors; {@code means} receives the centres (0 where not centred)
    */
-  private static double[] centreAndScale(double[] x, int n, int p, double[] means) {
+  private static double[] centreAndScale(double[][] cols, int n, int p, double[] means) {
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {
+      double[] c = cols[j];
       boolean zeroOne = true;
-      for (int k = 0; k < n && zeroOne; k++) {
-        double v = x[k * p + j];
-        zeroOne = v == 0 || v == 1 || v == -1;
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        double v = c[i];
+        zeroOne &= v == 0 || v == 1 || v == -1;
+        sum += v;
       }
       if (zeroOne) {
         scale[j] = 1;
         continue;
       }
-      double sum = 0;
-      for (int k = 0; k < n; k++) {
-        sum += x[k * p + j];
-      }
       double mean = sum / n;
       means[j] = mean;
       double abs = 0;
-      for (int k = 0; k < n; k++) {
-        x[k * p + j] -= mean;
-        abs += Math.abs(x[k * p + j]);
+      for (int i = 0; i < n; i++) {
+        abs += Math.abs(c[i] - mean);
       }
-      double s = abs > 0 ? n / abs : 1;
-      scale[j] = s;
-      for (int k = 0; k < n; k++) {
-        x[k * p + j] *= s;
-      }
+      scale[j] = abs > 0 ? n / abs : 1;
     }
     return scale;
   }

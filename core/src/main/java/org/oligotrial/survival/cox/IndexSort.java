@@ -1,12 +1,10 @@
 package org.oligotrial.survival.cox;
 
 /**
- * Sorting of row indices by stratum and time without boxing: a stable merge sort that moves the keys with the
+ * Sorting of row indices by stratum and time without boxing: a stable radix sort that moves the keys with the
  * indices (sequential memory access), then a stable counting sort by stratum.
  */
 final class IndexSort {
-
-  private static final int INSERTION = 32;
 
   private IndexSort() {}
 
@@ -50,63 +48,61 @@ final class IndexSort {
     return out;
   }
 
-  /** Sorts {@code key} ascending, stably, permuting {@code idx} alike. */
+  /**
+   * Sorts {@code key} ascending, stably, permuting {@code idx} alike: a least-significant-digit radix sort on the
+   * order-preserving 64-bit image of each double (8 passes of one byte, skipping bytes that all keys share), so
+   * {@code O(n)} with sequential reads. {@code -0.0} is taken as {@code 0.0}; keys must not be NaN.
+   */
   static void sort(double[] key, int[] idx) {
     int n = key.length;
-    // insertion-sort runs, then bottom-up merges between the two buffers
-    for (int from = 0; from < n; from += INSERTION) {
-      int to = Math.min(n, from + INSERTION);
-      for (int i = from + 1; i < to; i++) {
-        double kv = key[i];
-        int v = idx[i];
-        int j = i - 1;
-        while (j >= from && key[j] > kv) {
-          key[j + 1] = key[j];
-          idx[j + 1] = idx[j];
-          j--;
-        }
-        key[j + 1] = kv;
-        idx[j + 1] = v;
+    long[] k1 = new long[n];
+    int[][] counts = new int[8][257];
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToRawLongBits(key[i] + 0.0);
+      long v = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE; // unsigned order = numeric order
+      k1[i] = v;
+      for (int d = 0; d < 8; d++) {
+        counts[d][(int) ((v >>> (8 * d)) & 0xFF) + 1]++;
       }
     }
-    double[] k1 = key;
     int[] i1 = idx;
-    double[] k2 = new double[n];
+    long[] k2 = new long[n];
     int[] i2 = new int[n];
-    for (int width = INSERTION; width < n; width *= 2) {
-      for (int from = 0; from < n; from += 2 * width) {
-        int mid = Math.min(n, from + width);
-        int to = Math.min(n, from + 2 * width);
-        int a = from;
-        int b = mid;
-        int o = from;
-        while (a < mid && b < to) {
-          if (k1[b] < k1[a]) {
-            k2[o] = k1[b];
-            i2[o++] = i1[b++];
-          } else {
-            k2[o] = k1[a];
-            i2[o++] = i1[a++];
-          }
-        }
-        while (a < mid) {
-          k2[o] = k1[a];
-          i2[o++] = i1[a++];
-        }
-        while (b < to) {
-          k2[o] = k1[b];
-          i2[o++] = i1[b++];
+    for (int d = 0; d < 8; d++) {
+      int[] c = counts[d];
+      boolean trivial = false;
+      for (int b = 1; b <= 256; b++) {
+        if (c[b] == n) {
+          trivial = true;
+          break;
         }
       }
-      double[] tk = k1;
+      if (trivial) {
+        continue;
+      }
+      for (int b = 0; b < 256; b++) {
+        c[b + 1] += c[b];
+      }
+      int shift = 8 * d;
+      for (int i = 0; i < n; i++) {
+        long v = k1[i];
+        int pos = c[(int) ((v >>> shift) & 0xFF)]++;
+        k2[pos] = v;
+        i2[pos] = i1[i];
+      }
+      long[] tk = k1;
       k1 = k2;
       k2 = tk;
       int[] ti = i1;
       i1 = i2;
-      i2 = ti;
+      i2 = ti == idx ? new int[n] : ti;
     }
-    if (k1 != key) {
-      System.arraycopy(k1, 0, key, 0, n);
+    for (int i = 0; i < n; i++) {
+      long v = k1[i];
+      long bits = v < 0 ? v ^ Long.MIN_VALUE : ~v;
+      key[i] = Double.longBitsToDouble(bits);
+    }
+    if (i1 != idx) {
       System.arraycopy(i1, 0, idx, 0, n);
     }
   }
