@@ -65,7 +65,7 @@ public final class CsvDataset {
       if (first.startsWith("\uFEFF")) {
         first = first.substring(1); // byte-order mark written by some spreadsheets
       }
-      List<String> header = split(first, name, 1);
+      List<String> header = CsvLine.split(first, name, 1);
       int width = header.size();
       int[] keep = keepIndices(header, wanted, name);
       List<List<String>> cols = new ArrayList<>();
@@ -81,7 +81,7 @@ public final class CsvDataset {
         if (line.isBlank()) {
           continue;
         }
-        List<String> f = split(line, name, lineNo);
+        List<String> f = CsvLine.split(line, name, lineNo);
         if (f.size() != width) {
           throw new UserInputException(
               name + " line " + lineNo + ": " + f.size() + " fields, but the header has " + width);
@@ -128,58 +128,6 @@ public final class CsvDataset {
   private static UserInputException missingColumn(String name, String column, List<String> header) {
     return new UserInputException(
         name + " has no column '" + column + "'; its columns are: " + String.join(", ", header));
-  }
-
-  /** Splits one CSV line; fields are trimmed of surrounding blanks and unquoted. */
-  static List<String> split(String line, String name, int lineNo) {
-    List<String> out = new ArrayList<>();
-    int n = line.length();
-    int i = 0;
-    while (true) {
-      while (i < n && line.charAt(i) == ' ') {
-        i++;
-      }
-      if (i < n && line.charAt(i) == '"') {
-        StringBuilder sb = new StringBuilder();
-        i++;
-        boolean closed = false;
-        while (i < n) {
-          char c = line.charAt(i++);
-          if (c == '"') {
-            if (i < n && line.charAt(i) == '"') {
-              sb.append('"');
-              i++;
-            } else {
-              closed = true;
-              break;
-            }
-          } else {
-            sb.append(c);
-          }
-        }
-        if (!closed) {
-          throw new UserInputException(name + " line " + lineNo + ": a quoted field is not closed");
-        }
-        while (i < n && line.charAt(i) != ',') {
-          i++;
-        }
-        out.add(sb.toString());
-      } else {
-        int j = line.indexOf(',', i);
-        int end = j < 0 ? n : j;
-        out.add(line.substring(i, end).strip());
-        i = end;
-      }
-      if (i >= n) {
-        break;
-      }
-      i++; // the comma
-      if (i == n) {
-        out.add("");
-        break;
-      }
-    }
-    return out;
   }
 
   /** The file name as given, for messages. */
@@ -342,64 +290,6 @@ public final class CsvDataset {
    * @throws UserInputException naming the line when a value is none of these
    */
   public boolean[] events(String column, int[] rowIndices) {
-    String[] col = raw(column);
-    int m = rowIndices.length;
-    double[] code = new double[m];
-    boolean logical = false;
-    boolean numericSeen = false;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < m; j++) {
-      String v = col[rowIndices[j]];
-      Boolean b = logical(v);
-      if (b != null) {
-        logical = true;
-        code[j] = b ? 1 : 0;
-        continue;
-      }
-      double x;
-      try {
-        x = Double.parseDouble(v);
-      } catch (NumberFormatException ex) {
-        throw badEvent(rowIndices[j], v, column);
-      }
-      numericSeen = true;
-      code[j] = x;
-      max = Math.max(max, x);
-    }
-    if (logical && numericSeen) {
-      throw new UserInputException(
-          name + ": column '" + column + "' mixes true/false with numbers; use one coding for the event");
-    }
-    double shift = !logical && max == 2 ? 1 : 0; // Surv(): status 1/2 means 1 = censored, 2 = event
-    boolean[] out = new boolean[m];
-    for (int j = 0; j < m; j++) {
-      double c = code[j] - shift;
-      if (c == 1) {
-        out[j] = true;
-      } else if (c != 0) {
-        throw badEvent(rowIndices[j], col[rowIndices[j]], column);
-      }
-    }
-    return out;
-  }
-
-  private UserInputException badEvent(int row, String v, String column) {
-    return new UserInputException(
-        name + " line " + line(row) + ": event '" + v + "' in column '" + column
-            + "' must be 0/1 (1 = event), true/false, or 1/2 (2 = event)");
-  }
-
-  private static Boolean logical(String v) {
-    switch (v.toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "t" -> {
-        return Boolean.TRUE;
-      }
-      case "false", "f" -> {
-        return Boolean.FALSE;
-      }
-      default -> {
-        return null;
-      }
-    }
+    return EventCoding.decode(raw(column), rowIndices, lineOfRow, name, column);
   }
 }

@@ -35,7 +35,6 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.oligotrial.survival.KaplanMeierCurve;
@@ -172,9 +171,9 @@ public final class KaplanMeierPlot {
     if (maxTime <= 0) {
       maxTime = 1;
     }
-    double step = tickStep(maxTime);
+    double step = PlotSeries.tickStep(maxTime);
     XYPlot plot = plot(curves, options, maxTime, step, area.getWidth(),
-        censorMarksReadable(curves, area.getWidth()));
+        PlotSeries.censorMarksReadable(curves, area.getWidth()));
     // room on the left for the group names of the numbers-at-risk table, aligned with the y axis
     FontMetrics bold = g.getFontMetrics(BOLD);
     int labels = bold.stringWidth("Number at risk") / 2;
@@ -197,7 +196,7 @@ public final class KaplanMeierPlot {
     legend.setPosition(RectangleEdge.TOP);
     legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
     legend.setMargin(new RectangleInsets(0, 50, 4, 0));
-    boolean marks = censorMarksReadable(curves, area.getWidth());
+    boolean marks = PlotSeries.censorMarksReadable(curves, area.getWidth());
     String note = marks ? "+ censored" : "censoring marks omitted (too many to show)";
     if (options.logRankP() != null) {
       note = "Log-rank p " + pValue(options.logRankP()) + "  (" + note + ")";
@@ -224,8 +223,10 @@ public final class KaplanMeierPlot {
     YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
     XYSeriesCollection marks = new XYSeriesCollection();
     for (KaplanMeierCurve c : curves) {
-      bands.addSeries(steps(c, legendLabel(c, options.groupTitle()), maxTime / (2 * widthPx)));
-      marks.addSeries(showMarks ? censorings(c, maxTime / widthPx) : new XYSeries("censored " + c.group()));
+      bands.addSeries(PlotSeries.steps(c, legendLabel(c, options.groupTitle()), maxTime / (2 * widthPx)));
+      marks.addSeries(showMarks
+          ? PlotSeries.censorings(c, maxTime / widthPx)
+          : new XYSeries("censored " + c.group()));
     }
     NumberAxis x = new NumberAxis(options.timeLabel());
     x.setRange(0, maxTime * 1.02);
@@ -283,70 +284,6 @@ public final class KaplanMeierPlot {
         time(m.estimate()), percent(List.of(c)), time(m.lower()), time(m.upper()));
   }
 
-  /** The step curve with its band, starting at (0, 1); thinned to one point per {@code resolution} of time. */
-  static YIntervalSeries steps(KaplanMeierCurve c, String key, double resolution) {
-    YIntervalSeries s = new YIntervalSeries(key, false, true);
-    s.add(0, 1, 1, 1);
-    double lastX = Double.NEGATIVE_INFINITY;
-    int n = c.size();
-    for (int i = 0; i < n; i++) {
-      boolean changes = c.nEvent(i) > 0;
-      if (!changes && i != n - 1) {
-        continue; // censoring-only times do not move the curve (their marks are drawn separately)
-      }
-      double t = c.time(i);
-      boolean lastInColumn = i == n - 1 || c.time(i + 1) - lastX >= resolution || t - lastX >= resolution;
-      if (!lastInColumn) {
-        continue;
-      }
-      double surv = c.survival(i);
-      double lo = Double.isNaN(c.lower(i)) ? surv : c.lower(i);
-      double hi = Double.isNaN(c.upper(i)) ? surv : c.upper(i);
-      s.add(t, surv, lo, hi);
-      lastX = t;
-    }
-    return s;
-  }
-
-  /** One "+" per censoring time, at most one per {@code resolution} of time. */
-  static XYSeries censorings(KaplanMeierCurve c, double resolution) {
-    XYSeries s = new XYSeries("censored " + c.group(), false, true);
-    double lastX = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < c.size(); i++) {
-      if (c.nCensor(i) > 0 && c.time(i) - lastX >= resolution) {
-        s.add(c.time(i), c.survival(i));
-        lastX = c.time(i);
-      }
-    }
-    return s;
-  }
-
-  /**
-   * Whether censoring marks stay readable: at most one mark per 4 pixels on average per group. Beyond that (large
-   * datasets) they would merge into a thick line over the curve, so they are left out and the note says so.
-   */
-  static boolean censorMarksReadable(List<KaplanMeierCurve> curves, double widthPx) {
-    double maxTime = 0;
-    for (KaplanMeierCurve c : curves) {
-      if (c.size() > 0) {
-        maxTime = Math.max(maxTime, c.time(c.size() - 1));
-      }
-    }
-    double resolution = maxTime <= 0 ? 1 : maxTime / widthPx;
-    for (KaplanMeierCurve c : curves) {
-      if (censorings(c, resolution).getItemCount() > widthPx / 4) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Numbers at risk at each tick: subjects whose time is at or after the tick. */
-  static int atRisk(KaplanMeierCurve c, double t) {
-    int k = java.util.Arrays.binarySearch(c.time(), t);
-    int i = k >= 0 ? k : -k - 1;
-    return i < c.size() ? c.nRisk(i) : 0;
-  }
 
   private static void atRiskTable(List<KaplanMeierCurve> curves, org.jfree.chart.axis.ValueAxis axis,
       Rectangle2D data, double step, double maxTime, Graphics2D g, double top, int line) {
@@ -375,24 +312,13 @@ public final class KaplanMeierPlot {
         continue;
       }
       for (double t = 0; t <= maxTime * 1.02 + 1e-9; t += step) {
-        String n = Integer.toString(atRisk(c, t));
+        String n = Integer.toString(PlotSeries.atRisk(c, t));
         double x = axis.valueToJava2D(t, data, RectangleEdge.BOTTOM);
         g.drawString(n, (float) (x - fm.stringWidth(n) / 2.0), (float) y);
       }
     }
   }
 
-  /** A "nice" tick step (1, 2, 2.5 or 5 times a power of ten) giving at most about 10 ticks. */
-  static double tickStep(double max) {
-    double raw = max / 8;
-    double p = Math.pow(10, Math.floor(Math.log10(raw)));
-    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-      if (m * p >= raw) {
-        return m * p;
-      }
-    }
-    return 10 * p;
-  }
 
   private static String time(double t) {
     if (Double.isNaN(t)) {

@@ -52,17 +52,17 @@ class KaplanMeierPlotTest {
     // at t=2.5 two, after the last time none
     KaplanMeierCurve c = curves(ConfidenceType.LOG, new double[] {1, 2, 2, 3, 4},
         new boolean[] {true, true, false, true, false}, null).get(0);
-    assertThat(KaplanMeierPlot.atRisk(c, 0)).isEqualTo(5);
-    assertThat(KaplanMeierPlot.atRisk(c, 2)).isEqualTo(4);
-    assertThat(KaplanMeierPlot.atRisk(c, 2.5)).isEqualTo(2);
-    assertThat(KaplanMeierPlot.atRisk(c, 5)).isZero();
+    assertThat(PlotSeries.atRisk(c, 0)).isEqualTo(5);
+    assertThat(PlotSeries.atRisk(c, 2)).isEqualTo(4);
+    assertThat(PlotSeries.atRisk(c, 2.5)).isEqualTo(2);
+    assertThat(PlotSeries.atRisk(c, 5)).isZero();
   }
 
   @Test
   void ticksAreRoundNumbers() {
-    assertThat(KaplanMeierPlot.tickStep(30)).isEqualTo(5);
-    assertThat(KaplanMeierPlot.tickStep(1000)).isEqualTo(200);
-    assertThat(KaplanMeierPlot.tickStep(24)).isEqualTo(5);
+    assertThat(PlotSeries.tickStep(30)).isEqualTo(5);
+    assertThat(PlotSeries.tickStep(1000)).isEqualTo(200);
+    assertThat(PlotSeries.tickStep(24)).isEqualTo(5);
   }
 
   @Test
