@@ -16,7 +16,10 @@ package org.oligotrial.survival.cox;
  * I  += sum_k (C_k / S_k - A_k A_k' / S_k^2)
  * }</pre>
  *
- * and Breslow's uses {@code k = 0} for all {@code d} events. Tied times do not cross strata.
+ * and Breslow's uses {@code k = 0} for all {@code d} events. Tied times do not cross strata. The Efron sums over
+ * {@code k} are formed from five scalar sums ({@code sum 1/S_k}, {@code sum f_k/S_k}, {@code sum 1/S_k^2},
+ * {@code sum f_k/S_k^2}, {@code sum f_k^2/S_k^2} with {@code f_k} the fraction of the events' sums included), so a
+ * time with {@code d} events costs {@code O(d + p^2)}, not {@code O(d p^2)}.
  *
  * <p>Holds work arrays: not thread-safe; one instance per fit.
  */

@@ -31,7 +31,6 @@ final class TimeFix {
     // distinct values and their mean absolute value
     int m = 0;
     double sumAbs = 0;
-    double[] distinct = null;
     for (int i = 0; i < n; i++) {
       if (i == 0 || y[i] != y[i - 1]) {
         m++;
@@ -54,7 +53,7 @@ final class TimeFix {
     if (!anyTied) {
       return false;
     }
-    distinct = new double[m];
+    double[] distinct = new double[m];
     double[] cut = new double[m];
     int k = 0;
     for (int i = 0; i < n; i++) {
