@@ -58,20 +58,40 @@ final class LabCheck extends Check.Leaf {
     return uln.multiply(ulnMultiple);
   }
 
+  /**
+   * Compares value and limit: in doubles when they are clearly apart (relative gap above 1e-9, far beyond double
+   * rounding), otherwise exactly in BigDecimal, so a value at or next to the threshold is always decided exactly.
+   */
+  private int compare(BigDecimal value, BigDecimal valueFactor, BigDecimal limit, BigDecimal limitFactor) {
+    double v = value.doubleValue() * valueFactor.doubleValue();
+    double l = limit.doubleValue() * limitFactor.doubleValue();
+    double gap = v - l;
+    if (Math.abs(gap) > 1e-9 * Math.max(Math.abs(v), Math.abs(l))) {
+      return gap > 0 ? 1 : -1;
+    }
+    return value.multiply(valueFactor).compareTo(limit.multiply(limitFactor));
+  }
+
+  private BigDecimal factor(String unit) {
+    BigDecimal f = factors.get(unit);
+    return f != null ? f : LabUnits.factor(analyte, unit);
+  }
+
   @Override
   int test(ScreeningRecord r) {
     ScreeningRecord.LabValue v = value(r);
     if (v == null || v.value() == null || v.unit() == null) {
       return UNKNOWN;
     }
-    BigDecimal x = canonical(analyte, v.value(), v.unit());
+    BigDecimal f = factor(v.unit());
     if (ulnMultiple == null) {
-      return op.test(x.compareTo(thresholdCanonical)) ? TRUE : FALSE;
+      return op.test(compare(v.value(), f, thresholdCanonical, BigDecimal.ONE)) ? TRUE : FALSE;
     }
     if (v.uln() == null) {
       return UNKNOWN;
     }
-    return op.test(x.compareTo(ulnLimit(v))) ? TRUE : FALSE;
+    BigDecimal ulnFactor = v.ulnUnit() == null ? f : factor(v.ulnUnit());
+    return op.test(compare(v.value(), f, v.uln(), ulnFactor.multiply(ulnMultiple))) ? TRUE : FALSE;
   }
 
   @Override

@@ -39,9 +39,11 @@ final class Leaves {
 
   static final class Age extends Check.Leaf {
     private final Range range;
+    private final IntRange whole;
 
     Age(Range range) {
       this.range = range;
+      this.whole = new IntRange(range);
     }
 
     @Override
@@ -49,7 +51,7 @@ final class Leaves {
       if (r.birthDate() == null || r.screeningDate() == null) {
         return UNKNOWN;
       }
-      return range.contains(age(r.birthDate(), r.screeningDate())) ? TRUE : FALSE;
+      return whole.contains(age(r.birthDate(), r.screeningDate())) ? TRUE : FALSE;
     }
 
     @Override
@@ -77,14 +79,21 @@ final class Leaves {
     private final Function<ScreeningRecord, BigDecimal> get;
     private final Range range;
 
+    private final IntRange whole;
+
     NumberIn(String path, Range range) {
       this.path = path;
       this.get = Fields.number(path);
       this.range = range;
+      this.whole = new IntRange(range);
     }
 
     @Override
     int test(ScreeningRecord r) {
+      if (path.equals("ecog")) {
+        Integer e = r.ecog();
+        return e == null ? UNKNOWN : whole.contains(e) ? TRUE : FALSE;
+      }
       BigDecimal v = get.apply(r);
       return v == null ? UNKNOWN : range.contains(v) ? TRUE : FALSE;
     }
@@ -190,12 +199,16 @@ final class Leaves {
     private final Function<Object, BigDecimal> item;
     private final Range range;
 
+    /** Whole-number sums (lesion counts) compare as longs. */
+    private final IntRange whole;
+
     Sum(String list, String field, Range range) {
       this.list = list;
       this.path = list + "." + field;
       this.items = Fields.items(list);
       this.item = Fields.itemNumber(path);
       this.range = range;
+      this.whole = path.equals("metastases.lesions") ? new IntRange(range) : null;
     }
 
     @Override
@@ -203,6 +216,22 @@ final class Leaves {
       List<?> l = items.apply(r);
       if (l == null) {
         return UNKNOWN;
+      }
+      if (whole != null) {
+        long s = 0;
+        int unknown = 0;
+        for (int i = 0, n = l.size(); i < n; i++) {
+          Integer v = ((ScreeningRecord.Metastasis) l.get(i)).lesions();
+          if (v == null) {
+            unknown++;
+          } else {
+            s += v;
+          }
+        }
+        if (unknown == 0) {
+          return whole.contains(s) ? TRUE : FALSE;
+        }
+        return whole.above(s) ? FALSE : range.max() == null && whole.contains(s) ? TRUE : UNKNOWN;
       }
       BigDecimal s = BigDecimal.ZERO;
       int unknown = 0;
@@ -282,7 +311,10 @@ final class Leaves {
       this.values = values.stream().map(String::intern).toArray(String[]::new);
       this.listed = String.join(", ", values);
       this.range = range == null ? new Range(BigDecimal.ONE, true, null, true) : range;
+      this.whole = new IntRange(this.range);
     }
+
+    private final IntRange whole;
 
     @Override
     int test(ScreeningRecord r) {
@@ -291,7 +323,7 @@ final class Leaves {
         return UNKNOWN;
       }
       if (item == null) {
-        return range.contains(l.size()) ? TRUE : FALSE;
+        return whole.contains(l.size()) ? TRUE : FALSE;
       }
       int n = 0;
       int unknown = 0;
@@ -304,14 +336,12 @@ final class Leaves {
         }
       }
       if (unknown == 0) {
-        return range.contains(n) ? TRUE : FALSE;
+        return whole.contains(n) ? TRUE : FALSE;
       }
-      BigDecimal lo = BigDecimal.valueOf(n);
-      BigDecimal hi = BigDecimal.valueOf(n + unknown);
-      if (range.contains(lo) && range.contains(hi)) {
+      if (whole.contains(n) && whole.contains(n + unknown)) {
         return TRUE;
       }
-      return below(range, hi) || above(range, lo) ? FALSE : UNKNOWN;
+      return whole.below(n + unknown) || whole.above(n) ? FALSE : UNKNOWN;
     }
 
     @Override
