@@ -28,8 +28,10 @@ import picocli.CommandLine.Spec;
     name = "km",
     mixinStandardHelpOptions = true,
     description = {
-      "Kaplan-Meier estimate per group, as R's survfit: numbers at risk, events, censorings, survival, its",
-      "standard error (Greenwood) and confidence limits at every distinct time, and the median with its interval."
+      "Kaplan-Meier curves per group with confidence intervals and the median, as R's survfit.",
+      "At every distinct time: numbers at risk, events, censorings, survival, its",
+      "standard error (Greenwood) and the confidence limits; per group the median",
+      "with its interval (NR when not reached)."
     })
 public final class KmCommand implements Callable<Integer> {
 

@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
     name = "rmst",
     mixinStandardHelpOptions = true,
     description = {
-      "Restricted mean survival time up to --tau per group with its standard error, as R's",
-      "print(survfit(...), rmean = tau); with exactly two groups also their difference (other minus --reference)."
+      "Restricted mean survival time up to --tau per group, as R's print(survfit(...), rmean = tau).",
+      "With its standard error and confidence interval; with exactly two groups",
+      "also their difference (the other group minus --reference), its interval",
+      "and p-value."
     })
 public final class RmstCommand implements Callable<Integer> {
 
