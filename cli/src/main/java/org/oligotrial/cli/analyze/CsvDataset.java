@@ -99,6 +99,8 @@ public final class CsvDataset {
         columns.put(header.get(keep[k]), cols.get(k).toArray(new String[0]));
       }
       return new CsvDataset(name, List.copyOf(header), columns, rows, Arrays.copyOf(lines, rows));
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new UserInputException(name + " is not UTF-8 text; save it as CSV (UTF-8)", e);
     } catch (NoSuchFileException e) {
       throw new UserInputException("no such file: " + name, e);
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -195,6 +197,9 @@ public final class CsvDataset {
     used.addAll(Arrays.asList(alsoRequired));
     int[] kept = completeRows(used);
     int m = kept.length;
+    if (rows == 0) {
+      throw new UserInputException(name + " has a header line but no data rows");
+    }
     if (m == 0) {
       throw new UserInputException(
           name + ": no row has a value in every used column (" + String.join(", ", used) + ")");

@@ -93,6 +93,12 @@ class CsvDatasetTest {
         .isInstanceOf(UserInputException.class).hasMessageContaining("3 fields");
     assertThatThrownBy(() -> csv(""))
         .isInstanceOf(UserInputException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> csv("t,e\n").survival("t", "e", null, null))
+        .isInstanceOf(UserInputException.class).hasMessageContaining("no data rows");
+    Path binary = dir.resolve("b.csv");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, ',', 'x', '\n'});
+    assertThatThrownBy(() -> CsvDataset.read(binary))
+        .isInstanceOf(UserInputException.class).hasMessageContaining("not UTF-8");
     assertThatThrownBy(() -> CsvDataset.read(dir.resolve("none.csv")))
         .isInstanceOf(UserInputException.class).hasMessageContaining("no such file");
   }
