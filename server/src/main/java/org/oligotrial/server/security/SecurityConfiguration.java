@@ -47,8 +47,11 @@ public class SecurityConfiguration {
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
             .permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
             .anyRequest().authenticated())
-        .formLogin(f -> f.permitAll())
+        // the web application's own sign-in page; CSRF stays on (Spring Security's default) for every form
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
         .sessionManagement(s -> s.sessionFixation(f -> f.newSession()));
     return http.build();
   }

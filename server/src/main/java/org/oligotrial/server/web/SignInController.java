@@ -1,0 +1,24 @@
+package org.oligotrial.server.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page (Spring Security handles the POST to {@code /login} and {@code /logout}); {@code /} goes home. */
+@Controller
+class SignInController {
+  @GetMapping("/login")
+  String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String error,
+      org.springframework.ui.Model m) {
+    m.addAttribute("failed", error != null);
+    return "login";
+  }
+
+  @GetMapping("/")
+  String home(org.springframework.ui.Model m) {
+    Me me = (Me) m.getAttribute("me");
+    if (me != null && me.canSeeReports()) {
+      return "redirect:/dashboard";
+    }
+    return me != null && me.canScreen() ? "redirect:/participants" : "redirect:/dashboard";
+  }
+}

@@ -1,0 +1,87 @@
+package org.oligotrial.server.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.security.CurrentActor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Puts the signed-in user ({@code me}) on every page of the web application, and renders the register's refusals as
+ * the friendly error pages ({@code templates/error/*.html}): 403, 404, 409/422 as a message, anything else 500 with
+ * only a reference number (the stack trace goes to the log).
+ */
+@ControllerAdvice(basePackages = "org.oligotrial.server.web")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class WebAdvice {
+  private static final Logger LOG = LoggerFactory.getLogger(WebAdvice.class);
+  private final CurrentActor current;
+
+  WebAdvice(CurrentActor current) {
+    this.current = current;
+  }
+
+  @ModelAttribute("me")
+  Me me() {
+    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    if (a == null || a instanceof AnonymousAuthenticationToken || !a.isAuthenticated()) {
+      return null;
+    }
+    return Me.of(current.get());
+  }
+
+  /** Exception handlers start from an empty model: put the user back so the header shows who is signed in. */
+  private void signedIn(Model m) {
+    try {
+      m.addAttribute("me", me());
+    } catch (RuntimeException e) {
+      // the page still renders, without the user bar
+    }
+  }
+
+  @ExceptionHandler(SiteAccessDeniedException.class)
+  String denied(SiteAccessDeniedException e, HttpServletResponse res, Model m) {
+    res.setStatus(403);
+    signedIn(m);
+    m.addAttribute("message", e.getMessage());
+    return "error/403";
+  }
+
+  @ExceptionHandler({RecordNotFoundException.class, NoResourceFoundException.class})
+  String notFound(Exception e, HttpServletResponse res, Model m) {
+    res.setStatus(404);
+    signedIn(m);
+    return "error/404";
+  }
+
+  @ExceptionHandler({ConflictException.class, InvalidFieldException.class})
+  String refused(RuntimeException e, HttpServletResponse res, Model m) {
+    res.setStatus(e instanceof ConflictException ? 409 : 422);
+    signedIn(m);
+    m.addAttribute("message", e.getMessage());
+    return "error/refused";
+  }
+
+  @ExceptionHandler(Exception.class)
+  String failed(Exception e, HttpServletResponse res, Model m) {
+    String ref = Long.toHexString(System.nanoTime());
+    LOG.error("web request failed, reference {}", ref, e);
+    res.setStatus(500);
+    signedIn(m);
+    m.addAttribute("reference", ref);
+    return "error/500";
+  }
+}

@@ -1,0 +1,68 @@
+package org.oligotrial.server.web.dashboard;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.server.participant.Participant;
+import org.oligotrial.server.participant.ParticipantHistory;
+import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.participant.ParticipantStatus;
+import org.oligotrial.server.participant.StatusChange;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.web.WebAccess;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The dashboard of the user's sites (all sites for roles that read every site). */
+@Controller
+class DashboardController {
+  private final ParticipantService participants;
+  private final WebAccess access;
+  private final int target = ProtocolLoader.bundled().targetSampleSize();
+
+  DashboardController(ParticipantService participants, WebAccess access) {
+    this.participants = participants;
+    this.access = access;
+  }
+
+  @GetMapping("/dashboard")
+  String dashboard(Model m) {
+    Actor a = access.actor();
+    List<LocalDate> randomized = new ArrayList<>();
+    Map<String, int[]> bySite = new TreeMap<>();
+    Map<ParticipantStatus, Integer> byStatus = new TreeMap<>();
+    Map<String, Integer> reasons = new TreeMap<>();
+    for (Participant p : participants.list(a, null, null, 0, 500).items()) {
+      ParticipantHistory h = participants.history(a, p.id());
+      int[] site = bySite.computeIfAbsent(p.siteCode(), k -> new int[3]);
+      site[0]++;
+      byStatus.merge(p.status(), 1, Integer::sum);
+      if (p.status() == ParticipantStatus.SCREEN_FAILED) {
+        site[1]++;
+        for (String r : h.screenings().get(h.screenings().size() - 1).screenFailureReasons()) {
+          int colon = r.indexOf(':');
+          reasons.merge(colon > 0 ? r.substring(0, colon) : r, 1, Integer::sum);
+        }
+      }
+      for (StatusChange c : h.statusChanges()) {
+        if (c.to() == ParticipantStatus.RANDOMIZED) {
+          randomized.add(LocalDate.ofInstant(c.at(), ZoneOffset.UTC));
+          site[2]++;
+        }
+      }
+    }
+    Enrollment e = new Enrollment(target, randomized, LocalDate.now(ZoneOffset.UTC));
+    m.addAttribute("enrollment", e);
+    m.addAttribute("chart", EnrollmentChart.svg(e));
+    m.addAttribute("bySite", bySite);
+    m.addAttribute("byStatus", byStatus);
+    m.addAttribute("reasons", reasons);
+    m.addAttribute("screened", bySite.values().stream().mapToInt(s -> s[0]).sum());
+    return "dashboard/index";
+  }
+}

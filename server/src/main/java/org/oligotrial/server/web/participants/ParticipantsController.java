@@ -1,0 +1,78 @@
+package org.oligotrial.server.web.participants;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.oligotrial.server.participant.Consent;
+import org.oligotrial.server.participant.ParticipantHistory;
+import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.participant.ParticipantStatus;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.web.WebAccess;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The participants list, the participant page and consent entry; access is decided by the participant service. */
+@Controller
+class ParticipantsController {
+  private final ParticipantService participants;
+  private final WebAccess access;
+
+  ParticipantsController(ParticipantService participants, WebAccess access) {
+    this.participants = participants;
+    this.access = access;
+  }
+
+  @GetMapping("/participants")
+  String list(@RequestParam(required = false) String site, @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page, Model m) {
+    Actor a = access.actor();
+    String s = site == null || site.isBlank() ? null : site;
+    ParticipantStatus st = ParticipantStatus.parse(status);
+    m.addAttribute("page", participants.list(a, s, st, Math.max(0, page), 50));
+    m.addAttribute("site", s);
+    m.addAttribute("status", st);
+    m.addAttribute("statuses", ParticipantStatus.values());
+    return "participants/list";
+  }
+
+  @GetMapping("/participants/{id}")
+  String show(@PathVariable String id, Model m) {
+    Actor a = access.actor();
+    ParticipantHistory h = participants.history(a, id);
+    m.addAttribute("h", h);
+    m.addAttribute("p", h.participant());
+    m.addAttribute("latest", h.screenings().get(h.screenings().size() - 1));
+    m.addAttribute("criteria", CriteriaJson.rows(h.screenings().get(h.screenings().size() - 1).eligibilityJson()));
+    m.addAttribute("audit", participants.auditTrail(a, id));
+    m.addAttribute("today", LocalDate.now());
+    return "participants/show";
+  }
+
+  @PostMapping("/participants/{id}/consent")
+  String consent(@PathVariable String id, @RequestParam(required = false) String formVersion,
+      @RequestParam(required = false) String date, @RequestParam(required = false) String obtainedBy,
+      @RequestParam(required = false) String reason, Model m) {
+    Actor a = access.actor();
+    try {
+      LocalDate d;
+      try {
+        d = date == null || date.isBlank() ? null : LocalDate.parse(date);
+      } catch (DateTimeParseException e) {
+        throw new InvalidFieldException("date", "is not a date (YYYY-MM-DD)");
+      }
+      participants.recordConsent(a, id, new Consent(formVersion, d, obtainedBy), reason);
+      return "redirect:/participants/" + id + "?consented";
+    } catch (InvalidFieldException e) {
+      m.addAttribute("consentError", e.getMessage());
+      m.addAttribute("consentField", e.field());
+      m.addAttribute("consentForm", new Consent(formVersion, null, obtainedBy));
+      m.addAttribute("consentDate", date);
+      return show(id, m);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package org.oligotrial.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+
+/**
+ * The workflows end to end in headless Chromium, saving screenshots of the main pages to docs/screenshots. One browser
+ * for the class; the server is the shared web test server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebBrowserTest extends WebTestBase {
+  private Browser b;
+
+  @BeforeAll
+  void start() throws Exception {
+    b = new Browser(base());
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    b.close();
+  }
+
+  @Test
+  @Order(1)
+  void coordinatorScreensAnEligibleCandidateLiveAndRecordsConsent() throws Exception {
+    b.open("/login");
+    b.screenshot("sign-in");
+    b.signIn("coord.a", PASSWORD);
+    assertThat(b.text("header .who")).contains("coord.a").contains("coordinator").contains("A");
+    b.open("/screening/new");
+    b.type("screeningNumber", "A-E2E-001");
+    b.waitFor(d -> b.text("#verdict").contains("Incomplete"));
+    fillEligible();
+    b.waitFor(d -> b.text("#verdict").startsWith("Eligible"));
+    assertThat(b.driver.findElements(By.cssSelector("tr.st-pass")).size()).isGreaterThan(10);
+    b.screenshot("screening-form");
+    b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
+    b.waitFor(d -> d.getCurrentUrl().contains("/participants/"));
+    assertThat(b.text("#status")).isEqualTo("ELIGIBLE");
+    b.type("formVersion", "ICF v2.1");
+    b.driver.findElement(By.xpath("//button[normalize-space()='Record consent']")).click();
+    b.waitFor(d -> b.text("#status").equals("CONSENTED"));
+    assertThat(b.driver.getPageSource()).contains("consent.formVersion").contains("ICF v2.1");
+    b.screenshot("participant");
+  }
+
+  @Test
+  @Order(2)
+  void coordinatorScreensAnIneligibleCandidateAndTheLogGivesTheReason() throws Exception {
+    b.open("/screening/new");
+    b.type("screeningNumber", "A-E2E-002");
+    fillEligible();
+    b.set("birthDate", "1940-01-01");
+    b.waitFor(d -> b.text("#verdict").startsWith("Not eligible"));
+    assertThat(b.text("tr.st-fail")).contains("fails");
+    b.screenshot("screening-ineligible");
+    b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
+    b.waitFor(d -> d.getCurrentUrl().contains("/participants/"));
+    assertThat(b.text("#status")).isEqualTo("SCREEN_FAILED");
+    b.open("/screening/log");
+    assertThat(b.driver.getPageSource()).contains("A-E2E-002").contains("INELIGIBLE");
+    b.screenshot("screening-log");
+  }
+
+  @Test
+  @Order(3)
+  void aMissingRequiredFieldIsNamedAtTheField() {
+    b.open("/screening/new");
+    b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
+    b.waitFor(d -> !d.findElements(By.id("screeningNumber-error")).isEmpty());
+    assertThat(b.byId("screeningNumber").getDomAttribute("aria-describedby")).isEqualTo("screeningNumber-error");
+    assertThat(b.byId("screeningNumber").getDomAttribute("aria-invalid")).isEqualTo("true");
+  }
+
+  @Test
+  @Order(4)
+  void scriptLikeTextIsShownLiterallyAndNeverRuns() throws Exception {
+    String evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    b.open("/screening/new");
+    b.type("screeningNumber", "X" + evil);
+    fillEligible();
+    b.type("metSite2", evil);
+    b.type("metLesions2", "1");
+    b.type("allergies", evil);
+    b.waitFor(d -> b.driver.findElements(By.id("verdict")).size() + b.driver.findElements(By.cssSelector(
+        ".alert.error")).size() > 0);
+    assertThat(b.alertOpen()).isFalse();
+    b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
+    b.waitFor(d -> d.getCurrentUrl().contains("/participants/"));
+    assertThat(b.alertOpen()).isFalse();
+    b.type("formVersion", evil);
+    b.type("obtainedBy", evil);
+    b.driver.findElement(By.xpath("//button[normalize-space()='Record consent']")).click();
+    b.waitFor(d -> b.text("#status").equals("CONSENTED"));
+    assertThat(b.alertOpen()).isFalse();
+    assertThat(b.text("h1")).contains(evil);
+    assertThat(b.driver.findElements(By.cssSelector("main img"))).isEmpty();
+    for (String page : new String[] {"/participants", "/screening/log", "/dashboard"}) {
+      b.open(page);
+      assertThat(b.alertOpen()).as(page).isFalse();
+      assertThat(b.driver.findElements(By.cssSelector("main img"))).as(page).isEmpty();
+    }
+    assertThat(b.driver.getPageSource()).doesNotContain("<script>alert(1)");
+  }
+
+  @Test
+  @Order(5)
+  void navigationOffersOnlyWhatTheRoleMayDo() throws Exception {
+    b.signOut();
+    b.signIn("mon.a", PASSWORD);
+    assertThat(b.text("nav")).doesNotContain("Screen a candidate").doesNotContain("Reports");
+    b.open("/screening/new");
+    assertThat(b.text("h1")).isEqualTo("Not allowed");
+    b.screenshot("not-allowed");
+    b.signOut();
+    b.signIn("stat", PASSWORD);
+    assertThat(b.text("nav")).doesNotContain("Screen a candidate");
+    b.open("/dashboard");
+    b.screenshot("dashboard");
+    b.signOut();
+  }
+
+  private void fillEligible() {
+    b.set("screeningDate", LocalDate.now().toString());
+    b.set("birthDate", LocalDate.now().minusYears(60).toString());
+    b.select("sex", "female");
+    b.select("pregnant", "no");
+    b.select("breastfeeding", "no");
+    b.select("histology", "adenocarcinoma");
+    b.select("confirmation", "histology");
+    b.select("t", "T2a");
+    b.select("n", "N1");
+    b.select("m", "M1b");
+    b.type("primaryDiameter", "34");
+    b.type("metSite0", "bone");
+    b.type("metLesions0", "2");
+    b.type("metSite1", "brain");
+    b.type("metLesions1", "1");
+    b.select("ecog", "1");
+    b.type("lifeExpectancy", "12");
+    b.select("egfr", "mutant");
+    b.driver.findElement(By.cssSelector("input[name=prior][value=biopsy]")).click();
+    b.select("canTolerate", "yes");
+    b.select("otherMalignancy", "no");
+    b.select("uncontrolled", "no");
+    b.type("allergies", "none");
+    b.select("expectedToComplete", "yes");
+    b.select("consentSigned", "yes");
+    lab("WBC", "6.2", "10^9/L", null);
+    lab("NEU", "3.9", "10^9/L", null);
+    lab("PLT", "245", "10^9/L", null);
+    lab("HGB", "118", "g/L", null);
+    lab("TBIL", "12.5", "umol/L", "21");
+    lab("AST", "28", "U/L", "40");
+    lab("ALT", "31", "U/L", "40");
+    lab("CREAT", "0.8", "mg/dL", "1.1");
+  }
+
+  private void lab(String analyte, String value, String unit, String uln) {
+    b.select(analyte + "_unit", unit);
+    b.type(analyte + "_value", value);
+    if (uln != null) {
+      b.type(analyte + "_uln", uln);
+    }
+  }
+}
