@@ -43,7 +43,8 @@ public final class CoxCommand implements Callable<Integer> {
       description = "Covariate columns, in model order.")
   List<String> covariates;
 
-  @Option(names = "--strata", paramLabel = "COL", description = "Stratify the baseline hazard by this column.")
+  @Option(names = "--strata", paramLabel = "COL[,COL...]",
+      description = "Stratify the baseline hazard by this column (several: by their combinations, as strata(a, b)).")
   String strata;
 
   @Option(names = "--ties", defaultValue = "efron", paramLabel = "efron|breslow",
@@ -69,7 +70,7 @@ public final class CoxCommand implements Callable<Integer> {
       if (c.isBlank()) {
         throw new UserInputException("--covariates has an empty column name");
       }
-      if (c.equals(data.time()) || c.equals(data.event()) || c.equals(strata)) {
+      if (c.equals(data.time()) || c.equals(data.event()) || strataColumns().contains(c)) {
         throw new UserInputException("column '" + c + "' is the time, event or strata column; it cannot also be a"
             + " covariate");
       }
@@ -80,7 +81,10 @@ public final class CoxCommand implements Callable<Integer> {
         throw new UserInputException("--categorical " + c + ": not one of the --covariates");
       }
     }
-    SurvivalSelection sel = data.load(null, strata, covs.toArray(new String[0]));
+    List<String> strataCols = strataColumns();
+    List<String> used = new ArrayList<>(covs);
+    used.addAll(strataCols);
+    SurvivalSelection sel = data.load(null, null, used.toArray(new String[0]));
     List<CovariateCoding.RawColumn> raw = new ArrayList<>();
     for (String c : covs) {
       raw.add(new CovariateCoding.RawColumn(c, sel.text(c), categorical.contains(c), refByColumn.get(c)));
@@ -95,7 +99,7 @@ public final class CoxCommand implements Callable<Integer> {
     CoxFit fit;
     long start = System.nanoTime();
     try {
-      fit = CoxModel.fit(d.times(), d.events(), strata == null ? null : d.strata(), coded.covariates(),
+      fit = CoxModel.fit(d.times(), d.events(), strataCodes(sel, strataCols), coded.covariates(),
           CoxOptions.of(t));
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage(), e);
@@ -111,6 +115,39 @@ public final class CoxCommand implements Callable<Integer> {
     out.print(data.json() ? report.json() : report.table());
     out.flush();
     return 0;
+  }
+
+  private List<String> strataColumns() {
+    if (strata == null) {
+      return List.of();
+    }
+    List<String> cols = new ArrayList<>();
+    for (String c : strata.split(",")) {
+      if (c.isBlank()) {
+        throw new UserInputException("--strata has an empty column name: '" + strata + "'");
+      }
+      cols.add(c.strip());
+    }
+    return cols;
+  }
+
+  /** One code per combination of the strata columns' labels (their order does not matter to the fit), or null. */
+  private static int[] strataCodes(SurvivalSelection sel, List<String> cols) {
+    if (cols.isEmpty()) {
+      return null;
+    }
+    List<String[]> labels = cols.stream().map(sel::text).toList();
+    int n = labels.get(0).length;
+    Map<List<String>, Integer> codes = new java.util.HashMap<>();
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      List<String> key = new ArrayList<>(cols.size());
+      for (String[] l : labels) {
+        key.add(l[i]);
+      }
+      out[i] = codes.computeIfAbsent(key, k -> codes.size());
+    }
+    return out;
   }
 
   private static Ties parseTies(String s) {

@@ -129,4 +129,21 @@ class CoxCommandTest {
     assertThat(json().get("coefficients").get(1).get("coef").isNull()).isTrue();
     assertThat(json().get("lrTest").get("df").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void severalStrataColumnsStratifyByTheirCombinations() {
+    // R 4.2.2, survival 3.5-3: coxph(Surv(time, status) ~ rx + age + strata(sex, etype),
+    //   read.csv("colon.csv", stringsAsFactors = TRUE)): coef -0.42582609339808, 0.0212269592341808,
+    //   -0.00206414594755609; loglik -5332.62281923373, -5314.16602400002; concordance 0.544807431507503
+    int code = run("analyze", "cox", "--data", "../examples/cox/colon.csv", "--time", "time", "--event", "status",
+        "--covariates", "rx,age", "--strata", "sex,etype", "--json");
+    assertThat(code).isZero();
+    JsonNode j = json();
+    assertThat(j.get("coefficients").get(0).get("coef").asDouble()).isCloseTo(-0.42582609339808, within(1e-10));
+    assertThat(j.get("coefficients").get(1).get("coef").asDouble()).isCloseTo(0.0212269592341808, within(1e-11));
+    assertThat(j.get("coefficients").get(2).get("coef").asDouble())
+        .isCloseTo(-0.00206414594755609, within(1e-12));
+    assertThat(j.get("logLik").asDouble()).isCloseTo(-5314.16602400002, within(1e-8));
+    assertThat(j.get("concordance").asDouble()).isCloseTo(0.544807431507503, within(1e-12));
+  }
 }

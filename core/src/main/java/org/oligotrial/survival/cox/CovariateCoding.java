@@ -12,7 +12,8 @@ import java.util.TreeSet;
  *   <li>A column is numeric when every value parses as a finite number (Java's {@code Double.parseDouble}), unless it
  *       is forced categorical; it becomes one column with its own name.
  *   <li>Otherwise it is categorical: its levels are its distinct values in plain sorted order (Java's
- *       {@code String.compareTo}, i.e. by Unicode code point, as R's "C" locale; R in another locale may order letters
+ *       {@code String.compareTo}, i.e. by Unicode code point, as R in the "C" collation; R in another locale (also
+ *       {@code C.UTF-8} with ICU) may order letters
  *       of different case differently). The reference level is the first level unless one is named; each other level
  *       becomes a 0/1 column named column + level ({@code celltype} level {@code large} gives {@code celltypelarge}).
  * </ul>
