@@ -39,7 +39,7 @@ public final class CoxCommand implements Callable<Integer> {
 
   @Mixin DatasetOptions data;
 
-  @Option(names = "--covariates", required = true, split = ",", paramLabel = "COL[,COL...]",
+  @Option(names = "--covariates", required = true, split = ",", paramLabel = "COL",
       description = "Covariate columns, in model order.")
   List<String> covariates;
 
