@@ -36,13 +36,13 @@ final class RuleCompiler {
       return new LabCheck(l);
     }
     if (rule instanceof Rule.Sum s) {
-      return new Leaves.Sum(s.list(), s.field(), s.range());
+      return new ListLeaves.Sum(s.list(), s.field(), s.range());
     }
     if (rule instanceof Rule.Count c) {
-      return new Leaves.Count(c.field() == null ? c.list() : c.list() + "." + c.field(), c.values(), c.range());
+      return new ListLeaves.Count(c.field() == null ? c.list() : c.list() + "." + c.field(), c.values(), c.range());
     }
     if (rule instanceof Rule.ContainsAny c) {
-      return new Leaves.Count(c.field(), c.values(), null);
+      return new ListLeaves.Count(c.field(), c.values(), null);
     }
     throw new IllegalArgumentException("unknown rule " + rule);
   }

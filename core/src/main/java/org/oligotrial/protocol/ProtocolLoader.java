@@ -35,8 +35,19 @@ public final class ProtocolLoader {
     return orThrow(check(file));
   }
 
-  /** The NCT03119519 protocol shipped in the jar. Throws {@link IllegalStateException} if the jar lacks it. */
+  /**
+   * The NCT03119519 protocol shipped in the jar, loaded once and shared (it is immutable). Throws
+   * {@link IllegalStateException} if the jar lacks it.
+   */
   public static Protocol bundled() {
+    return Bundled.PROTOCOL;
+  }
+
+  private static final class Bundled {
+    static final Protocol PROTOCOL = loadBundled();
+  }
+
+  private static Protocol loadBundled() {
     InputStream in = ProtocolLoader.class.getResourceAsStream(BUNDLED_RESOURCE);
     if (in == null) {
       throw new IllegalStateException("bundled protocol missing from the classpath: " + BUNDLED_RESOURCE);
