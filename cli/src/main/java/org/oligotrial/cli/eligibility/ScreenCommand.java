@@ -50,6 +50,10 @@ public final class ScreenCommand implements Callable<Integer> {
       + "(default: standard output, totals then go to standard error).")
   Path out;
 
+  @Option(names = "--threads", paramLabel = "N", description = "With --batch: worker threads (default: the number of "
+      + "processors).")
+  Integer threads;
+
   @Override
   public Integer call() throws IOException {
     Protocol protocol = Protocols.load(protocolFile);
@@ -59,7 +63,11 @@ public final class ScreenCommand implements Callable<Integer> {
       if (file != null) {
         throw new UserInputException("give either FILE.json or --batch FILE.ndjson, not both");
       }
-      new BatchScreening(engine, spec.commandLine().getErr()).run(batch, out, stdout);
+      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      if (n < 1 || n > 256) {
+        throw new UserInputException("--threads must be between 1 and 256");
+      }
+      new BatchScreening(engine, spec.commandLine().getErr(), n).run(batch, out, stdout);
       return 0;
     }
     if (file == null) {

@@ -100,4 +100,23 @@ class ScreenCommandTest {
     Cli r = Cli.run("screen", "--batch", a.toString(), "--out", csv.toString());
     assertThat(r.out()).contains("assessed for eligibility  500").contains("errors (unreadable)       0");
   }
+
+  @Test
+  void parallelBatchWritesTheSameRowsInTheSameOrder(@TempDir Path dir) throws IOException {
+    Path in = dir.resolve("in.ndjson");
+    assertThat(Cli.run("screen", "generate", "--n", "9000", "--seed", "5", "--out", in.toString()).exit()).isZero();
+    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(in));
+    lines.add(4100, "{\"ecog\": \"two\"}");
+    lines.add(2050, "");
+    lines.add(7, "not json");
+    Files.write(in, lines);
+    Path one = dir.resolve("one.csv");
+    Path four = dir.resolve("four.csv");
+    Cli a = Cli.run("screen", "--batch", in.toString(), "--out", one.toString(), "--threads", "1");
+    Cli b = Cli.run("screen", "--batch", in.toString(), "--out", four.toString(), "--threads", "4");
+    assertThat(Files.readString(four)).isEqualTo(Files.readString(one));
+    assertThat(a.out()).contains("assessed for eligibility  9,002").contains("errors (unreadable)       2");
+    assertThat(b.out().replaceAll("time .*", "").replace("four.csv", "one.csv")).isEqualTo(a.out().replaceAll("time .*", ""));
+    assertThat(Files.readAllLines(one)).anyMatch(l -> l.startsWith("8,,ERROR,,,\"line 8: malformed JSON"));
+  }
 }
