@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebBrowserTest extends WebTestBase {
   private Browser b;
+  private String consented;
 
   @BeforeAll
   void start() throws Exception {
@@ -53,10 +54,34 @@ class WebBrowserTest extends WebTestBase {
     b.waitFor(d -> b.text("#status").equals("CONSENTED"));
     assertThat(b.driver.getPageSource()).contains("consent.formVersion").contains("ICF v2.1");
     b.screenshot("participant");
+    consented = b.driver.getCurrentUrl().replaceAll("^.*/participants/([^/?]+).*$", "$1");
   }
 
   @Test
   @Order(2)
+  void theInvestigatorSignsTheRandomizationWithTheirPassword() throws Exception {
+    b.signOut();
+    b.signIn("inv.a", PASSWORD);
+    b.open("/participants/" + consented);
+    b.byId("randomize").click();
+    b.waitFor(d -> d.getCurrentUrl().endsWith("/randomization"));
+    assertThat(b.text("main")).contains("first-line systemic therapy").contains("RT+").contains("RT-");
+    b.screenshot("randomization");
+    b.type("password", "not-my-password");
+    b.driver.findElement(By.xpath("//button[normalize-space()='Sign and randomize']")).click();
+    b.waitFor(d -> !d.findElements(By.id("signature-error")).isEmpty());
+    assertThat(b.byId("password").getDomAttribute("aria-describedby")).isEqualTo("signature-error");
+    b.type("password", PASSWORD);
+    b.driver.findElement(By.xpath("//button[normalize-space()='Sign and randomize']")).click();
+    b.waitFor(d -> !d.findElements(By.id("arm")).isEmpty());
+    assertThat(b.text("#arm")).isIn("RT+", "RT-");
+    b.screenshot("allocation");
+    b.signOut();
+    b.signIn("coord.a", PASSWORD);
+  }
+
+  @Test
+  @Order(3)
   void coordinatorScreensAnIneligibleCandidateAndTheLogGivesTheReason() throws Exception {
     b.open("/screening/new");
     b.type("screeningNumber", "A-E2E-002");
@@ -74,7 +99,7 @@ class WebBrowserTest extends WebTestBase {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aMissingRequiredFieldIsNamedAtTheField() {
     b.open("/screening/new");
     b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
@@ -84,7 +109,7 @@ class WebBrowserTest extends WebTestBase {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void scriptLikeTextIsShownLiterallyAndNeverRuns() throws Exception {
     String evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     b.open("/screening/new");
@@ -115,7 +140,7 @@ class WebBrowserTest extends WebTestBase {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void navigationOffersOnlyWhatTheRoleMayDo() throws Exception {
     b.signOut();
     b.signIn("mon.a", PASSWORD);
@@ -128,6 +153,12 @@ class WebBrowserTest extends WebTestBase {
     assertThat(b.text("nav")).doesNotContain("Screen a candidate");
     b.open("/dashboard");
     b.screenshot("dashboard");
+    b.open("/reports");
+    assertThat(b.text("#consort-heading")).contains("CONSORT");
+    assertThat(b.driver.findElement(By.cssSelector(".figure svg title")).getDomProperty("textContent"))
+        .contains("randomized");
+    assertThat(b.text("#table1")).contains("RT+").contains("Age, years");
+    b.screenshot("reports");
     b.signOut();
   }
 

@@ -118,6 +118,51 @@ class WebSecurityTest extends WebTestBase {
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
   }
 
+  @Test
+  void reportsAndTheirDownloadsAreForTheStatisticianOnlyAndAuditedAsExports() throws Exception {
+    for (String page : List.of("/reports", "/reports/consort.svg", "/reports/table1.csv", "/reports/print")) {
+      for (String u : List.of("coord.a", "inv.a", "dm.a", "mon.a", "admin")) {
+        assertThat(as(u, get(page)).getResponse().getStatus()).as(u + " " + page).isEqualTo(403);
+      }
+    }
+    long before = count(AuditAction.EXPORT);
+    MvcResult svg = as("stat", get("/reports/consort.svg"));
+    assertThat(svg.getResponse().getStatus()).isEqualTo(200);
+    assertThat(svg.getResponse().getContentType()).startsWith("image/svg+xml");
+    assertThat(svg.getResponse().getContentAsString()).startsWith("<svg").contains("Assessed for eligibility");
+    MvcResult csv = as("stat", get("/reports/table1.csv"));
+    assertThat(csv.getResponse().getContentAsString()).startsWith("characteristic,level");
+    assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("table1.csv");
+    assertThat(count(AuditAction.EXPORT)).isGreaterThanOrEqualTo(before + 2);
+  }
+
+  @Test
+  void randomizationNeedsTheInvestigatorsPasswordAndAWrongOneIsAudited() throws Exception {
+    String id = register.participants().register(actor("coord.a"), "A", "A-RND-1", eligibleRecord("A-RND-1"))
+        .participant().id();
+    register.participants().recordConsent(actor("coord.a"), id,
+        new Consent("v1", java.time.LocalDate.now(), "coord.a"), null);
+    assertThat(as("coord.a", post("/participants/" + id + "/randomization").with(csrf()).param("password", PASSWORD))
+        .getResponse().getStatus()).isEqualTo(403);
+    long before = deniedCount();
+    MvcResult wrong = as("inv.a", post("/participants/" + id + "/randomization").with(csrf())
+        .param("password", "wrong-password-xx"));
+    assertThat(wrong.getResponse().getContentAsString()).contains("the password is not correct");
+    assertThat(deniedCount()).isEqualTo(before + 1);
+    assertThat(register.participants().history(actor("inv.a"), id).participant().status().name())
+        .isEqualTo("CONSENTED");
+  }
+
+  private long count(AuditAction action) {
+    long[] n = {0};
+    register.audit().forEach(e -> {
+      if (e.entry().action() == action) {
+        n[0]++;
+      }
+    });
+    return n[0];
+  }
+
   private long deniedCount() {
     long[] n = {0};
     register.audit().forEach(e -> {

@@ -12,7 +12,10 @@ import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
 import org.oligotrial.server.participant.StatusChange;
+import org.oligotrial.server.randomization.AllocationExports;
+import org.oligotrial.server.randomization.RandomizationRecord;
 import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.web.Me;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,11 +25,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DashboardController {
   private final ParticipantService participants;
+  private final AllocationExports allocations;
   private final WebAccess access;
   private final int target = ProtocolLoader.bundled().targetSampleSize();
 
-  DashboardController(ParticipantService participants, WebAccess access) {
+  DashboardController(ParticipantService participants, AllocationExports allocations, WebAccess access) {
     this.participants = participants;
+    this.allocations = allocations;
     this.access = access;
   }
 
@@ -62,6 +67,15 @@ class DashboardController {
     m.addAttribute("bySite", bySite);
     m.addAttribute("byStatus", byStatus);
     m.addAttribute("reasons", reasons);
+    if (Me.of(a).canSeeReports()) {
+      // arm balance is for the statistician only: site staff never see allocation counts (allocation concealment)
+      Map<String, Map<String, Map<String, Integer>>> balance = new TreeMap<>();
+      for (RandomizationRecord r : allocations.allocationLog(a)) {
+        r.factors().levels().forEach((factor, level) -> balance.computeIfAbsent(factor, k -> new TreeMap<>())
+            .computeIfAbsent(level, k -> new TreeMap<>()).merge(r.arm(), 1, Integer::sum));
+      }
+      m.addAttribute("balance", balance);
+    }
     m.addAttribute("screened", bySite.values().stream().mapToInt(s -> s[0]).sum());
     return "dashboard/index";
   }

@@ -1,0 +1,61 @@
+package org.oligotrial.server.web.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oligotrial.server.participant.Participant;
+import org.oligotrial.server.participant.ParticipantHistory;
+import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.participant.ParticipantStatus;
+import org.oligotrial.server.participant.ScreeningVersion;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.web.Me;
+import org.oligotrial.server.web.WebAccess;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Work lists across the user's sites. */
+@Controller
+class DataManagementController {
+  private final ParticipantService participants;
+  private final WebAccess access;
+
+  DataManagementController(ParticipantService participants, WebAccess access) {
+    this.participants = participants;
+    this.access = access;
+  }
+
+  /**
+   * One line of a work list.
+   *
+   * @param participant the participant
+   * @param detail what is missing or waited for
+   */
+  record Item(Participant participant, String detail) {}
+
+  @GetMapping("/data")
+  String data(Model m) {
+    Actor a = access.actor();
+    access.require(Me.of(a).canManageData(), a, "/data");
+    Map<String, List<Item>> lists = new LinkedHashMap<>();
+    lists.put("Screening with missing data", new ArrayList<>());
+    lists.put("Eligible, waiting for consent", new ArrayList<>());
+    lists.put("Consented, waiting for randomization", new ArrayList<>());
+    for (Participant p : participants.list(a, null, null, 0, 500).items()) {
+      if (p.status() == ParticipantStatus.SCREENING) {
+        ParticipantHistory h = participants.history(a, p.id());
+        ScreeningVersion v = h.screenings().get(h.screenings().size() - 1);
+        lists.get("Screening with missing data").add(new Item(p, "screening version " + v.version() + " is "
+            + v.verdict()));
+      } else if (p.status() == ParticipantStatus.ELIGIBLE) {
+        lists.get("Eligible, waiting for consent").add(new Item(p, "eligible since screening"));
+      } else if (p.status() == ParticipantStatus.CONSENTED) {
+        lists.get("Consented, waiting for randomization").add(new Item(p, "consent " + p.consent().date()));
+      }
+    }
+    m.addAttribute("lists", lists);
+    return "data/index";
+  }
+}
