@@ -54,9 +54,10 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>The touch endpoint lives only in this driver (its package is outside the application's component scan). Run:
  * <pre>
- * mvn -B -q -o -pl server -am test-compile
- * mvn -B -q -o -pl server exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.oligotrial.serverbench.RandomizationLoadDriver -Dexec.args="--requests 2000 --clients 32"
+ * mvn -B -q -o -pl core,cli install -DskipTests &amp;&amp; mvn -B -q -o -pl server test-compile
+ * mvn -B -q -o -pl server dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp server/target/test-classes:server/target/classes:$(cat /tmp/cp.txt) \
+ *     org.oligotrial.serverbench.RandomizationLoadDriver --requests 1000 --clients 32 --warmup 100
  * </pre>
  */
 public final class RandomizationLoadDriver {
@@ -85,7 +86,7 @@ public final class RandomizationLoadDriver {
 
     /** Screening records carry their verdict, so preparing thousands of participants is quick. */
     @Bean
-    ScreeningEvaluator screeningEvaluator() {
+    static ScreeningEvaluator screeningEvaluator() {
       return new ScriptedEvaluator();
     }
   }
