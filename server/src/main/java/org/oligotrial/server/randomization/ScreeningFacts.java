@@ -49,9 +49,10 @@ final class ScreeningFacts {
     List<Blocker> blockers = new ArrayList<>();
     Histology histology = histology(text(r.path("diagnosis").path("histology")), blockers);
     EgfrStatus egfr = egfr(text(r.path("egfr")), blockers);
-    if (histology != null && egfr != null) {
+    if (egfr != null) {
       try {
-        TreatmentPlanner.regimen(egfr, histology);
+        // whether the EGFR result allows a regimen does not depend on the histology
+        TreatmentPlanner.regimen(egfr, histology == null ? Histology.ADENOCARCINOMA : histology);
       } catch (RandomizationBlockedException e) {
         blockers.add(new Blocker("screeningRecord.egfr", e.getMessage()));
       }
@@ -65,7 +66,7 @@ final class ScreeningFacts {
       for (JsonNode m : mets) {
         String site = text(m.path("site"));
         JsonNode n = m.path("lesions");
-        if (!n.isIntegralNumber() || n.asInt() < 1) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1) {
           blockers.add(new Blocker("screeningRecord.metastases.lesions",
               "the number of lesions at " + (site == null ? "a site" : site) + " is not recorded"));
           continue;
