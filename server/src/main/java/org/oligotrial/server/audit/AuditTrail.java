@@ -20,21 +20,32 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Appends to and reads the audit trail.
  *
- * <p>{@link #record} collects entries in the current transaction and writes them just before it commits, so a
- * change and its audit rows commit or roll back together. The write locks the single {@code audit_head} row ({@code
- * SELECT ... FOR UPDATE}), so concurrent appends are serialised and the chain stays linear; the lock is held only
- * from the flush to the commit. Thread-safe.
+ * <p>{@link #record} collects entries in the current transaction and writes them to {@code audit_pending} just
+ * before it commits, so a change and its audit rows commit or roll back together. Right after the commit, {@link
+ * #chainPending} moves every committed pending row into {@code audit_event}, giving each the next sequence number
+ * and its hash, under a lock on the single {@code audit_head} row ({@code SELECT ... FOR UPDATE}): the chain is
+ * linear under concurrency, and one chaining transaction serves every request that committed meanwhile, so the
+ * lock is not held across each request's own commit. Rows left pending by a crash are chained at the next start
+ * ({@link #chainAll}). Thread-safe.
  */
 public final class AuditTrail {
-  private static final int[] TYPES = {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
+  /** Most rows moved by one chaining transaction. */
+  static final int CHAIN_BATCH = 2000;
+
+  private static final int[] EVENT_TYPES = {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-    Types.VARCHAR, Types.VARCHAR};
+    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+  private static final int[] PENDING_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
+    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final TransactionTemplate tx;
   private final Clock clock;
 
+  /**
+   * @param tx a plain transaction template (not one that chains after commit)
+   */
   public AuditTrail(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock) {
     this.jdbc = jdbc;
     this.batch = batch;
@@ -60,7 +71,7 @@ public final class AuditTrail {
           new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-              append(buffer);
+              stage(buffer);
             }
 
             @Override
@@ -76,37 +87,88 @@ public final class AuditTrail {
   /** Writes one entry in a transaction of its own (logins, denied access: facts that outlive a rollback). */
   public void recordNow(AuditEntry entry) {
     tx.executeWithoutResult(s -> record(entry));
+    chainPending();
   }
 
-  private void append(List<AuditEntry> entries) {
+  private void stage(List<AuditEntry> entries) {
     if (entries.isEmpty()) {
       return;
     }
+    OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    List<Object[]> rows = new ArrayList<>(entries.size());
+    for (AuditEntry e : entries) {
+      rows.add(new Object[] {at, e.actor(), e.action().name(), e.entityType(), e.entityId(), e.field(),
+          e.oldValue(), e.newValue(), e.reason(), e.siteCode()});
+    }
+    batch.batchUpdate(
+        "INSERT INTO audit_pending (occurred_at, actor, action, entity_type, entity_id, field, old_value, new_value,"
+            + " reason, site_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows, PENDING_TYPES);
+  }
+
+  /**
+   * Chains the committed pending rows (at most {@link #CHAIN_BATCH}) into the trail. Call outside any transaction;
+   * cheap when nothing is pending.
+   *
+   * @return the number of rows chained
+   */
+  public int chainPending() {
+    if (jdbc.sql("SELECT id FROM audit_pending ORDER BY id FETCH FIRST 1 ROWS ONLY").query(Long.class).optional()
+        .isEmpty()) {
+      return 0;
+    }
+    Integer n = tx.execute(s -> chainLocked());
+    return n == null ? 0 : n;
+  }
+
+  /** Chains until nothing is pending (at start-up, after a crash). */
+  public int chainAll() {
+    int total = 0;
+    for (int n = chainPending(); n > 0; n = chainPending()) {
+      total += n;
+    }
+    return total;
+  }
+
+  private int chainLocked() {
     Head head =
         jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
             .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
             .single();
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    long seq = head.seq();
-    String prev = head.hash();
-    OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-    List<Object[]> rows = new ArrayList<>(entries.size());
-    for (AuditEntry e : entries) {
-      seq++;
-      String hash = AuditHash.of(seq, now, e, prev);
-      rows.add(new Object[] {seq, at, e.actor(), e.action().name(), e.entityType(), e.entityId(), e.field(),
-          e.oldValue(), e.newValue(), e.reason(), e.siteCode(), prev, hash});
-      prev = hash;
+    // read after taking the lock: rows chained by the previous holder are gone from audit_pending
+    List<Object[]> pending = new ArrayList<>();
+    List<Object[]> ids = new ArrayList<>();
+    long[] seq = {head.seq()};
+    String[] prev = {head.hash()};
+    jdbc.sql("SELECT * FROM audit_pending ORDER BY id FETCH FIRST " + CHAIN_BATCH + " ROWS ONLY").query(rs -> {
+      AuditEntry e = entry(rs);
+      Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+      seq[0]++;
+      String hash = AuditHash.of(seq[0], at, e, prev[0]);
+      pending.add(new Object[] {seq[0], OffsetDateTime.ofInstant(at, ZoneOffset.UTC), e.actor(), e.action().name(),
+          e.entityType(), e.entityId(), e.field(), e.oldValue(), e.newValue(), e.reason(), e.siteCode(), prev[0],
+          hash});
+      ids.add(new Object[] {rs.getLong("id")});
+      prev[0] = hash;
+    });
+    if (pending.isEmpty()) {
+      return 0;
     }
-    // one batched round trip: the head lock is held from here to the commit, so keep this short
     batch.batchUpdate(
         "INSERT INTO audit_event (seq, occurred_at, actor, action, entity_type, entity_id, field, old_value,"
             + " new_value, reason, site_code, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows, TYPES);
+        pending, EVENT_TYPES);
+    batch.batchUpdate("DELETE FROM audit_pending WHERE id = ?", ids, new int[] {Types.BIGINT});
     jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-        .param("seq", seq)
-        .param("hash", prev)
+        .param("seq", seq[0])
+        .param("hash", prev[0])
         .update();
+    return pending.size();
+  }
+
+  /** Number of rows written but not yet chained. */
+  public long pendingCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM audit_pending").query(Long.class).single();
   }
 
   /** Every event about one record, oldest first. */
@@ -145,7 +207,13 @@ public final class AuditTrail {
   }
 
   static AuditEvent read(ResultSet rs) throws SQLException {
-    AuditEntry e =
+    AuditEntry e = entry(rs);
+    Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+    return new AuditEvent(rs.getLong("seq"), at, e, rs.getString("prev_hash"), rs.getString("hash"));
+  }
+
+  private static AuditEntry entry(ResultSet rs) throws SQLException {
+    return
         new AuditEntry(
             rs.getString("actor"),
             AuditAction.valueOf(rs.getString("action")),
@@ -156,8 +224,6 @@ public final class AuditTrail {
             rs.getString("new_value"),
             rs.getString("reason"),
             rs.getString("site_code"));
-    Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
-    return new AuditEvent(rs.getLong("seq"), at, e, rs.getString("prev_hash"), rs.getString("hash"));
   }
 
   /** The chain head. */

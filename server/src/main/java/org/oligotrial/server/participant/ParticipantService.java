@@ -71,7 +71,7 @@ public final class ParticipantService {
     }
     ScreeningEvaluation ev = evaluator.evaluate(recordJson);
     String id = UUID.randomUUID().toString();
-    tx.executeWithoutResult(
+    return tx.execute(
         s -> {
           if (repo.screeningNumberTaken(screeningNumber)) {
             throw new ConflictException("screeningNumber", "screening number " + screeningNumber + " exists");
@@ -88,8 +88,10 @@ public final class ParticipantService {
           created(actor, p, "screeningNumber", screeningNumber);
           created(actor, p, "status", ev.status().name());
           auditScreening(actor, p, v, null);
+          // exactly what was written: no need to read it back
+          return new ParticipantHistory(p, List.of(v),
+              List.of(new StatusChange(1, null, ev.status(), now, actor.username(), null)));
         });
-    return history(actor, id);
   }
 
   /**

@@ -26,6 +26,7 @@ public final class OperatorSession implements AutoCloseable {
       Databases.migrate(ds, url);
       Register r = Register.on(ds, new org.oligotrial.server.participant.ProtocolScreeningEvaluator(),
           PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
+      r.audit().chainAll(); // rows a crashed server left pending
       return new OperatorSession(ds, r);
     } catch (RuntimeException e) {
       ds.close();

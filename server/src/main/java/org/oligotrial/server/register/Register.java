@@ -4,11 +4,13 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.AuditVerifier;
+import org.oligotrial.server.audit.ChainingTransactionTemplate;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ScreeningEvaluator;
 import org.oligotrial.server.site.SiteService;
 import org.oligotrial.server.user.ApiTokenService;
 import org.oligotrial.server.user.UserService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The system of record on one database: sites, users and tokens, participants and the audit trail, wired with
  * programmatic transactions so that the same objects serve the web server, the operator commands and the tests.
- * The schema must be migrated first. Thread-safe.
+ * The schema must be migrated first. Write transactions go through {@link #tx()}, which chains their audit rows
+ * right after commit. Thread-safe.
  */
 public final class Register {
   private final JdbcClient jdbc;
@@ -32,8 +35,8 @@ public final class Register {
   private Register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
       PasswordEncoder encoder, Clock clock) {
     this.jdbc = JdbcClient.create(ds);
-    this.tx = new TransactionTemplate(tm);
-    this.audit = new AuditTrail(jdbc, new org.springframework.jdbc.core.JdbcTemplate(ds), tx, clock);
+    this.audit = new AuditTrail(jdbc, new JdbcTemplate(ds), new TransactionTemplate(tm), clock);
+    this.tx = new ChainingTransactionTemplate(tm, audit);
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock);
     this.tokens = new ApiTokenService(jdbc, tx, audit, users, clock);

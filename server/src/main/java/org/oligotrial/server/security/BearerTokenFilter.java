@@ -40,7 +40,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     UserAccount u = user.get();
-    var auth = UsernamePasswordAuthenticationToken.authenticated(u.username(), null,
+    // the principal is the actor itself, so that CurrentActor need not read the user again
+    var auth = UsernamePasswordAuthenticationToken.authenticated(u.actor(), null,
         List.of(new SimpleGrantedAuthority("ROLE_" + u.role().name())));
     SecurityContext ctx = SecurityContextHolder.createEmptyContext();
     ctx.setAuthentication(auth);

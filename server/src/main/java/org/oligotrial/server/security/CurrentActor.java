@@ -26,6 +26,9 @@ public class CurrentActor {
     if (a == null || !a.isAuthenticated()) {
       throw new InsufficientAuthenticationException("not logged in");
     }
+    if (a.getPrincipal() instanceof Actor actor) {
+      return actor; // token login: read from the database by this request's authentication
+    }
     return users.find(a.getName())
         .filter(u -> u.enabled())
         .orElseThrow(() -> new InsufficientAuthenticationException("unknown user"))

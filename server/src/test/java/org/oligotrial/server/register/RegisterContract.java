@@ -231,6 +231,16 @@ abstract class RegisterContract {
   }
 
   @Test
+  void rowsLeftPendingByACrashAreChainedAtTheNextStart() {
+    reg.jdbc().sql("INSERT INTO audit_pending (occurred_at, actor, action, entity_type, entity_id) VALUES"
+        + " (CURRENT_TIMESTAMP, 'coord.a', 'CREATE', 'participant', 'left-pending')").update();
+    assertThat(reg.audit().pendingCount()).isEqualTo(1);
+    assertThat(reg.audit().chainAll()).isEqualTo(1);
+    assertThat(reg.audit().forRecord("participant", "left-pending")).hasSize(1);
+    assertThat(reg.verifier().verify().intact()).isTrue();
+  }
+
+  @Test
   void theDatabaseRefusesToUpdateOrDeleteAuditRows() {
     reg.participants().register(coordA, "A", "APP-001", record("ELIGIBLE"));
     assertThatThrownBy(() -> reg.jdbc().sql("UPDATE audit_event SET actor = 'mallory' WHERE seq = 1").update())

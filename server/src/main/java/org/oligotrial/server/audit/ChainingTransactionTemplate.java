@@ -1,0 +1,39 @@
+package org.oligotrial.server.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The transaction template of the register's services: after an outermost transaction commits, chains its audit
+ * rows ({@link AuditTrail#chainPending}) before returning. A failure to chain does not fail the committed change:
+ * the rows stay pending and the next chaining (or the next start) takes them.
+ */
+public final class ChainingTransactionTemplate extends TransactionTemplate {
+  private static final Logger LOG = LoggerFactory.getLogger(ChainingTransactionTemplate.class);
+
+  private final transient AuditTrail audit;
+
+  public ChainingTransactionTemplate(PlatformTransactionManager tm, AuditTrail audit) {
+    super(tm);
+    this.audit = audit;
+  }
+
+  @Override
+  public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+    boolean outermost = !TransactionSynchronizationManager.isActualTransactionActive();
+    T result = super.execute(action);
+    if (outermost) {
+      try {
+        audit.chainPending();
+      } catch (RuntimeException e) {
+        LOG.warn("audit rows stay pending, to be chained later: {}", e.toString());
+      }
+    }
+    return result;
+  }
+}
