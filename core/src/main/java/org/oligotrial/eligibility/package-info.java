@@ -7,7 +7,9 @@
  * (e.g. {@code new EligibilityEngine(ProtocolLoader.bundled())}), is thread-safe, and its
  * {@code evaluate(ScreeningRecord)} returns an {@link org.oligotrial.eligibility.EligibilityResult} (verdict
  * ELIGIBLE/INELIGIBLE/INCOMPLETE, per-criterion results {id, kind, status, reason, source}, missing field paths),
- * which {@link org.oligotrial.eligibility.EligibilityJson} serialises. The engine interprets the protocol's rule
+ * which {@link org.oligotrial.eligibility.EligibilityJson} serialises;
+ * {@link org.oligotrial.eligibility.ProtocolDerivations} derives the stratification levels and the systemic regimen
+ * from the same record with the protocol's rules. The engine interprets the protocol's rule
  * vocabulary and knows nothing of a particular trial; laboratory units are converted exactly by
  * {@link org.oligotrial.units.LabUnits}.
  */

@@ -73,9 +73,10 @@ public final class ScreenCommand implements Callable<Integer> {
     if (file == null) {
       throw new UserInputException("missing FILE.json (or --batch FILE.ndjson); see oligotrial screen --help");
     }
-    EligibilityResult result = engine.evaluate(read(file));
+    ScreeningRecord record = read(file);
+    EligibilityResult result = engine.evaluate(record);
     stdout.print(json ? EligibilityJson.toJson(result) + System.lineSeparator() : ScreeningReport.render(result,
-        protocol));
+        protocol, record));
     stdout.flush();
     return 0;
   }

@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.oligotrial.eligibility.CriterionResult;
 import org.oligotrial.eligibility.EligibilityResult;
+import org.oligotrial.eligibility.ProtocolDerivations;
+import org.oligotrial.eligibility.ScreeningRecord;
 import org.oligotrial.protocol.Criterion;
 import org.oligotrial.protocol.CriterionKind;
 import org.oligotrial.protocol.Protocol;
@@ -12,7 +14,7 @@ import org.oligotrial.protocol.Protocol;
 final class ScreeningReport {
   private ScreeningReport() {}
 
-  static String render(EligibilityResult result, Protocol protocol) {
+  static String render(EligibilityResult result, Protocol protocol, ScreeningRecord record) {
     StringBuilder sb = new StringBuilder(4096);
     sb.append("Screening ").append(result.id() == null ? "(no id)" : result.id()).append(" for ")
         .append(protocol.id()).append(": ").append(protocol.title()).append('\n');
@@ -23,6 +25,19 @@ final class ScreeningReport {
       default -> sb.append(" (all ").append(result.criteria().size()).append(" criteria pass)");
     }
     sb.append("\n");
+    ProtocolDerivations derive = new ProtocolDerivations(protocol);
+    if (!protocol.stratification().isEmpty()) {
+      StringBuilder strata = new StringBuilder();
+      derive.stratumLevels(record).forEach((factor, level) -> strata.append(strata.length() == 0 ? "" : ", ")
+          .append(factor).append(' ').append(level == null ? "unknown" : level));
+      sb.append("Strata: ").append(strata).append('\n');
+    }
+    if (!protocol.systemicTherapy().regimens().isEmpty()) {
+      sb.append("Systemic therapy: ").append(derive.regimen(record)
+          .map(r -> r.name() + " (" + String.join(", ", r.drugs()) + ")")
+          .orElse(protocol.systemicTherapy().otherwise() == null ? "none" : protocol.systemicTherapy().otherwise()))
+          .append('\n');
+    }
     Set<String> notes = new LinkedHashSet<>();
     for (CriterionKind kind : CriterionKind.values()) {
       sb.append('\n').append(kind == CriterionKind.INCLUSION ? "Inclusion criteria" : "Exclusion criteria")
