@@ -109,6 +109,24 @@ final class RecordReader {
         complete, consent);
   }
 
+  /**
+   * A free-text term (metastasis site, allergy) in its normal form: trimmed, lower case, blanks and underscores as
+   * hyphens ("Contrast agent" is {@code contrast-agent}, "Brain" is {@code brain}).
+   */
+  static String term(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.strip();
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == ' ' || c == '_' || Character.isUpperCase(c)) {
+        return t.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_]+", "-");
+      }
+    }
+    return t;
+  }
+
   private String text(JsonToken t, String field) {
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -320,7 +338,7 @@ final class RecordReader {
         JsonToken x = p.nextToken();
         switch (name) {
           case "site" -> {
-            site = text(x, at + ".site");
+            site = term(text(x, at + ".site"));
             if (site != null && site.isBlank()) {
               throw error(p, at + ".site", "empty site");
             }
@@ -366,7 +384,7 @@ final class RecordReader {
     List<String> out = new ArrayList<>(2);
     int i = 0;
     for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken(), i++) {
-      String s = text(v, field + "[" + i + "]");
+      String s = term(text(v, field + "[" + i + "]"));
       if (s == null || s.isBlank()) {
         throw error(p, field + "[" + i + "]", "expected a non-empty text");
       }

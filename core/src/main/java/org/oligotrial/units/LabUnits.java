@@ -38,7 +38,7 @@ public final class LabUnits {
 
   static {
     Map<String, BigDecimal> counts = units("10^9/L", "1", "10*9/L", "1", "G/L", "1", "10^3/uL", "1", "/uL", "0.001",
-        "/mm3", "0.001");
+        "/mm3", "0.001", "10E9/L", "1", "K/uL", "1", "cells/uL", "0.001", "cells/mm3", "0.001", "/mm^3", "0.001");
     add("WBC", "white blood cells", "10^9/L", counts, "1", "30");
     add("NEU", "neutrophils", "10^9/L", counts, "0.3", "20");
     add("PLT", "platelets", "10^9/L", counts, "20", "1000");
@@ -168,7 +168,8 @@ public final class LabUnits {
   }
 
   static String normalise(String unit) {
-    String u = unit.strip().replace('\u00b5', 'u').replace('\u03bc', 'u').replace(" ", "");
+    String u = unit.strip().replace('\u00b5', 'u').replace('\u03bc', 'u').replace(" ", "")
+        .replace("\u2079", "^9").replace("\u00b3", "^3");
     if (u.startsWith("x") || u.startsWith("X") || u.startsWith("\u00d7")) {
       u = u.substring(1);
     }

@@ -98,4 +98,13 @@ class ExclusionCriteriaTest {
     assertThat(criterion(r -> r.put("expectedToComplete", false), "E8").status()).isEqualTo(FAIL);
     assertThat(criterion(r -> r.put("expectedToComplete", true), "E8").status()).isEqualTo(PASS);
   }
+
+  @Test
+  void allergyTermsAreReadInLowerCaseAndNamedDrugsCount() {
+    // "taxanes" and "targeted medicine" in the record cover paclitaxel, docetaxel, gefitinib, erlotinib
+    assertThat(criterion(r -> r.putArray("allergies").add("Contrast agent"), "E7").status()).isEqualTo(FAIL);
+    assertThat(criterion(r -> r.putArray("allergies").add("paclitaxel"), "E7").status()).isEqualTo(FAIL);
+    assertThat(criterion(r -> r.putArray("allergies").add("Gefitinib"), "E7").status()).isEqualTo(FAIL);
+    assertThat(criterion(r -> r.putArray("allergies").add("Penicillin"), "E7").status()).isEqualTo(PASS);
+  }
 }

@@ -73,6 +73,9 @@ class LabUnitsTest {
     assertThat(LabUnits.isUnit("WBC", "×10^9/l")).isTrue();
     assertThat(LabUnits.isUnit("HGB", "g/dl")).isTrue();
     assertThat(LabUnits.isUnit("CREAT", "umol/l")).isTrue();
+    assertThat(LabUnits.isUnit("PLT", "10\u2079/L")).isTrue();
+    assertThat(LabUnits.factor("PLT", "cells/\u00b5L")).isEqualByComparingTo("0.001");
+    assertThat(LabUnits.factor("WBC", "K/uL")).isEqualByComparingTo("1");
   }
 
   @Test
