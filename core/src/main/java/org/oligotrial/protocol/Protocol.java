@@ -23,11 +23,33 @@ import java.util.Optional;
  * @param recist RECIST settings
  * @param visits the visit schedule
  * @param source where the protocol was loaded from (a file path or a classpath resource), for messages
+ * @param forms the case report forms (data capture), in the file's order
+ * @param editChecks the checks run when a form is saved
  */
 public record Protocol(String id, String title, String sponsor, String phase, String condition, int targetSampleSize,
     List<Arm> arms, SystemicTherapy systemicTherapy, List<Criterion> criteria, List<ProtocolNote> notes,
     List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
-    RecistSettings recist, List<Visit> visits, String source) {
+    RecistSettings recist, List<Visit> visits, String source, List<FormDefinition> forms,
+    List<EditCheck> editChecks) {
+
+  public Protocol {
+    forms = forms == null ? List.of() : List.copyOf(forms);
+    editChecks = editChecks == null ? List.of() : List.copyOf(editChecks);
+  }
+
+  /** A protocol without forms or edit checks (callers written before data capture). */
+  public Protocol(String id, String title, String sponsor, String phase, String condition, int targetSampleSize,
+      List<Arm> arms, SystemicTherapy systemicTherapy, List<Criterion> criteria, List<ProtocolNote> notes,
+      List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
+      RecistSettings recist, List<Visit> visits, String source) {
+    this(id, title, sponsor, phase, condition, targetSampleSize, arms, systemicTherapy, criteria, notes,
+        stratification, randomization, endpoints, recist, visits, source, List.of(), List.of());
+  }
+
+  /** The form definition of that type, if any. */
+  public Optional<FormDefinition> form(String formType) {
+    return forms.stream().filter(f -> f.id().equals(formType)).findFirst();
+  }
 
   /** The criterion with that id, if any. */
   public Optional<Criterion> criterion(String criterionId) {

@@ -23,7 +23,7 @@ final class ProtocolReader {
       return null;
     }
     p.onlyKeys(root, "id", "title", "sponsor", "phase", "condition", "targetSampleSize", "arms", "systemicTherapy",
-        "criteria", "notes", "stratification", "randomization", "endpoints", "recist", "visits");
+        "criteria", "notes", "stratification", "randomization", "endpoints", "recist", "visits", "forms", "editChecks");
     String id = p.text(root, "id", true);
     String title = p.text(root, "title", true);
     String sponsor = p.text(root, "sponsor", false);
@@ -39,8 +39,11 @@ final class ProtocolReader {
     List<Endpoint> endpoints = endpoints(root);
     RecistSettings recist = recist(root);
     List<Visit> visits = visits(root, arms);
+    FormsReader formsReader = new FormsReader(p);
+    List<FormDefinition> forms = formsReader.forms(root, visits);
+    List<EditCheck> checks = formsReader.editChecks(root, forms, arms);
     return new Protocol(id, title, sponsor, phase, condition, n == null ? 0 : n, arms, therapy, criteria, notes,
-        factors, rand, endpoints, recist, visits, source);
+        factors, rand, endpoints, recist, visits, source, forms, checks);
   }
 
   private List<Arm> arms(YamlNode root) {

@@ -1,0 +1,43 @@
+package org.oligotrial.protocol;
+
+import java.util.List;
+
+/**
+ * One field of a case report form, as the protocol file defines it; values entered for it are checked against the
+ * type, the range, the allowed values and the required flags.
+ *
+ * @param id the field id, e.g. {@code grade}, as it appears in the form's JSON values
+ * @param label the field in words
+ * @param type {@code text}, {@code integer}, {@code decimal}, {@code date}, {@code boolean}, {@code choice}, or one of
+ *     the RECIST lesion types {@code recist-targets}, {@code recist-non-targets}, {@code recist-measurements},
+ *     {@code recist-statuses} (checked by the RECIST engine's input reader)
+ * @param required whether a value must be given
+ * @param range allowed interval for {@code integer} and {@code decimal} fields, or null for any
+ * @param values allowed codes of a {@code choice} field (empty for other types)
+ * @param maxLength the longest {@code text} accepted (characters), or null for the system default
+ * @param requiredWhen the field becomes required when another field of the form holds one of some codes, or null
+ * @param unit the unit shown with a number (e.g. {@code Gy}), or null
+ */
+public record FormField(String id, String label, String type, boolean required, Range range, List<String> values,
+    Integer maxLength, Condition requiredWhen, String unit) {
+
+  /** The field types a protocol file may use. */
+  public static final List<String> TYPES = List.of("text", "integer", "decimal", "date", "boolean", "choice",
+      "recist-targets", "recist-non-targets", "recist-measurements", "recist-statuses");
+
+  public FormField {
+    values = List.copyOf(values);
+  }
+
+  /**
+   * "Field {@code field} holds one of {@code values}".
+   *
+   * @param field another field of the same form
+   * @param values the codes that trigger the condition
+   */
+  public record Condition(String field, List<String> values) {
+    public Condition {
+      values = List.copyOf(values);
+    }
+  }
+}

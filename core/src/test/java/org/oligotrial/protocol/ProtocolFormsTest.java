@@ -1,0 +1,63 @@
+package org.oligotrial.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** The forms and edit checks of the bundled protocol, and the loader's errors for bad form definitions. */
+class ProtocolFormsTest {
+  private final Protocol p = ProtocolLoader.bundled();
+
+  @Test
+  void bundledProtocolDefinesTheDataCaptureForms() {
+    assertThat(p.forms()).extracting(FormDefinition::id).containsExactly("systemic-therapy", "radiotherapy",
+        "tumour-baseline", "tumour-assessment", "adverse-event", "progression", "death", "last-known-alive",
+        "withdrawal");
+    FormField grade = p.form("adverse-event").orElseThrow().field("grade").orElseThrow();
+    assertThat(grade.type()).isEqualTo("integer");
+    assertThat(grade.required()).isTrue();
+    assertThat(grade.range().contains(5)).isTrue();
+    assertThat(grade.range().contains(6)).isFalse();
+    FormField technique = p.form("radiotherapy").orElseThrow().field("technique").orElseThrow();
+    assertThat(technique.values()).containsExactly("3D-CRT", "IMRT");
+    assertThat(p.form("radiotherapy").orElseThrow().field("metastasisSite").orElseThrow().requiredWhen().values())
+        .containsExactly("metastasis");
+  }
+
+  @Test
+  void editChecksCarryTheirSeverity() {
+    assertThat(p.editChecks()).extracting(EditCheck::id).contains("EC1", "EC2", "EC8");
+    EditCheck ec1 = p.editChecks().get(0);
+    assertThat(ec1.blocks()).isTrue();
+    assertThat(ec1.appliesTo("tumour-baseline")).isFalse();
+    assertThat(ec1.appliesTo("adverse-event")).isTrue();
+    EditCheck dose = p.editChecks().stream().filter(c -> c.id().equals("EC5")).findFirst().orElseThrow();
+    assertThat(dose.blocks()).isFalse();
+    assertThat(dose.range().contains(new BigDecimal("70"))).isTrue();
+  }
+
+  @Test
+  void rejectsAnUnknownFieldTypeAndADateFieldThatIsNotADate() {
+    String yaml = """
+        id: X
+        title: t
+        targetSampleSize: 1
+        arms: [{id: A, name: a, type: experimental}]
+        criteria: []
+        forms:
+          - id: f
+            name: f
+            dateField: when
+            fields:
+              - {id: when, type: text}
+              - {id: n, type: number}
+        """;
+    ProtocolCheck check = ProtocolLoader.check(new java.io.StringReader(yaml), "x.yaml");
+    assertThat(check.errors()).extracting(Object::toString)
+        .anyMatch(m -> m.contains("dateField 'when' is not a date field"))
+        .anyMatch(m -> m.contains("forms[0].fields[1].type") && m.contains("found 'number'"));
+    assertThatThrownBy(() -> ProtocolLoader.parse(yaml, "x.yaml")).isInstanceOf(ProtocolException.class);
+  }
+}
