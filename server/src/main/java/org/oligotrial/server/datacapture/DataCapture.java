@@ -1,0 +1,63 @@
+package org.oligotrial.server.datacapture;
+
+import java.time.Clock;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.server.datacapture.endpoints.EndpointService;
+import org.oligotrial.server.datacapture.forms.FormService;
+import org.oligotrial.server.datacapture.queries.AlertService;
+import org.oligotrial.server.datacapture.queries.QueryService;
+import org.oligotrial.server.datacapture.visits.VisitService;
+import org.oligotrial.server.register.Register;
+
+/**
+ * Data capture on a register's database: visits, forms, queries, alerts and endpoints, sharing the register's
+ * transactions and audit trail, so the same objects serve the web server, the operator commands and the tests.
+ * Thread-safe.
+ */
+public final class DataCapture {
+  private final VisitService visits;
+  private final FormService forms;
+  private final QueryService queries;
+  private final AlertService alerts;
+  private final EndpointService endpoints;
+
+  private DataCapture(Register r, Protocol protocol, RandomizationFacts randomization, Clock clock) {
+    SiteGuard guard = new SiteGuard(r.jdbc(), r.audit());
+    this.queries = new QueryService(r.jdbc(), r.tx(), r.audit(), guard, clock);
+    this.alerts = new AlertService(r.jdbc(), r.audit(), clock);
+    this.forms = new FormService(r.jdbc(), r.tx(), r.audit(), guard, protocol, randomization, queries, alerts,
+        r.users(), clock);
+    this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
+    this.endpoints = new EndpointService(r.jdbc(), r.audit(), guard, protocol, randomization, clock);
+  }
+
+  /** Data capture on the register with the protocol, randomization records and clock given. */
+  public static DataCapture on(Register r, Protocol protocol, RandomizationFacts randomization, Clock clock) {
+    return new DataCapture(r, protocol, randomization, clock);
+  }
+
+  /** Data capture with the bundled protocol and the randomization table of the register's database. */
+  public static DataCapture on(Register r, Clock clock) {
+    return on(r, org.oligotrial.protocol.ProtocolLoader.bundled(), new JdbcRandomizationFacts(r.jdbc()), clock);
+  }
+
+  public VisitService visits() {
+    return visits;
+  }
+
+  public FormService forms() {
+    return forms;
+  }
+
+  public QueryService queries() {
+    return queries;
+  }
+
+  public AlertService alerts() {
+    return alerts;
+  }
+
+  public EndpointService endpoints() {
+    return endpoints;
+  }
+}

@@ -1,0 +1,72 @@
+package org.oligotrial.server.datacapture;
+
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.user.AccessPolicy;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The register's site boundary and roles applied to data capture. Reading follows {@link AccessPolicy#canRead};
+ * entering forms and answering queries {@link AccessPolicy#canWrite} (investigators, coordinators, data managers at
+ * their sites); signing needs an investigator, locking a data manager, raising a query a data manager or monitor,
+ * each at their own sites. Every refusal is audited ({@code ACCESS_DENIED}) and throws
+ * {@link SiteAccessDeniedException} (HTTP 403). Thread-safe.
+ */
+public final class SiteGuard {
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+
+  public SiteGuard(JdbcClient jdbc, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  /** The participant's site. @throws RecordNotFoundException for an unknown participant */
+  public String siteOf(String participantId) {
+    return jdbc.sql("SELECT site_code FROM participant WHERE id = :id").param("id", participantId)
+        .query(String.class).optional()
+        .orElseThrow(() -> new RecordNotFoundException("participant", participantId));
+  }
+
+  /** Refuses unless the actor may read the site. */
+  public void read(Actor a, String site, String type, String id) {
+    if (!AccessPolicy.canRead(a, site)) {
+      deny(a, site, type, id, "read");
+    }
+  }
+
+  /** Refuses unless the actor may enter data at the site. */
+  public void write(Actor a, String site, String type, String id) {
+    if (!AccessPolicy.canWrite(a, site)) {
+      deny(a, site, type, id, "enter data");
+    }
+  }
+
+  /** Refuses unless the actor has that role and belongs to the site. */
+  public void role(Actor a, Role role, String site, String type, String id, String what) {
+    if (a.role() != role || !a.sites().contains(site)) {
+      deny(a, site, type, id, what);
+    }
+  }
+
+  /** Refuses unless the actor may raise queries at the site (data managers and monitors of the site). */
+  public void raiseQuery(Actor a, String site, String type, String id) {
+    if (!((a.role() == Role.DATA_MANAGER || a.role() == Role.MONITOR) && a.sites().contains(site))) {
+      deny(a, site, type, id, "raise queries");
+    }
+  }
+
+  /** Audits and throws. */
+  public void deny(Actor a, String site, String type, String id, String what) {
+    String shownId = id.length() <= 200 ? id : id.substring(0, 200);
+    audit.recordNow(new AuditEntry(a.username(), AuditAction.ACCESS_DENIED, type, shownId, null, null, null,
+        a.role() + " may not " + what + " at site " + site, site));
+    throw new SiteAccessDeniedException("a " + a.role().name().toLowerCase().replace('_', ' ') + " may not " + what
+        + (AccessPolicy.canRead(a, site) ? " here" : " at site " + site));
+  }
+}

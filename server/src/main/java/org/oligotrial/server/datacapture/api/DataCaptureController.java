@@ -1,0 +1,207 @@
+package org.oligotrial.server.datacapture.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.oligotrial.endpoints.AnalysisCsv;
+import org.oligotrial.endpoints.ParticipantEndpoints;
+import org.oligotrial.endpoints.TimeToEvent;
+import org.oligotrial.protocol.FormDefinition;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.Answer;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.AuditView;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.Close;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.EndpointsView;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.FormChange;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.FormView;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.NewForm;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.NewQuery;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.Reason;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.Signature;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.TimeView;
+import org.oligotrial.server.datacapture.endpoints.EndpointService;
+import org.oligotrial.server.datacapture.forms.FormFacts;
+import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.datacapture.queries.Alert;
+import org.oligotrial.server.datacapture.queries.DataQuery;
+import org.oligotrial.server.datacapture.visits.ExpectedVisit;
+import org.oligotrial.server.datacapture.visits.VisitService.OverdueVisit;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.security.CurrentActor;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Clinical data capture: visits, forms, queries, alerts, derived endpoints and the analysis dataset. */
+@RestController
+@Tag(name = "data capture")
+public class DataCaptureController {
+  private final DataCapture dc;
+  private final CurrentActor actor;
+
+  DataCaptureController(DataCapture dc, CurrentActor actor) {
+    this.dc = dc;
+    this.actor = actor;
+  }
+
+  @GetMapping("/api/v1/forms/definitions")
+  @Operation(summary = "The protocol's form definitions: fields, types, ranges, allowed values, required flags")
+  public List<FormDefinition> definitions() {
+    actor.get();
+    return ProtocolLoader.bundled().forms();
+  }
+
+  @GetMapping("/api/v1/participants/{id}/visits")
+  @Operation(summary = "Expected visits with windows and status (DONE, DONE_OUT_OF_WINDOW, OVERDUE, DUE, UPCOMING)")
+  public List<ExpectedVisit> visits(@PathVariable String id) {
+    return dc.visits().forParticipant(actor.get(), id);
+  }
+
+  @GetMapping("/api/v1/visits/overdue")
+  @Operation(summary = "Overdue visits of every randomized participant at the caller's sites")
+  public List<OverdueVisit> overdue(@RequestParam(required = false) String site) {
+    return dc.visits().overdue(actor.get(), site);
+  }
+
+  @GetMapping("/api/v1/participants/{id}/forms")
+  @Operation(summary = "The participant's forms, by date")
+  public List<FormView> forms(@PathVariable String id) {
+    return dc.forms().list(actor.get(), id).stream().map(this::view).toList();
+  }
+
+  @PostMapping("/api/v1/participants/{id}/forms")
+  @Operation(summary = "Enter a form; values checked against the protocol file, edit checks run (422 or a query)")
+  public ResponseEntity<FormView> create(@PathVariable String id, @RequestBody NewForm body) {
+    if (body == null) {
+      throw new InvalidFieldException("formType", "is required");
+    }
+    StoredForm f = dc.forms().create(actor.get(), id, body.formType(), body.visit(), body.occurrence(),
+        body.values());
+    return ResponseEntity.created(URI.create("/api/v1/forms/" + f.id())).body(view(f));
+  }
+
+  @GetMapping("/api/v1/forms/{formId}")
+  @Operation(summary = "One form with derived values and queries")
+  public FormView form(@PathVariable String formId) {
+    return view(dc.forms().get(actor.get(), formId));
+  }
+
+  @PutMapping("/api/v1/forms/{formId}")
+  @Operation(summary = "Change a form's values; reason for change required; 409 when locked or changed meanwhile")
+  public FormView change(@PathVariable String formId, @RequestBody FormChange body) {
+    if (body == null) {
+      throw new InvalidFieldException("values", "is required");
+    }
+    return view(dc.forms().update(actor.get(), formId, body.values(), body.reason(), body.version()));
+  }
+
+  @GetMapping("/api/v1/forms/{formId}/audit")
+  @Operation(summary = "The form's audit trail, oldest first")
+  public List<AuditView> audit(@PathVariable String formId) {
+    return dc.forms().auditTrail(actor.get(), formId).stream()
+        .map(e -> new AuditView(e.seq(), e.occurredAt(), e.entry().actor(), e.entry().action().name(),
+            e.entry().field(), e.entry().oldValue(), e.entry().newValue(), e.entry().reason()))
+        .toList();
+  }
+
+  @PostMapping("/api/v1/forms/{formId}/signature")
+  @Operation(summary = "Sign the form (investigator of the site, re-entering the password)")
+  public FormView sign(@PathVariable String formId, @RequestBody(required = false) Signature body) {
+    return view(dc.forms().sign(actor.get(), formId, body == null ? null : body.password()));
+  }
+
+  @PostMapping("/api/v1/forms/{formId}/lock")
+  @Operation(summary = "Lock the form (data manager of the site)")
+  public FormView lock(@PathVariable String formId, @RequestBody(required = false) Reason body) {
+    return view(dc.forms().lock(actor.get(), formId, body == null ? null : body.reason()));
+  }
+
+  @PostMapping("/api/v1/forms/{formId}/unlock")
+  @Operation(summary = "Unlock the form (data manager of the site); reason required")
+  public FormView unlock(@PathVariable String formId, @RequestBody(required = false) Reason body) {
+    return view(dc.forms().unlock(actor.get(), formId, body == null ? null : body.reason()));
+  }
+
+  @PostMapping("/api/v1/forms/{formId}/queries")
+  @Operation(summary = "Raise a query on a field (data manager or monitor of the site)")
+  public ResponseEntity<DataQuery> raise(@PathVariable String formId, @RequestBody(required = false) NewQuery body) {
+    DataQuery q = dc.queries().raise(actor.get(), formId, body == null ? null : body.field(),
+        body == null ? null : body.text());
+    return ResponseEntity.created(URI.create("/api/v1/queries/" + q.id())).body(q);
+  }
+
+  @GetMapping("/api/v1/queries")
+  @Operation(summary = "Queries at the caller's sites; filter by site and status (OPEN, ANSWERED, CLOSED)")
+  public List<DataQuery> queries(@RequestParam(required = false) String site,
+      @RequestParam(required = false) String status) {
+    return dc.queries().list(actor.get(), site, status);
+  }
+
+  @GetMapping("/api/v1/queries/{queryId}")
+  @Operation(summary = "One query")
+  public DataQuery query(@PathVariable String queryId) {
+    return dc.queries().get(actor.get(), queryId);
+  }
+
+  @PostMapping("/api/v1/queries/{queryId}/answer")
+  @Operation(summary = "Answer a query (investigator or coordinator of the site)")
+  public DataQuery answer(@PathVariable String queryId, @RequestBody(required = false) Answer body) {
+    return dc.queries().answer(actor.get(), queryId, body == null ? null : body.answer());
+  }
+
+  @PostMapping("/api/v1/queries/{queryId}/close")
+  @Operation(summary = "Close a query (whoever raised it)")
+  public DataQuery close(@PathVariable String queryId, @RequestBody(required = false) Close body) {
+    return dc.queries().close(actor.get(), queryId, body == null ? null : body.note());
+  }
+
+  @GetMapping("/api/v1/alerts")
+  @Operation(summary = "The caller's alerts (serious adverse events), newest first")
+  public List<Alert> alerts() {
+    return dc.alerts().forUser(actor.get());
+  }
+
+  @GetMapping("/api/v1/participants/{id}/endpoints")
+  @Operation(summary = "Endpoints derived from the stored forms: PFS, thoracic PFS, local control, OS, toxicity,"
+      + " compliance")
+  public EndpointsView endpoints(@PathVariable String id) {
+    ParticipantEndpoints e = dc.endpoints().forParticipant(actor.get(), id);
+    var d = e.compliance().delivery();
+    return new EndpointsView(e.history().participantId(), e.history().arm(), e.history().randomizationDate(),
+        time(e.pfs()), time(e.thoracicPfs()), time(e.localControl()), time(e.os()), e.worstGrades(),
+        d.plannedCycles(), d.deliveredCycles(), e.compliance().cycleProportion(), d.plannedFractions(),
+        d.deliveredFractions(), e.compliance().fractionProportion());
+  }
+
+  @GetMapping(value = "/api/v1/analysis-dataset", produces = "text/csv")
+  @Operation(summary = "The analysis dataset as CSV, one row per randomized participant (statistician; audited)")
+  public ResponseEntity<String> dataset() {
+    EndpointService.Dataset d = dc.endpoints().export(actor.get());
+    ResponseEntity.BodyBuilder b = ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header("Content-Disposition", "attachment; filename=\"analysis-dataset.csv\"");
+    if (!d.excluded().isEmpty()) {
+      b.header("X-Excluded-Participants", Integer.toString(d.excluded().size()));
+    }
+    return b.body(AnalysisCsv.toCsv(d.rows()));
+  }
+
+  private static TimeView time(TimeToEvent t) {
+    return t == null ? null : new TimeView(t.days(), t.eventFlag(), t.months(), t.date(), t.reason());
+  }
+
+  private FormView view(StoredForm f) {
+    return new FormView(f.id(), f.participantId(), f.siteCode(), f.formType(), f.visitId(), f.visitNumber(),
+        f.formDate(), FormFacts.values(f), f.derivedJson() == null ? null : FormFacts.derived(f), f.version(),
+        f.status(), f.signedBy(), f.signedAt(), f.lockedBy(), f.updatedAt(), f.updatedBy(),
+        dc.queries().ofForm(f.id()));
+  }
+}

@@ -1,0 +1,107 @@
+package org.oligotrial.server.datacapture.endpoints;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.oligotrial.endpoints.AnalysisRow;
+import org.oligotrial.endpoints.EndpointDerivation;
+import org.oligotrial.endpoints.InvalidHistoryException;
+import org.oligotrial.endpoints.ParticipantEndpoints;
+import org.oligotrial.endpoints.ParticipantHistory;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.datacapture.RandomizationFacts;
+import org.oligotrial.server.datacapture.Randomized;
+import org.oligotrial.server.datacapture.SiteGuard;
+import org.oligotrial.server.datacapture.forms.FormRepository;
+import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.user.AccessPolicy;
+import org.oligotrial.server.user.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Endpoints derived from the stored forms and randomization records ({@link HistoryBuilder}, then the core
+ * {@link EndpointDerivation}), per participant and as the analysis dataset (one {@link AnalysisRow} per randomized
+ * participant). A participant whose forms contradict each other is left out of the dataset and named in
+ * {@link Dataset#excluded()}. Thread-safe.
+ */
+public final class EndpointService {
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final SiteGuard guard;
+  private final RandomizationFacts randomization;
+  private final FormRepository forms;
+  private final HistoryBuilder builder;
+  private final EndpointDerivation derivation = new EndpointDerivation();
+  private final Clock clock;
+
+  public EndpointService(JdbcClient jdbc, AuditTrail audit, SiteGuard guard, Protocol protocol,
+      RandomizationFacts randomization, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.guard = guard;
+    this.randomization = randomization;
+    this.forms = new FormRepository(jdbc);
+    this.builder = new HistoryBuilder(protocol);
+    this.clock = clock;
+  }
+
+  /**
+   * The analysis dataset.
+   *
+   * @param rows one row per participant whose endpoints could be derived, in randomization order
+   * @param excluded "participant id: problem" for each participant left out
+   */
+  public record Dataset(List<AnalysisRow> rows, List<String> excluded) {}
+
+  /** One participant's endpoints. @throws InvalidFieldException (422) when the forms contradict each other */
+  public ParticipantEndpoints forParticipant(Actor actor, String participantId) {
+    String site = guard.siteOf(participantId);
+    guard.read(actor, site, "participant", participantId);
+    Randomized r = randomization.find(participantId).orElseThrow(() -> new ConflictException("participantId",
+        "the participant is not randomized: endpoints count from the randomization date"));
+    try {
+      return derivation.derive(history(r));
+    } catch (InvalidHistoryException e) {
+      throw new InvalidFieldException("forms", "the participant's forms contradict each other: " + e.getMessage());
+    }
+  }
+
+  /** The dataset for a statistician; audited as an export. Others are refused (403, audited). */
+  public Dataset export(Actor actor) {
+    if (!AccessPolicy.canExport(actor)) {
+      guard.deny(actor, "*", "export", "analysis-dataset", "export the analysis dataset");
+    }
+    Dataset d = dataset();
+    audit.recordNow(new AuditEntry(actor.username(), AuditAction.EXPORT, "export", "analysis-dataset", null, null,
+        d.rows().size() + " participants" + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded"),
+        null, null));
+    return d;
+  }
+
+  /** The dataset without an actor: for the operator command, which audits it itself. */
+  public Dataset dataset() {
+    List<AnalysisRow> rows = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    for (Randomized r : randomization.all()) {
+      try {
+        rows.add(AnalysisRow.of(derivation.derive(history(r))));
+      } catch (InvalidHistoryException e) {
+        excluded.add(r.participantId() + ": " + e.getMessage());
+      }
+    }
+    return new Dataset(rows, excluded);
+  }
+
+  private ParticipantHistory history(Randomized r) {
+    LocalDate withdrawal = jdbc.sql("SELECT withdrawal_date FROM participant WHERE id = :id")
+        .param("id", r.participantId())
+        .query((rs, n) -> rs.getObject(1, LocalDate.class))
+        .optional().orElse(null);
+    return builder.build(r, forms.ofParticipant(r.participantId()), withdrawal, LocalDate.now(clock));
+  }
+}

@@ -1,0 +1,119 @@
+package org.oligotrial.server.datacapture.forms;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** SQL for forms and their versions. Every value is a bound parameter. Callers hold the transaction. */
+public final class FormRepository {
+  private static final String COLUMNS = "id, participant_id, site_code, form_type, visit_id, visit_number, form_date,"
+      + " values_json, derived_json, version, status, signed_by, signed_at, locked_by, updated_at, updated_by";
+  private final JdbcClient jdbc;
+
+  public FormRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(StoredForm f, String createdBy, Instant at) {
+    jdbc.sql("INSERT INTO crf_form (" + COLUMNS + ", created_at, created_by) VALUES (:id, :p, :site, :type, :visit,"
+            + " :num, :date, :vals, :derived, :version, :status, :sb, :sa, :lb, :ua, :ub, :ca, :cb)")
+        .param("id", f.id())
+        .param("p", f.participantId())
+        .param("site", f.siteCode())
+        .param("type", f.formType())
+        .param("visit", f.visitId())
+        .param("num", f.visitNumber())
+        .param("date", f.formDate())
+        .param("vals", f.valuesJson())
+        .param("derived", f.derivedJson())
+        .param("version", f.version())
+        .param("status", f.status())
+        .param("sb", f.signedBy())
+        .param("sa", utc(f.signedAt()))
+        .param("lb", f.lockedBy())
+        .param("ua", utc(f.updatedAt()))
+        .param("ub", f.updatedBy())
+        .param("ca", utc(at))
+        .param("cb", createdBy)
+        .update();
+  }
+
+  void update(StoredForm f) {
+    jdbc.sql("UPDATE crf_form SET visit_id = :visit, visit_number = :num, form_date = :date, values_json = :vals,"
+            + " derived_json = :derived, version = :version, status = :status, signed_by = :sb, signed_at = :sa,"
+            + " locked_by = :lb, locked_at = :la, updated_at = :ua, updated_by = :ub WHERE id = :id")
+        .param("id", f.id())
+        .param("visit", f.visitId())
+        .param("num", f.visitNumber())
+        .param("date", f.formDate())
+        .param("vals", f.valuesJson())
+        .param("derived", f.derivedJson())
+        .param("version", f.version())
+        .param("status", f.status())
+        .param("sb", f.signedBy())
+        .param("sa", utc(f.signedAt()))
+        .param("lb", f.lockedBy())
+        .param("la", f.lockedBy() == null ? null : utc(f.updatedAt()))
+        .param("ua", utc(f.updatedAt()))
+        .param("ub", f.updatedBy())
+        .update();
+  }
+
+  void insertVersion(StoredForm f, String reason) {
+    jdbc.sql("INSERT INTO crf_form_version (form_id, version, values_json, derived_json, saved_at, saved_by, reason)"
+            + " VALUES (:id, :v, :vals, :derived, :at, :by, :reason)")
+        .param("id", f.id())
+        .param("v", f.version())
+        .param("vals", f.valuesJson())
+        .param("derived", f.derivedJson())
+        .param("at", utc(f.updatedAt()))
+        .param("by", f.updatedBy())
+        .param("reason", reason)
+        .update();
+  }
+
+  /** The form, if it exists. */
+  public Optional<StoredForm> find(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE id = :id").param("id", id)
+        .query((rs, n) -> read(rs)).optional();
+  }
+
+  /** The form, locked for update in the current transaction. */
+  Optional<StoredForm> lock(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE id = :id FOR UPDATE").param("id", id)
+        .query((rs, n) -> read(rs)).optional();
+  }
+
+  /** Every form of the participant, by date then creation. */
+  public List<StoredForm> ofParticipant(String participantId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE participant_id = :p ORDER BY form_date, created_at, id")
+        .param("p", participantId)
+        .query((rs, n) -> read(rs))
+        .list();
+  }
+
+  static StoredForm read(ResultSet rs) throws SQLException {
+    int num = rs.getInt("visit_number");
+    Integer visitNumber = rs.wasNull() ? null : num;
+    return new StoredForm(rs.getString("id"), rs.getString("participant_id"), rs.getString("site_code"),
+        rs.getString("form_type"), rs.getString("visit_id"), visitNumber, rs.getObject("form_date", LocalDate.class),
+        rs.getString("values_json"), rs.getString("derived_json"), rs.getInt("version"), rs.getString("status"),
+        rs.getString("signed_by"), instant(rs, "signed_at"), rs.getString("locked_by"), instant(rs, "updated_at"),
+        rs.getString("updated_by"));
+  }
+
+  private static Instant instant(ResultSet rs, String col) throws SQLException {
+    OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant i) {
+    return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,451 @@
+package org.oligotrial.server.datacapture.forms;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.oligotrial.protocol.FormDefinition;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.recist.RecistEvaluation;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditEvent;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.datacapture.RandomizationFacts;
+import org.oligotrial.server.datacapture.Randomized;
+import org.oligotrial.server.datacapture.SiteGuard;
+import org.oligotrial.server.datacapture.queries.AlertService;
+import org.oligotrial.server.datacapture.queries.QueryService;
+import org.oligotrial.server.datacapture.visits.VisitSchedule;
+import org.oligotrial.server.register.Checks;
+import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.Role;
+import org.oligotrial.server.user.UserService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Enters, changes, signs, locks and unlocks case report forms, one transaction per call.
+ *
+ * <p>Saving: the values are checked against the protocol's form definition ({@link FormValidator}), values are
+ * derived (BED/EQD2, RECIST responses, {@link Derivations}), the protocol's edit checks run ({@link EditChecks}):
+ * a blocking failure refuses the save with 422 naming the field, a query-severity failure saves and opens a query.
+ * Every field is audited ({@code entity_type = form}): created fields without a reason, changed fields with the
+ * required reason for change. A change to a signed form returns it to {@code ENTERED}; a locked form cannot change
+ * (409) until a data manager unlocks it with a reason. A serious adverse event alerts the site's investigators and
+ * data managers. Forms other than the tumour baseline need a randomized participant. Thread-safe.
+ */
+public final class FormService {
+  /** Audit entity type. */
+  public static final String ENTITY = "form";
+  private static final Set<String> ONE_PER_PARTICIPANT = Set.of("tumour-baseline", "death", "withdrawal");
+
+  private final FormRepository repo;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final AuditTrail audit;
+  private final SiteGuard guard;
+  private final Protocol protocol;
+  private final RandomizationFacts randomization;
+  private final QueryService queries;
+  private final AlertService alerts;
+  private final UserService users;
+  private final EditChecks checks;
+  private final VisitSchedule schedule;
+  private final Clock clock;
+
+  public FormService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteGuard guard, Protocol protocol,
+      RandomizationFacts randomization, QueryService queries, AlertService alerts, UserService users, Clock clock) {
+    this.repo = new FormRepository(jdbc);
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.audit = audit;
+    this.guard = guard;
+    this.protocol = protocol;
+    this.randomization = randomization;
+    this.queries = queries;
+    this.alerts = alerts;
+    this.users = users;
+    this.checks = new EditChecks(protocol.editChecks());
+    this.schedule = new VisitSchedule(protocol.visits());
+    this.clock = clock;
+  }
+
+  /**
+   * Enters a new form.
+   *
+   * @param visitId the visit it completes, or null to let the schedule assign the nearest free occurrence
+   * @param occurrence the occurrence of {@code visitId}, or null
+   * @throws InvalidFieldException (422) naming the field for invalid values or a blocking edit check
+   * @throws ConflictException (409) when the participant is not randomized or already has this one-off form
+   */
+  public StoredForm create(Actor actor, String participantId, String formType, String visitId, Integer occurrence,
+      JsonNode values) {
+    Checks.required("formType", formType, 64);
+    FormDefinition def = protocol.form(formType).orElseThrow(() -> new InvalidFieldException("formType",
+        "unknown form '" + FormValidator.shorten(formType) + "'; expected one of "
+            + protocol.forms().stream().map(FormDefinition::id).toList()));
+    String site = guard.siteOf(participantId);
+    guard.write(actor, site, "participant", participantId);
+    ObjectNode normalised = FormValidator.validate(def, values);
+    Randomized r = randomized(participantId, def);
+    String id = UUID.randomUUID().toString();
+    return tx.execute(s -> {
+      lockParticipant(participantId);
+      List<StoredForm> others = repo.ofParticipant(participantId);
+      if (ONE_PER_PARTICIPANT.contains(formType) && others.stream().anyMatch(o -> o.formType().equals(formType))) {
+        throw new ConflictException("formType", "the participant already has a " + formType
+            + " form; change that one instead");
+      }
+      Instant now = now();
+      LocalDate date = EditChecks.date(normalised, def.dateField());
+      ObjectNode derived = derive(def, normalised, others, null);
+      List<EditChecks.Finding> found = runChecks(def, normalised, r, others, null);
+      String[] visit = visit(def, r, others, null, visitId, occurrence, date, id);
+      StoredForm f = new StoredForm(id, participantId, site, formType, visit[0],
+          visit[1] == null ? null : Integer.valueOf(visit[1]), date, normalised.toString(),
+          derived == null ? null : derived.toString(), 1, StoredForm.ENTERED, null, null, null, now,
+          actor.username());
+      repo.insert(f, actor.username(), now);
+      repo.insertVersion(f, null);
+      record(actor, f, AuditAction.CREATE, "formType", null, formType + " of participant " + participantId, null);
+      if (f.visitId() != null) {
+        record(actor, f, AuditAction.CREATE, "visit", null, f.visitId() + " #" + f.visitNumber(), null);
+      }
+      auditChanges(actor, f, FormValidator.JSON.createObjectNode(), normalised, "values.", null);
+      auditChanges(actor, f, FormValidator.JSON.createObjectNode(), derived, "derived.", null);
+      openQueries(f, found);
+      alertIfSerious(actor, f, null, normalised);
+      return f;
+    });
+  }
+
+  /**
+   * Changes a form's values; a reason for change is required.
+   *
+   * @param expectedVersion the version the caller edited, or null not to check; a different stored version is 409
+   * @throws ConflictException (409) when the form is locked or was changed meanwhile
+   */
+  public StoredForm update(Actor actor, String formId, JsonNode values, String reason, Integer expectedVersion) {
+    StoredForm before = repo.find(formId).orElseThrow(() -> new RecordNotFoundException(ENTITY, formId));
+    guard.write(actor, before.siteCode(), ENTITY, formId);
+    String why = Checks.reason(reason);
+    FormDefinition def = protocol.form(before.formType()).orElseThrow();
+    ObjectNode normalised = FormValidator.validate(def, values);
+    Randomized r = randomized(before.participantId(), def);
+    return tx.execute(s -> {
+      lockParticipant(before.participantId());
+      StoredForm cur = repo.lock(formId).orElseThrow();
+      if (cur.status().equals(StoredForm.LOCKED)) {
+        throw new ConflictException("status", "the form is locked; a data manager must unlock it (with a reason)"
+            + " before it can change");
+      }
+      if (expectedVersion != null && expectedVersion != cur.version()) {
+        throw new ConflictException("version", "the form was changed meanwhile: version " + cur.version()
+            + " is stored, the change was made to version " + expectedVersion);
+      }
+      List<StoredForm> others = repo.ofParticipant(cur.participantId()).stream()
+          .filter(o -> !o.id().equals(formId)).toList();
+      JsonNode oldValues = FormFacts.values(cur);
+      if (oldValues.equals(normalised)) {
+        return cur;
+      }
+      ObjectNode derived = derive(def, normalised, others, cur);
+      List<EditChecks.Finding> found = runChecks(def, normalised, r, others, cur);
+      Instant now = now();
+      String status = cur.status().equals(StoredForm.SIGNED) ? StoredForm.ENTERED : cur.status();
+      StoredForm f = new StoredForm(cur.id(), cur.participantId(), cur.siteCode(), cur.formType(), cur.visitId(),
+          cur.visitNumber(), EditChecks.date(normalised, def.dateField()), normalised.toString(),
+          derived == null ? null : derived.toString(), cur.version() + 1, status,
+          status.equals(StoredForm.SIGNED) ? cur.signedBy() : null,
+          status.equals(StoredForm.SIGNED) ? cur.signedAt() : null, null, now, actor.username());
+      repo.update(f);
+      repo.insertVersion(f, why);
+      auditChanges(actor, f, oldValues, normalised, "values.", why);
+      auditChanges(actor, f, FormFacts.derived(cur), derived, "derived.", why);
+      if (!status.equals(cur.status())) {
+        record(actor, f, AuditAction.UPDATE, "status", cur.status(), status, why + " (a change voids the signature)");
+      }
+      openQueries(f, found);
+      alertIfSerious(actor, f, oldValues, normalised);
+      return f;
+    });
+  }
+
+  /** One form the actor may read. */
+  public StoredForm get(Actor actor, String formId) {
+    StoredForm f = repo.find(formId).orElseThrow(() -> new RecordNotFoundException(ENTITY, formId));
+    guard.read(actor, f.siteCode(), ENTITY, formId);
+    return f;
+  }
+
+  /** Every form of a participant the actor may read, by date. */
+  public List<StoredForm> list(Actor actor, String participantId) {
+    String site = guard.siteOf(participantId);
+    guard.read(actor, site, "participant", participantId);
+    return repo.ofParticipant(participantId);
+  }
+
+  /** The form's audit trail, oldest first. */
+  public List<AuditEvent> auditTrail(Actor actor, String formId) {
+    get(actor, formId);
+    return audit.forRecord(ENTITY, formId);
+  }
+
+  /**
+   * The investigator signs the current version, re-entering the password.
+   *
+   * @throws InvalidFieldException (422, field {@code password}) when the password does not match; audited
+   */
+  public StoredForm sign(Actor actor, String formId, String password) {
+    StoredForm f0 = get(actor, formId);
+    guard.role(actor, Role.INVESTIGATOR, f0.siteCode(), ENTITY, formId, "sign forms");
+    boolean ok = password != null && password.length() <= 1000
+        && users.find(actor.username()).map(u -> users.passwordMatches(u, password)).orElse(false);
+    if (!ok) {
+      audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, ENTITY, formId, "signature", null,
+          null, "signature refused: the password does not match", f0.siteCode()));
+      throw new InvalidFieldException("password", "does not match; re-enter your password to sign");
+    }
+    return tx.execute(s -> {
+      StoredForm cur = repo.lock(formId).orElseThrow();
+      if (cur.status().equals(StoredForm.LOCKED)) {
+        throw new ConflictException("status", "the form is locked");
+      }
+      Instant now = now();
+      StoredForm f = withStatus(cur, StoredForm.SIGNED, actor.username(), now, null, now, actor.username());
+      repo.update(f);
+      record(actor, f, AuditAction.UPDATE, "status", cur.status(), StoredForm.SIGNED,
+          "signed by the investigator (version " + cur.version() + ")");
+      return f;
+    });
+  }
+
+  /** The data manager locks the form; the reason is optional. */
+  public StoredForm lock(Actor actor, String formId, String reason) {
+    StoredForm f0 = get(actor, formId);
+    guard.role(actor, Role.DATA_MANAGER, f0.siteCode(), ENTITY, formId, "lock forms");
+    String why = Checks.optional("reason", reason, Checks.MAX_TEXT);
+    return tx.execute(s -> {
+      StoredForm cur = repo.lock(formId).orElseThrow();
+      if (cur.status().equals(StoredForm.LOCKED)) {
+        throw new ConflictException("status", "the form is already locked");
+      }
+      Instant now = now();
+      StoredForm f = withStatus(cur, StoredForm.LOCKED, cur.signedBy(), cur.signedAt(), actor.username(), now,
+          actor.username());
+      repo.update(f);
+      record(actor, f, AuditAction.UPDATE, "status", cur.status(), StoredForm.LOCKED, why);
+      return f;
+    });
+  }
+
+  /** The data manager unlocks the form, with a reason; it returns to signed or entered. */
+  public StoredForm unlock(Actor actor, String formId, String reason) {
+    StoredForm f0 = get(actor, formId);
+    guard.role(actor, Role.DATA_MANAGER, f0.siteCode(), ENTITY, formId, "unlock forms");
+    String why = Checks.reason(reason);
+    return tx.execute(s -> {
+      StoredForm cur = repo.lock(formId).orElseThrow();
+      if (!cur.status().equals(StoredForm.LOCKED)) {
+        throw new ConflictException("status", "the form is not locked");
+      }
+      String to = cur.signedBy() != null ? StoredForm.SIGNED : StoredForm.ENTERED;
+      Instant now = now();
+      StoredForm f = withStatus(cur, to, cur.signedBy(), cur.signedAt(), null, now, actor.username());
+      repo.update(f);
+      record(actor, f, AuditAction.UPDATE, "status", StoredForm.LOCKED, to, why);
+      return f;
+    });
+  }
+
+  private static StoredForm withStatus(StoredForm c, String status, String signedBy, Instant signedAt,
+      String lockedBy, Instant at, String by) {
+    return new StoredForm(c.id(), c.participantId(), c.siteCode(), c.formType(), c.visitId(), c.visitNumber(),
+        c.formDate(), c.valuesJson(), c.derivedJson(), c.version(), status, signedBy, signedAt, lockedBy, at, by);
+  }
+
+  private Randomized randomized(String participantId, FormDefinition def) {
+    Randomized r = randomization.find(participantId).orElse(null);
+    if (r == null && !def.id().equals("tumour-baseline")) {
+      throw new ConflictException("participantId", "the participant is not randomized; only the tumour baseline"
+          + " is entered before randomization");
+    }
+    return r;
+  }
+
+  private void lockParticipant(String participantId) {
+    jdbc.sql("SELECT id FROM participant WHERE id = :id FOR UPDATE").param("id", participantId)
+        .query(String.class).single();
+  }
+
+  private ObjectNode derive(FormDefinition def, ObjectNode values, List<StoredForm> others, StoredForm self) {
+    switch (def.id()) {
+      case "radiotherapy" -> {
+        return Derivations.radiotherapy(values);
+      }
+      case "tumour-assessment" -> {
+        StoredForm baseline = others.stream().filter(o -> o.formType().equals("tumour-baseline")).findFirst()
+            .orElseThrow(() -> new InvalidFieldException("values.targets",
+                "enter the tumour baseline (RECIST baseline lesions) before follow-up assessments"));
+        LocalDate date = EditChecks.date(values, "date");
+        List<JsonNode> assessments = new ArrayList<>();
+        for (StoredForm o : others) {
+          if (o.formType().equals("tumour-assessment")) {
+            if (Objects.equals(o.formDate(), date)) {
+              throw new InvalidFieldException("values.date", "another tumour assessment is dated " + date);
+            }
+            if (o.formDate().isBefore(date)) {
+              assessments.add(FormFacts.values(o));
+            }
+          }
+        }
+        assessments.add(values);
+        RecistEvaluation ev = Derivations.recist(FormFacts.values(baseline), assessments, assessments.size() - 1,
+            minSdDays());
+        return Derivations.assessment(ev, date);
+      }
+      case "tumour-baseline" -> {
+        List<JsonNode> assessments = others.stream().filter(o -> o.formType().equals("tumour-assessment"))
+            .map(FormFacts::values).toList();
+        LocalDate date = EditChecks.date(values, "date");
+        if (others.stream().anyMatch(o -> o.formType().equals("tumour-assessment") && !o.formDate().isAfter(date))) {
+          throw new InvalidFieldException("values.date", "the baseline must precede every follow-up assessment");
+        }
+        Derivations.recist(values, assessments, -1, minSdDays());
+        return null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private int minSdDays() {
+    return protocol.recist() == null ? 42 : protocol.recist().stableDiseaseMinimumDays();
+  }
+
+  private List<EditChecks.Finding> runChecks(FormDefinition def, ObjectNode values, Randomized r,
+      List<StoredForm> others, StoredForm self) {
+    FormFacts facts = new FormFacts(others);
+    LocalDate latest = others.stream().map(StoredForm::formDate).filter(Objects::nonNull)
+        .max(LocalDate::compareTo).orElse(null);
+    List<LocalDate> pd = new ArrayList<>();
+    for (StoredForm o : facts.ofType("tumour-assessment")) {
+      JsonNode d = FormFacts.derived(o).get("overallResponse");
+      if (d != null && "PD".equals(d.asString())) {
+        pd.add(o.formDate());
+      }
+    }
+    List<EditChecks.Finding> found = checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd));
+    for (EditChecks.Finding f : found) {
+      if (f.check().blocks()) {
+        throw new InvalidFieldException(f.field(), f.message() + " [" + f.check().id() + "]");
+      }
+    }
+    return found;
+  }
+
+  private String[] visit(FormDefinition def, Randomized r, List<StoredForm> others, StoredForm self, String visitId,
+      Integer occurrence, LocalDate date, String formId) {
+    if (visitId == null && occurrence == null) {
+      if (def.visits().isEmpty() || r == null || date == null) {
+        return new String[] {null, null};
+      }
+      VisitSchedule.Completion c = schedule.assign(participant(r, others), def.visits(), date, taken(others), formId,
+          LocalDate.now(clock));
+      return c == null ? new String[] {null, null} : new String[] {c.visitId(), Integer.toString(c.occurrence())};
+    }
+    if (visitId == null || occurrence == null) {
+      throw new InvalidFieldException(visitId == null ? "visit" : "occurrence", "is required with "
+          + (visitId == null ? "occurrence" : "visit"));
+    }
+    if (!def.visits().contains(visitId)) {
+      throw new InvalidFieldException("visit", "a " + def.id() + " form completes one of " + def.visits());
+    }
+    if (r == null || !schedule.exists(participant(r, others), visitId, occurrence,
+        (date == null ? LocalDate.now(clock) : date).plusDays(VisitSchedule.HORIZON_DAYS))) {
+      throw new InvalidFieldException("occurrence", "visit " + visitId + " has no occurrence " + occurrence
+          + " for this participant");
+    }
+    if (taken(others).contains(visitId + "#" + occurrence)) {
+      throw new ConflictException("occurrence", "another form already completes " + visitId + " #" + occurrence);
+    }
+    return new String[] {visitId, Integer.toString(occurrence)};
+  }
+
+  private static Set<String> taken(List<StoredForm> others) {
+    Set<String> out = new HashSet<>();
+    others.stream().filter(o -> o.visitId() != null).forEach(o -> out.add(o.visitId() + "#" + o.visitNumber()));
+    return out;
+  }
+
+  /** The schedule's view of a participant from the randomization and the stored forms. */
+  public static VisitSchedule.Participant participant(Randomized r, List<StoredForm> forms) {
+    FormFacts facts = new FormFacts(forms);
+    StoredForm w = facts.withdrawal();
+    boolean followUp = w != null && FormFacts.values(w).path("followUpAllowed").asBoolean(false);
+    return new VisitSchedule.Participant(r.arm(), r.regimenCategory(), r.date(), facts.firstProgression(),
+        facts.deathDate(), w == null ? null : w.formDate(), followUp);
+  }
+
+  private void openQueries(StoredForm f, List<EditChecks.Finding> found) {
+    for (EditChecks.Finding x : found) {
+      queries.openFromCheck(f, x.field(), x.message(), x.check().id());
+    }
+  }
+
+  private void alertIfSerious(Actor actor, StoredForm f, JsonNode before, JsonNode after) {
+    if (!f.formType().equals("adverse-event") || !after.path("serious").asBoolean(false)) {
+      return;
+    }
+    if (before != null && before.path("serious").asBoolean(false)) {
+      return;
+    }
+    alerts.seriousAdverseEvent(actor, f, "serious adverse event: " + after.path("term").asString() + " grade "
+        + after.path("grade").asString() + " from " + after.path("startDate").asString() + " (participant "
+        + f.participantId() + ")");
+  }
+
+  private void auditChanges(Actor actor, StoredForm f, JsonNode before, JsonNode after, String prefix, String why) {
+    JsonNode a = after == null ? FormValidator.JSON.createObjectNode() : after;
+    Set<String> names = new java.util.LinkedHashSet<>();
+    before.propertyNames().forEach(names::add);
+    a.propertyNames().forEach(names::add);
+    for (String n : names) {
+      String old = text(before.get(n));
+      String now = text(a.get(n));
+      if (!Objects.equals(old, now)) {
+        record(actor, f, old == null && why == null ? AuditAction.CREATE : AuditAction.UPDATE, prefix + n, old, now,
+            why);
+      }
+    }
+  }
+
+  private static String text(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    return n.isString() ? n.stringValue() : n.toString();
+  }
+
+  private void record(Actor actor, StoredForm f, AuditAction action, String field, String old, String now,
+      String why) {
+    audit.record(new AuditEntry(actor.username(), action, ENTITY, f.id(), field, old, now, why, f.siteCode()));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,183 @@
+package org.oligotrial.server.datacapture.forms;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.oligotrial.protocol.FormDefinition;
+import org.oligotrial.protocol.FormField;
+import org.oligotrial.server.register.Checks;
+import org.oligotrial.server.register.InvalidFieldException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks entered values against a form definition of the protocol file: known fields only, required and
+ * conditionally required fields, the type, the range of numbers, the allowed codes of choices, ISO dates between
+ * 1900 and 2100, text lengths. The first problem throws {@link InvalidFieldException} whose field is
+ * {@code values.<field id>}. Returns the values normalised (definition order, no nulls, decimals exact). Stateless
+ * and thread-safe.
+ */
+public final class FormValidator {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final BigDecimal HUGE = new BigDecimal("1000000000");
+  private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+  private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+  private FormValidator() {}
+
+  /**
+   * The normalised values.
+   *
+   * @throws InvalidFieldException naming the field ({@code values.grade}) on the first problem
+   */
+  public static ObjectNode validate(FormDefinition def, JsonNode values) {
+    if (values == null || values.isNull() || values.isMissingNode()) {
+      throw new InvalidFieldException("values", "is required: a JSON object of field values");
+    }
+    if (!values.isObject()) {
+      throw new InvalidFieldException("values", "must be a JSON object of field values");
+    }
+    Set<String> known = def.fields().stream().map(FormField::id).collect(Collectors.toSet());
+    for (String name : values.propertyNames()) {
+      if (!known.contains(name)) {
+        throw new InvalidFieldException("values." + shorten(name), "unknown field of form " + def.id()
+            + "; expected one of " + def.fields().stream().map(FormField::id).toList());
+      }
+    }
+    ObjectNode out = JSON.createObjectNode();
+    for (FormField f : def.fields()) {
+      JsonNode v = values.get(f.id());
+      String field = "values." + f.id();
+      if (v == null || v.isNull()) {
+        if (f.required()) {
+          throw new InvalidFieldException(field, "is required");
+        }
+        if (f.requiredWhen() != null) {
+          JsonNode other = values.get(f.requiredWhen().field());
+          if (other != null && other.isString() && f.requiredWhen().values().contains(other.stringValue())) {
+            throw new InvalidFieldException(field, "is required when " + f.requiredWhen().field() + " is "
+                + other.stringValue());
+          }
+        }
+        continue;
+      }
+      out.set(f.id(), value(f, v, field));
+    }
+    return out;
+  }
+
+  private static JsonNode value(FormField f, JsonNode v, String field) {
+    switch (f.type()) {
+      case "text" -> {
+        if (!v.isString()) {
+          throw new InvalidFieldException(field, "must be text");
+        }
+        String s = v.stringValue();
+        if (s.isBlank() && f.required()) {
+          throw new InvalidFieldException(field, "is required");
+        }
+        Checks.optional(field, s, f.maxLength() == null ? Checks.MAX_TEXT : f.maxLength());
+        return v;
+      }
+      case "integer" -> {
+        BigDecimal d = number(v, field);
+        if (d.stripTrailingZeros().scale() > 0) {
+          throw new InvalidFieldException(field, "must be a whole number, was " + d.toPlainString());
+        }
+        inRange(f, d, field);
+        return JSON.getNodeFactory().numberNode(d.longValueExact());
+      }
+      case "decimal" -> {
+        BigDecimal d = number(v, field);
+        if (d.scale() > 6) {
+          throw new InvalidFieldException(field, "has more than 6 decimals");
+        }
+        inRange(f, d, field);
+        return JSON.getNodeFactory().numberNode(d.stripTrailingZeros().scale() < 0 ? d.setScale(0) : d);
+      }
+      case "date" -> {
+        date(v, field);
+        return v;
+      }
+      case "boolean" -> {
+        if (!v.isBoolean()) {
+          throw new InvalidFieldException(field, "must be true or false");
+        }
+        return v;
+      }
+      case "choice" -> {
+        if (!v.isString() || !f.values().contains(v.stringValue())) {
+          throw new InvalidFieldException(field, "must be one of " + f.values());
+        }
+        return v;
+      }
+      case "recist-targets", "recist-non-targets" -> {
+        if (!v.isArray()) {
+          throw new InvalidFieldException(field, "must be a JSON array of lesions");
+        }
+        return v;
+      }
+      case "recist-measurements", "recist-statuses" -> {
+        if (!v.isObject()) {
+          throw new InvalidFieldException(field, "must be a JSON object from lesion id to value");
+        }
+        return v;
+      }
+      default -> throw new IllegalStateException("field type " + f.type());
+    }
+  }
+
+  /** Parses an ISO date (yyyy-MM-dd) between 1900 and 2100. @throws InvalidFieldException naming the field */
+  public static LocalDate date(JsonNode v, String field) {
+    if (!v.isString()) {
+      throw new InvalidFieldException(field, "must be a date written yyyy-mm-dd");
+    }
+    try {
+      LocalDate d = LocalDate.parse(v.stringValue());
+      if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
+        throw new InvalidFieldException(field, "must lie between 1900 and 2100");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw new InvalidFieldException(field, "must be a date written yyyy-mm-dd, was '" + shorten(v.stringValue())
+          + "'");
+    }
+  }
+
+  private static BigDecimal number(JsonNode v, String field) {
+    if (!v.isNumber()) {
+      throw new InvalidFieldException(field, "must be a number");
+    }
+    BigDecimal d;
+    try {
+      d = v.isFloatingPointNumber() && !v.isBigDecimal()
+          ? new BigDecimal(Double.toString(v.doubleValue())) : v.decimalValue();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new InvalidFieldException(field, "is out of range");
+    }
+    if (d.abs().compareTo(HUGE) > 0) {
+      throw new InvalidFieldException(field, "is out of range");
+    }
+    return d;
+  }
+
+  private static void inRange(FormField f, BigDecimal d, String field) {
+    if (f.range() != null && !f.range().contains(d)) {
+      throw new InvalidFieldException(field, "must be " + f.range().describe()
+          + (f.unit() == null ? "" : " " + f.unit()) + ", was " + d.toPlainString());
+    }
+  }
+
+  static String shorten(String s) {
+    return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+  }
+
+  /** The list of required field ids, for documentation. */
+  static List<String> required(FormDefinition def) {
+    return def.fields().stream().filter(FormField::required).map(FormField::id).toList();
+  }
+}

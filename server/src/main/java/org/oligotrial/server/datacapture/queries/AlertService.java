@@ -1,0 +1,64 @@
+package org.oligotrial.server.datacapture.queries;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.user.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Alerts: a serious adverse event alerts every enabled investigator and data manager of the participant's site (one
+ * row each, audited). Users list their own alerts. Thread-safe.
+ */
+public final class AlertService {
+  /** Kind of the alert raised by a serious adverse event. */
+  public static final String SERIOUS_ADVERSE_EVENT = "serious-adverse-event";
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public AlertService(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Alerts the site's investigators and data managers, inside the caller's transaction; returns the recipients. */
+  public List<String> seriousAdverseEvent(Actor by, StoredForm form, String message) {
+    List<String> recipients = jdbc.sql("SELECT u.username FROM user_account u JOIN user_site s ON s.username ="
+            + " u.username WHERE s.site_code = :site AND u.enabled = TRUE AND u.role IN ('INVESTIGATOR',"
+            + " 'DATA_MANAGER') ORDER BY u.username")
+        .param("site", form.siteCode())
+        .query(String.class)
+        .list();
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    for (String u : recipients) {
+      String id = UUID.randomUUID().toString();
+      jdbc.sql("INSERT INTO crf_alert (id, username, participant_id, site_code, form_id, kind, message, created_at)"
+              + " VALUES (:id, :u, :p, :site, :form, :kind, :msg, :at)")
+          .param("id", id).param("u", u).param("p", form.participantId()).param("site", form.siteCode())
+          .param("form", form.id()).param("kind", SERIOUS_ADVERSE_EVENT).param("msg", message).param("at", now)
+          .update();
+      audit.record(new AuditEntry(by.username(), AuditAction.CREATE, "alert", id, "recipient", null, u, message,
+          form.siteCode()));
+    }
+    return recipients;
+  }
+
+  /** The actor's alerts, newest first. */
+  public List<Alert> forUser(Actor actor) {
+    return jdbc.sql("SELECT * FROM crf_alert WHERE username = :u ORDER BY created_at DESC, id")
+        .param("u", actor.username())
+        .query((rs, n) -> new Alert(rs.getString("id"), rs.getString("username"), rs.getString("participant_id"),
+            rs.getString("site_code"), rs.getString("form_id"), rs.getString("kind"), rs.getString("message"),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+}

@@ -1,0 +1,31 @@
+package org.oligotrial.server.datacapture.queries;
+
+import java.time.Instant;
+
+/**
+ * A query on one field of a form.
+ *
+ * @param id query id
+ * @param formId the form
+ * @param participantId the participant
+ * @param siteCode the site
+ * @param field the field, {@code values.<id>}
+ * @param text the question
+ * @param origin {@code manual}, or the id of the edit check that opened it
+ * @param status {@code OPEN}, {@code ANSWERED} or {@code CLOSED}
+ * @param raisedBy who raised it ({@code edit-check} for automatic queries)
+ * @param raisedAt when
+ * @param answer the site's answer, or null
+ * @param answeredBy who answered, or null
+ * @param closedBy who closed it, or null
+ * @param closeNote note on closing, or null
+ */
+public record DataQuery(String id, String formId, String participantId, String siteCode, String field, String text,
+    String origin, String status, String raisedBy, Instant raisedAt, String answer, String answeredBy,
+    String closedBy, String closeNote) {
+  public static final String OPEN = "OPEN";
+  public static final String ANSWERED = "ANSWERED";
+  public static final String CLOSED = "CLOSED";
+  /** Raiser of the queries opened by edit checks. */
+  public static final String EDIT_CHECK = "edit-check";
+}

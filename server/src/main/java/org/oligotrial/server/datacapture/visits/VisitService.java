@@ -1,0 +1,93 @@
+package org.oligotrial.server.datacapture.visits;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.server.datacapture.RandomizationFacts;
+import org.oligotrial.server.datacapture.Randomized;
+import org.oligotrial.server.datacapture.SiteGuard;
+import org.oligotrial.server.datacapture.forms.FormRepository;
+import org.oligotrial.server.datacapture.forms.FormService;
+import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.user.AccessPolicy;
+import org.oligotrial.server.user.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The visit schedule of randomized participants on today's date (from the injected {@link Clock}, UTC): expected
+ * visits with their windows and status per participant, and the overdue visits of every participant the actor may
+ * read. Thread-safe.
+ */
+public final class VisitService {
+  private final JdbcClient jdbc;
+  private final SiteGuard guard;
+  private final RandomizationFacts randomization;
+  private final FormRepository forms;
+  private final VisitSchedule schedule;
+  private final Clock clock;
+
+  public VisitService(JdbcClient jdbc, SiteGuard guard, Protocol protocol, RandomizationFacts randomization,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.guard = guard;
+    this.randomization = randomization;
+    this.forms = new FormRepository(jdbc);
+    this.schedule = new VisitSchedule(protocol.visits());
+    this.clock = clock;
+  }
+
+  /** A participant's expected visits. @throws ConflictException (409) when the participant is not randomized */
+  public List<ExpectedVisit> forParticipant(Actor actor, String participantId) {
+    String site = guard.siteOf(participantId);
+    guard.read(actor, site, "participant", participantId);
+    Randomized r = randomization.find(participantId).orElseThrow(() -> new ConflictException("participantId",
+        "the participant is not randomized: the schedule counts from the randomization date"));
+    return expected(r, forms.ofParticipant(participantId));
+  }
+
+  /**
+   * An overdue visit of one participant.
+   *
+   * @param participantId the participant
+   * @param screeningNumber the participant's screening number
+   * @param siteCode the site
+   * @param visit the overdue visit
+   */
+  public record OverdueVisit(String participantId, String screeningNumber, String siteCode, ExpectedVisit visit) {}
+
+  /** Overdue visits of every randomized participant at the actor's sites (all sites for those who read all). */
+  public List<OverdueVisit> overdue(Actor actor, String siteFilter) {
+    if (siteFilter != null) {
+      guard.read(actor, siteFilter, "site", siteFilter);
+    }
+    Map<String, String[]> participants = jdbc.sql("SELECT id, site_code, screening_number FROM participant")
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+        .list().stream().collect(Collectors.toMap(a -> a[0], a -> a));
+    List<OverdueVisit> out = new ArrayList<>();
+    for (Randomized r : randomization.all()) {
+      String[] p = participants.get(r.participantId());
+      if (p == null || !AccessPolicy.canRead(actor, p[1]) || (siteFilter != null && !siteFilter.equals(p[1]))) {
+        continue;
+      }
+      for (ExpectedVisit v : expected(r, forms.ofParticipant(r.participantId()))) {
+        if (v.status() == VisitStatus.OVERDUE) {
+          out.add(new OverdueVisit(r.participantId(), p[2], p[1], v));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<ExpectedVisit> expected(Randomized r, List<StoredForm> stored) {
+    List<VisitSchedule.Completion> done = stored.stream()
+        .filter(f -> f.visitId() != null && f.visitNumber() != null && f.formDate() != null)
+        .map(f -> new VisitSchedule.Completion(f.id(), f.visitId(), f.visitNumber(), f.formDate()))
+        .toList();
+    return schedule.expected(FormService.participant(r, stored), done, LocalDate.now(clock));
+  }
+}

@@ -1,0 +1,516 @@
+package org.oligotrial.server.datacapture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.oligotrial.endpoints.AnalysisCsv;
+import org.oligotrial.endpoints.ParticipantEndpoints;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.server.Main;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEvent;
+import org.oligotrial.server.datacapture.endpoints.EndpointService;
+import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.datacapture.queries.DataQuery;
+import org.oligotrial.server.datacapture.visits.ExpectedVisit;
+import org.oligotrial.server.datacapture.visits.VisitStatus;
+import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.Register;
+import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.testing.ScriptedEvaluator;
+import org.oligotrial.server.testing.TestRegisters;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Data capture on a real database (H2 or PostgreSQL by subclass): forms checked against the protocol file, edit
+ * checks, audit with reasons, queries, alerts, signing and locking, visits and endpoints derived from stored forms,
+ * and the analysis-dataset export read by {@code oligotrial analyze km}. Participants are randomized on
+ * {@link #DAY0} through {@link FixedRandomizationFacts}; today is set by a {@link MutableClock}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DataCaptureContract {
+  static final LocalDate DAY0 = LocalDate.of(2025, 1, 6);
+  static final String PASSWORD = "correct horse battery";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  HikariDataSource ds;
+  Register reg;
+  DataCapture dc;
+  final FixedRandomizationFacts facts = new FixedRandomizationFacts();
+  final MutableClock clock = new MutableClock(DAY0.plusDays(150));
+  Actor inv;
+  Actor coord;
+  Actor dm;
+  Actor monitor;
+  Actor stat;
+  Actor coordB;
+  Actor dmB;
+
+  abstract String openDatabase();
+
+  abstract void closeDatabase();
+
+  @BeforeAll
+  void setUp() {
+    String url = openDatabase();
+    ds = TestRegisters.migrated(url, 8);
+    reg = TestRegisters.on(ds);
+    dc = DataCapture.on(reg, ProtocolLoader.bundled(), facts, clock);
+    Actor admin = TestRegisters.admin();
+    reg.sites().add(admin, "A", "Site A");
+    reg.sites().add(admin, "B", "Site B");
+    inv = user(admin, "inv.a", Role.INVESTIGATOR, "A");
+    coord = user(admin, "coord.a", Role.COORDINATOR, "A");
+    dm = user(admin, "dm.a", Role.DATA_MANAGER, "A");
+    monitor = user(admin, "mon.a", Role.MONITOR, "A");
+    stat = user(admin, "stat", Role.STATISTICIAN);
+    coordB = user(admin, "coord.b", Role.COORDINATOR, "B");
+    dmB = user(admin, "dm.b", Role.DATA_MANAGER, "B");
+  }
+
+  @AfterAll
+  void tearDown() {
+    ds.close();
+    closeDatabase();
+  }
+
+  private Actor user(Actor admin, String name, Role role, String... sites) {
+    reg.users().add(admin, name, role, Set.of(sites), PASSWORD);
+    return reg.users().find(name).orElseThrow().actor();
+  }
+
+  /** A participant at site A randomized on DAY0. */
+  String randomized(String arm, String therapy) {
+    String id = reg.participants().register(coord, "A", "A-" + UUID.randomUUID().toString().substring(0, 12),
+        ScriptedEvaluator.record("ELIGIBLE")).participant().id();
+    facts.add(id, arm, DAY0, therapy);
+    return id;
+  }
+
+  static JsonNode json(String s) {
+    return JSON.readTree(s.replace('\'', '"'));
+  }
+
+  static String day(int d) {
+    return DAY0.plusDays(d).toString();
+  }
+
+  StoredForm ae(String p, int startDay, int grade, boolean serious) {
+    return dc.forms().create(coord, p, "adverse-event", null, null, json("{'term':'Pneumonitis','grade':" + grade
+        + ",'startDate':'" + day(startDay) + "','serious':" + serious + ",'relatedToSystemicTherapy':'possible',"
+        + "'relatedToRadiotherapy':'probable','actionTaken':'none','outcome':'recovering'}"));
+  }
+
+  StoredForm baseline(String p) {
+    return dc.forms().create(coord, p, "tumour-baseline", null, null, json("{'date':'" + day(-10) + "','targets':["
+        + "{'id':'T1','organ':'lung','mm':40},{'id':'T2','organ':'liver','mm':20}],'nonTargets':[]}"));
+  }
+
+  StoredForm assessment(String p, int d, int t1, int t2) {
+    return dc.forms().create(coord, p, "tumour-assessment", null, null, json("{'date':'" + day(d)
+        + "','targets':{'T1':" + t1 + ",'T2':" + t2 + "},'newLesions':'no'}"));
+  }
+
+  StoredForm progression(String p, int d, String site) {
+    return dc.forms().create(coord, p, "progression", null, null,
+        json("{'date':'" + day(d) + "','site':'" + site + "'}"));
+  }
+
+  StoredForm dated(String p, String type, int d, String extra) {
+    return dc.forms().create(coord, p, type, null, null, json("{'date':'" + day(d) + "'" + extra + "}"));
+  }
+
+  StoredForm radiotherapy(String p, String dose, int planned, int delivered, int start, int end) {
+    return dc.forms().create(coord, p, "radiotherapy", null, null, json("{'technique':'IMRT','target':'primary',"
+        + "'lesionId':'T1','totalDoseGy':" + dose + ",'plannedFractions':" + planned + ",'fractions':" + delivered
+        + ",'startDate':'" + day(start) + "','endDate':'" + day(end) + "'}"));
+  }
+
+  private static void invalid(Runnable r, String field, String text) {
+    assertThatThrownBy(r::run).isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+      assertThat(e).isNotInstanceOf(ConflictException.class);
+      assertThat(e.field()).isEqualTo(field);
+      assertThat(e.getMessage()).contains(text);
+    });
+  }
+
+  // --- forms: validation against the protocol file ---
+
+  @Test
+  void valuesAreCheckedAgainstTheProtocolFileWithTheFieldNamed() {
+    String p = randomized("RT+", "non-targeted");
+    String ok = "'term':'Fatigue','startDate':'" + day(5) + "','serious':false,'relatedToSystemicTherapy':'possible',"
+        + "'relatedToRadiotherapy':'unrelated','actionTaken':'none','outcome':'recovered'";
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null, json("{" + ok + ",'grade':6}")),
+        "values.grade", "must be 1-5");
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null, json("{" + ok + ",'grade':2.5}")),
+        "values.grade", "whole number");
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null,
+        json("{" + ok.replace("'term':'Fatigue',", "") + ",'grade':2}")), "values.term", "is required");
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null, json("{" + ok + ",'grade':2,'colour':1}")),
+        "values.colour", "unknown field");
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null,
+        json("{" + ok.replace(day(5), "2025-13-01") + ",'grade':2}")), "values.startDate", "yyyy-mm-dd");
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null,
+        json("{" + ok.replace("'none'", "'ignored'") + ",'grade':2}")), "values.actionTaken", "must be one of");
+    invalid(() -> dc.forms().create(coord, p, "systemic-therapy", null, null, json("{'date':'" + day(1)
+        + "','regimen':'pemetrexed-cisplatin','cycle':1,'dosePercent':80,'modification':'dose-reduced'}")),
+        "values.modificationReason", "is required when modification is dose-reduced");
+    invalid(() -> dc.forms().create(coord, p, "case-report", null, null, json("{}")), "formType", "unknown form");
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null, json("[1]")), "values", "JSON object");
+  }
+
+  @Test
+  void responseIsComputedByTheRecistEngineNeverTyped() {
+    String p = randomized("RT+", "non-targeted");
+    baseline(p);
+    StoredForm pr = assessment(p, 49, 20, 10);
+    assertThat(json(pr.derivedJson()).get("overallResponse").asString()).isEqualTo("PR");
+    StoredForm pd = assessment(p, 98, 40, 20);
+    assertThat(json(pd.derivedJson()).get("overallResponse").asString()).isEqualTo("PD");
+    assertThat(json(pd.derivedJson()).get("progressionDate").asString()).isEqualTo(day(98));
+    invalid(() -> dc.forms().create(coord, p, "tumour-assessment", null, null, json("{'date':'" + day(140)
+        + "','targets':{'T1':40,'T2':20},'newLesions':'no','overallResponse':'CR'}")), "values.overallResponse",
+        "unknown field");
+    invalid(() -> assessment(p, 98, 40, 20), "values.date", "another tumour assessment");
+    invalid(() -> dc.forms().create(coord, p, "tumour-assessment", null, null, json("{'date':'" + day(140)
+        + "','targets':{'T1':-4,'T2':20},'newLesions':'no'}")), "values.targets.T1", "");
+    // the progression on the PD date opens no query; a progression on another date does (EC8)
+    StoredForm onPd = progression(p, 98, "thoracic");
+    assertThat(dc.queries().ofForm(onPd.id())).isEmpty();
+  }
+
+  @Test
+  void progressionNotOnAPdAssessmentOpensAQuery() {
+    String p = randomized("RT-", "non-targeted");
+    baseline(p);
+    assessment(p, 49, 38, 20);
+    StoredForm prog = progression(p, 60, "new-distant");
+    assertThat(dc.queries().ofForm(prog.id())).singleElement().satisfies(q -> {
+      assertThat(q.origin()).isEqualTo("EC8");
+      assertThat(q.field()).isEqualTo("values.date");
+      assertThat(q.status()).isEqualTo(DataQuery.OPEN);
+      assertThat(q.raisedBy()).isEqualTo(DataQuery.EDIT_CHECK);
+    });
+  }
+
+  @Test
+  void radiotherapyDerivesBedAndEqd2ForAlphaBetaTenAndThree() {
+    String p = randomized("RT+", "non-targeted");
+    // 60 Gy in 30 fractions: d = 2 Gy; BED10 = 60 (1 + 2/10) = 72; EQD2 = 72 / 1.2 = 60;
+    // BED3 = 60 (1 + 2/3) = 100; EQD2 = 100 / (5/3) = 60
+    JsonNode d = json(radiotherapy(p, "60", 30, 30, 42, 83).derivedJson());
+    assertThat(d.get("bed10Gy").decimalValue()).isEqualByComparingTo("72.00");
+    assertThat(d.get("eqd2Alpha10Gy").decimalValue()).isEqualByComparingTo("60.00");
+    assertThat(d.get("bed3Gy").decimalValue()).isEqualByComparingTo("100.00");
+    assertThat(d.get("eqd2Alpha3Gy").decimalValue()).isEqualByComparingTo("60.00");
+  }
+
+  @Test
+  void radiotherapyEditChecksBlockOrOpenQueries() {
+    String p = randomized("RT+", "non-targeted");
+    invalid(() -> radiotherapy(p, "60", 30, 30, 42, 40), "values.endDate", "[EC3]");
+    // 25 Gy in 5 fractions is outside the plausible 30-70 Gy: saved, with a query (EC5); d = 5 Gy:
+    // BED10 = 25 (1 + 0.5) = 37.5, EQD2(10) = 31.25, BED3 = 25 (1 + 5/3) = 66.67, EQD2(3) = 40
+    StoredForm sbrt = radiotherapy(p, "25", 5, 5, 42, 48);
+    assertThat(json(sbrt.derivedJson()).get("eqd2Alpha10Gy").decimalValue()).isEqualByComparingTo("31.25");
+    assertThat(json(sbrt.derivedJson()).get("bed3Gy").decimalValue()).isEqualByComparingTo("66.67");
+    assertThat(dc.queries().ofForm(sbrt.id())).extracting(DataQuery::origin).containsExactly("EC5");
+    String rtMinus = randomized("RT-", "non-targeted");
+    StoredForm deviation = radiotherapy(rtMinus, "60", 30, 30, 42, 83);
+    assertThat(dc.queries().ofForm(deviation.id())).extracting(DataQuery::origin).containsExactly("EC7");
+  }
+
+  @Test
+  void nothingBeforeRandomizationButBaselineAndDeathIsLast() {
+    String p = randomized("RT-", "non-targeted");
+    invalid(() -> ae(p, -1, 2, false), "values.startDate", "[EC1]");
+    baseline(p); // dated day -10: allowed
+    ae(p, 120, 2, false);
+    invalid(() -> dated(p, "death", 100, ",'cause':'disease-progression'"), "values.date", "[EC2]");
+    dated(p, "death", 130, ",'cause':'disease-progression'");
+    invalid(() -> ae(p, 131, 2, false), "values.startDate", "[EC2]");
+    assertThatThrownBy(() -> dated(p, "death", 131, ",'cause':'unknown'")).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void formsNeedARandomizedParticipantExceptTheBaseline() {
+    String p = reg.participants().register(coord, "A", "A-unrandomized", ScriptedEvaluator.record("ELIGIBLE"))
+        .participant().id();
+    assertThatThrownBy(() -> ae(p, 5, 1, false)).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("not randomized");
+    assertThat(baseline(p).formType()).isEqualTo("tumour-baseline");
+  }
+
+  // --- audit ---
+
+  @Test
+  void everyFieldIsAuditedAndChangesNeedAReason() {
+    String p = randomized("RT+", "non-targeted");
+    StoredForm f = ae(p, 10, 2, false);
+    List<AuditEvent> created = dc.forms().auditTrail(coord, f.id());
+    assertThat(created).extracting(e -> e.entry().field()).contains("formType", "values.term", "values.grade");
+    assertThat(created).allSatisfy(e -> {
+      assertThat(e.entry().action()).isEqualTo(AuditAction.CREATE);
+      assertThat(e.entry().reason()).isNull();
+    });
+    JsonNode changed = json(f.valuesJson().replace("\"grade\":2", "\"grade\":3"));
+    invalid(() -> dc.forms().update(coord, f.id(), changed, " ", null), "reason", "reason for change");
+    assertThatThrownBy(() -> dc.forms().update(coord, f.id(), changed, "typo", 7))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("changed meanwhile");
+    StoredForm v2 = dc.forms().update(coord, f.id(), changed, "grade misread from the source document", 1);
+    assertThat(v2.version()).isEqualTo(2);
+    assertThat(dc.forms().auditTrail(coord, f.id())).filteredOn(e -> e.entry().action() == AuditAction.UPDATE)
+        .singleElement().satisfies(e -> {
+          assertThat(e.entry().field()).isEqualTo("values.grade");
+          assertThat(e.entry().oldValue()).isEqualTo("2");
+          assertThat(e.entry().newValue()).isEqualTo("3");
+          assertThat(e.entry().reason()).isEqualTo("grade misread from the source document");
+          assertThat(e.entry().actor()).isEqualTo("coord.a");
+        });
+    assertThat(reg.verifier().verify().intact()).isTrue();
+  }
+
+  @Test
+  void seriousAdverseEventAlertsTheSitesInvestigatorsAndDataManagers() {
+    String p = randomized("RT+", "non-targeted");
+    StoredForm f = ae(p, 20, 4, true);
+    assertThat(dc.alerts().forUser(inv)).anySatisfy(a -> {
+      assertThat(a.formId()).isEqualTo(f.id());
+      assertThat(a.message()).contains("Pneumonitis").contains("grade 4");
+    });
+    assertThat(dc.alerts().forUser(dm)).anyMatch(a -> a.formId().equals(f.id()));
+    assertThat(dc.alerts().forUser(coord)).noneMatch(a -> a.formId().equals(f.id()));
+    assertThat(dc.alerts().forUser(dmB)).noneMatch(a -> a.formId().equals(f.id()));
+    // a non-serious event alerts nobody
+    StoredForm mild = ae(p, 21, 1, false);
+    assertThat(dc.alerts().forUser(inv)).noneMatch(a -> a.formId().equals(mild.id()));
+  }
+
+  // --- roles and sites ---
+
+  @Test
+  void onlySiteStaffOfTheSiteEnterForms() {
+    String p = randomized("RT+", "non-targeted");
+    for (Actor a : List.of(monitor, stat, coordB)) {
+      assertThatThrownBy(() -> dc.forms().create(a, p, "last-known-alive", null, null,
+          json("{'date':'" + day(30) + "'}"))).isInstanceOf(SiteAccessDeniedException.class);
+    }
+    StoredForm f = dc.forms().create(inv, p, "last-known-alive", null, null, json("{'date':'" + day(30) + "'}"));
+    assertThat(dc.forms().get(monitor, f.id()).id()).isEqualTo(f.id());
+    assertThat(dc.forms().get(stat, f.id()).id()).isEqualTo(f.id());
+    assertThatThrownBy(() -> dc.forms().get(coordB, f.id())).isInstanceOf(SiteAccessDeniedException.class);
+    assertThat(dc.forms().create(dm, p, "last-known-alive", null, null, json("{'date':'" + day(31) + "'}")))
+        .isNotNull();
+  }
+
+  // --- queries ---
+
+  @Test
+  void queryIsRaisedAnsweredAndClosedByTheRightPeople() {
+    String p = randomized("RT+", "non-targeted");
+    StoredForm f = ae(p, 15, 2, false);
+    assertThatThrownBy(() -> dc.queries().raise(coord, f.id(), "grade", "really 2?"))
+        .isInstanceOf(SiteAccessDeniedException.class);
+    assertThatThrownBy(() -> dc.queries().raise(dmB, f.id(), "grade", "really 2?"))
+        .isInstanceOf(SiteAccessDeniedException.class);
+    invalid(() -> dc.queries().raise(dm, f.id(), "grade", " "), "text", "is required");
+    DataQuery q = dc.queries().raise(dm, f.id(), "grade", "source says grade 3?");
+    assertThat(q.field()).isEqualTo("values.grade");
+    DataQuery byMonitor = dc.queries().raise(monitor, f.id(), "values.term", "CTCAE term spelled as in v5?");
+    assertThat(dc.queries().list(monitor, "A", DataQuery.OPEN)).extracting(DataQuery::id)
+        .contains(q.id(), byMonitor.id());
+    assertThat(dc.queries().list(coordB, null, null)).extracting(DataQuery::id).doesNotContain(q.id());
+    assertThatThrownBy(() -> dc.queries().answer(monitor, q.id(), "yes"))
+        .isInstanceOf(SiteAccessDeniedException.class);
+    DataQuery answered = dc.queries().answer(coord, q.id(), "grade 2 confirmed in the clinic note");
+    assertThat(answered.status()).isEqualTo(DataQuery.ANSWERED);
+    assertThatThrownBy(() -> dc.queries().close(monitor, q.id(), null)).isInstanceOf(SiteAccessDeniedException.class);
+    assertThatThrownBy(() -> dc.queries().close(coord, q.id(), null)).isInstanceOf(SiteAccessDeniedException.class);
+    DataQuery closed = dc.queries().close(dm, q.id(), "accepted");
+    assertThat(closed.status()).isEqualTo(DataQuery.CLOSED);
+    assertThatThrownBy(() -> dc.queries().answer(coord, q.id(), "more")).isInstanceOf(ConflictException.class);
+    assertThat(dc.queries().list(dm, "A", DataQuery.OPEN)).extracting(DataQuery::id).doesNotContain(q.id());
+    List<AuditEvent> trail = reg.audit().forRecord("query", q.id());
+    assertThat(trail).filteredOn(e -> e.entry().action() != AuditAction.ACCESS_DENIED)
+        .extracting(e -> e.entry().field()).containsExactly("text", "answer", "status", "status");
+    // the three refused attempts on this query (monitor answering, monitor and coordinator closing) are audited
+    assertThat(trail).filteredOn(e -> e.entry().action() == AuditAction.ACCESS_DENIED).hasSize(3);
+  }
+
+  // --- signing and locking ---
+
+  @Test
+  void signLockAndUnlock() {
+    String p = randomized("RT+", "non-targeted");
+    StoredForm f = ae(p, 30, 2, false);
+    invalid(() -> dc.forms().sign(inv, f.id(), "not my password"), "password", "does not match");
+    assertThatThrownBy(() -> dc.forms().sign(coord, f.id(), PASSWORD)).isInstanceOf(SiteAccessDeniedException.class);
+    assertThat(dc.forms().sign(inv, f.id(), PASSWORD).status()).isEqualTo(StoredForm.SIGNED);
+    JsonNode grade3 = json(f.valuesJson().replace("\"grade\":2", "\"grade\":3"));
+    StoredForm changed = dc.forms().update(coord, f.id(), grade3, "grade corrected", null);
+    assertThat(changed.status()).isEqualTo(StoredForm.ENTERED);
+    assertThat(changed.signedBy()).isNull();
+    dc.forms().sign(inv, f.id(), PASSWORD);
+    assertThatThrownBy(() -> dc.forms().lock(coord, f.id(), null)).isInstanceOf(SiteAccessDeniedException.class);
+    assertThat(dc.forms().lock(dm, f.id(), "database lock for interim analysis").status())
+        .isEqualTo(StoredForm.LOCKED);
+    JsonNode grade4 = json(f.valuesJson().replace("\"grade\":2", "\"grade\":4"));
+    assertThatThrownBy(() -> dc.forms().update(coord, f.id(), grade4, "worse", null))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("locked");
+    assertThatThrownBy(() -> dc.forms().unlock(coord, f.id(), "please")).isInstanceOf(SiteAccessDeniedException.class);
+    invalid(() -> dc.forms().unlock(dm, f.id(), null), "reason", "reason for change");
+    assertThat(dc.forms().unlock(dm, f.id(), "late source document verification finding").status())
+        .isEqualTo(StoredForm.SIGNED);
+    assertThat(dc.forms().update(coord, f.id(), grade4, "grade from the discharge letter", null).version())
+        .isEqualTo(3);
+    assertThat(dc.forms().auditTrail(dm, f.id())).filteredOn(e -> "status".equals(e.entry().field()))
+        .extracting(e -> e.entry().newValue())
+        .containsExactly("SIGNED", "ENTERED", "SIGNED", "LOCKED", "SIGNED", "ENTERED");
+    assertThat(reg.audit().forRecord("form", f.id())).anyMatch(e -> e.entry().action() == AuditAction.ACCESS_DENIED
+        && "signature".equals(e.entry().field()));
+  }
+
+  // --- visits ---
+
+  @Test
+  void visitsAreCompletedByFormsAndOverdueOnesListedBySite() {
+    String p = randomized("RT+", "non-targeted");
+    dc.forms().create(coord, p, "systemic-therapy", null, null, json("{'date':'" + day(1)
+        + "','regimen':'pemetrexed-cisplatin','cycle':1,'dosePercent':100,'modification':'none'}"));
+    StoredForm c2 = dc.forms().create(coord, p, "systemic-therapy", "chemo-cycle", 2, json("{'date':'" + day(27)
+        + "','regimen':'pemetrexed-cisplatin','cycle':2,'dosePercent':100,'modification':'none'}"));
+    assertThat(c2.visitNumber()).isEqualTo(2);
+    assertThatThrownBy(() -> dc.forms().create(coord, p, "systemic-therapy", "chemo-cycle", 2, json("{'date':'"
+        + day(28) + "','regimen':'pemetrexed-cisplatin','cycle':2,'dosePercent':100,'modification':'none'}")))
+        .isInstanceOf(ConflictException.class);
+    invalid(() -> dc.forms().create(coord, p, "systemic-therapy", "radiotherapy", 1, json("{'date':'" + day(28)
+        + "','regimen':'pemetrexed-cisplatin','cycle':2,'dosePercent':100,'modification':'none'}")), "visit", "");
+    List<ExpectedVisit> v = dc.visits().forParticipant(monitor, p);
+    assertThat(v).filteredOn(x -> x.visitId().equals("chemo-cycle")).extracting(ExpectedVisit::status)
+        .containsExactly(VisitStatus.DONE, VisitStatus.DONE_OUT_OF_WINDOW, VisitStatus.OVERDUE, VisitStatus.OVERDUE);
+    assertThat(dc.visits().overdue(coord, null)).anyMatch(o -> o.participantId().equals(p)
+        && o.visit().visitId().equals("chemo-cycle") && o.visit().occurrence() == 3);
+    assertThat(dc.visits().overdue(coordB, null)).noneMatch(o -> o.participantId().equals(p));
+    assertThat(dc.visits().overdue(stat, "A")).anyMatch(o -> o.participantId().equals(p));
+    assertThatThrownBy(() -> dc.visits().forParticipant(coordB, p)).isInstanceOf(SiteAccessDeniedException.class);
+  }
+
+  // --- endpoints from stored forms ---
+
+  @Test
+  void progressionThenDeath() {
+    String p = randomized("RT+", "non-targeted");
+    baseline(p);
+    assessment(p, 49, 20, 10);
+    assessment(p, 98, 40, 20);
+    progression(p, 98, "thoracic");
+    radiotherapy(p, "60", 30, 27, 42, 83);
+    ae(p, 60, 3, false);
+    dated(p, "death", 140, ",'cause':'disease-progression'");
+    ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
+    assertThat(e.pfs().days()).isEqualTo(98);
+    assertThat(e.pfs().event()).isTrue();
+    assertThat(e.thoracicPfs().days()).isEqualTo(98);
+    assertThat(e.os().days()).isEqualTo(140);
+    assertThat(e.os().event()).isTrue();
+    // the irradiated primary (T1) progressed locally with the thoracic progression
+    assertThat(e.localControl().days()).isEqualTo(98);
+    assertThat(e.localControl().event()).isTrue();
+    assertThat(e.worstGrades()).containsEntry("Pneumonitis", 3);
+    assertThat(e.compliance().delivery().plannedFractions()).isEqualTo(30);
+    assertThat(e.compliance().fractionProportion()).isEqualTo(0.9);
+  }
+
+  @Test
+  void deathWithoutProgression() {
+    String p = randomized("RT-", "non-targeted");
+    baseline(p);
+    assessment(p, 49, 38, 20);
+    dated(p, "death", 100, ",'cause':'other','causeDetail':'myocardial infarction'");
+    ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
+    // death 51 days after the last assessment (within 2 x 42 days): a PFS event
+    assertThat(e.pfs().days()).isEqualTo(100);
+    assertThat(e.pfs().event()).isTrue();
+    assertThat(e.os().days()).isEqualTo(100);
+    assertThat(e.localControl()).isNull();
+  }
+
+  @Test
+  void lostToFollowUpIsCensoredAtLastAssessmentAndLastContact() {
+    String p = randomized("RT-", "targeted");
+    baseline(p);
+    assessment(p, 49, 38, 20);
+    assessment(p, 98, 38, 19);
+    dated(p, "last-known-alive", 120, "");
+    ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
+    assertThat(e.pfs().days()).isEqualTo(98);
+    assertThat(e.pfs().event()).isFalse();
+    assertThat(e.os().days()).isEqualTo(120);
+    assertThat(e.os().event()).isFalse();
+  }
+
+  @Test
+  void withdrawnParticipantIsCensoredAtTheLastAssessmentBeforeWithdrawal() {
+    String p = randomized("RT+", "non-targeted");
+    baseline(p);
+    assessment(p, 49, 38, 20);
+    dated(p, "withdrawal", 60, ",'reason':'moved abroad','followUpAllowed':false");
+    ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
+    assertThat(e.pfs().days()).isEqualTo(49);
+    assertThat(e.pfs().event()).isFalse();
+    assertThat(e.pfs().reason()).contains("withdrawn");
+    assertThat(e.os().event()).isFalse();
+    // after withdrawal without follow-up nothing is expected
+    assertThat(dc.visits().forParticipant(coord, p)).noneMatch(v -> v.targetDate().isAfter(DAY0.plusDays(60)));
+  }
+
+  // --- export ---
+
+  @Test
+  void analysisDatasetIsExportedAndReadByAnalyzeKm(@TempDir Path dir) throws Exception {
+    String a = randomized("RT+", "non-targeted");
+    baseline(a);
+    assessment(a, 49, 40, 20);
+    assessment(a, 98, 50, 25);
+    progression(a, 98, "thoracic");
+    String b = randomized("RT-", "non-targeted");
+    dated(b, "last-known-alive", 140, "");
+    assertThatThrownBy(() -> dc.endpoints().export(coord)).isInstanceOf(SiteAccessDeniedException.class);
+    EndpointService.Dataset d = dc.endpoints().export(stat);
+    assertThat(d.rows()).extracting(r -> r.participantId()).contains(a, b);
+    assertThat(reg.audit().latest(1).get(0).entry().action()).isEqualTo(AuditAction.EXPORT);
+    Path csv = dir.resolve("analysis.csv");
+    Files.writeString(csv, AnalysisCsv.toCsv(d.rows()), StandardCharsets.UTF_8);
+    String text = Files.readString(csv);
+    assertThat(text.lines().findFirst().orElseThrow()).startsWith("participant_id,arm,histology,first_line");
+    assertThat(text).contains(a + ",RT+,non-squamous,non-targeted,no,2-5,III,98,1,");
+    StringWriter out = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    int code = cl.execute("analyze", "km", "--data", csv.toString(), "--time", "pfs_months", "--event", "pfs_event",
+        "--group", "arm");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("RT+").contains("RT-");
+  }
+}
