@@ -18,6 +18,7 @@ public final class Main {
     cl.addSubcommand(new org.oligotrial.server.site.SitesCommand());
     cl.addSubcommand(new org.oligotrial.server.user.UsersCommand());
     cl.addSubcommand(new org.oligotrial.server.audit.AuditCommand());
+    cl.addSubcommand(new org.oligotrial.server.datacapture.endpoints.ExportCommand());
     cl.addSubcommand(new org.oligotrial.server.loadtest.LoadTestCommand());
     return cl;
   }

@@ -200,6 +200,37 @@ abstract class DataCaptureContract {
   }
 
   @Test
+  void aBackEnteredAssessmentReDerivesTheLaterOnes() {
+    String p = randomized("RT+", "non-targeted");
+    baseline(p); // sum 60 mm
+    StoredForm later = assessment(p, 98, 36, 18); // 54 mm: -10 % from baseline, SD
+    assertThat(json(later.derivedJson()).get("overallResponse").asString()).isEqualTo("SD");
+    assessment(p, 49, 20, 10); // 30 mm entered afterwards: the nadir for day 98 becomes 30 mm, +80 %: PD
+    StoredForm now = dc.forms().get(coord, later.id());
+    assertThat(json(now.derivedJson()).get("overallResponse").asString()).isEqualTo("PD");
+    assertThat(dc.forms().auditTrail(coord, later.id())).anySatisfy(e -> {
+      assertThat(e.entry().field()).isEqualTo("derived.overallResponse");
+      assertThat(e.entry().oldValue()).isEqualTo("SD");
+      assertThat(e.entry().newValue()).isEqualTo("PD");
+      assertThat(e.entry().reason()).startsWith("re-derived");
+    });
+  }
+
+  @Test
+  void baselineEnteredBeforeRandomizationCompletesTheBaselineVisit() {
+    String p = reg.participants().register(coord, "A", "A-pre-" + UUID.randomUUID().toString().substring(0, 8),
+        ScriptedEvaluator.record("ELIGIBLE")).participant().id();
+    StoredForm b = baseline(p);
+    assertThat(b.visitId()).isNull();
+    facts.add(p, "RT-", DAY0, "targeted");
+    assertThat(dc.visits().forParticipant(coord, p)).filteredOn(v -> v.visitId().equals("baseline"))
+        .singleElement().satisfies(v -> {
+          assertThat(v.status()).isEqualTo(VisitStatus.DONE);
+          assertThat(v.formId()).isEqualTo(b.id());
+        });
+  }
+
+  @Test
   void progressionNotOnAPdAssessmentOpensAQuery() {
     String p = randomized("RT-", "non-targeted");
     baseline(p);

@@ -127,6 +127,7 @@ public final class FormService {
       auditChanges(actor, f, FormValidator.JSON.createObjectNode(), derived, "derived.", null);
       openQueries(f, found);
       alertIfSerious(actor, f, null, normalised);
+      rederiveAssessments(actor, f, "re-derived: tumour form " + f.id() + " entered");
       return f;
     });
   }
@@ -179,6 +180,7 @@ public final class FormService {
       }
       openQueries(f, found);
       alertIfSerious(actor, f, oldValues, normalised);
+      rederiveAssessments(actor, f, "re-derived: tumour form " + f.id() + " changed (" + why + ")");
       return f;
     });
   }
@@ -328,6 +330,37 @@ public final class FormService {
       }
       default -> {
         return null;
+      }
+    }
+  }
+
+  /**
+   * After a tumour form is saved, recomputes the RECIST values of every other assessment (a new baseline or an
+   * earlier assessment moves sums, nadirs and responses) and audits those that change.
+   */
+  private void rederiveAssessments(Actor actor, StoredForm saved, String why) {
+    if (!saved.formType().equals("tumour-baseline") && !saved.formType().equals("tumour-assessment")) {
+      return;
+    }
+    FormFacts facts = new FormFacts(repo.ofParticipant(saved.participantId()));
+    List<StoredForm> baselines = facts.ofType("tumour-baseline");
+    if (baselines.isEmpty()) {
+      return;
+    }
+    JsonNode baseline = FormFacts.values(baselines.get(0));
+    List<StoredForm> assessments = facts.ofType("tumour-assessment");
+    List<JsonNode> prefix = new ArrayList<>();
+    for (StoredForm a : assessments) {
+      prefix.add(FormFacts.values(a));
+      if (a.id().equals(saved.id())) {
+        continue;
+      }
+      ObjectNode d = Derivations.assessment(Derivations.recist(baseline, prefix, -1, minSdDays()), a.formDate());
+      JsonNode old = FormFacts.derived(a);
+      if (!old.equals(d)) {
+        jdbc.sql("UPDATE crf_form SET derived_json = :d WHERE id = :id").param("d", d.toString())
+            .param("id", a.id()).update();
+        auditChanges(actor, a, old, d, "derived.", why);
       }
     }
   }

@@ -3,7 +3,9 @@ package org.oligotrial.server.datacapture.visits;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.oligotrial.protocol.Protocol;
@@ -29,6 +31,7 @@ public final class VisitService {
   private final RandomizationFacts randomization;
   private final FormRepository forms;
   private final VisitSchedule schedule;
+  private final Protocol protocol;
   private final Clock clock;
 
   public VisitService(JdbcClient jdbc, SiteGuard guard, Protocol protocol, RandomizationFacts randomization,
@@ -38,6 +41,7 @@ public final class VisitService {
     this.randomization = randomization;
     this.forms = new FormRepository(jdbc);
     this.schedule = new VisitSchedule(protocol.visits());
+    this.protocol = protocol;
     this.clock = clock;
   }
 
@@ -84,10 +88,25 @@ public final class VisitService {
   }
 
   private List<ExpectedVisit> expected(Randomized r, List<StoredForm> stored) {
-    List<VisitSchedule.Completion> done = stored.stream()
+    List<VisitSchedule.Completion> done = new ArrayList<>(stored.stream()
         .filter(f -> f.visitId() != null && f.visitNumber() != null && f.formDate() != null)
         .map(f -> new VisitSchedule.Completion(f.id(), f.visitId(), f.visitNumber(), f.formDate()))
-        .toList();
-    return schedule.expected(FormService.participant(r, stored), done, LocalDate.now(clock));
+        .toList());
+    VisitSchedule.Participant p = FormService.participant(r, stored);
+    LocalDate today = LocalDate.now(clock);
+    // forms entered before randomization (the tumour baseline) complete their visit here, as the nearest free one
+    Set<String> taken = new HashSet<>();
+    done.forEach(c -> taken.add(c.visitId() + "#" + c.occurrence()));
+    for (StoredForm f : stored) {
+      List<String> visitIds = protocol.form(f.formType()).map(d -> d.visits()).orElse(List.of());
+      if (f.visitId() == null && f.formDate() != null && !visitIds.isEmpty()) {
+        VisitSchedule.Completion c = schedule.assign(p, visitIds, f.formDate(), taken, f.id(), today);
+        if (c != null) {
+          done.add(c);
+          taken.add(c.visitId() + "#" + c.occurrence());
+        }
+      }
+    }
+    return schedule.expected(p, done, today);
   }
 }

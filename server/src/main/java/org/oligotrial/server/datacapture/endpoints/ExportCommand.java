@@ -1,0 +1,76 @@
+package org.oligotrial.server.datacapture.endpoints;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.oligotrial.endpoints.AnalysisCsv;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.database.DatabaseOption;
+import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.register.OperatorSession;
+import org.oligotrial.server.user.Actor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oligotrial export analysis-dataset --out F.csv [--db URL]}: the analysis dataset (one row per randomized
+ * participant, endpoints derived from the stored forms) as CSV for {@code oligotrial analyze}; an operator command
+ * on the database like {@code audit verify}, audited as an export by {@code cli:<os user>}. Exit 0 when written
+ * (participants whose forms contradict each other are named on stderr and left out), 2 when the file cannot be
+ * written.
+ */
+@Command(name = "export", description = "Export data from the trial database.",
+    subcommands = ExportCommand.AnalysisDataset.class)
+public final class ExportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** {@code export analysis-dataset}. */
+  @Command(name = "analysis-dataset", mixinStandardHelpOptions = true,
+      description = {"Write the analysis dataset (one row per randomized participant: arm, stratification factors,",
+          "PFS, OS, thoracic PFS, local control as time and event, compliance, worst CTCAE grade) as CSV,",
+          "ready for 'oligotrial analyze'. Audited as an export."})
+  static final class AnalysisDataset implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOption db;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      try (OperatorSession s = OperatorSession.open(db.resolve())) {
+        DataCapture dc = DataCapture.on(s.register(), Clock.systemUTC());
+        EndpointService.Dataset d = dc.endpoints().dataset();
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+          AnalysisCsv.write(d.rows(), w);
+        } catch (IOException e) {
+          spec.commandLine().getErr().println("cannot write " + out + ": " + e.getMessage());
+          return 2;
+        }
+        Actor operator = Actor.operator();
+        s.register().audit().recordNow(new AuditEntry(operator.username(), AuditAction.EXPORT, "export",
+            "analysis-dataset", null, null, d.rows().size() + " participants to " + out.getFileName()
+                + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded"), null, null));
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("analysis dataset: " + d.rows().size() + " participants written to " + out);
+        d.excluded().forEach(x -> spec.commandLine().getErr().println("left out (forms contradict each other): " + x));
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package org.oligotrial.server.datacapture.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oligotrial.server.ServerApplication;
+import org.oligotrial.server.datacapture.FixedRandomizationFacts;
+import org.oligotrial.server.datacapture.MutableClock;
+import org.oligotrial.server.datacapture.RandomizationFacts;
+import org.oligotrial.server.participant.ScreeningEvaluator;
+import org.oligotrial.server.register.Register;
+import org.oligotrial.server.testing.ScriptedEvaluator;
+import org.oligotrial.server.testing.TestRegisters;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The data-capture API per role: site staff enter forms at their sites only; monitors read and raise queries;
+ * statisticians read across sites and export; data managers lock and unlock; investigators sign. Errors are problem
+ * details naming the field, never 500. One Spring context on H2 with randomization records set by the test and a
+ * fixed clock.
+ */
+@SpringBootTest(
+    classes = ServerApplication.class,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:datacaptureapi;DB_CLOSE_DELAY=-1",
+      "oligotrial.security.bcrypt-cost=4",
+      "logging.level.root=warn"
+    })
+@AutoConfigureMockMvc
+@Import(DataCaptureApiTest.Fixtures.class)
+class DataCaptureApiTest {
+  static final String PASSWORD = "password-for-tests";
+  static final LocalDate DAY0 = LocalDate.of(2025, 1, 6);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired MockMvc mvc;
+  @Autowired Register register;
+  @Autowired FixedRandomizationFacts facts;
+
+  @TestConfiguration
+  static class Fixtures {
+    @Bean
+    ScreeningEvaluator scriptedEvaluator() {
+      return new ScriptedEvaluator();
+    }
+
+    @Bean
+    FixedRandomizationFacts fixedRandomizationFacts() {
+      return new FixedRandomizationFacts();
+    }
+
+    @Bean
+    @org.springframework.context.annotation.Primary
+    Clock fixedTestClock() {
+      return new MutableClock(DAY0.plusDays(150));
+    }
+  }
+
+  @BeforeEach
+  void users() {
+    synchronized (DataCaptureApiTest.class) {
+      if (register.sites().find("A").isPresent()) {
+        return;
+      }
+      Actor admin = TestRegisters.admin();
+      register.sites().add(admin, "A", "Site A");
+      register.sites().add(admin, "B", "Site B");
+      add(admin, "admin", Role.ADMINISTRATOR);
+      add(admin, "inv.a", Role.INVESTIGATOR, "A");
+      add(admin, "coord.a", Role.COORDINATOR, "A");
+      add(admin, "dm.a", Role.DATA_MANAGER, "A");
+      add(admin, "mon.a", Role.MONITOR, "A");
+      add(admin, "stat", Role.STATISTICIAN);
+      add(admin, "coord.b", Role.COORDINATOR, "B");
+    }
+  }
+
+  private void add(Actor admin, String name, Role role, String... sites) {
+    register.users().add(admin, name, role, Set.of(sites), PASSWORD);
+  }
+
+  private static RequestPostProcessor as(String user) {
+    return httpBasic(user, PASSWORD);
+  }
+
+  private String randomized() {
+    Actor coord = register.users().find("coord.a").orElseThrow().actor();
+    String id = register.participants().register(coord, "A", "A-" + UUID.randomUUID().toString().substring(0, 13),
+        ScriptedEvaluator.record("ELIGIBLE")).participant().id();
+    facts.add(id, "RT+", DAY0, "non-targeted");
+    return id;
+  }
+
+  private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
+    return b.contentType(MediaType.APPLICATION_JSON).content(body.replace('\'', '"'));
+  }
+
+  private static String ae(int grade, boolean serious) {
+    return "{'formType':'adverse-event','values':{'term':'Oesophagitis','grade':" + grade + ",'startDate':'"
+        + DAY0.plusDays(20) + "','serious':" + serious + ",'relatedToSystemicTherapy':'unlikely',"
+        + "'relatedToRadiotherapy':'probable','actionTaken':'none','outcome':'recovering'}}";
+  }
+
+  private String createAe(String participant, boolean serious) throws Exception {
+    String body = mvc.perform(json(post("/api/v1/participants/" + participant + "/forms"), ae(2, serious))
+            .with(as("coord.a")))
+        .andExpect(status().isCreated())
+        .andReturn().getResponse().getContentAsString();
+    return JSON.readTree(body).get("id").asString();
+  }
+
+  private JsonNode read(String url, String user) throws Exception {
+    return JSON.readTree(mvc.perform(get(url).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString());
+  }
+
+  @Test
+  void onlySiteStaffOfTheSiteEnterForms() throws Exception {
+    String p = randomized();
+    for (String user : new String[] {"mon.a", "stat", "coord.b", "admin"}) {
+      mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), ae(2, false)).with(as(user)))
+          .andExpect(status().isForbidden());
+    }
+    mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), ae(2, false))).andExpect(status().isUnauthorized());
+    for (String user : new String[] {"inv.a", "coord.a", "dm.a"}) {
+      mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), ae(2, false)).with(as(user)))
+          .andExpect(status().isCreated())
+          .andExpect(jsonPath("$.status").value("ENTERED"))
+          .andExpect(jsonPath("$.version").value(1));
+    }
+    assertThat(read("/api/v1/participants/" + p + "/forms", "mon.a")).hasSize(3);
+    assertThat(read("/api/v1/participants/" + p + "/forms", "stat")).hasSize(3);
+    mvc.perform(get("/api/v1/participants/" + p + "/forms").with(as("coord.b"))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void badInputIsAProblemNamingTheFieldNeverA500() throws Exception {
+    String p = randomized();
+    mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), ae(9, false)).with(as("coord.a")))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.field").value("values.grade"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1-5")));
+    mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), "{'formType':").with(as("coord.a")))
+        .andExpect(status().isBadRequest());
+    mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), "{'formType':'adverse-event','values':'x'}")
+            .with(as("coord.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("values"));
+    mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), "{'formType':'adverse-event','values':{"
+            + "'grade':1e999}}").with(as("coord.a")))
+        .andExpect(status().is4xxClientError());
+    mvc.perform(json(post("/api/v1/participants/nobody/forms"), ae(2, false)).with(as("coord.a")))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/forms/" + UUID.randomUUID()).with(as("coord.a"))).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/queries?status=WHATEVER").with(as("dm.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("status"));
+  }
+
+  @Test
+  void changeSignLockUnlock() throws Exception {
+    String p = randomized();
+    String f = createAe(p, false);
+    String grade3 = "{'values':" + JSON.readTree(ae(3, false).replace('\'', '"')).get("values") + "}";
+    mvc.perform(json(put("/api/v1/forms/" + f), grade3).with(as("coord.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("reason"));
+    mvc.perform(json(post("/api/v1/forms/" + f + "/signature"), "{'password':'wrong password'}").with(as("inv.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("password"));
+    mvc.perform(json(post("/api/v1/forms/" + f + "/signature"), "{'password':'" + PASSWORD + "'}")
+            .with(as("coord.a")))
+        .andExpect(status().isForbidden());
+    mvc.perform(json(post("/api/v1/forms/" + f + "/signature"), "{'password':'" + PASSWORD + "'}").with(as("inv.a")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED"))
+        .andExpect(jsonPath("$.signedBy").value("inv.a"));
+    mvc.perform(post("/api/v1/forms/" + f + "/lock").with(as("mon.a"))).andExpect(status().isForbidden());
+    mvc.perform(post("/api/v1/forms/" + f + "/lock").with(as("dm.a")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("LOCKED"));
+    String withReason = grade3.substring(0, grade3.length() - 1) + ",'reason':'re-graded'}";
+    mvc.perform(json(put("/api/v1/forms/" + f), withReason).with(as("coord.a"))).andExpect(status().isConflict());
+    mvc.perform(json(post("/api/v1/forms/" + f + "/unlock"), "{}").with(as("dm.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("reason"));
+    mvc.perform(json(post("/api/v1/forms/" + f + "/unlock"), "{'reason':'source verification'}").with(as("dm.a")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED"));
+    mvc.perform(json(put("/api/v1/forms/" + f), withReason).with(as("coord.a")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2))
+        .andExpect(jsonPath("$.status").value("ENTERED"));
+    JsonNode trail = read("/api/v1/forms/" + f + "/audit", "mon.a");
+    assertThat(trail.toString()).contains("\"field\":\"values.grade\"").contains("re-graded");
+  }
+
+  @Test
+  void queryWorkflowAndAlerts() throws Exception {
+    String p = randomized();
+    String f = createAe(p, true);
+    assertThat(read("/api/v1/alerts", "inv.a").toString()).contains(f).contains("serious adverse event");
+    assertThat(read("/api/v1/alerts", "dm.a").toString()).contains(f);
+    assertThat(read("/api/v1/alerts", "coord.a").toString()).doesNotContain(f);
+    mvc.perform(json(post("/api/v1/forms/" + f + "/queries"), "{'field':'grade','text':'grade 2 or 3?'}")
+            .with(as("coord.a")))
+        .andExpect(status().isForbidden());
+    String q = JSON.readTree(mvc.perform(json(post("/api/v1/forms/" + f + "/queries"),
+            "{'field':'grade','text':'grade 2 or 3?'}").with(as("mon.a")))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+    assertThat(read("/api/v1/queries?site=A&status=OPEN", "dm.a").toString()).contains(q);
+    mvc.perform(get("/api/v1/queries?site=A").with(as("coord.b"))).andExpect(status().isForbidden());
+    mvc.perform(json(post("/api/v1/queries/" + q + "/answer"), "{'answer':'grade 2 per the clinic note'}")
+            .with(as("mon.a")))
+        .andExpect(status().isForbidden());
+    mvc.perform(json(post("/api/v1/queries/" + q + "/answer"), "{'answer':'grade 2 per the clinic note'}")
+            .with(as("coord.a")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ANSWERED"));
+    mvc.perform(json(post("/api/v1/queries/" + q + "/close"), "{}").with(as("dm.a"))).andExpect(status().isForbidden());
+    mvc.perform(json(post("/api/v1/queries/" + q + "/close"), "{'note':'ok'}").with(as("mon.a")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+  }
+
+  @Test
+  void visitsEndpointsAndTheAnalysisDataset() throws Exception {
+    String p = randomized();
+    JsonNode visits = read("/api/v1/participants/" + p + "/visits", "mon.a");
+    assertThat(visits.toString()).contains("\"visitId\":\"chemo-cycle\"").contains("OVERDUE");
+    mvc.perform(get("/api/v1/participants/" + p + "/visits").with(as("coord.b"))).andExpect(status().isForbidden());
+    assertThat(read("/api/v1/visits/overdue", "coord.a").toString()).contains(p);
+    assertThat(read("/api/v1/visits/overdue", "coord.b").toString()).doesNotContain(p);
+    assertThat(read("/api/v1/participants/" + p + "/endpoints", "stat").get("pfs").get("event").asInt()).isZero();
+    mvc.perform(get("/api/v1/analysis-dataset").with(as("dm.a"))).andExpect(status().isForbidden());
+    mvc.perform(get("/api/v1/analysis-dataset").with(as("stat")))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
+        .andExpect(content().string(org.hamcrest.Matchers.startsWith("participant_id,arm,histology")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString(p + ",RT+,")));
+    assertThat(read("/api/v1/forms/definitions", "coord.a").toString()).contains("adverse-event");
+  }
+}
