@@ -23,7 +23,7 @@ public final class DataCapture {
 
   private DataCapture(Register r, Protocol protocol, RandomizationFacts randomization, Clock clock) {
     SiteGuard guard = new SiteGuard(r.jdbc(), r.audit());
-    this.queries = new QueryService(r.jdbc(), r.tx(), r.audit(), guard, clock);
+    this.queries = new QueryService(r.jdbc(), r.tx(), r.audit(), guard, protocol, clock);
     this.alerts = new AlertService(r.jdbc(), r.audit(), clock);
     this.forms = new FormService(r.jdbc(), r.tx(), r.audit(), guard, protocol, randomization, queries, alerts,
         r.users(), clock);

@@ -61,12 +61,13 @@ public final class SiteGuard {
     }
   }
 
-  /** Audits and throws. */
+  /** Audits and throws; {@code site} is {@code *} for actions not tied to one site (exports). */
   public void deny(Actor a, String site, String type, String id, String what) {
     String shownId = id.length() <= 200 ? id : id.substring(0, 200);
     audit.recordNow(new AuditEntry(a.username(), AuditAction.ACCESS_DENIED, type, shownId, null, null, null,
         a.role() + " may not " + what + " at site " + site, site));
+    boolean anySite = "*".equals(site);
     throw new SiteAccessDeniedException("a " + a.role().name().toLowerCase().replace('_', ' ') + " may not " + what
-        + (AccessPolicy.canRead(a, site) ? " here" : " at site " + site));
+        + (anySite || AccessPolicy.canRead(a, site) ? "" : " at site " + site));
   }
 }

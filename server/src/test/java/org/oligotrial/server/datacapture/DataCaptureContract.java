@@ -365,6 +365,7 @@ abstract class DataCaptureContract {
     assertThatThrownBy(() -> dc.queries().raise(dmB, f.id(), "grade", "really 2?"))
         .isInstanceOf(SiteAccessDeniedException.class);
     invalid(() -> dc.queries().raise(dm, f.id(), "grade", " "), "text", "is required");
+    invalid(() -> dc.queries().raise(dm, f.id(), "shoeSize", "?"), "field", "has no field 'shoeSize'");
     DataQuery q = dc.queries().raise(dm, f.id(), "grade", "source says grade 3?");
     assertThat(q.field()).isEqualTo("values.grade");
     DataQuery byMonitor = dc.queries().raise(monitor, f.id(), "values.term", "CTCAE term spelled as in v5?");
@@ -470,6 +471,12 @@ abstract class DataCaptureContract {
     assertThat(e.worstGrades()).containsEntry("Pneumonitis", 3);
     assertThat(e.compliance().delivery().plannedFractions()).isEqualTo(30);
     assertThat(e.compliance().fractionProportion()).isEqualTo(0.9);
+    // by arm: this participant counts once for pneumonitis, at grade 3
+    EndpointService.Safety safety = dc.endpoints().safety(stat);
+    assertThat(safety.toxicity()).filteredOn(t -> t.arm().equals("RT+") && t.term().equals("Pneumonitis"))
+        .singleElement().satisfies(t -> assertThat(t.grade3OrWorse()).isPositive());
+    assertThat(safety.compliance()).extracting(c -> c.arm()).contains("RT+");
+    assertThatThrownBy(() -> dc.endpoints().safety(dm)).isInstanceOf(SiteAccessDeniedException.class);
   }
 
   @Test

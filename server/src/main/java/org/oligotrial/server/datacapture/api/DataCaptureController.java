@@ -194,6 +194,13 @@ public class DataCaptureController {
     return b.body(AnalysisCsv.toCsv(d.rows()));
   }
 
+  @GetMapping("/api/v1/analysis/safety")
+  @Operation(summary = "Toxicity (participants by worst CTCAE grade per term) and compliance by arm (statistician;"
+      + " audited)")
+  public EndpointService.Safety safety() {
+    return dc.endpoints().safety(actor.get());
+  }
+
   private static TimeView time(TimeToEvent t) {
     return t == null ? null : new TimeView(t.days(), t.eventFlag(), t.months(), t.date(), t.reason());
   }

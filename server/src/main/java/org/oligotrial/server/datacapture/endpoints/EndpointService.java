@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.oligotrial.endpoints.AnalysisRow;
+import org.oligotrial.endpoints.ComplianceSummary;
+import org.oligotrial.endpoints.ToxicitySummary;
 import org.oligotrial.endpoints.EndpointDerivation;
 import org.oligotrial.endpoints.InvalidHistoryException;
 import org.oligotrial.endpoints.ParticipantEndpoints;
@@ -81,6 +83,37 @@ public final class EndpointService {
         d.rows().size() + " participants" + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded"),
         null, null));
     return d;
+  }
+
+  /**
+   * Toxicity and compliance by arm for a statistician (audited as an export): participants by worst CTCAE grade per
+   * term ({@link ToxicitySummary#byArm}) and planned versus delivered cycles and fractions
+   * ({@link ComplianceSummary#byArm}), over every participant whose endpoints could be derived.
+   *
+   * @param toxicity one row per arm and term
+   * @param compliance one row per arm
+   * @param excluded participants left out, as in {@link Dataset#excluded()}
+   */
+  public record Safety(List<ToxicitySummary.ArmTerm> toxicity, List<ComplianceSummary.ArmCompliance> compliance,
+      List<String> excluded) {}
+
+  /** The toxicity and compliance tables. Others than statisticians are refused (403, audited). */
+  public Safety safety(Actor actor) {
+    if (!AccessPolicy.canExport(actor)) {
+      guard.deny(actor, "*", "export", "toxicity-compliance", "export toxicity and compliance by arm");
+    }
+    List<ParticipantEndpoints> all = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    for (Randomized r : randomization.all()) {
+      try {
+        all.add(derivation.derive(history(r)));
+      } catch (InvalidHistoryException e) {
+        excluded.add(r.participantId() + ": " + e.getMessage());
+      }
+    }
+    audit.recordNow(new AuditEntry(actor.username(), AuditAction.EXPORT, "export", "toxicity-compliance", null, null,
+        all.size() + " participants", null, null));
+    return new Safety(ToxicitySummary.byArm(all), ComplianceSummary.byArm(all), excluded);
   }
 
   /** The dataset without an actor: for the operator command, which audits it itself. */

@@ -24,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FormValidator {
   static final JsonMapper JSON = JsonMapper.builder().build();
   private static final BigDecimal HUGE = new BigDecimal("1000000000");
+  /** Largest form accepted, in characters of normalised JSON. */
+  public static final int MAX_JSON = 200_000;
   private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
   private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
@@ -66,6 +68,9 @@ public final class FormValidator {
         continue;
       }
       out.set(f.id(), value(f, v, field));
+    }
+    if (out.toString().length() > MAX_JSON) {
+      throw new InvalidFieldException("values", "is larger than " + MAX_JSON + " characters of JSON");
     }
     return out;
   }

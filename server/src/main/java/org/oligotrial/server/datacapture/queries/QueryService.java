@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
@@ -40,14 +41,17 @@ public final class QueryService {
   private final AuditTrail audit;
   private final SiteGuard guard;
   private final FormRepository forms;
+  private final Protocol protocol;
   private final Clock clock;
 
-  public QueryService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteGuard guard, Clock clock) {
+  public QueryService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteGuard guard, Protocol protocol,
+      Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
     this.guard = guard;
     this.forms = new FormRepository(jdbc);
+    this.protocol = protocol;
     this.clock = clock;
   }
 
@@ -62,6 +66,10 @@ public final class QueryService {
     guard.raiseQuery(actor, f.siteCode(), "form", formId);
     String fld = Checks.required("field", field, 200);
     fld = fld.startsWith("values.") ? fld : "values." + fld;
+    String id = fld.substring("values.".length());
+    if (protocol.form(f.formType()).flatMap(d -> d.field(id)).isEmpty()) {
+      throw new InvalidFieldException("field", "form " + f.formType() + " has no field '" + id + "'");
+    }
     String q = Checks.required("text", text, Checks.MAX_TEXT);
     String field2 = fld;
     return tx.execute(s -> insert(f, field2, q, "manual", actor.username()));
