@@ -254,5 +254,12 @@ class DataCaptureApiTest {
         .andExpect(content().string(org.hamcrest.Matchers.startsWith("participant_id,arm,histology")))
         .andExpect(content().string(org.hamcrest.Matchers.containsString(p + ",RT+,")));
     assertThat(read("/api/v1/forms/definitions", "coord.a").toString()).contains("adverse-event");
+    assertThat(read("/api/v1/analysis/safety", "stat").has("compliance")).isTrue();
+    mvc.perform(get("/api/v1/analysis/safety").with(as("mon.a"))).andExpect(status().isForbidden());
+    // the web application reads these endpoints from the OpenAPI document
+    String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(doc).contains("/api/v1/participants/{id}/visits", "/api/v1/forms/{formId}/signature",
+        "/api/v1/queries/{queryId}/answer", "/api/v1/analysis-dataset", "/api/v1/alerts");
   }
 }
