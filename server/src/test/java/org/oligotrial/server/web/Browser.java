@@ -27,8 +27,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  /** Where screenshots go: the repository's docs/screenshots (the server module runs in server/). */
-  static final Path SHOTS = Path.of("..", "docs", "screenshots");
+  /**
+   * Where screenshots go: {@code server/target/screenshots}, or the directory named by {@code -Dweb.screenshots} (the
+   * README's pictures: {@code -Dweb.screenshots=../docs/screenshots}), so that ordinary builds leave docs/ alone.
+   */
+  static final Path SHOTS = Path.of(System.getProperty("web.screenshots", "target/screenshots"));
 
   final ChromeDriver driver;
   private final String base;

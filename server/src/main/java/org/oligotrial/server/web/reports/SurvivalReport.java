@@ -1,0 +1,125 @@
+package org.oligotrial.server.web.reports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.oligotrial.cli.analyze.plot.KaplanMeierPlot;
+import org.oligotrial.endpoints.AnalysisRow;
+import org.oligotrial.endpoints.TimeToEvent;
+import org.oligotrial.survival.KaplanMeier;
+import org.oligotrial.survival.KaplanMeierCurve;
+import org.oligotrial.survival.LogRankTest;
+import org.oligotrial.survival.SurvivalData;
+import org.oligotrial.survival.cox.CoxCoefficient;
+import org.oligotrial.survival.cox.CoxCovariates;
+import org.oligotrial.survival.cox.CoxFit;
+import org.oligotrial.survival.cox.CoxModel;
+import org.oligotrial.survival.cox.CoxOptions;
+
+/**
+ * Kaplan-Meier curves of one endpoint by arm, with numbers at risk, medians (95% CI), the log-rank p-value and the
+ * hazard ratio RT+ versus RT- from a Cox model with arm as the only covariate (Efron ties, R's defaults). Times are in
+ * months (days / 30.4375). Reuses the core {@link KaplanMeier}, {@link LogRankTest} and {@link CoxModel} and the cli
+ * plot writer {@link KaplanMeierPlot} (SVG and PNG).
+ *
+ * @param endpoint e.g. "Progression-free survival"
+ * @param curves one per arm
+ * @param logRankP the log-rank p-value, or null with fewer than two arms or no event
+ * @param hazardRatio RT+ versus RT-, or null when it cannot be estimated (no event, one arm)
+ * @param n participants in the analysis
+ */
+record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double logRankP, CoxCoefficient hazardRatio,
+    int n) {
+
+  static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick) {
+    List<AnalysisRow> usable = rows.stream().filter(r -> pick.apply(r) != null).toList();
+    int n = usable.size();
+    if (n == 0) {
+      return new SurvivalReport(endpoint, List.of(), null, null, 0);
+    }
+    double[] time = new double[n];
+    boolean[] event = new boolean[n];
+    String[] arm = new String[n];
+    double[] rtPlus = new double[n];
+    for (int i = 0; i < n; i++) {
+      TimeToEvent t = pick.apply(usable.get(i));
+      time[i] = t.days() / TimeToEvent.DAYS_PER_MONTH;
+      event[i] = t.event();
+      arm[i] = usable.get(i).arm();
+      rtPlus[i] = "RT+".equals(arm[i]) ? 1 : 0;
+    }
+    SurvivalData data = SurvivalData.of(time, event, arm);
+    List<KaplanMeierCurve> curves = new KaplanMeier().fit(data);
+    Double p = null;
+    CoxCoefficient hr = null;
+    boolean anyEvent = false;
+    for (boolean e : event) {
+      anyEvent |= e;
+    }
+    if (data.groupCount() >= 2 && anyEvent) {
+      try {
+        p = LogRankTest.test(data).p();
+        CoxFit fit = CoxModel.fit(time, event, null, new CoxCovariates(List.of("armRT+"), new double[][] {rtPlus}),
+            CoxOptions.defaults());
+        CoxCoefficient c = fit.coefficient("armRT+");
+        hr = c.aliased() || !Double.isFinite(c.hazardRatio()) ? null : c;
+      } catch (IllegalArgumentException e) {
+        hr = null;
+      }
+    }
+    return new SurvivalReport(endpoint, curves, p, hr, n);
+  }
+
+  private KaplanMeierPlot.Options options() {
+    return new KaplanMeierPlot.Options("Months since randomization", "Arm", logRankP);
+  }
+
+  String svg() {
+    StringWriter w = new StringWriter();
+    try {
+      KaplanMeierPlot.writeSvg(curves, options(), w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String s = w.toString();
+    int start = s.indexOf("<svg");
+    return start > 0 ? s.substring(start) : s;
+  }
+
+  byte[] png() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      KaplanMeierPlot.writePng(curves, options(), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** One line per arm: n, events, median (95% CI) in months. */
+  List<String> summary() {
+    List<String> lines = new ArrayList<>();
+    for (KaplanMeierCurve c : curves) {
+      lines.add(String.format(Locale.ROOT, "%s: n=%d, events=%d, median %s months (95%% CI %s to %s)", c.group(),
+          c.n(), c.events(), months(c.median().estimate()), months(c.median().lower()), months(c.median().upper())));
+    }
+    return lines;
+  }
+
+  String hazardRatioText() {
+    if (hazardRatio == null) {
+      return "not estimable (needs both arms and at least one event)";
+    }
+    return String.format(Locale.ROOT, "%.2f (95%% CI %.2f to %.2f), p = %.3g", hazardRatio.hazardRatio(),
+        hazardRatio.lower(), hazardRatio.upper(), hazardRatio.p());
+  }
+
+  private static String months(double m) {
+    return Double.isFinite(m) ? String.format(Locale.ROOT, "%.1f", m) : "not reached";
+  }
+}

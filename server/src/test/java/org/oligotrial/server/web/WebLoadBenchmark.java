@@ -1,0 +1,236 @@
+package org.oligotrial.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.oligotrial.server.ServerApplication;
+import org.oligotrial.server.register.Register;
+import org.oligotrial.server.testing.PostgresTestDatabase;
+import org.oligotrial.server.testing.TestRegisters;
+import org.oligotrial.server.user.Role;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Load benchmark of the web application (not part of the normal build: the class name does not end in Test). N
+ * simulated site coordinators (default 50) sign in and, for a fixed time (default 120 s), open the screening form,
+ * post it for the live check, save a screening, open the participant page and the list, now and then the dashboard.
+ * The server runs in this JVM on a fresh PostgreSQL database, bound to 127.0.0.1; the driver talks only to that
+ * address, with a bounded thread pool and a hard deadline. At the end: no failed request, every acknowledged save is
+ * in the database (no lost write), and the page times (p50, p95, p99, max) are printed per page.
+ *
+ * <pre>
+ * mvn -B -q -o -pl server test -Dtest=WebLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dweb.load.users=50 -Dweb.load.seconds=120
+ * </pre>
+ */
+class WebLoadBenchmark {
+  private static final String PASSWORD = "load-benchmark-password";
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final Pattern SAVED = Pattern.compile("/participants/([0-9a-f-]{36})");
+
+  private final Map<String, List<Long>> times = new ConcurrentHashMap<>();
+  private final AtomicInteger errors = new AtomicInteger();
+  private final AtomicLong requests = new AtomicLong();
+  private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+
+  @Test
+  void fiftyCoordinatorsScreenAndBrowse() throws Exception {
+    int users = Integer.getInteger("web.load.users", 50);
+    int seconds = Integer.getInteger("web.load.seconds", 120);
+    try (PostgresTestDatabase db = PostgresTestDatabase.create();
+         ConfigurableApplicationContext app = new SpringApplicationBuilder(ServerApplication.class)
+             .properties("spring.datasource.url=" + db.url(), "server.port=0", "server.address=127.0.0.1",
+                 "logging.level.root=warn", "spring.datasource.hikari.maximum-pool-size=16")
+             .run()) {
+      Register register = app.getBean(Register.class);
+      for (int s = 1; s <= 5; s++) {
+        register.sites().add(TestRegisters.admin(), "S" + s, "Load site " + s);
+      }
+      for (int u = 0; u < users; u++) {
+        register.users().add(TestRegisters.admin(), "load" + u, Role.COORDINATOR, Set.of("S" + (u % 5 + 1)),
+            PASSWORD);
+      }
+      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      ExecutorService pool = Executors.newFixedThreadPool(users);
+      long start = System.nanoTime();
+      for (int u = 0; u < users; u++) {
+        int id = u;
+        pool.submit(() -> simulate(base, id, deadline));
+      }
+      pool.shutdown();
+      assertThat(pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS)).isTrue();
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      long stored = register.jdbc().sql("SELECT COUNT(*) FROM participant WHERE screening_number LIKE 'LOAD-%'")
+          .query(Long.class).single();
+      report(users, elapsed, stored);
+      assertThat(errors.get()).as("failed requests").isZero();
+      assertThat(stored).as("every acknowledged save is stored").isEqualTo(acknowledged.size());
+      assertThat(register.verifier().verify().intact()).isTrue();
+    }
+  }
+
+  private void simulate(String base, int user, long deadline) {
+    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    try {
+      String login = get(http, base + "/login", "sign-in page");
+      post(http, base + "/login", "sign in", Map.of("username", "load" + user, "password", PASSWORD,
+          "_csrf", csrf(login)));
+      int n = 0;
+      while (System.nanoTime() < deadline) {
+        String form = get(http, base + "/screening/new", "screening form");
+        String token = csrf(form);
+        Map<String, String> fields = eligible("LOAD-" + user + "-" + n++, "S" + (user % 5 + 1), token);
+        post(http, base + "/screening/check", "live check", fields);
+        HttpResponse<String> saved = post(http, base + "/screening", "save screening", fields);
+        String location = saved.headers().firstValue("location").orElse("");
+        Matcher m = SAVED.matcher(location);
+        if (saved.statusCode() != 302 || !m.find()) {
+          errors.incrementAndGet();
+          continue;
+        }
+        acknowledged.add(m.group(1));
+        get(http, base + "/participants/" + m.group(1), "participant page");
+        get(http, base + "/participants", "participants list");
+        if (ThreadLocalRandom.current().nextInt(20) == 0) {
+          get(http, base + "/dashboard", "dashboard");
+        }
+      }
+    } catch (Exception e) {
+      errors.incrementAndGet();
+      e.printStackTrace();
+    }
+  }
+
+  private String get(HttpClient http, String url, String page) throws Exception {
+    HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(url)).GET(), page);
+    if (r.statusCode() != 200) {
+      errors.incrementAndGet();
+    }
+    return r.body();
+  }
+
+  private HttpResponse<String> post(HttpClient http, String url, String page, Map<String, String> form)
+      throws Exception {
+    StringBuilder body = new StringBuilder();
+    form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+        .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())), page);
+    if (r.statusCode() >= 400) {
+      errors.incrementAndGet();
+    }
+    return r;
+  }
+
+  private HttpResponse<String> send(HttpClient http, HttpRequest.Builder req, String page) throws Exception {
+    long t0 = System.nanoTime();
+    HttpResponse<String> r = http.send(req.timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    times.computeIfAbsent(page, k -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime() - t0);
+    requests.incrementAndGet();
+    return r;
+  }
+
+  private static String csrf(String html) {
+    Matcher m = CSRF.matcher(html);
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token in the page");
+    }
+    return m.group(1);
+  }
+
+  private static Map<String, String> eligible(String number, String site, String csrf) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("_csrf", csrf);
+    f.put("site", site);
+    f.put("screeningNumber", number);
+    f.put("screeningDate", LocalDate.now().toString());
+    f.put("birthDate", LocalDate.now().minusYears(58).toString());
+    f.put("sex", "male");
+    f.put("histology", "squamous");
+    f.put("confirmation", "histology");
+    f.put("t", "T2a");
+    f.put("n", "N1");
+    f.put("m", "M1b");
+    f.put("primaryDiameter", "41");
+    f.put("metSite0", "bone");
+    f.put("metLesions0", "2");
+    f.put("ecog", "1");
+    f.put("lifeExpectancy", "12");
+    f.put("egfr", "wild-type");
+    f.put("prior", "biopsy");
+    f.put("canTolerate", "yes");
+    f.put("otherMalignancy", "no");
+    f.put("uncontrolled", "no");
+    f.put("allergies", "none");
+    f.put("expectedToComplete", "yes");
+    f.put("consentSigned", "yes");
+    for (String[] lab : new String[][] {{"WBC", "6.1", "10^9/L"}, {"NEU", "3.5", "10^9/L"}, {"PLT", "230", "10^9/L"},
+        {"HGB", "12.4", "g/dL"}, {"TBIL", "11", "umol/L"}, {"AST", "25", "U/L"}, {"ALT", "27", "U/L"},
+        {"CREAT", "80", "umol/L"}}) {
+      f.put(lab[0] + "_value", lab[1]);
+      f.put(lab[0] + "_unit", lab[2]);
+    }
+    f.put("TBIL_uln", "21");
+    f.put("AST_uln", "40");
+    f.put("ALT_uln", "40");
+    f.put("CREAT_uln", "110");
+    return f;
+  }
+
+  private void report(int users, double elapsed, long stored) {
+    System.out.printf("%nWeb load benchmark: %d users, %.0f s, %d requests (%.1f/s), %d errors, %d saves "
+        + "acknowledged, %d stored%n", users, elapsed, requests.get(), requests.get() / elapsed, errors.get(),
+        acknowledged.size(), stored);
+    System.out.printf("%-20s %8s %8s %8s %8s %8s%n", "page", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+    List<Long> all = new ArrayList<>();
+    times.forEach((page, list) -> {
+      List<Long> v;
+      synchronized (list) {
+        v = new ArrayList<>(list);
+      }
+      all.addAll(v);
+      line(page, v);
+    });
+    line("all", all);
+  }
+
+  private static void line(String page, List<Long> v) {
+    Collections.sort(v);
+    System.out.printf("%-20s %8d %8.1f %8.1f %8.1f %8.1f%n", page, v.size(), q(v, 0.50), q(v, 0.95), q(v, 0.99),
+        v.isEmpty() ? 0 : v.get(v.size() - 1) / 1e6);
+  }
+
+  private static double q(List<Long> sorted, double p) {
+    return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1))
+        / 1e6;
+  }
+}
