@@ -220,6 +220,28 @@ abstract class RandomizationContract {
   }
 
   @Test
+  void aFailureLateInTheTransactionLeavesNoRecordNoStateChangeAndNoGap() {
+    String id = consented(typical());
+    service.randomize(coordA, consented(typical()), null);
+    int before = service.repository().trial(service.trialId()).orElseThrow().allocated();
+    // the status change is written after the record and the new state: make it fail for this participant only
+    sql("ALTER TABLE status_change ADD CONSTRAINT test_refuse_one CHECK (participant_id <> '" + id
+        + "' OR to_status <> 'RANDOMIZED')");
+    try {
+      assertThatThrownBy(() -> service.randomize(coordA, id, null))
+          .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    } finally {
+      sql("ALTER TABLE status_change DROP CONSTRAINT test_refuse_one");
+    }
+    assertThat(service.repository().find(id)).isEmpty();
+    assertThat(service.repository().trial(service.trialId()).orElseThrow().allocated()).isEqualTo(before);
+    assertThat(reg.participants().history(coordA, id).participant().status()).isEqualTo(ParticipantStatus.CONSENTED);
+    assertThat(reg.audit().forRecord("participant", id))
+        .noneMatch(e -> String.valueOf(e.entry().field()).startsWith("randomization."));
+    assertThat(service.randomize(coordA, id, null).sequence()).isEqualTo(before + 1);
+  }
+
+  @Test
   void aWrongStratumIsDocumentedByADeviationNoteNotByRandomizingAgain() {
     String id = consented(typical());
     RandomizationRecord r = service.randomize(coordA, id, null);
