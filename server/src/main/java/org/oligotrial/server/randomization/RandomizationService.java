@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>One allocation is one transaction: lock the participant, check it is consented and eligible on its latest
  * screening version, derive the levels, lock the trial's state row ({@code SELECT ... FOR UPDATE}, the per-trial
  * lock that serialises allocations), allocate with the core {@link Randomizer} from the stored state, write the
- * immutable record and the new state, move the participant to RANDOMIZED and write the audit rows. Concurrent
+ * immutable record and the new state, move the participant to RANDOMIZED and stage the audit rows. Concurrent
  * requests therefore never share or skip a sequence number and the arms follow the method exactly.
  *
  * <p>The secret seed is generated once per trial on first use ({@link SecretSeed#generate}) and stored in {@code
