@@ -59,11 +59,18 @@ public class RandomizationController {
   /** A deviation note. */
   public record DeviationBody(@NotBlank @Size(max = 4000) String note) {}
 
+  /** A deviation note as the API shows it. */
+  public record DeviationView(int seq, String note, Instant recordedAt, String recordedBy) {
+    static DeviationView of(Deviation d) {
+      return new DeviationView(d.seq(), d.note(), d.recordedAt(), d.recordedBy());
+    }
+  }
+
   /** A randomization as site users see it: arm, plan, factors, no draw or list position. */
   public record RandomizationView(
       String participantId, int sequence, String siteCode, String arm, PlanView treatmentPlan,
       Map<String, String> factors, String stratum, String method, int screeningVersion, Instant randomizedAt,
-      String randomizedBy, List<Deviation> deviations) {}
+      String randomizedBy, List<DeviationView> deviations) {}
 
   /** One line of the statistician's allocation log. */
   public record AllocationView(
@@ -95,10 +102,11 @@ public class RandomizationController {
 
   @PostMapping("/api/v1/participants/{id}/randomization/deviations")
   @Operation(summary = "Document a deviation (for example a wrong stratum); the record itself never changes")
-  public ResponseEntity<Deviation> deviation(@PathVariable String id,
+  public ResponseEntity<DeviationView> deviation(@PathVariable String id,
       @RequestBody @jakarta.validation.Valid DeviationBody body) {
     Deviation d = service.noteDeviation(actor.get(), id, body.note());
-    return ResponseEntity.created(URI.create("/api/v1/participants/" + id + "/randomization")).body(d);
+    return ResponseEntity.created(URI.create("/api/v1/participants/" + id + "/randomization"))
+        .body(DeviationView.of(d));
   }
 
   @GetMapping("/api/v1/randomization/allocations")
@@ -166,6 +174,6 @@ public class RandomizationController {
   private static RandomizationView view(RandomizationRecord r, List<Deviation> deviations) {
     return new RandomizationView(r.participantId(), r.sequence(), r.siteCode(), r.arm(), r.plan(),
         r.factors().levels(), r.stratum(), r.method(), r.screeningVersion(), r.randomizedAt(), r.randomizedBy(),
-        deviations);
+        deviations.stream().map(DeviationView::of).toList());
   }
 }
