@@ -47,7 +47,7 @@ class Views {
             : new ConsentView(p.consent().formVersion(), p.consent().date(), p.consent().obtainedBy()),
         p.withdrawal() == null ? null
             : new WithdrawalView(p.withdrawal().date(), p.withdrawal().reason(), p.withdrawal().followUpAllowed()),
-        StatusTransitions.next(p.status()).stream().map(Enum::name).toList(),
+        StatusTransitions.nextByStatusChange(p.status()).stream().map(Enum::name).toList(),
         screenings,
         h.statusChanges().stream()
             .map(c -> new StatusChangeView(c.from() == null ? null : c.from().name(), c.to().name(), c.at(), c.by(),

@@ -43,7 +43,24 @@ public final class StatusTransitions {
   /** Statuses set only by screening evaluation (never by a plain status change). */
   public static final Set<ParticipantStatus> SET_BY_SCREENING = EnumSet.of(SCREENING, SCREEN_FAILED, ELIGIBLE);
 
+  /**
+   * Statuses that only their own action sets: screening evaluation, recording consent, randomizing. A plain status
+   * change never sets them.
+   */
+  public static final Set<ParticipantStatus> SET_BY_OWN_ACTION =
+      EnumSet.of(SCREENING, SCREEN_FAILED, ELIGIBLE, CONSENTED, RANDOMIZED);
+
   private StatusTransitions() {}
+
+  /**
+   * The statuses a plain status change may move a participant to from {@code from}: {@link #next(ParticipantStatus)}
+   * less {@link #SET_BY_OWN_ACTION}. This is what a client may offer as a status change.
+   */
+  public static Set<ParticipantStatus> nextByStatusChange(ParticipantStatus from) {
+    Set<ParticipantStatus> next = next(from);
+    next.removeAll(SET_BY_OWN_ACTION);
+    return next;
+  }
 
   /** Whether {@code to} may follow {@code from}. */
   public static boolean allowed(ParticipantStatus from, ParticipantStatus to) {

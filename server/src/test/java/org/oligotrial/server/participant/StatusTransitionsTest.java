@@ -45,6 +45,21 @@ class StatusTransitionsTest {
   }
 
   @Test
+  void aPlainStatusChangeNeverOffersStatusesSetByScreeningConsentOrRandomizing() {
+    assertThat(StatusTransitions.nextByStatusChange(ParticipantStatus.CONSENTED))
+        .containsExactlyInAnyOrder(ParticipantStatus.WITHDRAWN, ParticipantStatus.DIED);
+    assertThat(StatusTransitions.nextByStatusChange(ParticipantStatus.ELIGIBLE))
+        .containsExactlyInAnyOrder(ParticipantStatus.WITHDRAWN, ParticipantStatus.DIED);
+    assertThat(StatusTransitions.nextByStatusChange(ParticipantStatus.RANDOMIZED))
+        .containsExactlyInAnyOrder(ParticipantStatus.ON_TREATMENT, ParticipantStatus.WITHDRAWN, ParticipantStatus.DIED);
+    for (ParticipantStatus from : ParticipantStatus.values()) {
+      assertThat(StatusTransitions.nextByStatusChange(from))
+          .isSubsetOf(StatusTransitions.next(from))
+          .doesNotContainAnyElementsOf(StatusTransitions.SET_BY_OWN_ACTION);
+    }
+  }
+
+  @Test
   void withdrawnCompletedAndDiedAreFinal() {
     for (ParticipantStatus s : ParticipantStatus.values()) {
       boolean fin = s == ParticipantStatus.WITHDRAWN || s == ParticipantStatus.COMPLETED || s == ParticipantStatus.DIED;
