@@ -292,6 +292,17 @@ abstract class DataCaptureContract {
     assertThat(baseline(p).formType()).isEqualTo("tumour-baseline");
   }
 
+  @Test
+  void regimenOutsideTheStratifiedTherapyOpensAQuery() {
+    String p = randomized("RT-", "targeted");
+    StoredForm chemo = dc.forms().create(coord, p, "systemic-therapy", null, null, json("{'date':'" + day(0)
+        + "','regimen':'pemetrexed-cisplatin','cycle':1,'dosePercent':100,'modification':'none'}"));
+    assertThat(dc.queries().ofForm(chemo.id())).extracting(DataQuery::origin).containsExactly("EC9");
+    StoredForm tki = dc.forms().create(coord, p, "systemic-therapy", null, null, json("{'date':'" + day(28)
+        + "','regimen':'egfr-tki','cycle':2,'dosePercent':100,'modification':'none'}"));
+    assertThat(dc.queries().ofForm(tki.id())).isEmpty();
+  }
+
   // --- audit ---
 
   @Test

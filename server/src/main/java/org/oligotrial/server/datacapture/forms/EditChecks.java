@@ -15,9 +15,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EditChecks {
   private final List<EditCheck> checks;
+  private final java.util.Map<String, String> regimenCategories;
 
-  public EditChecks(List<EditCheck> checks) {
+  /** @param regimenCategories regimen id to its category ({@code targeted} or {@code chemotherapy}) */
+  public EditChecks(List<EditCheck> checks, java.util.Map<String, String> regimenCategories) {
     this.checks = List.copyOf(checks);
+    this.regimenCategories = java.util.Map.copyOf(regimenCategories);
   }
 
   /**
@@ -45,14 +48,15 @@ public final class EditChecks {
     List<Finding> out = new ArrayList<>();
     for (EditCheck c : checks) {
       if (c.appliesTo(def.id())) {
-        check(c, def, values, ctx, out);
+        check(c, def, values, ctx, out, regimenCategories);
       }
     }
     out.sort((a, b) -> Boolean.compare(b.check().blocks(), a.check().blocks()));
     return out;
   }
 
-  private static void check(EditCheck c, FormDefinition def, JsonNode values, Context ctx, List<Finding> out) {
+  private static void check(EditCheck c, FormDefinition def, JsonNode values, Context ctx, List<Finding> out,
+      java.util.Map<String, String> regimenCategories) {
     String dateField = "values." + def.dateField();
     LocalDate date = date(values, def.dateField());
     switch (c.kind()) {
@@ -97,6 +101,15 @@ public final class EditChecks {
       case "progression-confirmed" -> {
         if (date != null && !ctx.pdAssessmentDates().contains(date)) {
           out.add(new Finding(c, c.field() == null ? dateField : "values." + c.field(), c.message()));
+        }
+      }
+      case "regimen-matches" -> {
+        JsonNode v = values.get(c.field());
+        String expected = ctx.randomized() == null ? null : ctx.randomized().regimenCategory();
+        String actual = v == null || !v.isString() ? null : regimenCategories.get(v.stringValue());
+        if (expected != null && actual != null && !expected.equals(actual)) {
+          out.add(new Finding(c, "values." + c.field(), c.message() + " (stratified as " + expected + ", regimen is "
+              + actual + ")"));
         }
       }
       default -> throw new IllegalStateException("edit check kind " + c.kind());

@@ -77,7 +77,9 @@ public final class FormService {
     this.queries = queries;
     this.alerts = alerts;
     this.users = users;
-    this.checks = new EditChecks(protocol.editChecks());
+    java.util.Map<String, String> categories = new java.util.HashMap<>();
+    protocol.systemicTherapy().regimens().forEach(g -> categories.put(g.id(), g.category()));
+    this.checks = new EditChecks(protocol.editChecks(), categories);
     this.schedule = new VisitSchedule(protocol.visits());
     this.clock = clock;
   }
