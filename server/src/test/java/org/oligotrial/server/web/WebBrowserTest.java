@@ -20,6 +20,8 @@ import org.openqa.selenium.By;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebBrowserTest extends WebTestBase {
   private Browser b;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.oligotrial.server.datacapture.DataCapture dataCapture;
   private String consented;
 
   @BeforeAll
@@ -159,6 +161,54 @@ class WebBrowserTest extends WebTestBase {
         .contains("randomized");
     assertThat(b.text("#table1")).contains("RT+").contains("Age, years");
     b.screenshot("reports");
+    b.signOut();
+  }
+
+  @Test
+  @Order(7)
+  void aDataManagerRaisesAQueryThatTheCoordinatorAnswers() throws Exception {
+    var coord = actor("coord.a");
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    LocalDate today = LocalDate.now();
+    dataCapture.forms().create(coord, consented, "tumour-baseline", null, null, json.readTree(
+        "{\"date\":\"" + today.minusDays(10) + "\",\"targets\":[{\"id\":\"T1\",\"organ\":\"lung\","
+            + "\"node\":false,\"mm\":42},{\"id\":\"N1\",\"organ\":\"mediastinal lymph node\",\"node\":true,"
+            + "\"mm\":20}]}"));
+    var assessment = dataCapture.forms().create(coord, consented, "tumour-assessment", null, null, json.readTree(
+        "{\"date\":\"" + today + "\",\"targets\":{\"T1\":30,\"N1\":12},\"newLesions\":\"no\"}"));
+    dataCapture.forms().create(coord, consented, "adverse-event", null, null, json.readTree(
+        "{\"term\":\"Fatigue\",\"grade\":2,\"startDate\":\"" + today + "\",\"serious\":false,"
+            + "\"relatedToSystemicTherapy\":\"possible\",\"relatedToRadiotherapy\":\"not-applicable\","
+            + "\"actionTaken\":\"none\",\"outcome\":\"recovering\"}"));
+    b.signIn("dm.a", PASSWORD);
+    b.open("/participants/" + consented);
+    assertThat(b.text("#recist")).contains("assessment").contains("PR");
+    assertThat(b.text("#adverse-events")).contains("Fatigue");
+    b.screenshot("participant-follow-up");
+    b.open("/forms/" + assessment.id());
+    b.select("q-field", "targets");
+    b.type("q-text", "Please confirm T1: 30 mm on the scan report?");
+    b.driver.findElement(By.xpath("//button[normalize-space()='Raise query']")).click();
+    b.waitFor(d -> b.text("#queries").contains("OPEN"));
+    b.signOut();
+    b.signIn("coord.a", PASSWORD);
+    b.open("/data");
+    assertThat(b.text("#open-queries")).contains("Please confirm T1");
+    b.screenshot("data-management");
+    b.driver.findElement(By.cssSelector("#open-queries a")).click();
+    b.waitFor(d -> d.getCurrentUrl().contains("/forms/"));
+    b.driver.findElement(By.cssSelector("#queries input[name=answer]")).sendKeys("Confirmed: 30 mm on the report.");
+    b.driver.findElement(By.xpath("//button[normalize-space()='Send answer']")).click();
+    b.waitFor(d -> b.text("#queries").contains("ANSWERED"));
+    assertThat(b.text("#queries")).contains("Confirmed: 30 mm");
+    b.screenshot("form-query");
+    b.signOut();
+    b.signIn("stat", PASSWORD);
+    b.open("/reports");
+    assertThat(b.text("#km-0")).contains("Progression-free survival");
+    assertThat(b.text("#km-1")).contains("Overall survival");
+    assertThat(b.text("#ae-table")).contains("Fatigue");
+    b.screenshot("reports-km");
     b.signOut();
   }
 

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.participant.Participant;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
@@ -20,10 +23,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DataManagementController {
   private final ParticipantService participants;
+  private final DataCapture dc;
   private final WebAccess access;
 
-  DataManagementController(ParticipantService participants, WebAccess access) {
+  DataManagementController(ParticipantService participants, DataCapture dc, WebAccess access) {
     this.participants = participants;
+    this.dc = dc;
     this.access = access;
   }
 
@@ -35,6 +40,10 @@ class DataManagementController {
    */
   record Item(Participant participant, String detail) {}
 
+  private static final java.util.Set<ParticipantStatus> RANDOMIZED_OR_LATER = java.util.EnumSet.of(
+      ParticipantStatus.RANDOMIZED, ParticipantStatus.ON_TREATMENT, ParticipantStatus.IN_FOLLOW_UP,
+      ParticipantStatus.COMPLETED, ParticipantStatus.WITHDRAWN, ParticipantStatus.DIED);
+
   @GetMapping("/data")
   String data(Model m) {
     Actor a = access.actor();
@@ -43,7 +52,20 @@ class DataManagementController {
     lists.put("Screening with missing data", new ArrayList<>());
     lists.put("Eligible, waiting for consent", new ArrayList<>());
     lists.put("Consented, waiting for randomization", new ArrayList<>());
+    List<StoredForm> toSign = new ArrayList<>();
+    List<StoredForm> toLock = new ArrayList<>();
+    Map<String, String> numbers = new java.util.HashMap<>();
     for (Participant p : participants.list(a, null, null, 0, 500).items()) {
+      numbers.put(p.id(), p.screeningNumber());
+      if (RANDOMIZED_OR_LATER.contains(p.status())) {
+        for (StoredForm f : dc.forms().list(a, p.id())) {
+          if (StoredForm.ENTERED.equals(f.status())) {
+            toSign.add(f);
+          } else if (StoredForm.SIGNED.equals(f.status())) {
+            toLock.add(f);
+          }
+        }
+      }
       if (p.status() == ParticipantStatus.SCREENING) {
         ParticipantHistory h = participants.history(a, p.id());
         ScreeningVersion v = h.screenings().get(h.screenings().size() - 1);
@@ -56,6 +78,13 @@ class DataManagementController {
       }
     }
     m.addAttribute("lists", lists);
+    List<DataQuery> queries = new ArrayList<>(dc.queries().list(a, null, DataQuery.OPEN));
+    queries.addAll(dc.queries().list(a, null, DataQuery.ANSWERED));
+    m.addAttribute("queries", queries);
+    m.addAttribute("overdue", dc.visits().overdue(a, null));
+    m.addAttribute("toSign", toSign);
+    m.addAttribute("toLock", toLock);
+    m.addAttribute("numbers", numbers);
     return "data/index";
   }
 }

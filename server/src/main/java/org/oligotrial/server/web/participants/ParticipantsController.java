@@ -2,6 +2,7 @@ package org.oligotrial.server.web.participants;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
@@ -9,6 +10,7 @@ import org.oligotrial.server.participant.ParticipantStatus;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.web.WebAccess;
+import org.oligotrial.server.web.forms.ClinicalView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ParticipantsController {
   private final ParticipantService participants;
+  private final DataCapture dataCapture;
   private final WebAccess access;
 
-  ParticipantsController(ParticipantService participants, WebAccess access) {
+  ParticipantsController(ParticipantService participants, DataCapture dataCapture, WebAccess access) {
     this.participants = participants;
+    this.dataCapture = dataCapture;
     this.access = access;
   }
 
@@ -50,6 +54,7 @@ class ParticipantsController {
     m.addAttribute("criteria", CriteriaJson.rows(h.screenings().get(h.screenings().size() - 1).eligibilityJson()));
     m.addAttribute("audit", participants.auditTrail(a, id));
     m.addAttribute("today", LocalDate.now());
+    m.addAttribute("care", ClinicalView.of(dataCapture, a, id));
     return "participants/show";
   }
 

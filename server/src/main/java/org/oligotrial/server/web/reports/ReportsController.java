@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
+import java.util.List;
+import org.oligotrial.endpoints.AnalysisRow;
+import org.oligotrial.endpoints.ToxicitySummary;
+import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.randomization.AllocationExports;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.web.Me;
@@ -15,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The reports page and its downloads; statistician only (the data monitoring committee receives them from the
@@ -23,13 +29,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ReportsController {
   private final ParticipantService participants;
+  private final DataCapture dc;
   private final AllocationExports exports;
   private final AuditTrail audit;
   private final WebAccess access;
 
-  ReportsController(ParticipantService participants, AllocationExports exports, AuditTrail audit,
+  ReportsController(ParticipantService participants, DataCapture dc, AllocationExports exports, AuditTrail audit,
       WebAccess access) {
     this.participants = participants;
+    this.dc = dc;
     this.exports = exports;
     this.audit = audit;
     this.access = access;
@@ -66,7 +74,49 @@ class ReportsController {
     return download(csv, "text/csv", "table1.csv");
   }
 
+  @GetMapping("/reports/km-{endpoint}.{format}")
+  ResponseEntity<byte[]> km(@PathVariable String endpoint, @PathVariable String format) {
+    Actor a = statistician("/reports/km-" + endpoint + "." + format);
+    if (!List.of("pfs", "os").contains(endpoint) || !List.of("svg", "png").contains(format)) {
+      throw new RecordNotFoundException("report", "km-" + endpoint + "." + format);
+    }
+    SurvivalReport r = survival(a, endpoint);
+    exported(a, "km-" + endpoint + "." + format, "Kaplan-Meier " + r.endpoint());
+    String name = "km-" + endpoint + "." + format;
+    if (format.equals("png")) {
+      return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(r.png());
+    }
+    return download(r.svg(), "image/svg+xml", name);
+  }
+
+  @GetMapping("/reports/adverse-events.csv")
+  ResponseEntity<byte[]> adverseEventsCsv() {
+    Actor a = statistician("/reports/adverse-events.csv");
+    StringBuilder csv = new StringBuilder("arm,term,participants_in_arm,grade1,grade2,grade3,grade4,grade5,"
+        + "grade3_or_worse\n");
+    for (ToxicitySummary.ArmTerm t : dc.endpoints().safety(a).toxicity()) {
+      csv.append(Table1.quote(t.arm())).append(',').append(Table1.quote(t.term())).append(',')
+          .append(t.participantsInArm());
+      t.byWorstGrade().forEach(g -> csv.append(',').append(g));
+      csv.append(',').append(t.grade3OrWorse()).append('\n');
+    }
+    exported(a, "adverse-events.csv", "worst-grade adverse events by arm");
+    return download(csv.toString(), "text/csv", "adverse-events.csv");
+  }
+
+  private SurvivalReport survival(Actor a, String endpoint) {
+    List<AnalysisRow> rows = dc.endpoints().export(a).rows();
+    return endpoint.equals("pfs")
+        ? SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs)
+        : SurvivalReport.of("Overall survival", rows, AnalysisRow::os);
+  }
+
   private void fill(Actor a, Model m) {
+    List<AnalysisRow> rows = dc.endpoints().export(a).rows();
+    m.addAttribute("survival", List.of(SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs),
+        SurvivalReport.of("Overall survival", rows, AnalysisRow::os)));
+    m.addAttribute("toxicity", dc.endpoints().safety(a).toxicity());
     TrialData data = TrialData.load(a, participants, exports);
     Consort c = data.consort();
     Table1 t = data.table1();

@@ -33,7 +33,7 @@ import org.oligotrial.survival.cox.CoxOptions;
  * @param hazardRatio RT+ versus RT-, or null when it cannot be estimated (no event, one arm)
  * @param n participants in the analysis
  */
-record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double logRankP, CoxCoefficient hazardRatio,
+public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double logRankP, CoxCoefficient hazardRatio,
     int n) {
 
   static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick) {
@@ -79,7 +79,7 @@ record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double log
     return new KaplanMeierPlot.Options("Months since randomization", "Arm", logRankP);
   }
 
-  String svg() {
+  public String svg() {
     StringWriter w = new StringWriter();
     try {
       KaplanMeierPlot.writeSvg(curves, options(), w);
@@ -91,7 +91,7 @@ record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double log
     return start > 0 ? s.substring(start) : s;
   }
 
-  byte[] png() {
+  public byte[] png() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       KaplanMeierPlot.writePng(curves, options(), out);
@@ -102,7 +102,7 @@ record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double log
   }
 
   /** One line per arm: n, events, median (95% CI) in months. */
-  List<String> summary() {
+  public List<String> summary() {
     List<String> lines = new ArrayList<>();
     for (KaplanMeierCurve c : curves) {
       lines.add(String.format(Locale.ROOT, "%s: n=%d, events=%d, median %s months (95%% CI %s to %s)", c.group(),
@@ -111,7 +111,7 @@ record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double log
     return lines;
   }
 
-  String hazardRatioText() {
+  public String hazardRatioText() {
     if (hazardRatio == null) {
       return "not estimable (needs both arms and at least one event)";
     }

@@ -1,0 +1,148 @@
+package org.oligotrial.server.web.forms;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.datacapture.queries.DataQuery;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.Role;
+import org.oligotrial.server.web.WebAccess;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One form: its values and derived values, status, audit trail and queries; raising, answering and closing queries,
+ * the investigator's signature and the data manager's lock. The data-capture services decide who may do each (and
+ * audit refusals); the page offers only what the role may do.
+ */
+@Controller
+class FormsController {
+  private final DataCapture dc;
+  private final WebAccess access;
+
+  FormsController(DataCapture dc, WebAccess access) {
+    this.dc = dc;
+    this.access = access;
+  }
+
+  @GetMapping("/forms/{id}")
+  String form(@PathVariable String id, Model m) {
+    Actor a = access.actor();
+    StoredForm f = dc.forms().get(a, id);
+    m.addAttribute("f", f);
+    m.addAttribute("values", flatten(f.valuesJson()));
+    m.addAttribute("derived", f.derivedJson() == null ? Map.of() : flatten(f.derivedJson()));
+    m.addAttribute("fields", ClinicalView.JSON.readTree(f.valuesJson()).propertyNames());
+    m.addAttribute("queries", dc.queries().ofForm(id));
+    m.addAttribute("audit", dc.forms().auditTrail(a, id));
+    boolean site = a.sites().contains(f.siteCode());
+    m.addAttribute("mayRaise", site && (a.role() == Role.DATA_MANAGER || a.role() == Role.MONITOR));
+    m.addAttribute("mayAnswer", site && (a.role() == Role.INVESTIGATOR || a.role() == Role.COORDINATOR));
+    m.addAttribute("maySign", site && a.role() == Role.INVESTIGATOR && !StoredForm.LOCKED.equals(f.status()));
+    m.addAttribute("mayLock", site && a.role() == Role.DATA_MANAGER);
+    m.addAttribute("me_name", a.username());
+    return "forms/show";
+  }
+
+  @PostMapping("/forms/{id}/queries")
+  String raise(@PathVariable String id, @RequestParam(required = false) String field,
+      @RequestParam(required = false) String text, Model m) {
+    try {
+      dc.queries().raise(access.actor(), id, field, text);
+    } catch (InvalidFieldException e) {
+      return again(id, m, e);
+    }
+    return "redirect:/forms/" + id + "?raised";
+  }
+
+  @PostMapping("/queries/{id}/answer")
+  String answer(@PathVariable String id, @RequestParam(required = false) String answer, Model m) {
+    Actor a = access.actor();
+    DataQuery q = dc.queries().get(a, id);
+    try {
+      dc.queries().answer(a, id, answer);
+    } catch (InvalidFieldException e) {
+      return again(q.formId(), m, e);
+    }
+    return "redirect:/forms/" + q.formId() + "?answered";
+  }
+
+  @PostMapping("/queries/{id}/close")
+  String close(@PathVariable String id, @RequestParam(required = false) String note, Model m) {
+    Actor a = access.actor();
+    DataQuery q = dc.queries().get(a, id);
+    try {
+      dc.queries().close(a, id, note);
+    } catch (InvalidFieldException e) {
+      return again(q.formId(), m, e);
+    }
+    return "redirect:/forms/" + q.formId() + "?closed";
+  }
+
+  @PostMapping("/forms/{id}/sign")
+  String sign(@PathVariable String id, @RequestParam(required = false) String password, Model m) {
+    try {
+      dc.forms().sign(access.actor(), id, password);
+    } catch (InvalidFieldException e) {
+      return again(id, m, e);
+    }
+    return "redirect:/forms/" + id + "?signed";
+  }
+
+  @PostMapping("/forms/{id}/lock")
+  String lock(@PathVariable String id, @RequestParam(required = false) String reason, Model m) {
+    try {
+      dc.forms().lock(access.actor(), id, reason);
+    } catch (InvalidFieldException e) {
+      return again(id, m, e);
+    }
+    return "redirect:/forms/" + id + "?locked";
+  }
+
+  @PostMapping("/forms/{id}/unlock")
+  String unlock(@PathVariable String id, @RequestParam(required = false) String reason, Model m) {
+    try {
+      dc.forms().unlock(access.actor(), id, reason);
+    } catch (InvalidFieldException e) {
+      return again(id, m, e);
+    }
+    return "redirect:/forms/" + id + "?unlocked";
+  }
+
+  private String again(String formId, Model m, InvalidFieldException e) {
+    m.addAttribute("actionError", e.getMessage());
+    m.addAttribute("actionField", e.field());
+    return form(formId, m);
+  }
+
+  /** Field path to value text, e.g. {@code targets[0].mm -> 42}. */
+  static Map<String, String> flatten(String json) {
+    Map<String, String> out = new LinkedHashMap<>();
+    flatten("", ClinicalView.JSON.readTree(json), out);
+    return out;
+  }
+
+  private static void flatten(String prefix, JsonNode n, Map<String, String> out) {
+    if (n.isObject()) {
+      for (var e : n.properties()) {
+        flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+      }
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        flatten(prefix + "[" + i + "]", n.get(i), out);
+      }
+      if (n.isEmpty()) {
+        out.put(prefix, "(none)");
+      }
+    } else {
+      out.put(prefix, n.isNull() ? "" : n.asString());
+    }
+  }
+}
