@@ -91,7 +91,6 @@ class WebBrowserTest extends WebTestBase {
     b.set("birthDate", "1940-01-01");
     b.waitFor(d -> b.text("#verdict").startsWith("Not eligible"));
     assertThat(b.text("tr.st-fail")).contains("fails");
-    b.screenshot("screening-ineligible");
     b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
     b.waitFor(d -> d.getCurrentUrl().contains("/participants/"));
     assertThat(b.text("#status")).isEqualTo("SCREEN_FAILED");
@@ -187,9 +186,11 @@ class WebBrowserTest extends WebTestBase {
     b.screenshot("participant-follow-up");
     b.open("/forms/" + assessment.id());
     b.select("q-field", "targets");
-    b.type("q-text", "Please confirm T1: 30 mm on the scan report?");
+    b.type("q-text", "Please confirm T1: 30 mm on the scan report? <script>alert(3)</script>");
     b.driver.findElement(By.xpath("//button[normalize-space()='Raise query']")).click();
     b.waitFor(d -> b.text("#queries").contains("OPEN"));
+    assertThat(b.text("#queries")).contains("<script>alert(3)</script>");
+    assertThat(b.alertOpen()).isFalse();
     b.signOut();
     b.signIn("coord.a", PASSWORD);
     b.open("/data");

@@ -153,6 +153,25 @@ class WebSecurityTest extends WebTestBase {
         .isEqualTo("CONSENTED");
   }
 
+  @Test
+  void aPasswordChangeChecksTheCurrentPasswordAndTheNewOnesLength() throws Exception {
+    register.users().add(org.oligotrial.server.testing.TestRegisters.admin(), "pw.change",
+        org.oligotrial.server.user.Role.COORDINATOR, java.util.Set.of("A"), PASSWORD);
+    MvcResult wrong = as("pw.change", post("/account/password").with(csrf()).param("current", "not-the-password")
+        .param("next", "a-new-password-123").param("repeat", "a-new-password-123"));
+    assertThat(wrong.getResponse().getContentAsString()).contains("the current password is not correct")
+        .contains("aria-describedby=\"current-error\"");
+    MvcResult tooShort = as("pw.change", post("/account/password").with(csrf()).param("current", PASSWORD)
+        .param("next", "short").param("repeat", "short"));
+    assertThat(tooShort.getResponse().getContentAsString()).contains("at least 12 characters");
+    MvcResult ok = as("pw.change", post("/account/password").with(csrf()).param("current", PASSWORD)
+        .param("next", "a-new-password-123").param("repeat", "a-new-password-123"));
+    assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/login?passwordChanged");
+    var account = register.users().find("pw.change").orElseThrow();
+    assertThat(register.users().passwordMatches(account, "a-new-password-123")).isTrue();
+    assertThat(register.users().passwordMatches(account, PASSWORD)).isFalse();
+  }
+
   private long count(AuditAction action) {
     long[] n = {0};
     register.audit().forEach(e -> {
