@@ -47,6 +47,8 @@ class FormsController {
     m.addAttribute("mayAnswer", site && (a.role() == Role.INVESTIGATOR || a.role() == Role.COORDINATOR));
     m.addAttribute("maySign", site && a.role() == Role.INVESTIGATOR && !StoredForm.LOCKED.equals(f.status()));
     m.addAttribute("mayLock", site && a.role() == Role.DATA_MANAGER);
+    m.addAttribute("mayEdit", org.oligotrial.server.user.AccessPolicy.canWrite(a, f.siteCode())
+        && !StoredForm.LOCKED.equals(f.status()));
     m.addAttribute("me_name", a.username());
     return "forms/show";
   }

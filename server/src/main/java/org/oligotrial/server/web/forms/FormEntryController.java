@@ -1,0 +1,169 @@
+package org.oligotrial.server.web.forms;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.oligotrial.protocol.FormDefinition;
+import org.oligotrial.protocol.FormField;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.web.WebAccess;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Case report form entry and change: a generic HTML form drawn from the protocol's field definitions. Values go to
+ * {@code FormService.create}/{@code update}, which validate, run the edit checks, derive, open queries, check the
+ * site and audit; this controller only turns the HTML fields into the JSON object of values (an empty field is left
+ * out, numbers that do not read as numbers are passed on as text so that the service names the field).
+ */
+@Controller
+class FormEntryController {
+  static final String PREFIX = "v.";
+  private final DataCapture dc;
+  private final ParticipantService participants;
+  private final WebAccess access;
+  private final Protocol protocol = ProtocolLoader.bundled();
+
+  FormEntryController(DataCapture dc, ParticipantService participants, WebAccess access) {
+    this.dc = dc;
+    this.participants = participants;
+    this.access = access;
+  }
+
+  @GetMapping("/participants/{pid}/forms/new")
+  String newForm(@PathVariable String pid, @RequestParam String type, Model m) {
+    Actor a = access.actor();
+    var p = participants.history(a, pid).participant();
+    return show(m, definition(type), pid, p.screeningNumber(), null, Map.of(), null, null);
+  }
+
+  @PostMapping("/participants/{pid}/forms")
+  String create(@PathVariable String pid, @RequestParam String type,
+      @RequestParam MultiValueMap<String, String> params, Model m) {
+    Actor a = access.actor();
+    FormDefinition def = definition(type);
+    try {
+      StoredForm f = dc.forms().create(a, pid, type, null, null, values(def, params));
+      return "redirect:/forms/" + f.id() + "?saved";
+    } catch (InvalidFieldException e) {
+      var p = participants.history(a, pid).participant();
+      return show(m, def, pid, p.screeningNumber(), null, entered(def, params), e.field(), e.getMessage());
+    }
+  }
+
+  @GetMapping("/forms/{id}/edit")
+  String edit(@PathVariable String id, Model m) {
+    Actor a = access.actor();
+    StoredForm f = dc.forms().get(a, id);
+    FormDefinition def = definition(f.formType());
+    Map<String, String> current = new LinkedHashMap<>();
+    JsonNode v = ClinicalView.JSON.readTree(f.valuesJson());
+    for (FormField field : def.fields()) {
+      JsonNode n = v.get(field.id());
+      if (n != null && !n.isNull()) {
+        current.put(field.id(), (n.isObject() || n.isArray()) ? n.toString() : n.asString());
+      }
+    }
+    return show(m, def, f.participantId(), null, f, current, null, null);
+  }
+
+  @PostMapping("/forms/{id}/edit")
+  String update(@PathVariable String id, @RequestParam(required = false) String reason,
+      @RequestParam(required = false) Integer version, @RequestParam MultiValueMap<String, String> params, Model m) {
+    Actor a = access.actor();
+    StoredForm f = dc.forms().get(a, id);
+    FormDefinition def = definition(f.formType());
+    try {
+      dc.forms().update(a, id, values(def, params), reason, version);
+      return "redirect:/forms/" + id + "?saved";
+    } catch (InvalidFieldException e) {
+      m.addAttribute("reason", reason);
+      return show(m, def, f.participantId(), null, f, entered(def, params), e.field(), e.getMessage());
+    }
+  }
+
+  private String show(Model m, FormDefinition def, String pid, String number, StoredForm existing,
+      Map<String, String> current, String errorField, String error) {
+    m.addAttribute("def", def);
+    m.addAttribute("pid", pid);
+    m.addAttribute("number", number);
+    m.addAttribute("existing", existing);
+    m.addAttribute("current", current);
+    String field = errorField == null ? null : errorField.startsWith("values.") ? errorField.substring(7) : errorField;
+    m.addAttribute("errorField", field);
+    String prefix = errorField + ": ";
+    m.addAttribute("error", error != null && error.startsWith(prefix) ? error.substring(prefix.length()) : error);
+    m.addAttribute("errorLabel", field == null ? null
+        : def.field(field).map(FormField::label).orElse(field.equals("reason") ? "reason for change" : field));
+    m.addAttribute("fieldIds", def.fields().stream().map(FormField::id).toList());
+    return "forms/edit";
+  }
+
+  private FormDefinition definition(String type) {
+    return protocol.form(type).orElseThrow(() -> new RecordNotFoundException("form type", String.valueOf(type)));
+  }
+
+  /** What was typed, by field id, to show the form again. */
+  static Map<String, String> entered(FormDefinition def, MultiValueMap<String, String> params) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (FormField f : def.fields()) {
+      String s = params.getFirst(PREFIX + f.id());
+      if (s != null) {
+        out.put(f.id(), s);
+      }
+    }
+    return out;
+  }
+
+  /** The HTML fields as the JSON object of values the form service reads. */
+  static ObjectNode values(FormDefinition def, MultiValueMap<String, String> params) {
+    ObjectNode o = ClinicalView.JSON.createObjectNode();
+    for (FormField f : def.fields()) {
+      String raw = params.getFirst(PREFIX + f.id());
+      if (f.type().equals("boolean")) {
+        if (raw != null && !raw.isBlank()) {
+          o.put(f.id(), raw.equals("true"));
+        } else if (f.required()) {
+          o.put(f.id(), false);
+        }
+        continue;
+      }
+      if (raw == null || raw.isBlank()) {
+        continue;
+      }
+      String s = raw.strip();
+      switch (f.type()) {
+        case "integer", "decimal" -> {
+          try {
+            o.put(f.id(), new BigDecimal(s));
+          } catch (NumberFormatException e) {
+            o.put(f.id(), s);
+          }
+        }
+        case "recist-targets", "recist-non-targets", "recist-measurements", "recist-statuses" -> {
+          try {
+            o.set(f.id(), ClinicalView.JSON.readTree(s));
+          } catch (RuntimeException e) {
+            throw new InvalidFieldException("values." + f.id(), "is not readable JSON");
+          }
+        }
+        default -> o.put(f.id(), s);
+      }
+    }
+    return o;
+  }
+}
