@@ -25,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -83,6 +84,36 @@ class ScreeningController {
         case "screeningNumber" -> "screeningNumber";
         default -> ScreeningForm.fieldId(e.field());
       };
+      return showForm(m, form, check(form), field, e.getMessage());
+    }
+  }
+
+  /** Re-screening: the screening form filled from the latest version, saved as a new version with a reason. */
+  @GetMapping("/participants/{id}/rescreen")
+  String rescreenForm(@PathVariable String id, Model m) {
+    Actor actor = requireScreener();
+    ParticipantHistory h = participants.history(actor, id);
+    MultiValueMap<String, String> form =
+        ScreeningForm.fromJson(h.screenings().get(h.screenings().size() - 1).recordJson());
+    form.set("site", h.participant().siteCode());
+    m.addAttribute("rescreen", h.participant());
+    return showForm(m, form, check(form), null, null);
+  }
+
+  @PostMapping("/participants/{id}/rescreen")
+  String rescreen(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model m) {
+    Actor actor = requireScreener();
+    ParticipantHistory h = participants.history(actor, id);
+    try {
+      participants.rescreen(actor, id, ScreeningForm.toJson(form), ScreeningForm.first(form, "reason"));
+      return "redirect:/participants/" + id + "?rescreened";
+    } catch (InvalidFieldException e) {
+      String field = switch (e.field()) {
+        case "reason" -> "reason";
+        case "status" -> "reason";
+        default -> ScreeningForm.fieldId(e.field());
+      };
+      m.addAttribute("rescreen", h.participant());
       return showForm(m, form, check(form), field, e.getMessage());
     }
   }

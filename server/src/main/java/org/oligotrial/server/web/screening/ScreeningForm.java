@@ -138,6 +138,71 @@ public final class ScreeningForm {
   }
 
   /**
+   * The form's fields filled from a stored screening record (the reverse of {@link #toJson}), to start a re-screening
+   * from the latest version. Fields the form does not show are left out.
+   */
+  public static MultiValueMap<String, String> fromJson(String recordJson) {
+    MultiValueMap<String, String> p = new org.springframework.util.LinkedMultiValueMap<>();
+    tools.jackson.databind.JsonNode r = tools.jackson.databind.json.JsonMapper.builder().build().readTree(recordJson);
+    put(p, "screeningNumber", r.get("id"));
+    put(p, "screeningDate", r.get("screeningDate"));
+    put(p, "birthDate", r.get("birthDate"));
+    put(p, "sex", r.get("sex"));
+    put(p, "histology", r.path("diagnosis").get("histology"));
+    put(p, "confirmation", r.path("diagnosis").get("confirmation"));
+    put(p, "t", r.path("staging").get("t"));
+    put(p, "n", r.path("staging").get("n"));
+    put(p, "m", r.path("staging").get("m"));
+    put(p, "primaryDiameter", r.path("primaryTumor").get("longestDiameterMm"));
+    tools.jackson.databind.JsonNode mets = r.path("metastases");
+    for (int i = 0; i < Math.min(mets.size(), MET_ROWS); i++) {
+      put(p, "metSite" + i, mets.get(i).get("site"));
+      put(p, "metLesions" + i, mets.get(i).get("lesions"));
+    }
+    put(p, "ecog", r.get("ecog"));
+    if (r.has("priorTreatments")) {
+      if (r.get("priorTreatments").isEmpty()) {
+        p.add("prior", "none");
+      }
+      for (tools.jackson.databind.JsonNode t : r.get("priorTreatments")) {
+        put(p, "prior", t.get("type"));
+      }
+    } else {
+      p.add("prior", "");
+    }
+    put(p, "lifeExpectancy", r.get("lifeExpectancyMonths"));
+    for (String a : LABS) {
+      tools.jackson.databind.JsonNode lab = r.path("labs").get(a);
+      if (lab != null) {
+        put(p, a + "_value", lab.get("value"));
+        put(p, a + "_unit", lab.get("unit"));
+        put(p, a + "_uln", lab.get("uln"));
+      }
+    }
+    put(p, "egfr", r.get("egfr"));
+    if (r.has("allergies")) {
+      List<String> list = new ArrayList<>();
+      r.get("allergies").forEach(n -> list.add(n.asString()));
+      p.add("allergies", list.isEmpty() ? "none" : String.join(", ", list));
+    }
+    for (Map.Entry<String, String> e : FLAGS.entrySet()) {
+      tools.jackson.databind.JsonNode v = r.get(e.getValue());
+      if (v != null && v.isBoolean()) {
+        p.add(e.getKey(), v.booleanValue() ? "yes" : "no");
+      } else {
+        put(p, e.getKey(), v);
+      }
+    }
+    return p;
+  }
+
+  private static void put(MultiValueMap<String, String> p, String name, tools.jackson.databind.JsonNode v) {
+    if (v != null && !v.isNull() && !v.isObject() && !v.isArray()) {
+      p.add(name, v.asString());
+    }
+  }
+
+  /**
    * The form field (HTML id) that holds a record field path, e.g. {@code labs.HGB.value} -> {@code HGB_value},
    * {@code metastases[1].lesions} -> {@code metLesions1}, so that messages can point at the input.
    */
