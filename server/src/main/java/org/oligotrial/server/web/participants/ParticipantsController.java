@@ -2,11 +2,14 @@ package org.oligotrial.server.web.participants;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
+import org.oligotrial.server.participant.StatusTransitions;
+import org.oligotrial.server.participant.Withdrawal;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.web.WebAccess;
@@ -55,7 +58,38 @@ class ParticipantsController {
     m.addAttribute("audit", participants.auditTrail(a, id));
     m.addAttribute("today", LocalDate.now());
     m.addAttribute("care", ClinicalView.of(dataCapture, a, id));
+    m.addAttribute("nextStatuses", StatusTransitions.nextByStatusChange(h.participant().status()));
+    m.addAttribute("canRescreen", StatusTransitions.canRescreen(h.participant().status()));
+    m.addAttribute("formTypes", ProtocolLoader.bundled().forms());
     return "participants/show";
+  }
+
+  @PostMapping("/participants/{id}/status")
+  String changeStatus(@PathVariable String id, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String reason, @RequestParam(required = false) String withdrawalDate,
+      @RequestParam(required = false) String withdrawalReason,
+      @RequestParam(required = false, defaultValue = "false") boolean followUpAllowed, Model m) {
+    Actor a = access.actor();
+    try {
+      ParticipantStatus st = to == null || to.isBlank() ? null : ParticipantStatus.parse(to);
+      Withdrawal w = null;
+      if (st == ParticipantStatus.WITHDRAWN) {
+        LocalDate d;
+        try {
+          d = withdrawalDate == null || withdrawalDate.isBlank() ? null : LocalDate.parse(withdrawalDate);
+        } catch (DateTimeParseException e) {
+          throw new InvalidFieldException("withdrawal.date", "is not a date (YYYY-MM-DD)");
+        }
+        w = new Withdrawal(d, withdrawalReason, followUpAllowed);
+      }
+      participants.changeStatus(a, id, st, reason, w);
+      return "redirect:/participants/" + id + "?statusChanged";
+    } catch (InvalidFieldException e) {
+      m.addAttribute("statusError", e.field() + ": " + e.getMessage());
+      m.addAttribute("statusField", e.field());
+      m.addAttribute("chosenStatus", to);
+      return show(id, m);
+    }
   }
 
   @PostMapping("/participants/{id}/consent")
