@@ -213,6 +213,34 @@ class WebBrowserTest extends WebTestBase {
     b.signOut();
   }
 
+  @Test
+  @Order(8)
+  void theCoordinatorEntersAnAdverseEventFormAndIsToldWhichFieldIsWrong() throws Exception {
+    b.signIn("coord.a", PASSWORD);
+    b.open("/participants/" + consented);
+    b.driver.findElement(By.cssSelector("#new-forms a[href*='type=adverse-event']")).click();
+    b.waitFor(d -> d.getCurrentUrl().contains("/forms/new"));
+    LocalDate today = LocalDate.now();
+    b.type("f-term", "Oesophagitis");
+    b.type("f-grade", "2");
+    b.set("f-startDate", today.toString());
+    b.set("f-endDate", today.minusDays(3).toString());
+    b.select("f-relatedToSystemicTherapy", "unlikely");
+    b.select("f-relatedToRadiotherapy", "probable");
+    b.select("f-actionTaken", "none");
+    b.select("f-outcome", "recovering");
+    b.byId("save-form").click();
+    b.waitFor(d -> !d.findElements(By.id("f-endDate-error")).isEmpty());
+    assertThat(b.byId("f-endDate").getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(b.text("#f-endDate-error")).contains("cannot resolve before its onset");
+    b.screenshot("form-entry");
+    b.set("f-endDate", "");
+    b.byId("save-form").click();
+    b.waitFor(d -> d.getCurrentUrl().contains("saved"));
+    assertThat(b.text("#values")).contains("Oesophagitis");
+    b.signOut();
+  }
+
   private void fillEligible() {
     b.set("screeningDate", LocalDate.now().toString());
     b.set("birthDate", LocalDate.now().minusYears(60).toString());
