@@ -108,6 +108,8 @@ class WebDataEntryTest extends WebTestBase {
     assertThat(as("mon.a", adverseEvent(post("/participants/" + id + "/forms"), LocalDate.now().toString()))
         .getResponse().getStatus()).isEqualTo(403);
     assertThat(dataCapture.forms().list(actor("mon.a"), id)).isEmpty();
+    assertThat(as("mon.a", get("/participants/" + id + "/forms/new").param("type", "adverse-event"))
+        .getResponse().getStatus()).isEqualTo(403);
     assertThat(as("mon.a", post("/participants/" + id + "/status").with(csrf()).param("to", "ON_TREATMENT")
         .param("reason", "x")).getResponse().getStatus()).isEqualTo(403);
   }

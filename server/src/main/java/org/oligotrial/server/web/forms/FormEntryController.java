@@ -12,6 +12,7 @@ import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;
@@ -48,6 +49,7 @@ class FormEntryController {
   String newForm(@PathVariable String pid, @RequestParam String type, Model m) {
     Actor a = access.actor();
     var p = participants.history(a, pid).participant();
+    access.require(AccessPolicy.canWrite(a, p.siteCode()), a, "/participants/" + pid + "/forms/new");
     return show(m, definition(type), pid, p.screeningNumber(), null, Map.of(), null, null);
   }
 
@@ -69,6 +71,7 @@ class FormEntryController {
   String edit(@PathVariable String id, Model m) {
     Actor a = access.actor();
     StoredForm f = dc.forms().get(a, id);
+    access.require(AccessPolicy.canWrite(a, f.siteCode()), a, "/forms/" + id + "/edit");
     FormDefinition def = definition(f.formType());
     Map<String, String> current = new LinkedHashMap<>();
     JsonNode v = ClinicalView.JSON.readTree(f.valuesJson());
