@@ -31,6 +31,27 @@ public final class TestRegisters {
     return Register.on(ds, new ScriptedEvaluator(), new BCryptPasswordEncoder(4), Clock.systemUTC());
   }
 
+  /**
+   * Sites A and B with one user per role, all with {@code password}: admin, inv.a, coord.a, dm.a, mon.a (site A),
+   * stat (all sites) and coord.b (site B). Does nothing when site A exists already, so test classes sharing one
+   * application context can all call it.
+   */
+  public static synchronized void twoSitesWithOneUserPerRole(Register register, String password) {
+    if (register.sites().find("A").isPresent()) {
+      return;
+    }
+    Actor admin = admin();
+    register.sites().add(admin, "A", "Site A");
+    register.sites().add(admin, "B", "Site B");
+    register.users().add(admin, "admin", Role.ADMINISTRATOR, Set.of(), password);
+    register.users().add(admin, "inv.a", Role.INVESTIGATOR, Set.of("A"), password);
+    register.users().add(admin, "coord.a", Role.COORDINATOR, Set.of("A"), password);
+    register.users().add(admin, "dm.a", Role.DATA_MANAGER, Set.of("A"), password);
+    register.users().add(admin, "mon.a", Role.MONITOR, Set.of("A"), password);
+    register.users().add(admin, "stat", Role.STATISTICIAN, Set.of(), password);
+    register.users().add(admin, "coord.b", Role.COORDINATOR, Set.of("B"), password);
+  }
+
   /** An administrator actor for set-up. */
   public static Actor admin() {
     return new Actor("admin", Role.ADMINISTRATOR, Set.of());

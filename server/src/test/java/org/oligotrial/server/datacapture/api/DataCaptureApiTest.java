@@ -84,25 +84,7 @@ class DataCaptureApiTest {
 
   @BeforeEach
   void users() {
-    synchronized (DataCaptureApiTest.class) {
-      if (register.sites().find("A").isPresent()) {
-        return;
-      }
-      Actor admin = TestRegisters.admin();
-      register.sites().add(admin, "A", "Site A");
-      register.sites().add(admin, "B", "Site B");
-      add(admin, "admin", Role.ADMINISTRATOR);
-      add(admin, "inv.a", Role.INVESTIGATOR, "A");
-      add(admin, "coord.a", Role.COORDINATOR, "A");
-      add(admin, "dm.a", Role.DATA_MANAGER, "A");
-      add(admin, "mon.a", Role.MONITOR, "A");
-      add(admin, "stat", Role.STATISTICIAN);
-      add(admin, "coord.b", Role.COORDINATOR, "B");
-    }
-  }
-
-  private void add(Actor admin, String name, Role role, String... sites) {
-    register.users().add(admin, name, role, Set.of(sites), PASSWORD);
+    TestRegisters.twoSitesWithOneUserPerRole(register, PASSWORD);
   }
 
   private static RequestPostProcessor as(String user) {
