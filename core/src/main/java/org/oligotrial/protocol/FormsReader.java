@@ -1,6 +1,5 @@
 package org.oligotrial.protocol;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +72,7 @@ final class FormsReader {
     if ("choice".equals(type) && values.isEmpty()) {
       p.error(x, "a choice field needs 'values'");
     }
-    Range range = range(x);
+    Range range = p.range(x, false);
     if (range != null && !("integer".equals(type) || "decimal".equals(type))) {
       p.error(x, "a range is given only for integer and decimal fields");
     }
@@ -136,7 +135,7 @@ final class FormsReader {
       if (arm != null && !armIds.contains(arm)) {
         p.error(c.map.get("arm"), "no arm '" + arm + "'");
       }
-      Range range = range(c);
+      Range range = p.range(c, false);
       if ("range".equals(kind) && (range == null || field == null)) {
         p.error(c, "a range check needs 'field' and a bound");
       }
@@ -149,28 +148,6 @@ final class FormsReader {
       out.add(new EditCheck(id, kind, severity, fs, except, field, other, range, arm, p.text(c, "message", true)));
     }
     return List.copyOf(out);
-  }
-
-  private Range range(YamlNode v) {
-    BigDecimal min = p.decimal(v, "min", false);
-    BigDecimal gt = p.decimal(v, "greaterThan", false);
-    BigDecimal max = p.decimal(v, "max", false);
-    BigDecimal lt = p.decimal(v, "lessThan", false);
-    if (min != null && gt != null) {
-      p.error(v, "give either 'min' or 'greaterThan', not both");
-    }
-    if (max != null && lt != null) {
-      p.error(v, "give either 'max' or 'lessThan', not both");
-    }
-    BigDecimal lo = min != null ? min : gt;
-    BigDecimal hi = max != null ? max : lt;
-    if (lo == null && hi == null) {
-      return null;
-    }
-    if (lo != null && hi != null && lo.compareTo(hi) > 0) {
-      p.error(v, "empty range: lower bound " + lo.toPlainString() + " is above upper bound " + hi.toPlainString());
-    }
-    return new Range(lo, gt == null, hi, lt == null);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

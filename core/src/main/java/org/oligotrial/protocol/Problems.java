@@ -144,4 +144,38 @@ final class Problems {
     }
     return List.copyOf(out);
   }
+
+  /**
+   * Reads a numeric range from the keys {@code min} or {@code greaterThan} (lower bound, inclusive or exclusive) and
+   * {@code max} or {@code lessThan} (upper bound) of {@code v}. Records an error when both forms of one bound are
+   * given, when the range is empty, and, if {@code required}, when no bound key is given at all.
+   *
+   * @return the range; {@code null} when it is optional and no bound could be read
+   */
+  Range range(YamlNode v, boolean required) {
+    BigDecimal min = decimal(v, "min", false);
+    BigDecimal gt = decimal(v, "greaterThan", false);
+    BigDecimal max = decimal(v, "max", false);
+    BigDecimal lt = decimal(v, "lessThan", false);
+    if (min != null && gt != null) {
+      error(v, "give either 'min' or 'greaterThan', not both");
+    }
+    if (max != null && lt != null) {
+      error(v, "give either 'max' or 'lessThan', not both");
+    }
+    BigDecimal lo = min != null ? min : gt;
+    BigDecimal hi = max != null ? max : lt;
+    if (required) {
+      if (!v.map.containsKey("min") && !v.map.containsKey("greaterThan") && !v.map.containsKey("max")
+          && !v.map.containsKey("lessThan")) {
+        error(v, "a range needs at least one of 'min', 'greaterThan', 'max', 'lessThan'");
+      }
+    } else if (lo == null && hi == null) {
+      return null;
+    }
+    if (lo != null && hi != null && lo.compareTo(hi) > 0) {
+      error(v, "empty range: lower bound " + lo.toPlainString() + " is above upper bound " + hi.toPlainString());
+    }
+    return new Range(lo, gt == null, hi, lt == null);
+  }
 }

@@ -66,38 +66,15 @@ final class RuleReader {
     return List.copyOf(out);
   }
 
-  private Range range(YamlNode v) {
-    BigDecimal min = p.decimal(v, "min", false);
-    BigDecimal gt = p.decimal(v, "greaterThan", false);
-    BigDecimal max = p.decimal(v, "max", false);
-    BigDecimal lt = p.decimal(v, "lessThan", false);
-    if (min != null && gt != null) {
-      p.error(v, "give either 'min' or 'greaterThan', not both");
-    }
-    if (max != null && lt != null) {
-      p.error(v, "give either 'max' or 'lessThan', not both");
-    }
-    BigDecimal lo = min != null ? min : gt;
-    BigDecimal hi = max != null ? max : lt;
-    if (!v.map.containsKey("min") && !v.map.containsKey("greaterThan") && !v.map.containsKey("max")
-        && !v.map.containsKey("lessThan")) {
-      p.error(v, "a range needs at least one of 'min', 'greaterThan', 'max', 'lessThan'");
-    }
-    if (lo != null && hi != null && lo.compareTo(hi) > 0) {
-      p.error(v, "empty range: lower bound " + lo.toPlainString() + " is above upper bound " + hi.toPlainString());
-    }
-    return new Range(lo, gt == null, hi, lt == null);
-  }
-
   private Rule age(YamlNode v) {
     p.onlyKeys(v, "min", "max", "greaterThan", "lessThan");
-    return new Rule.Age(range(v));
+    return new Rule.Age(p.range(v, true));
   }
 
   private Rule number(YamlNode v) {
     p.onlyKeys(v, "field", "min", "max", "greaterThan", "lessThan");
     String field = field(v, "field", Type.NUMBER);
-    Range r = range(v);
+    Range r = p.range(v, true);
     return field == null ? null : new Rule.NumberIn(field, r);
   }
 
@@ -175,7 +152,7 @@ final class RuleReader {
     if (list != null && field != null) {
       field = checkField(v.map.get("field"), list + "." + field, Type.ITEM_NUMBER);
     }
-    Range r = range(v);
+    Range r = p.range(v, true);
     return list == null || field == null ? null : new Rule.Sum(list, field.substring(list.length() + 1), r);
   }
 
@@ -193,7 +170,7 @@ final class RuleReader {
     } else if (v.map.containsKey("values")) {
       p.error(v.map.get("values"), "'values' needs 'field'");
     }
-    Range r = range(v);
+    Range r = p.range(v, true);
     return list == null ? null : new Rule.Count(list, field, values, r);
   }
 
