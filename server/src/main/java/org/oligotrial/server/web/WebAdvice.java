@@ -82,6 +82,6 @@ public class WebAdvice {
     res.setStatus(500);
     signedIn(m);
     m.addAttribute("reference", ref);
-    return "error/500";
+    return "error";
   }
 }

@@ -21,33 +21,28 @@ public final class FormRepository {
   }
 
   void insert(StoredForm f, String createdBy, Instant at) {
-    jdbc.sql("INSERT INTO crf_form (" + COLUMNS + ", created_at, created_by) VALUES (:id, :p, :site, :type, :visit,"
-            + " :num, :date, :vals, :derived, :version, :status, :sb, :sa, :lb, :ua, :ub, :ca, :cb)")
-        .param("id", f.id())
+    state(jdbc.sql("INSERT INTO crf_form (" + COLUMNS + ", created_at, created_by) VALUES (:id, :p, :site, :type,"
+            + " :visit, :num, :date, :vals, :derived, :version, :status, :sb, :sa, :lb, :ua, :ub, :ca, :cb)"), f)
         .param("p", f.participantId())
         .param("site", f.siteCode())
         .param("type", f.formType())
-        .param("visit", f.visitId())
-        .param("num", f.visitNumber())
-        .param("date", f.formDate())
-        .param("vals", f.valuesJson())
-        .param("derived", f.derivedJson())
-        .param("version", f.version())
-        .param("status", f.status())
-        .param("sb", f.signedBy())
-        .param("sa", utc(f.signedAt()))
-        .param("lb", f.lockedBy())
-        .param("ua", utc(f.updatedAt()))
-        .param("ub", f.updatedBy())
         .param("ca", utc(at))
         .param("cb", createdBy)
         .update();
   }
 
   void update(StoredForm f) {
-    jdbc.sql("UPDATE crf_form SET visit_id = :visit, visit_number = :num, form_date = :date, values_json = :vals,"
-            + " derived_json = :derived, version = :version, status = :status, signed_by = :sb, signed_at = :sa,"
-            + " locked_by = :lb, locked_at = :la, updated_at = :ua, updated_by = :ub WHERE id = :id")
+    state(jdbc.sql("UPDATE crf_form SET visit_id = :visit, visit_number = :num, form_date = :date,"
+            + " values_json = :vals, derived_json = :derived, version = :version, status = :status,"
+            + " signed_by = :sb, signed_at = :sa, locked_by = :lb, locked_at = :la, updated_at = :ua,"
+            + " updated_by = :ub WHERE id = :id"), f)
+        .param("la", f.lockedBy() == null ? null : utc(f.updatedAt()))
+        .update();
+  }
+
+  /** Binds the parameters that an insert and an update both write: the form's id and its changing state. */
+  private static JdbcClient.StatementSpec state(JdbcClient.StatementSpec spec, StoredForm f) {
+    return spec
         .param("id", f.id())
         .param("visit", f.visitId())
         .param("num", f.visitNumber())
@@ -59,10 +54,8 @@ public final class FormRepository {
         .param("sb", f.signedBy())
         .param("sa", utc(f.signedAt()))
         .param("lb", f.lockedBy())
-        .param("la", f.lockedBy() == null ? null : utc(f.updatedAt()))
         .param("ua", utc(f.updatedAt()))
-        .param("ub", f.updatedBy())
-        .update();
+        .param("ub", f.updatedBy());
   }
 
   void insertVersion(StoredForm f, String reason) {

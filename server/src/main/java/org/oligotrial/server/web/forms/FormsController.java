@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.forms.StoredForm;
-import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.user.Role;
@@ -56,66 +55,47 @@ class FormsController {
   @PostMapping("/forms/{id}/queries")
   String raise(@PathVariable String id, @RequestParam(required = false) String field,
       @RequestParam(required = false) String text, Model m) {
-    try {
-      dc.queries().raise(access.actor(), id, field, text);
-    } catch (InvalidFieldException e) {
-      return again(id, m, e);
-    }
-    return "redirect:/forms/" + id + "?raised";
+    return act(id, "raised", m, () -> dc.queries().raise(access.actor(), id, field, text));
   }
 
   @PostMapping("/queries/{id}/answer")
   String answer(@PathVariable String id, @RequestParam(required = false) String answer, Model m) {
     Actor a = access.actor();
-    DataQuery q = dc.queries().get(a, id);
-    try {
-      dc.queries().answer(a, id, answer);
-    } catch (InvalidFieldException e) {
-      return again(q.formId(), m, e);
-    }
-    return "redirect:/forms/" + q.formId() + "?answered";
+    return act(dc.queries().get(a, id).formId(), "answered", m, () -> dc.queries().answer(a, id, answer));
   }
 
   @PostMapping("/queries/{id}/close")
   String close(@PathVariable String id, @RequestParam(required = false) String note, Model m) {
     Actor a = access.actor();
-    DataQuery q = dc.queries().get(a, id);
-    try {
-      dc.queries().close(a, id, note);
-    } catch (InvalidFieldException e) {
-      return again(q.formId(), m, e);
-    }
-    return "redirect:/forms/" + q.formId() + "?closed";
+    return act(dc.queries().get(a, id).formId(), "closed", m, () -> dc.queries().close(a, id, note));
   }
 
   @PostMapping("/forms/{id}/sign")
   String sign(@PathVariable String id, @RequestParam(required = false) String password, Model m) {
-    try {
-      dc.forms().sign(access.actor(), id, password);
-    } catch (InvalidFieldException e) {
-      return again(id, m, e);
-    }
-    return "redirect:/forms/" + id + "?signed";
+    return act(id, "signed", m, () -> dc.forms().sign(access.actor(), id, password));
   }
 
   @PostMapping("/forms/{id}/lock")
   String lock(@PathVariable String id, @RequestParam(required = false) String reason, Model m) {
-    try {
-      dc.forms().lock(access.actor(), id, reason);
-    } catch (InvalidFieldException e) {
-      return again(id, m, e);
-    }
-    return "redirect:/forms/" + id + "?locked";
+    return act(id, "locked", m, () -> dc.forms().lock(access.actor(), id, reason));
   }
 
   @PostMapping("/forms/{id}/unlock")
   String unlock(@PathVariable String id, @RequestParam(required = false) String reason, Model m) {
+    return act(id, "unlocked", m, () -> dc.forms().unlock(access.actor(), id, reason));
+  }
+
+  /**
+   * Runs one action on a form: back to the form page with {@code ?done} when it succeeds, or the form page again
+   * with the message tied to its field when the service refuses the input.
+   */
+  private String act(String formId, String done, Model m, Runnable action) {
     try {
-      dc.forms().unlock(access.actor(), id, reason);
+      action.run();
     } catch (InvalidFieldException e) {
-      return again(id, m, e);
+      return again(formId, m, e);
     }
-    return "redirect:/forms/" + id + "?unlocked";
+    return "redirect:/forms/" + formId + "?" + done;
   }
 
   private String again(String formId, Model m, InvalidFieldException e) {
