@@ -10,9 +10,16 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and its hash, under a lock on the single {@code audit_head} row ({@code SELECT ... FOR UPDATE}): the chain is
  * linear under concurrency, and one chaining transaction serves every request that committed meanwhile, so the
  * lock is not held across each request's own commit. Rows left pending by a crash are chained at the next start
- * ({@link #chainAll}). Thread-safe.
+ * ({@link #chainAll}).
+ *
+ * <p>Who chains: without a background chainer, {@link #chainSoon} chains at once in the calling thread (operator
+ * commands, tests of the bare register). A server calls {@link #startBackgroundChaining}: then one daemon thread
+ * chains, woken by {@link #chainSoon} after each commit, so a request returns right after its own commit and one
+ * chaining transaction serves every request that committed meanwhile (the request's audit rows are already durable
+ * in {@code audit_pending}; the chain follows within milliseconds). Every read of the trail ({@link #forRecord},
+ * {@link #latest}, {@link #forEach}, {@link #head}) first chains what had committed when it started, so a reader
+ * never misses a committed entry. Within one process a lock lets one thread chain at a time; across processes the
+ * {@code audit_head} row lock does. Thread-safe.
  */
 public final class AuditTrail {
   /** Most rows moved by one chaining transaction. */
@@ -38,9 +54,18 @@ public final class AuditTrail {
   private static final int[] PENDING_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+  /** How long the background chainer sleeps when nobody wakes it (it also picks up other processes' rows). */
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final ReentrantLock chaining = new ReentrantLock();
+  private final AtomicBoolean requested = new AtomicBoolean();
+  private volatile Thread chainer;
+  private volatile boolean stopping;
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final TransactionTemplate tx;
+  private final TransactionTemplate snapshot;
   private final Clock clock;
 
   /**
@@ -51,6 +76,9 @@ public final class AuditTrail {
     this.batch = batch;
     this.tx = tx;
     this.clock = clock;
+    this.snapshot = new TransactionTemplate(tx.getTransactionManager());
+    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    snapshot.setReadOnly(true);
   }
 
   /**
@@ -87,7 +115,83 @@ public final class AuditTrail {
   /** Writes one entry in a transaction of its own (logins, denied access: facts that outlive a rollback). */
   public void recordNow(AuditEntry entry) {
     tx.executeWithoutResult(s -> record(entry));
-    chainPending();
+    chainSoon();
+  }
+
+  /**
+   * Asks for the committed pending rows to be chained: wakes the background chainer when it runs, else chains them
+   * now in the calling thread. Call outside any transaction, after a commit.
+   */
+  public void chainSoon() {
+    Thread t = chainer;
+    if (t == null) {
+      chainPending();
+      return;
+    }
+    requested.set(true);
+    LockSupport.unpark(t);
+  }
+
+  /**
+   * Starts the background chainer (once; later calls do nothing). From then on {@link #chainSoon} only wakes it.
+   */
+  public synchronized void startBackgroundChaining() {
+    if (chainer != null) {
+      return;
+    }
+    stopping = false;
+    Thread t = new Thread(this::runChainer, "audit-chainer");
+    t.setDaemon(true);
+    chainer = t;
+    t.start();
+  }
+
+  /** Stops the background chainer, then chains what is left; {@link #chainSoon} chains in the caller again. */
+  public synchronized void stopBackgroundChaining() {
+    Thread t = chainer;
+    if (t == null) {
+      return;
+    }
+    stopping = true;
+    LockSupport.unpark(t);
+    try {
+      t.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    chainer = null;
+    chainCommitted();
+  }
+
+  private void runChainer() {
+    while (!stopping) {
+      // cleared before chaining: a commit that signals meanwhile gets another round
+      requested.set(false);
+      try {
+        chainCommitted();
+      } catch (RuntimeException e) {
+        // the rows stay pending (durable); the next round, or the next start, chains them
+        LOG.warn("audit rows stay pending, to be chained later: {}", e.toString());
+        LockSupport.parkNanos(this, IDLE_NANOS);
+      }
+      if (!requested.get() && !stopping) {
+        LockSupport.parkNanos(this, IDLE_NANOS);
+      }
+    }
+  }
+
+  /**
+   * Chains every row committed before the call, batch by batch; unlike {@link #chainAll} it stops at the first
+   * batch that is not full, so a stream of new commits cannot keep it going.
+   */
+  private int chainCommitted() {
+    int total = 0;
+    int n;
+    do {
+      n = chainPending();
+      total += n;
+    } while (n == CHAIN_BATCH);
+    return total;
   }
 
   private void stage(List<AuditEntry> entries) {
@@ -113,12 +217,17 @@ public final class AuditTrail {
    * @return the number of rows chained
    */
   public int chainPending() {
-    if (jdbc.sql("SELECT id FROM audit_pending ORDER BY id FETCH FIRST 1 ROWS ONLY").query(Long.class).optional()
-        .isEmpty()) {
-      return 0;
+    chaining.lock();
+    try {
+      if (jdbc.sql("SELECT id FROM audit_pending ORDER BY id FETCH FIRST 1 ROWS ONLY").query(Long.class).optional()
+          .isEmpty()) {
+        return 0;
+      }
+      Integer n = tx.execute(s -> chainLocked());
+      return n == null ? 0 : n;
+    } finally {
+      chaining.unlock();
     }
-    Integer n = tx.execute(s -> chainLocked());
-    return n == null ? 0 : n;
   }
 
   /** Chains until nothing is pending (at start-up, after a crash). */
@@ -173,6 +282,7 @@ public final class AuditTrail {
 
   /** Every event about one record, oldest first. */
   public List<AuditEvent> forRecord(String entityType, String entityId) {
+    chainCommitted();
     return jdbc.sql("SELECT * FROM audit_event WHERE entity_type = :type AND entity_id = :id ORDER BY seq")
         .param("type", entityType)
         .param("id", entityId)
@@ -182,6 +292,7 @@ public final class AuditTrail {
 
   /** The newest {@code limit} events of the whole trail, oldest first. */
   public List<AuditEvent> latest(int limit) {
+    chainCommitted();
     List<AuditEvent> newestFirst =
         new ArrayList<>(
             jdbc.sql("SELECT * FROM audit_event ORDER BY seq DESC")
@@ -194,6 +305,23 @@ public final class AuditTrail {
 
   /** Streams the whole trail in chain order to {@code sink}, without holding it in memory. */
   public void forEach(Consumer<AuditEvent> sink) {
+    chainCommitted();
+    scan(sink);
+  }
+
+  /**
+   * Streams the whole trail in chain order to {@code sink} and returns the chain head, both read from one snapshot
+   * (a repeatable-read transaction), so rows chained meanwhile by others cannot make trail and head disagree.
+   */
+  public Head readConsistent(Consumer<AuditEvent> sink) {
+    chainCommitted();
+    return snapshot.execute(s -> {
+      scan(sink);
+      return readHead();
+    });
+  }
+
+  private void scan(Consumer<AuditEvent> sink) {
     jdbc.sql("SELECT * FROM audit_event ORDER BY seq").query(rs -> {
       sink.accept(read(rs));
     });
@@ -201,6 +329,11 @@ public final class AuditTrail {
 
   /** The chain head: the last sequence number and hash as recorded by the last append. */
   public Head head() {
+    chainCommitted();
+    return readHead();
+  }
+
+  private Head readHead() {
     return jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
         .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
         .single();

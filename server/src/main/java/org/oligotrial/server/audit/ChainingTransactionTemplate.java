@@ -9,9 +9,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The transaction template of the register's services: after an outermost transaction commits, chains its audit
- * rows ({@link AuditTrail#chainPending}) before returning. A failure to chain does not fail the committed change:
- * the rows stay pending and the next chaining (or the next start) takes them.
+ * The transaction template of the register's services: after an outermost transaction commits, has its audit rows
+ * chained ({@link AuditTrail#chainSoon}: at once, or by the server's background chainer). A failure to chain does
+ * not fail the committed change: the rows stay pending and the next chaining (or the next start) takes them.
  */
 public final class ChainingTransactionTemplate extends TransactionTemplate {
   private static final Logger LOG = LoggerFactory.getLogger(ChainingTransactionTemplate.class);
@@ -29,7 +29,7 @@ public final class ChainingTransactionTemplate extends TransactionTemplate {
     T result = super.execute(action);
     if (outermost) {
       try {
-        audit.chainPending();
+        audit.chainSoon();
       } catch (RuntimeException e) {
         LOG.warn("audit rows stay pending, to be chained later: {}", e.toString());
       }

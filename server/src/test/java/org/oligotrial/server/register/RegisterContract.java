@@ -231,6 +231,39 @@ abstract class RegisterContract {
   }
 
   @Test
+  void withTheBackgroundChainerReadersSeeEveryCommittedEntryAndVerifyWhileWritesGoOn() throws Exception {
+    reg.audit().startBackgroundChaining();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> writes = new ArrayList<>();
+      for (int i = 0; i < 48; i++) {
+        int n = i;
+        writes.add(pool.submit(() -> {
+          String id = reg.participants().register(coordA, "A", "BGC-" + n, record("ELIGIBLE")).participant().id();
+          // read at once, before the chainer need have run: siteCode, screeningNumber, status and 3 screening fields
+          return reg.audit().forRecord("participant", id).size();
+        }));
+      }
+      Future<List<Verification>> verifying = pool.submit(() -> {
+        List<Verification> vs = new ArrayList<>();
+        while (!writes.stream().allMatch(Future::isDone)) {
+          vs.add(reg.verifier().verify());
+        }
+        return vs;
+      });
+      for (Future<Integer> f : writes) {
+        assertThat(f.get()).isEqualTo(6);
+      }
+      assertThat(verifying.get()).allSatisfy(v -> assertThat(v.problems()).isEmpty());
+    } finally {
+      pool.shutdown();
+      reg.audit().stopBackgroundChaining();
+    }
+    assertThat(reg.audit().pendingCount()).isZero();
+    assertThat(reg.verifier().verify().intact()).isTrue();
+  }
+
+  @Test
   void rowsLeftPendingByACrashAreChainedAtTheNextStart() {
     reg.jdbc().sql("INSERT INTO audit_pending (occurred_at, actor, action, entity_type, entity_id) VALUES"
         + " (CURRENT_TIMESTAMP, 'coord.a', 'CREATE', 'participant', 'left-pending')").update();
