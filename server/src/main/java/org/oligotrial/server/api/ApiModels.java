@@ -1,5 +1,7 @@
 package org.oligotrial.server.api;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,14 +45,19 @@ public final class ApiModels {
   /** Withdrawal as stored. */
   public record WithdrawalView(LocalDate date, String reason, boolean followUpAllowed) {}
 
-  /** The eligibility result of one screening version. */
+  /**
+   * The eligibility result of one screening version. {@code result} is the stored JSON text, written into the
+   * response as JSON as it is (not parsed and written again).
+   */
   public record EligibilityView(
-      String verdict, String protocolVersion, List<String> screenFailureReasons, JsonNode result) {}
+      String verdict, String protocolVersion, List<String> screenFailureReasons,
+      @JsonRawValue @Schema(type = "object", description = "criterion-by-criterion result") String result) {}
 
-  /** One screening version. */
+  /** One screening version; {@code screeningRecord} is the stored JSON text, written as JSON as it is. */
   public record ScreeningView(
-      int version, JsonNode screeningRecord, EligibilityView eligibility, Instant enteredAt, String enteredBy,
-      String reason) {}
+      int version,
+      @JsonRawValue @Schema(type = "object", description = "the screening record as entered") String screeningRecord,
+      EligibilityView eligibility, Instant enteredAt, String enteredBy, String reason) {}
 
   /** One status change. */
   public record StatusChangeView(String from, String to, Instant at, String by, String reason) {}

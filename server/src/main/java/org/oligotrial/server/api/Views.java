@@ -33,10 +33,6 @@ class Views {
     return json.writeValueAsString(node);
   }
 
-  JsonNode tree(String text) {
-    return json.readTree(text);
-  }
-
   ParticipantView of(ParticipantHistory h) {
     Participant p = h.participant();
     List<ScreeningView> screenings = h.screenings().stream().map(this::of).toList();
@@ -57,8 +53,9 @@ class Views {
   }
 
   ScreeningView of(ScreeningVersion s) {
-    return new ScreeningView(s.version(), tree(s.recordJson()),
-        new EligibilityView(s.verdict(), s.protocolVersion(), s.screenFailureReasons(), tree(s.eligibilityJson())),
+    // stored JSON text, written by the server itself: returned as it is
+    return new ScreeningView(s.version(), s.recordJson(),
+        new EligibilityView(s.verdict(), s.protocolVersion(), s.screenFailureReasons(), s.eligibilityJson()),
         s.enteredAt(), s.enteredBy(), s.reason());
   }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
@@ -57,6 +58,10 @@ public final class AuditTrail {
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   /** How long the background chainer sleeps when nobody wakes it (it also picks up other processes' rows). */
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** The background chainer vacuums {@code audit_pending} (PostgreSQL) after this many chained rows... */
+  static final long VACUUM_ROWS = 20_000;
+  /** ...or this long after the last vacuum, whichever comes first (when rows were chained meanwhile). */
+  private static final long VACUUM_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final ReentrantLock chaining = new ReentrantLock();
   private final AtomicBoolean requested = new AtomicBoolean();
@@ -164,11 +169,20 @@ public final class AuditTrail {
   }
 
   private void runChainer() {
+    boolean vacuums = isPostgres();
+    long chainedSinceVacuum = 0;
+    long lastVacuum = System.nanoTime();
     while (!stopping) {
       // cleared before chaining: a commit that signals meanwhile gets another round
       requested.set(false);
       try {
-        chainCommitted();
+        chainedSinceVacuum += chainCommitted();
+        if (vacuums && chainedSinceVacuum > 0 && (chainedSinceVacuum >= VACUUM_ROWS
+            || System.nanoTime() - lastVacuum >= VACUUM_NANOS)) {
+          vacuumPending();
+          chainedSinceVacuum = 0;
+          lastVacuum = System.nanoTime();
+        }
       } catch (RuntimeException e) {
         // the rows stay pending (durable); the next round, or the next start, chains them
         LOG.warn("audit rows stay pending, to be chained later: {}", e.toString());
@@ -177,6 +191,24 @@ public final class AuditTrail {
       if (!requested.get() && !stopping) {
         LockSupport.parkNanos(this, IDLE_NANOS);
       }
+    }
+  }
+
+  /**
+   * On PostgreSQL every chained row leaves a dead row in {@code audit_pending}; until they are vacuumed, each look at
+   * the (nearly empty) table walks past all of them, and autovacuum may be slow or switched off. So the chainer
+   * vacuums the table itself (a table of a few live rows: milliseconds). Without owner rights PostgreSQL only warns.
+   */
+  private void vacuumPending() {
+    batch.execute("VACUUM audit_pending");
+  }
+
+  private boolean isPostgres() {
+    try {
+      return Boolean.TRUE.equals(batch.execute((ConnectionCallback<Boolean>) c ->
+          c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

@@ -5,9 +5,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,18 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.oligotrial.cli.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +36,9 @@ import picocli.CommandLine.Spec;
 /**
  * Registers participants (screening record plus eligibility plus audit, one request each) from N client threads
  * against a running server for a fixed time, after a warm-up, and prints throughput and latency percentiles. Uses a
- * personal API token created with the given user's password (so BCrypt is paid once, not per request).
+ * personal API token created with the given user's password (so BCrypt is paid once, not per request). The driver
+ * is Apache HttpClient 5 (classic I/O, one pooled keep-alive connection per client), which costs the shared machine
+ * far less CPU per request than {@code java.net.http}; the driver's own CPU still competes with the server's.
  */
 @Command(name = "load-test",
     description = "Measure participant registration over the REST API (loopback only; bounded in clients and time).")
@@ -58,13 +69,22 @@ public final class LoadTestCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds, not measured (default 5).")
   int warmup;
 
+  @Option(names = "--rate", defaultValue = "0",
+      description = "Offered load in requests per second over all clients, each client on a fixed schedule and"
+          + " latency counted from the scheduled start (so a slow reply delays no later measurement);"
+          + " 0 (default): every client sends its next request as soon as the last one is answered.")
+  double rate;
+
   @Override
   public Integer call() throws Exception {
     if (clients < 1 || clients > 64) {
       throw new UserInputException("--clients must be 1 to 64");
     }
-    if (seconds < 1 || seconds > 120 || warmup < 0 || warmup > 60) {
-      throw new UserInputException("--seconds must be 1 to 120 and --warmup 0 to 60");
+    if (seconds < 1 || seconds > 120 || warmup < 0 || warmup > 120) {
+      throw new UserInputException("--seconds must be 1 to 120 and --warmup 0 to 120");
+    }
+    if (!(rate >= 0 && rate <= 100_000)) {
+      throw new UserInputException("--rate must be 0 to 100000 requests per second");
     }
     URI base = URI.create(url);
     if (base.getHost() == null || !InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
@@ -75,8 +95,19 @@ public final class LoadTestCommand implements Callable<Integer> {
       throw new UserInputException("--password-stdin: no password on standard input");
     }
     String body = record == null ? SampleRecord.ELIGIBLE : Files.readString(record);
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(clients).setMaxConnPerRoute(clients)
+        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+            .setSocketTimeout(Timeout.ofSeconds(30)).build())
+        .build();
+    try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(pool)
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
+        .disableAutomaticRetries().disableCookieManagement().build()) {
+      return run(http, base, password, body);
+    }
+  }
+
+  private int run(CloseableHttpClient http, URI base, String password, String body) throws Exception {
     String token = token(http, base, password);
     String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -88,8 +119,11 @@ public final class LoadTestCommand implements Callable<Integer> {
     Thread[] threads = new Thread[clients];
     for (int c = 0; c < clients; c++) {
       int client = c;
+      // with --rate, client c sends at start + (c + k * clients) / rate, k = 0, 1, ...
+      long interval = rate == 0 ? 0 : Math.round(clients * 1e9 / rate);
+      long first = rate == 0 ? start : start + Math.round(c * 1e9 / rate);
       threads[c] = new Thread(() -> latencies[client] = drive(http, base, token, site, body, run, client,
-          measureFrom, end, errors));
+          first, interval, measureFrom, end, errors));
       threads[c].start();
     }
     for (Thread t : threads) {
@@ -97,8 +131,9 @@ public final class LoadTestCommand implements Callable<Integer> {
     }
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "participant registration over %s: %d clients, %d s measured after %d s warm-up%n",
-        base, clients, seconds, warmup);
+    out.printf(Locale.ROOT, "participant registration over %s: %d clients, %s, %d s measured after %d s warm-up%n",
+        base, clients, rate == 0 ? "back to back" : String.format(Locale.ROOT, "offered %.1f req/s", rate), seconds,
+        warmup);
     out.printf(Locale.ROOT, "requests %d, errors %d, throughput %.1f req/s%n", all.length, errors.get(),
         all.length / (double) seconds);
     if (all.length > 0) {
@@ -108,24 +143,42 @@ public final class LoadTestCommand implements Callable<Integer> {
     return errors.get() == 0 ? 0 : 1;
   }
 
-  private static long[] drive(HttpClient http, URI base, String token, String site, String record, String run,
-      int client, long measureFrom, long end, AtomicInteger errors) {
+  /**
+   * One client: requests one after the other (interval 0), or each at its scheduled time {@code first + k *
+   * interval}, waiting for it when early and sending at once when late; the latency of a scheduled request runs from
+   * its scheduled time, so queueing behind a slow reply is counted.
+   */
+  private static long[] drive(CloseableHttpClient http, URI base, String token, String site, String record,
+      String run, int client, long first, long interval, long measureFrom, long end, AtomicInteger errors) {
     long[] lat = new long[1024];
     int n = 0;
+    long scheduled = first;
     for (int i = 0; ; i++) {
-      long t0 = System.nanoTime();
+      if (interval > 0) {
+        long wait = scheduled - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+          continue; // parkNanos may return early: check again
+        }
+      }
+      long sent = System.nanoTime();
+      long t0 = interval > 0 ? scheduled : sent;
       if (t0 >= end) {
         break;
       }
       String body = "{\"siteCode\":\"" + site + "\",\"screeningNumber\":\"LT-" + run + "-" + client + "-"
           + i + "\",\"screeningRecord\":" + record + "}";
       try {
-        HttpResponse<Void> res = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/participants"))
-            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpPost post = new HttpPost(base.resolve("/api/v1/participants"));
+        post.setHeader("Authorization", "Bearer " + token);
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        // the whole response is read (and dropped) before the clock stops
+        int status = http.execute(post, res -> {
+          EntityUtils.consume(res.getEntity());
+          return res.getCode();
+        });
         long t1 = System.nanoTime();
-        if (res.statusCode() != 201) {
+        if (status != 201) {
           errors.incrementAndGet();
         } else if (t0 >= measureFrom && t1 <= end) {
           if (n == lat.length) {
@@ -136,20 +189,22 @@ public final class LoadTestCommand implements Callable<Integer> {
       } catch (Exception e) {
         errors.incrementAndGet();
       }
+      scheduled += interval;
     }
     return Arrays.copyOf(lat, n);
   }
 
-  private String token(HttpClient http, URI base, String password) throws Exception {
+  private String token(CloseableHttpClient http, URI base, String password) throws Exception {
     String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> res = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/tokens"))
-        .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"load-test\",\"validDays\":1}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (res.statusCode() != 201) {
-      throw new UserInputException("could not create an API token (HTTP " + res.statusCode() + "): " + res.body());
+    HttpPost post = new HttpPost(base.resolve("/api/v1/tokens"));
+    post.setHeader("Authorization", "Basic " + basic);
+    post.setEntity(new StringEntity("{\"label\":\"load-test\",\"validDays\":1}", ContentType.APPLICATION_JSON));
+    String[] reply = http.execute(post, res -> new String[] {Integer.toString(res.getCode()),
+        EntityUtils.toString(res.getEntity(), StandardCharsets.UTF_8)});
+    if (!reply[0].equals("201")) {
+      throw new UserInputException("could not create an API token (HTTP " + reply[0] + "): " + reply[1]);
     }
-    return res.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    return reply[1].replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
   }
 
   private static double pct(long[] sorted, int p) {

@@ -43,13 +43,6 @@ final class ParticipantRepository {
         .update();
   }
 
-  boolean screeningNumberTaken(String number) {
-    return jdbc.sql("SELECT COUNT(*) FROM participant WHERE screening_number = :n")
-        .param("n", number)
-        .query(Long.class)
-        .single() > 0;
-  }
-
   /** The participant, row-locked until the transaction ends. */
   Optional<Participant> lock(String id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE id = :id FOR UPDATE")

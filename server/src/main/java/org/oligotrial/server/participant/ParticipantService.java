@@ -19,6 +19,7 @@ import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.site.SiteService;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,27 +72,31 @@ public final class ParticipantService {
     }
     ScreeningEvaluation ev = evaluator.evaluate(recordJson);
     String id = UUID.randomUUID().toString();
-    return tx.execute(
-        s -> {
-          if (repo.screeningNumberTaken(screeningNumber)) {
-            throw new ConflictException("screeningNumber", "screening number " + screeningNumber + " exists");
-          }
-          Instant now = now();
-          Participant p = new Participant(id, siteCode, screeningNumber, ev.status(), 1, null, null, now,
-              actor.username());
-          repo.insert(p);
-          ScreeningVersion v = new ScreeningVersion(1, recordJson, ev.verdict(), ev.resultJson(),
-              ev.protocolVersion(), ev.screenFailureReasons(), now, actor.username(), null);
-          repo.insertScreening(id, v);
-          repo.insertStatusChange(id, new StatusChange(1, null, ev.status(), now, actor.username(), null));
-          created(actor, p, "siteCode", siteCode);
-          created(actor, p, "screeningNumber", screeningNumber);
-          created(actor, p, "status", ev.status().name());
-          auditScreening(actor, p, v, null);
-          // exactly what was written: no need to read it back
-          return new ParticipantHistory(p, List.of(v),
-              List.of(new StatusChange(1, null, ev.status(), now, actor.username(), null)));
-        });
+    try {
+      return tx.execute(s -> insertRegistration(actor, id, siteCode, screeningNumber, recordJson, ev));
+    } catch (DuplicateKeyException e) {
+      // the unique screening number (the id is a fresh random UUID): one statement fewer than asking first
+      throw new ConflictException("screeningNumber", "screening number " + screeningNumber + " exists");
+    }
+  }
+
+  private ParticipantHistory insertRegistration(Actor actor, String id, String siteCode, String screeningNumber,
+      String recordJson, ScreeningEvaluation ev) {
+    Instant now = now();
+    Participant p = new Participant(id, siteCode, screeningNumber, ev.status(), 1, null, null, now,
+        actor.username());
+    repo.insert(p);
+    ScreeningVersion v = new ScreeningVersion(1, recordJson, ev.verdict(), ev.resultJson(),
+        ev.protocolVersion(), ev.screenFailureReasons(), now, actor.username(), null);
+    repo.insertScreening(id, v);
+    repo.insertStatusChange(id, new StatusChange(1, null, ev.status(), now, actor.username(), null));
+    created(actor, p, "siteCode", siteCode);
+    created(actor, p, "screeningNumber", screeningNumber);
+    created(actor, p, "status", ev.status().name());
+    auditScreening(actor, p, v, null);
+    // exactly what was written: no need to read it back
+    return new ParticipantHistory(p, List.of(v),
+        List.of(new StatusChange(1, null, ev.status(), now, actor.username(), null)));
   }
 
   /**

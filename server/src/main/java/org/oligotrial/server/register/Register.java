@@ -39,7 +39,7 @@ public final class Register {
     this.tx = new ChainingTransactionTemplate(tm, audit);
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock);
-    this.tokens = new ApiTokenService(jdbc, tx, audit, users, clock);
+    this.tokens = new ApiTokenService(jdbc, tx, audit, clock);
     this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluator, clock);
   }
 

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
@@ -18,12 +20,14 @@ import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Adds and lists sites. Every addition is audited. Thread-safe. */
 public final class SiteService {
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
+  private final ConcurrentMap<String, Site> found = new ConcurrentHashMap<>();
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final AuditTrail audit;
@@ -68,13 +72,25 @@ public final class SiteService {
         });
   }
 
-  /** The site with that code, if any. */
+  /**
+   * The site with that code, if any. Sites are never changed or removed once added, so a site found once is kept in
+   * memory; a code not found is looked up again every time (another process may add it).
+   */
   public Optional<Site> find(String code) {
-    return jdbc.sql("SELECT code, name, created_at FROM site WHERE code = :code")
+    Site known = found.get(code);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Site> site = jdbc.sql("SELECT code, name, created_at FROM site WHERE code = :code")
         .param("code", code)
         .query((rs, n) -> new Site(rs.getString(1), rs.getString(2),
             rs.getObject(3, OffsetDateTime.class).toInstant()))
         .optional();
+    // only a committed site is kept: inside a transaction the row may yet roll back
+    if (site.isPresent() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+      found.put(code, site.get());
+    }
+    return site;
   }
 
   /** Every site, by code. */

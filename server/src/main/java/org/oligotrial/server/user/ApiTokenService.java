@@ -11,8 +11,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
@@ -36,14 +39,12 @@ public final class ApiTokenService {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final AuditTrail audit;
-  private final UserService users;
   private final Clock clock;
 
-  public ApiTokenService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, UserService users, Clock clock) {
+  public ApiTokenService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
-    this.users = users;
     this.clock = clock;
   }
 
@@ -87,14 +88,37 @@ public final class ApiTokenService {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    return jdbc.sql("SELECT username, expires_at, revoked FROM api_token WHERE token_hash = :h")
-        .param("h", sha256(token))
-        .query((rs, n) -> new TokenRow(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-            rs.getBoolean(3)))
-        .optional()
-        .filter(t -> !t.revoked() && t.expiresAt().isAfter(now))
-        .flatMap(t -> users.find(t.username()))
-        .filter(u -> u.enabled() && !u.lockedAt(now));
+    // one round trip: the token, its user and the user's sites (one row per site, or one row without a site)
+    List<TokenUserRow> rows =
+        jdbc.sql("SELECT t.expires_at, t.revoked, u.username, u.password_hash, u.role, u.enabled, u.locked_until,"
+                + " s.site_code FROM api_token t JOIN user_account u ON u.username = t.username"
+                + " LEFT JOIN user_site s ON s.username = u.username WHERE t.token_hash = :h")
+            .param("h", sha256(token))
+            .query((rs, n) -> {
+              OffsetDateTime locked = rs.getObject(7, OffsetDateTime.class);
+              return new TokenUserRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2),
+                  new UserAccount(rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)), Set.of(),
+                      rs.getBoolean(6), locked == null ? null : locked.toInstant()),
+                  rs.getString(8));
+            })
+            .list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    TokenUserRow first = rows.get(0);
+    if (first.revoked() || !first.expiresAt().isAfter(now)) {
+      return Optional.empty();
+    }
+    Set<String> sites = new HashSet<>();
+    for (TokenUserRow r : rows) {
+      if (r.siteCode() != null) {
+        sites.add(r.siteCode());
+      }
+    }
+    UserAccount u = first.user();
+    return Optional.of(new UserAccount(u.username(), u.passwordHash(), u.role(), Set.copyOf(sites), u.enabled(),
+            u.lockedUntil()))
+        .filter(a -> a.enabled() && !a.lockedAt(now));
   }
 
   static String sha256(String s) {
@@ -105,7 +129,7 @@ public final class ApiTokenService {
     }
   }
 
-  private record TokenRow(String username, Instant expiresAt, boolean revoked) {}
+  private record TokenUserRow(Instant expiresAt, boolean revoked, UserAccount user, String siteCode) {}
 
   /**
    * A freshly created token.
