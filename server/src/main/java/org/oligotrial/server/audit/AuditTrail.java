@@ -67,6 +67,7 @@ public final class AuditTrail {
   private final AtomicBoolean requested = new AtomicBoolean();
   private volatile Thread chainer;
   private volatile boolean stopping;
+  private final boolean postgres;
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final TransactionTemplate tx;
@@ -84,6 +85,7 @@ public final class AuditTrail {
     this.snapshot = new TransactionTemplate(tx.getTransactionManager());
     snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     snapshot.setReadOnly(true);
+    this.postgres = isPostgres();
   }
 
   /**
@@ -169,7 +171,6 @@ public final class AuditTrail {
   }
 
   private void runChainer() {
-    boolean vacuums = isPostgres();
     long chainedSinceVacuum = 0;
     long lastVacuum = System.nanoTime();
     while (!stopping) {
@@ -177,7 +178,7 @@ public final class AuditTrail {
       requested.set(false);
       try {
         chainedSinceVacuum += chainCommitted();
-        if (vacuums && chainedSinceVacuum > 0 && (chainedSinceVacuum >= VACUUM_ROWS
+        if (postgres && chainedSinceVacuum > 0 && (chainedSinceVacuum >= VACUUM_ROWS
             || System.nanoTime() - lastVacuum >= VACUUM_NANOS)) {
           vacuumPending();
           chainedSinceVacuum = 0;
@@ -198,9 +199,16 @@ public final class AuditTrail {
    * On PostgreSQL every chained row leaves a dead row in {@code audit_pending}; until they are vacuumed, each look at
    * the (nearly empty) table walks past all of them, and autovacuum may be slow or switched off. So the chainer
    * vacuums the table itself (a table of a few live rows: milliseconds). Without owner rights PostgreSQL only warns.
+   * Call outside any transaction.
+   *
+   * @return true when the table was vacuumed (PostgreSQL), false on other databases
    */
-  private void vacuumPending() {
+  public boolean vacuumPending() {
+    if (!postgres) {
+      return false;
+    }
     batch.execute("VACUUM audit_pending");
+    return true;
   }
 
   private boolean isPostgres() {

@@ -1,5 +1,8 @@
 package org.oligotrial.server.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.oligotrial.server.testing.TestRegisters;
 
 /** The register's behaviour on embedded H2. */
@@ -16,6 +19,11 @@ class RegisterOnH2Test extends RegisterContract {
     for (String s : sql) {
       reg.jdbc().sql(s).update();
     }
+  }
+
+  @Test
+  void thereIsNothingToVacuumOnH2() {
+    assertThat(reg.audit().vacuumPending()).isFalse();
   }
 
   @Override
