@@ -1,0 +1,51 @@
+#!/bin/bash
+# Participant registration over the REST API at 32 concurrent clients on PostgreSQL (docs/benchmarks.md).
+# Needs PostgreSQL on 127.0.0.1:5432 with trust authentication and the jar (mvn -B -q -pl server -am package
+# -DskipTests). Creates a fresh database, a site and a coordinator, starts the server on port 18081, warms it up
+# (see below), then measures back to back and at offered rates
+# given as arguments (default 150 250 350 requests/s), each run 30 s after 5 s of its own warm-up, prints the CPU used by server, PostgreSQL and driver, stops
+# the server and drops the database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=server/target/oligotrial.jar
+RATES=("${@:-150 250 350}")
+DB=oligotrial_bench_$$
+PASS=bench-password-123
+if curl -s -o /dev/null http://127.0.0.1:18081/; then echo "port 18081 is in use" >&2; exit 1; fi
+psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB" postgres
+export OLIGOTRIAL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres"
+cleanup() {
+  [ -n "${SPID:-}" ] && kill "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/null || true
+  psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" postgres
+}
+trap cleanup EXIT
+java -jar $JAR sites add --code BENCH --name 'Benchmark site' >/dev/null
+echo $PASS | java -jar $JAR users add --username bench --role coordinator --site BENCH --password-stdin >/dev/null
+java -jar $JAR serve --port 18081 > "${TMPDIR:-/tmp}/oligotrial-bench-server.log" 2>&1 &
+SPID=$!
+for _ in $(seq 60); do curl -s -o /dev/null http://127.0.0.1:18081/ && break; sleep 1; done
+
+cpu() { awk '{print $14+$15}' /proc/"$1"/stat; }
+pgcpu() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 ~ /postgres/ {s+=$14+$15} END {print s}'; }
+drive() { # drive SECONDS WARMUP [--rate R]
+  local s0 p0 c0 s1 p1 c1 out n
+  s0=$(cpu $SPID); p0=$(pgcpu); c0=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8}' /proc/stat)
+  out=$(echo $PASS | java -jar $JAR load-test --url http://127.0.0.1:18081 --username bench --site BENCH \
+    --clients 32 --seconds "$1" --warmup "$2" "${@:3}" --password-stdin)
+  s1=$(cpu $SPID); p1=$(pgcpu); c1=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8}' /proc/stat)
+  echo "$out"
+  n=$(echo "$out" | awk '/^requests/ {gsub(",", "", $2); print $2}')
+  # CPU over the whole driver run (warm-up included), per measured request when the load is steady
+  echo "cpu s over the run: server $(( (s1-s0)/100 )), postgresql $(( (p1-p0)/100 )), whole machine $(( (c1-c0)/100 ))" \
+    "of $(( 2*($1+$2) )) available; $n measured requests"
+}
+# JIT warm-up: under full load the two cores leave the C2 compiler little time, so hot code runs for minutes in
+# its slower profiling tier; a moderate load, then a pause until the compile queue is empty, gets the steady state
+echo "== warm-up at 150 req/s, 60 s (not reported)"; w=$(drive 55 5 --rate 150); echo "$w" | sed -n 2p
+for _ in $(seq 30); do
+  [ "$(jcmd $SPID Compiler.queue 2>/dev/null | grep -c '^ *[0-9]')" = 0 ] && break
+  sleep 1
+done
+echo "== back to back"; drive 30 5
+for r in ${RATES[@]}; do echo "== offered $r req/s"; drive 30 5 --rate "$r"; done
+java -jar $JAR audit verify || true
