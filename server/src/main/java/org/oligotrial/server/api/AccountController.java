@@ -19,10 +19,13 @@ import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.user.ApiTokenService;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -55,6 +58,19 @@ public class AccountController {
     int days = body.validDays() == null ? 90 : body.validDays();
     var t = tokens.create(actor.get(), body.label(), Duration.ofDays(days));
     return new TokenView(t.id(), t.token(), t.expiresAt());
+  }
+
+  @GetMapping("/tokens")
+  @Operation(summary = "The caller's own API tokens, newest first (identifiers, labels, dates; never the secrets)")
+  public List<ApiTokenService.TokenInfo> tokens() {
+    return tokens.list(actor.get());
+  }
+
+  @DeleteMapping("/tokens/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Revoke an API token (its owner or an administrator); audited, optional reason")
+  public void revoke(@PathVariable String id, @RequestParam(required = false) String reason) {
+    tokens.revoke(actor.get(), id, reason);
   }
 
   @GetMapping("/sites")

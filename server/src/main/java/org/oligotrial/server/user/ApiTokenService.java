@@ -21,6 +21,8 @@ import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.register.Checks;
+import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -82,6 +84,55 @@ public final class ApiTokenService {
     return new NewToken(id, token, expires);
   }
 
+  /** The actor's own tokens, newest first (never the secrets: only their hashes are stored). */
+  public List<TokenInfo> list(Actor actor) {
+    return jdbc.sql("SELECT id, label, created_at, expires_at, revoked FROM api_token WHERE username = :u"
+            + " ORDER BY created_at DESC, id")
+        .param("u", actor.username())
+        .query((rs, n) -> new TokenInfo(rs.getString(1), rs.getString(2),
+            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getObject(4, OffsetDateTime.class).toInstant(),
+            rs.getBoolean(5)))
+        .list();
+  }
+
+  /**
+   * Revokes a token: its owner or an administrator may; from then on it is refused. Audited with the reason (by
+   * default "revoked by" the actor). Revoking a revoked token changes nothing.
+   *
+   * @return true when the token was revoked by this call, false when it was revoked already
+   * @throws RecordNotFoundException when there is no such token
+   * @throws SiteAccessDeniedException when the actor is neither the owner nor an administrator (audited)
+   */
+  public boolean revoke(Actor actor, String id, String reason) {
+    Checks.required("id", id, 36);
+    Checks.optional("reason", reason, Checks.MAX_TEXT);
+    String why = reason == null || reason.isBlank() ? "revoked by " + actor.username() : reason;
+    Optional<String> owner = ownerOf(id);
+    if (owner.isEmpty()) {
+      throw new RecordNotFoundException("api_token", id);
+    }
+    if (!owner.get().equals(actor.username()) && actor.role() != Role.ADMINISTRATOR) {
+      audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, "api_token", id, null, null,
+          null, actor.role() + " may not revoke another user's token", null));
+      throw new SiteAccessDeniedException("only the token's owner or an administrator may revoke it");
+    }
+    Boolean changed = tx.execute(s -> {
+      int n = jdbc.sql("UPDATE api_token SET revoked = TRUE WHERE id = :id AND revoked = FALSE")
+          .param("id", id)
+          .update();
+      if (n == 1) {
+        audit.record(new AuditEntry(actor.username(), AuditAction.UPDATE, "api_token", id, "revoked", "false",
+            "true", why, null));
+      }
+      return n == 1;
+    });
+    return Boolean.TRUE.equals(changed);
+  }
+
+  private Optional<String> ownerOf(String id) {
+    return jdbc.sql("SELECT username FROM api_token WHERE id = :id").param("id", id).query(String.class).optional();
+  }
+
   /** The user a token belongs to, when the token is known, unexpired, unrevoked and the user enabled and unlocked. */
   public Optional<UserAccount> authenticate(String token) {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
@@ -128,6 +179,17 @@ public final class ApiTokenService {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * A token as its owner sees it.
+   *
+   * @param id the identifier (for revocation)
+   * @param label what the owner called it
+   * @param createdAt when it was created
+   * @param expiresAt when it stops working
+   * @param revoked whether it was revoked
+   */
+  public record TokenInfo(String id, String label, Instant createdAt, Instant expiresAt, boolean revoked) {}
 
   private record TokenUserRow(Instant expiresAt, boolean revoked, UserAccount user, String siteCode) {}
 

@@ -68,7 +68,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
             (u, s) -> u.equals("admin") || u.equals("mon.a"), false),
         new Endpoint("me", id -> get("/api/v1/me"), (u, s) -> true, false),
         new Endpoint("sites", id -> get("/api/v1/sites"), (u, s) -> true, false),
-        new Endpoint("token", id -> json(post("/api/v1/tokens"), "{\"label\":\"matrix\"}"), (u, s) -> true, false));
+        new Endpoint("token", id -> json(post("/api/v1/tokens"), "{\"label\":\"matrix\"}"), (u, s) -> true, false),
+        new Endpoint("own tokens", id -> get("/api/v1/tokens"), (u, s) -> true, false));
   }
 
   @Test
@@ -98,7 +99,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
       }
     }
     assertThat(wrong).isEmpty();
-    assertThat(checked).isEqualTo(2 * USERS.size() * 13);
+    assertThat(checked).isEqualTo(2 * USERS.size() * 14);
   }
 
   @Test
