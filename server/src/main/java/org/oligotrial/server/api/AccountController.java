@@ -9,6 +9,7 @@ import org.oligotrial.server.api.ApiModels.Me;
 import org.oligotrial.server.api.ApiModels.NewSite;
 import org.oligotrial.server.api.ApiModels.NewToken;
 import org.oligotrial.server.api.ApiModels.SiteView;
+import org.oligotrial.server.api.ApiModels.TokenInfoView;
 import org.oligotrial.server.api.ApiModels.TokenView;
 import org.oligotrial.server.api.ApiModels.VerificationView;
 import org.oligotrial.server.audit.AuditVerifier;
@@ -62,8 +63,10 @@ public class AccountController {
 
   @GetMapping("/tokens")
   @Operation(summary = "The caller's own API tokens, newest first (identifiers, labels, dates; never the secrets)")
-  public List<ApiTokenService.TokenInfo> tokens() {
-    return tokens.list(actor.get());
+  public List<TokenInfoView> tokens() {
+    return tokens.list(actor.get()).stream()
+        .map(t -> new TokenInfoView(t.id(), t.label(), t.createdAt(), t.expiresAt(), t.revoked()))
+        .toList();
   }
 
   @DeleteMapping("/tokens/{id}")

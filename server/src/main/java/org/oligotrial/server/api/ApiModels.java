@@ -101,6 +101,9 @@ public final class ApiModels {
   /** A created API token: the secret is shown once. */
   public record TokenView(String id, String token, Instant expiresAt) {}
 
+  /** One of the caller's tokens, without its secret. */
+  public record TokenInfoView(String id, String label, Instant createdAt, Instant expiresAt, boolean revoked) {}
+
   /** The logged-in user. */
   public record Me(String username, String role, List<String> sites) {}
 
