@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,7 +70,6 @@ public final class AuditTrail {
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final TransactionTemplate tx;
-  private final TransactionTemplate snapshot;
   private final Clock clock;
 
   /**
@@ -82,9 +80,6 @@ public final class AuditTrail {
     this.batch = batch;
     this.tx = tx;
     this.clock = clock;
-    this.snapshot = new TransactionTemplate(tx.getTransactionManager());
-    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-    snapshot.setReadOnly(true);
     this.postgres = isPostgres();
   }
 
@@ -350,14 +345,19 @@ public final class AuditTrail {
   }
 
   /**
-   * Streams the whole trail in chain order to {@code sink} and returns the chain head, both read from one snapshot
-   * (a repeatable-read transaction), so rows chained meanwhile by others cannot make trail and head disagree.
+   * Streams the whole trail in chain order to {@code sink} and returns the chain head, consistent with each other:
+   * the head row is locked ({@code SELECT ... FOR UPDATE}) for the duration, so no chainer can append meanwhile
+   * (chainers wait; writers do not, their rows stay pending). Isolation levels differ between the databases (H2's
+   * repeatable read shows rows committed after the transaction began), the lock does not.
    */
   public Head readConsistent(Consumer<AuditEvent> sink) {
     chainCommitted();
-    return snapshot.execute(s -> {
+    return tx.execute(s -> {
+      Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+          .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+          .single();
       scan(sink);
-      return readHead();
+      return head;
     });
   }
 

@@ -19,7 +19,7 @@ public final class AuditVerifier {
     this.trail = trail;
   }
 
-  /** Verifies the chain, read from one snapshot (after chaining the rows already committed). */
+  /** Verifies the chain and its head, read consistently (after chaining the rows already committed). */
   public Verification verify() {
     List<String> problems = new ArrayList<>();
     long[] count = {0, 0};
