@@ -32,6 +32,22 @@ final class ListLeaves {
   }
 
   /**
+   * The missing data of a list check: the list itself when it is absent, else each item whose field {@code path} is
+   * unknown ({@code item} null: the check reads no item field, so only the list can be missing).
+   */
+  static void missingItems(List<?> l, Function<Object, ?> item, String list, String path, Collection<String> out) {
+    if (l == null) {
+      out.add(list);
+      return;
+    }
+    for (int i = 0; i < l.size(); i++) {
+      if (item != null && item.apply(l.get(i)) == null) {
+        out.add(list + "[" + i + "]." + Fields.itemField(path));
+      }
+    }
+  }
+
+  /**
    * Sum of a numeric item field over a list. An item whose field is unknown counts as "0 or more" (item numbers are
    * never negative), so a known part can still decide: six known lesions exceed five whatever the unknown site holds.
    */
@@ -118,16 +134,7 @@ final class ListLeaves {
 
     @Override
     void missing(ScreeningRecord r, Collection<String> out) {
-      List<?> l = items.apply(r);
-      if (l == null) {
-        out.add(list);
-        return;
-      }
-      for (int i = 0; i < l.size(); i++) {
-        if (item.apply(l.get(i)) == null) {
-          out.add(list + "[" + i + "]." + Fields.itemField(path));
-        }
-      }
+      missingItems(items.apply(r), item, list, path, out);
     }
   }
 
@@ -213,16 +220,7 @@ final class ListLeaves {
 
     @Override
     void missing(ScreeningRecord r, Collection<String> out) {
-      List<?> l = items.apply(r);
-      if (l == null) {
-        out.add(list);
-        return;
-      }
-      for (int i = 0; i < l.size(); i++) {
-        if (item != null && item.apply(l.get(i)) == null) {
-          out.add(list + "[" + i + "]." + Fields.itemField(path));
-        }
-      }
+      missingItems(items.apply(r), item, list, path, out);
     }
   }
 }

@@ -275,10 +275,7 @@ public final class AuditTrail {
   }
 
   private int chainLocked() {
-    Head head =
-        jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-            .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-            .single();
+    Head head = readHead(true);
     // read after taking the lock: rows chained by the previous holder are gone from audit_pending
     List<Object[]> pending = new ArrayList<>();
     List<Object[]> ids = new ArrayList<>();
@@ -353,9 +350,7 @@ public final class AuditTrail {
   public Head readConsistent(Consumer<AuditEvent> sink) {
     chainCommitted();
     return tx.execute(s -> {
-      Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-          .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-          .single();
+      Head head = readHead(true);
       scan(sink);
       return head;
     });
@@ -370,11 +365,12 @@ public final class AuditTrail {
   /** The chain head: the last sequence number and hash as recorded by the last append. */
   public Head head() {
     chainCommitted();
-    return readHead();
+    return readHead(false);
   }
 
-  private Head readHead() {
-    return jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+  /** The chain head, row-locked until the transaction ends when {@code lock}. */
+  private Head readHead(boolean lock) {
+    return jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1" + (lock ? " FOR UPDATE" : ""))
         .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
         .single();
   }

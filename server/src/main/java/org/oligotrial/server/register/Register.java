@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The system of record on one database: sites, users and tokens, participants and the audit trail, wired with
  * programmatic transactions so that the same objects serve the web server, the operator commands and the tests.
- * The schema must be migrated first. Write transactions go through {@link #tx()}, which chains their audit rows
- * right after commit. Thread-safe.
+ * The schema must be migrated first. Write transactions go through {@link #tx()}, which has their audit rows
+ * chained after commit (at once, or by the server's background chainer). Thread-safe.
  */
 public final class Register {
   private final JdbcClient jdbc;

@@ -139,25 +139,17 @@ public final class ApiTokenService {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    // one round trip: the token, its user and the user's sites (one row per site, or one row without a site)
+    // one round trip: the token, its user and the user's sites (one row per site, or one row without a site);
+    // from column 4 the user's columns, in the order of UserService.ACCOUNT_COLUMNS
     List<TokenUserRow> rows =
-        jdbc.sql("SELECT t.expires_at, t.revoked, u.username, u.password_hash, u.role, u.enabled, u.locked_until,"
-                + " s.site_code FROM api_token t JOIN user_account u ON u.username = t.username"
+        jdbc.sql("SELECT t.expires_at, t.revoked, s.site_code, u.username, u.password_hash, u.role, u.enabled,"
+                + " u.locked_until FROM api_token t JOIN user_account u ON u.username = t.username"
                 + " LEFT JOIN user_site s ON s.username = u.username WHERE t.token_hash = :h")
             .param("h", sha256(token))
-            .query((rs, n) -> {
-              OffsetDateTime locked = rs.getObject(7, OffsetDateTime.class);
-              return new TokenUserRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2),
-                  new UserAccount(rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)), Set.of(),
-                      rs.getBoolean(6), locked == null ? null : locked.toInstant()),
-                  rs.getString(8));
-            })
+            .query((rs, n) -> new TokenUserRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2),
+                rs.getString(3), UserService.account(rs, 4)))
             .list();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    TokenUserRow first = rows.get(0);
-    if (first.revoked() || !first.expiresAt().isAfter(now)) {
+    if (rows.isEmpty() || rows.get(0).revoked() || !rows.get(0).expiresAt().isAfter(now)) {
       return Optional.empty();
     }
     Set<String> sites = new HashSet<>();
@@ -166,10 +158,7 @@ public final class ApiTokenService {
         sites.add(r.siteCode());
       }
     }
-    UserAccount u = first.user();
-    return Optional.of(new UserAccount(u.username(), u.passwordHash(), u.role(), Set.copyOf(sites), u.enabled(),
-            u.lockedUntil()))
-        .filter(a -> a.enabled() && !a.lockedAt(now));
+    return Optional.of(rows.get(0).user().withSites(sites)).filter(a -> a.enabled() && !a.lockedAt(now));
   }
 
   static String sha256(String s) {
@@ -191,7 +180,7 @@ public final class ApiTokenService {
    */
   public record TokenInfo(String id, String label, Instant createdAt, Instant expiresAt, boolean revoked) {}
 
-  private record TokenUserRow(Instant expiresAt, boolean revoked, UserAccount user, String siteCode) {}
+  private record TokenUserRow(Instant expiresAt, boolean revoked, String siteCode, UserAccount user) {}
 
   /**
    * A freshly created token.

@@ -21,6 +21,11 @@ public record UserAccount(
     return new Actor(username, role, sites);
   }
 
+  /** The same account with these sites. */
+  public UserAccount withSites(Set<String> siteCodes) {
+    return new UserAccount(username, passwordHash, role, Set.copyOf(siteCodes), enabled, lockedUntil);
+  }
+
   /** Whether the account is locked at {@code now}. */
   public boolean lockedAt(Instant now) {
     return lockedUntil != null && lockedUntil.isAfter(now);

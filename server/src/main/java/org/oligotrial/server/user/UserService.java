@@ -1,5 +1,7 @@
 package org.oligotrial.server.user;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,17 +124,21 @@ public final class UserService {
 
   /** The user, with sites, if any. */
   public Optional<UserAccount> find(String username) {
-    Optional<UserAccount> u =
-        jdbc.sql("SELECT username, password_hash, role, enabled, locked_until FROM user_account WHERE username = :u")
-            .param("u", username)
-            .query((rs, n) -> {
-              OffsetDateTime locked = rs.getObject(5, OffsetDateTime.class);
-              return new UserAccount(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), Set.of(),
-                  rs.getBoolean(4), locked == null ? null : locked.toInstant());
-            })
-            .optional();
-    return u.map(a -> new UserAccount(a.username(), a.passwordHash(), a.role(), sitesOf(a.username()), a.enabled(),
-        a.lockedUntil()));
+    return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM user_account WHERE username = :u")
+        .param("u", username)
+        .query((rs, n) -> account(rs, 1))
+        .optional()
+        .map(a -> a.withSites(sitesOf(a.username())));
+  }
+
+  /** The columns {@link #account} reads, in its order. */
+  static final String ACCOUNT_COLUMNS = "username, password_hash, role, enabled, locked_until";
+
+  /** The account (without sites) from {@link #ACCOUNT_COLUMNS} starting at column {@code from} of the row. */
+  static UserAccount account(ResultSet rs, int from) throws SQLException {
+    OffsetDateTime locked = rs.getObject(from + 4, OffsetDateTime.class);
+    return new UserAccount(rs.getString(from), rs.getString(from + 1), Role.valueOf(rs.getString(from + 2)),
+        Set.of(), rs.getBoolean(from + 3), locked == null ? null : locked.toInstant());
   }
 
   private Set<String> sitesOf(String username) {
