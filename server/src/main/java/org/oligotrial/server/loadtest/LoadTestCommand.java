@@ -153,23 +153,22 @@ public final class LoadTestCommand implements Callable<Integer> {
     long[] lat = new long[1024];
     int n = 0;
     long scheduled = first;
+    URI participants = base.resolve("/api/v1/participants");
     for (int i = 0; ; i++) {
       if (interval > 0) {
-        long wait = scheduled - System.nanoTime();
-        if (wait > 0) {
+        // parkNanos may return early: wait until the scheduled time has come
+        for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
           LockSupport.parkNanos(wait);
-          continue; // parkNanos may return early: check again
         }
       }
-      long sent = System.nanoTime();
-      long t0 = interval > 0 ? scheduled : sent;
+      long t0 = interval > 0 ? scheduled : System.nanoTime();
       if (t0 >= end) {
         break;
       }
       String body = "{\"siteCode\":\"" + site + "\",\"screeningNumber\":\"LT-" + run + "-" + client + "-"
           + i + "\",\"screeningRecord\":" + record + "}";
       try {
-        HttpPost post = new HttpPost(base.resolve("/api/v1/participants"));
+        HttpPost post = new HttpPost(participants);
         post.setHeader("Authorization", "Bearer " + token);
         post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         // the whole response is read (and dropped) before the clock stops
