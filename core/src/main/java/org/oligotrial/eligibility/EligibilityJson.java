@@ -5,14 +5,22 @@ import java.io.Writer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * JSON form of an {@link EligibilityResult}: {@code {"id", "protocol", "verdict", "criteria": [{"id", "kind",
  * "status", "reason", "source"}], "missing": [...]}} with {@code kind} in lower case (inclusion|exclusion). Written
  * with Jackson's streaming generator. Stateless and thread-safe.
+ *
+ * <p>{@link #toAsciiJson} is the form to store and send: every character outside ASCII (the registry quotes in the
+ * sources have signs such as {@code ≥}) is written as a JSON escape (backslash, u, four hex digits), so the text is
+ * the same JSON value in one byte per character. A Java string with a single non-Latin-1 character is stored in two
+ * bytes per character, and every copy and encoding of it (database driver, HTTP response) takes the slower UTF-16
+ * path: on the registration benchmark that path was the server's hottest method (docs/benchmarks.md).
  */
 public final class EligibilityJson {
   private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory ASCII = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private EligibilityJson() {}
 
@@ -23,9 +31,20 @@ public final class EligibilityJson {
     return w.toString();
   }
 
+  /** The result as one line of JSON in ASCII only: characters outside ASCII are written as escapes. */
+  public static String toAsciiJson(EligibilityResult result) {
+    StringWriter w = new StringWriter(4096);
+    write(ASCII, result, w);
+    return w.toString();
+  }
+
   /** Writes the result as one line of JSON to {@code out} (flushed, not closed). */
   public static void write(EligibilityResult result, Writer out) {
-    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+    write(JSON, result, out);
+  }
+
+  private static void write(JsonFactory factory, EligibilityResult result, Writer out) {
+    try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
       g.writeStartObject();
       g.writeStringProperty("id", result.id());
       g.writeStringProperty("protocol", result.protocolId());

@@ -143,4 +143,15 @@ class VerdictTest {
     assertThat(i7.get("source").asString()).contains("HGB");
     assertThat(j.get("missing")).hasSize(3);
   }
+
+  @Test
+  void asciiFormIsTheSameJsonValueInAsciiOnly() {
+    EligibilityResult r = NCT03119519.evaluate(parser.parse(Candidates.read("eligible.json")));
+    String plain = EligibilityJson.toJson(r);
+    String ascii = EligibilityJson.toAsciiJson(r);
+    // the registry quotes in the sources have signs outside ASCII, such as the greater-or-equal sign
+    assertThat(plain.chars().anyMatch(c -> c > 127)).isTrue();
+    assertThat(ascii.chars().allMatch(c -> c < 128)).isTrue();
+    assertThat(Candidates.JSON.readTree(ascii)).isEqualTo(Candidates.JSON.readTree(plain));
+  }
 }

@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Who chains: without a background chainer, {@link #chainSoon} chains at once in the calling thread (operator
  * commands, tests of the bare register). A server calls {@link #startBackgroundChaining}: then one daemon thread
- * chains, woken by {@link #chainSoon} after each commit, so a request returns right after its own commit and one
- * chaining transaction serves every request that committed meanwhile (the request's audit rows are already durable
+ * chains, woken by {@link #chainSoon} after each commit (at most one round every 20 ms), so a request returns right
+ * after its own commit and one chaining transaction serves every request that committed meanwhile (the request's audit rows are already durable
  * in {@code audit_pending}; the chain follows within milliseconds). Every read of the trail ({@link #forRecord},
  * {@link #latest}, {@link #forEach}, {@link #head}) first chains what had committed when it started, so a reader
  * never misses a committed entry. Within one process a lock lets one thread chain at a time; across processes the
@@ -57,6 +57,8 @@ public final class AuditTrail {
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   /** How long the background chainer sleeps when nobody wakes it (it also picks up other processes' rows). */
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** The background chainer starts a round at most this often. */
+  private static final long MIN_ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   /** The background chainer vacuums {@code audit_pending} (PostgreSQL) after this many chained rows... */
   static final long VACUUM_ROWS = 20_000;
   /** ...or this long after the last vacuum, whichever comes first (when rows were chained meanwhile). */
@@ -168,7 +170,15 @@ public final class AuditTrail {
   private void runChainer() {
     long chainedSinceVacuum = 0;
     long lastVacuum = System.nanoTime();
+    long roundStart = 0;
     while (!stopping) {
+      // a busy server wakes the chainer after every commit: spacing the rounds lets one round take the rows of
+      // many requests (each round is a transaction and a commit of its own); readers chain for themselves
+      for (long wait = roundStart + MIN_ROUND_NANOS - System.nanoTime(); wait > 0 && !stopping;
+          wait = roundStart + MIN_ROUND_NANOS - System.nanoTime()) {
+        LockSupport.parkNanos(this, wait);
+      }
+      roundStart = System.nanoTime();
       // cleared before chaining: a commit that signals meanwhile gets another round
       requested.set(false);
       try {
@@ -278,7 +288,7 @@ public final class AuditTrail {
     Head head = readHead(true);
     // read after taking the lock: rows chained by the previous holder are gone from audit_pending
     List<Object[]> pending = new ArrayList<>();
-    List<Object[]> ids = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     long[] seq = {head.seq()};
     String[] prev = {head.hash()};
     jdbc.sql("SELECT * FROM audit_pending ORDER BY id FETCH FIRST " + CHAIN_BATCH + " ROWS ONLY").query(rs -> {
@@ -289,7 +299,7 @@ public final class AuditTrail {
       pending.add(new Object[] {seq[0], OffsetDateTime.ofInstant(at, ZoneOffset.UTC), e.actor(), e.action().name(),
           e.entityType(), e.entityId(), e.field(), e.oldValue(), e.newValue(), e.reason(), e.siteCode(), prev[0],
           hash});
-      ids.add(new Object[] {rs.getLong("id")});
+      ids.add(rs.getLong("id"));
       prev[0] = hash;
     });
     if (pending.isEmpty()) {
@@ -299,7 +309,13 @@ public final class AuditTrail {
         "INSERT INTO audit_event (seq, occurred_at, actor, action, entity_type, entity_id, field, old_value,"
             + " new_value, reason, site_code, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         pending, EVENT_TYPES);
-    batch.batchUpdate("DELETE FROM audit_pending WHERE id = ?", ids, new int[] {Types.BIGINT});
+    // one statement for the whole batch: the ids read above, not a range (a row with a lower id may have
+    // committed since, unchained)
+    batch.update(con -> {
+      java.sql.PreparedStatement ps = con.prepareStatement("DELETE FROM audit_pending WHERE id = ANY (?)");
+      ps.setArray(1, con.createArrayOf("BIGINT", ids.toArray()));
+      return ps;
+    });
     jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
         .param("seq", seq[0])
         .param("hash", prev[0])

@@ -103,11 +103,15 @@ final class ParticipantRepository {
         .list();
   }
 
+  /** Appends a status change: number {@code c.seq()} when positive (a new participant's first), else the next. */
   void insertStatusChange(String participantId, StatusChange c) {
+    boolean numbered = c.seq() > 0;
     jdbc.sql("INSERT INTO status_change (participant_id, seq, from_status, to_status, changed_at, changed_by, reason)"
-            + " VALUES (:p, (SELECT COALESCE(MAX(seq), 0) + 1 FROM status_change WHERE participant_id = :p), :from,"
-            + " :to, :at, :by, :reason)")
+            + " VALUES (:p, " + (numbered ? ":seq"
+                : "(SELECT COALESCE(MAX(seq), 0) + 1 FROM status_change WHERE participant_id = :p)")
+            + ", :from, :to, :at, :by, :reason)")
         .param("p", participantId)
+        .param("seq", c.seq())
         .param("from", c.from() == null ? null : c.from().name(), Types.VARCHAR)
         .param("to", c.to().name())
         .param("at", utc(c.at()))

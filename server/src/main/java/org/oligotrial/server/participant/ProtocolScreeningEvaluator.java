@@ -50,7 +50,7 @@ public final class ProtocolScreeningEvaluator implements ScreeningEvaluator {
         .filter(c -> c.status() == CriterionStatus.FAIL)
         .map(ProtocolScreeningEvaluator::describe)
         .toList();
-    return new ScreeningEvaluation(r.verdict().name(), EligibilityJson.toJson(r), protocolVersion, failures);
+    return new ScreeningEvaluation(r.verdict().name(), EligibilityJson.toAsciiJson(r), protocolVersion, failures);
   }
 
   private static String describe(CriterionResult c) {

@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 
-/** Writes a minimal RFC 9457 problem document from the security filters (before MVC is reached). */
-final class Problems {
+/** Writes a minimal RFC 9457 problem document from servlet filters (before MVC is reached). */
+public final class Problems {
   private Problems() {}
 
-  static void write(HttpServletResponse res, int status, String title, String detail) throws IOException {
+  /** Writes the problem as the response; {@code title} and {@code detail} are fixed text (not escaped). */
+  public static void write(HttpServletResponse res, int status, String title, String detail) throws IOException {
     res.setStatus(status);
     res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     res.setCharacterEncoding(StandardCharsets.UTF_8.name());
