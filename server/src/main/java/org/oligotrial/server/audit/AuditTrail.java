@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.oligotrial.server.database.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -82,7 +82,7 @@ public final class AuditTrail {
     this.batch = batch;
     this.tx = tx;
     this.clock = clock;
-    this.postgres = isPostgres();
+    this.postgres = batch.getDataSource() != null && Databases.isPostgres(batch.getDataSource());
   }
 
   /**
@@ -214,15 +214,6 @@ public final class AuditTrail {
     }
     batch.execute("VACUUM audit_pending");
     return true;
-  }
-
-  private boolean isPostgres() {
-    try {
-      return Boolean.TRUE.equals(batch.execute((ConnectionCallback<Boolean>) c ->
-          c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 
   /**

@@ -24,23 +24,60 @@ final class ParticipantRepository {
       "id, site_code, screening_number, status, screening_version, consent_form_version, consent_date,"
           + " consent_obtained_by, withdrawal_date, withdrawal_reason, withdrawal_follow_up, created_at, created_by";
 
-  private final JdbcClient jdbc;
+  private static final String INSERT_PARTICIPANT = "INSERT INTO participant (id, site_code, screening_number, status,"
+      + " screening_version, created_at, created_by, row_version) VALUES (:id, :site, :num, :status, :pv, :created_at,"
+      + " :created_by, 0)";
+  private static final String INSERT_SCREENING = "INSERT INTO screening_version (participant_id, version, record_json,"
+      + " verdict, eligibility_json, protocol_version, screen_failure_reasons, entered_at, entered_by, reason) VALUES"
+      + " (:id, :sv, :rec, :verdict, :elig, :proto, :fail, :entered_at, :entered_by, :screening_reason)";
+  private static final String INSERT_STATUS_CHANGE = "INSERT INTO status_change (participant_id, seq, from_status,"
+      + " to_status, changed_at, changed_by, reason) VALUES (:id, %s, :from, :to, :changed_at, :changed_by,"
+      + " :status_reason)";
+  private static final String NEXT_STATUS_SEQ =
+      "(SELECT COALESCE(MAX(seq), 0) + 1 FROM status_change WHERE participant_id = :id)";
 
-  ParticipantRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final boolean postgres;
+
+  /**
+   * @param postgres whether the database is PostgreSQL (a new participant's rows then go in one round trip)
+   */
+  ParticipantRepository(JdbcClient jdbc, boolean postgres) {
     this.jdbc = jdbc;
+    this.postgres = postgres;
+  }
+
+  /**
+   * Inserts a new participant with its first screening version and its first status change (numbered 1). On
+   * PostgreSQL the three statements are sent as one text, which the driver sends to the server in one round trip
+   * (parse, bind and execute of each, then one sync): a unique screening number violated by the first statement
+   * fails the whole text. Elsewhere one statement at a time.
+   */
+  void insertNew(Participant p, ScreeningVersion s, StatusChange c) {
+    if (!postgres) {
+      insert(p);
+      insertScreening(p.id(), s);
+      insertStatusChange(p.id(), c);
+      return;
+    }
+    JdbcClient.StatementSpec spec = jdbc.sql(INSERT_PARTICIPANT + "; " + INSERT_SCREENING + "; "
+        + INSERT_STATUS_CHANGE.formatted(":seq"));
+    bindStatusChange(bindScreening(bindParticipant(spec, p), s), c).param("seq", 1).update();
   }
 
   void insert(Participant p) {
-    jdbc.sql("INSERT INTO participant (id, site_code, screening_number, status, screening_version, created_at,"
-            + " created_by, row_version) VALUES (:id, :site, :num, :status, :v, :at, :by, 0)")
+    bindParticipant(jdbc.sql(INSERT_PARTICIPANT), p).update();
+  }
+
+  private static JdbcClient.StatementSpec bindParticipant(JdbcClient.StatementSpec spec, Participant p) {
+    return spec
         .param("id", p.id())
         .param("site", p.siteCode())
         .param("num", p.screeningNumber())
         .param("status", p.status().name())
-        .param("v", p.screeningVersion())
-        .param("at", utc(p.createdAt()))
-        .param("by", p.createdBy())
-        .update();
+        .param("pv", p.screeningVersion())
+        .param("created_at", utc(p.createdAt()))
+        .param("created_by", p.createdBy());
   }
 
   /** The participant, row-locked until the transaction ends. */
@@ -77,20 +114,20 @@ final class ParticipantRepository {
   }
 
   void insertScreening(String participantId, ScreeningVersion s) {
-    jdbc.sql("INSERT INTO screening_version (participant_id, version, record_json, verdict, eligibility_json,"
-            + " protocol_version, screen_failure_reasons, entered_at, entered_by, reason) VALUES (:p, :v, :rec,"
-            + " :verdict, :elig, :proto, :fail, :at, :by, :reason)")
-        .param("p", participantId)
-        .param("v", s.version())
+    bindScreening(jdbc.sql(INSERT_SCREENING).param("id", participantId), s).update();
+  }
+
+  private static JdbcClient.StatementSpec bindScreening(JdbcClient.StatementSpec spec, ScreeningVersion s) {
+    return spec
+        .param("sv", s.version())
         .param("rec", s.recordJson())
         .param("verdict", s.verdict())
         .param("elig", s.eligibilityJson())
         .param("proto", s.protocolVersion())
         .param("fail", JSON.writeValueAsString(s.screenFailureReasons()))
-        .param("at", utc(s.enteredAt()))
-        .param("by", s.enteredBy())
-        .param("reason", s.reason(), Types.VARCHAR)
-        .update();
+        .param("entered_at", utc(s.enteredAt()))
+        .param("entered_by", s.enteredBy())
+        .param("screening_reason", s.reason(), Types.VARCHAR);
   }
 
   List<ScreeningVersion> screenings(String participantId) {
@@ -106,18 +143,21 @@ final class ParticipantRepository {
   /** Appends a status change: number {@code c.seq()} when positive (a new participant's first), else the next. */
   void insertStatusChange(String participantId, StatusChange c) {
     boolean numbered = c.seq() > 0;
-    jdbc.sql("INSERT INTO status_change (participant_id, seq, from_status, to_status, changed_at, changed_by, reason)"
-            + " VALUES (:p, " + (numbered ? ":seq"
-                : "(SELECT COALESCE(MAX(seq), 0) + 1 FROM status_change WHERE participant_id = :p)")
-            + ", :from, :to, :at, :by, :reason)")
-        .param("p", participantId)
-        .param("seq", c.seq())
+    JdbcClient.StatementSpec spec =
+        jdbc.sql(INSERT_STATUS_CHANGE.formatted(numbered ? ":seq" : NEXT_STATUS_SEQ)).param("id", participantId);
+    if (numbered) {
+      spec = spec.param("seq", c.seq());
+    }
+    bindStatusChange(spec, c).update();
+  }
+
+  private static JdbcClient.StatementSpec bindStatusChange(JdbcClient.StatementSpec spec, StatusChange c) {
+    return spec
         .param("from", c.from() == null ? null : c.from().name(), Types.VARCHAR)
         .param("to", c.to().name())
-        .param("at", utc(c.at()))
-        .param("by", c.by())
-        .param("reason", c.reason(), Types.VARCHAR)
-        .update();
+        .param("changed_at", utc(c.at()))
+        .param("changed_by", c.by())
+        .param("status_reason", c.reason(), Types.VARCHAR);
   }
 
   List<StatusChange> statusChanges(String participantId) {

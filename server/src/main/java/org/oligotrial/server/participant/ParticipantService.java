@@ -43,10 +43,13 @@ public final class ParticipantService {
   private final ScreeningEvaluator evaluator;
   private final Clock clock;
 
+  /**
+   * @param postgres whether the database is PostgreSQL ({@link org.oligotrial.server.database.Databases#isPostgres})
+   */
   public ParticipantService(
-      JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteService sites, ScreeningEvaluator evaluator,
-      Clock clock) {
-    this.repo = new ParticipantRepository(jdbc);
+      JdbcClient jdbc, boolean postgres, TransactionTemplate tx, AuditTrail audit, SiteService sites,
+      ScreeningEvaluator evaluator, Clock clock) {
+    this.repo = new ParticipantRepository(jdbc, postgres);
     this.tx = tx;
     this.audit = audit;
     this.sites = sites;
@@ -85,18 +88,16 @@ public final class ParticipantService {
     Instant now = now();
     Participant p = new Participant(id, siteCode, screeningNumber, ev.status(), 1, null, null, now,
         actor.username());
-    repo.insert(p);
     ScreeningVersion v = new ScreeningVersion(1, recordJson, ev.verdict(), ev.resultJson(),
         ev.protocolVersion(), ev.screenFailureReasons(), now, actor.username(), null);
-    repo.insertScreening(id, v);
-    repo.insertStatusChange(id, new StatusChange(1, null, ev.status(), now, actor.username(), null));
+    StatusChange first = new StatusChange(1, null, ev.status(), now, actor.username(), null);
+    repo.insertNew(p, v, first);
     created(actor, p, "siteCode", siteCode);
     created(actor, p, "screeningNumber", screeningNumber);
     created(actor, p, "status", ev.status().name());
     auditScreening(actor, p, v, null);
     // exactly what was written: no need to read it back
-    return new ParticipantHistory(p, List.of(v),
-        List.of(new StatusChange(1, null, ev.status(), now, actor.username(), null)));
+    return new ParticipantHistory(p, List.of(v), List.of(first));
   }
 
   /**

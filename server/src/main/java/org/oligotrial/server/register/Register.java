@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.AuditVerifier;
 import org.oligotrial.server.audit.ChainingTransactionTemplate;
+import org.oligotrial.server.database.Databases;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ScreeningEvaluator;
 import org.oligotrial.server.site.SiteService;
@@ -40,7 +41,7 @@ public final class Register {
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock);
     this.tokens = new ApiTokenService(jdbc, tx, audit, clock);
-    this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluator, clock);
+    this.participants = new ParticipantService(jdbc, Databases.isPostgres(ds), tx, audit, sites, evaluator, clock);
   }
 
   /** The register on a migrated database, with its own transaction manager. */

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.oligotrial.cli.UserInputException;
 import org.oligotrial.server.ServerApplication;
 import org.oligotrial.server.database.DatabaseOption;
+import org.oligotrial.server.database.Databases;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -42,6 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>();
     args.add("--server.port=" + port);
     args.add("--spring.datasource.url=" + url);
+    Databases.driverProperties(url).forEach((k, v) ->
+        args.add("--spring.datasource.hikari.data-source-properties." + k + "=" + v));
     args.add("--oligotrial.demo=" + demo);
     SpringApplication app = new SpringApplication(ServerApplication.class);
     CountDownLatch closed = new CountDownLatch(1);
