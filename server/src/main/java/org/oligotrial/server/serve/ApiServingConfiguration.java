@@ -1,0 +1,46 @@
+package org.oligotrial.server.serve;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * How API requests are served, ahead of everything else on {@code /api/*} (the web pages are not affected).
+ *
+ * <ul>
+ *   <li>Admission ({@link RequestAdmission}): by default one API request fewer runs at once than the connection
+ *       pool has connections ({@code oligotrial.api.max-concurrent}; 0 = no limit), so that every admitted request
+ *       finds a free connection while the background audit chainer holds one; a request waits at most
+ *       {@code oligotrial.api.max-wait-ms} (10 s) for its turn. With as many requests as connections, a request
+ *       handing back its connection found the chainer waiting and spun (9 {@code sched_yield} calls and 5 more
+ *       context switches per registration, docs/benchmarks.md).
+ *   <li>Response buffer ({@link ResponseBuffering}): {@code oligotrial.api.response-buffer-bytes} (32 KiB).
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiServingConfiguration {
+  @Bean
+  FilterRegistrationBean<RequestAdmission> requestAdmission(
+      @Value("${oligotrial.api.max-concurrent:-1}") int limit,
+      @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
+      @Value("${oligotrial.api.max-wait-ms:10000}") long maxWaitMillis) {
+    int places = limit < 0 ? Math.max(1, poolSize - 1) : Math.max(1, limit);
+    FilterRegistrationBean<RequestAdmission> bean =
+        new FilterRegistrationBean<>(new RequestAdmission(places, maxWaitMillis));
+    bean.addUrlPatterns("/api/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    bean.setEnabled(limit != 0);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<ResponseBuffering> responseBuffering(
+      @Value("${oligotrial.api.response-buffer-bytes:32768}") int bytes) {
+    FilterRegistrationBean<ResponseBuffering> bean = new FilterRegistrationBean<>(new ResponseBuffering(bytes));
+    bean.addUrlPatterns("/api/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return bean;
+  }
+}
