@@ -16,7 +16,8 @@ import tools.jackson.core.json.JsonWriteFeature;
  * sources have signs such as {@code ≥}) is written as a JSON escape (backslash, u, four hex digits), so the text is
  * the same JSON value in one byte per character. A Java string with a single non-Latin-1 character is stored in two
  * bytes per character, and every copy and encoding of it (database driver, HTTP response) takes the slower UTF-16
- * path: on the registration benchmark that path was the server's hottest method (docs/benchmarks.md).
+ * path (a JFR profile of the registration benchmark sampled that copy most often; the throughput gain was within the
+ * run-to-run noise, docs/benchmarks.md).
  */
 public final class EligibilityJson {
   private static final JsonFactory JSON = new JsonFactory();
