@@ -38,11 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Who chains: without a background chainer, {@link #chainSoon} chains at once in the calling thread (operator
  * commands, tests of the bare register). A server calls {@link #startBackgroundChaining}: then one daemon thread
  * chains, woken by {@link #chainSoon} after each commit (at most one round every 20 ms), so a request returns right
- * after its own commit and one chaining transaction serves every request that committed meanwhile (the request's audit rows are already durable
- * in {@code audit_pending}; the chain follows within milliseconds). Every read of the trail ({@link #forRecord},
- * {@link #latest}, {@link #forEach}, {@link #head}) first chains what had committed when it started, so a reader
- * never misses a committed entry. Within one process a lock lets one thread chain at a time; across processes the
- * {@code audit_head} row lock does. Thread-safe.
+ * after its own commit and one chaining transaction serves every request that committed meanwhile (the request's
+ * audit rows are already durable in {@code audit_pending}; the chain follows within milliseconds). Every read of
+ * the trail ({@link #forRecord}, {@link #latest}, {@link #forEach}, {@link #head}) first chains what had committed
+ * when it started, so a reader never misses a committed entry. Within one process a lock lets one thread chain at a
+ * time; across processes the {@code audit_head} row lock does. Thread-safe.
  */
 public final class AuditTrail {
   /** Most rows moved by one chaining transaction. */
@@ -170,7 +170,7 @@ public final class AuditTrail {
   private void runChainer() {
     long chainedSinceVacuum = 0;
     long lastVacuum = System.nanoTime();
-    long roundStart = 0;
+    long roundStart = System.nanoTime() - MIN_ROUND_NANOS; // nanoTime may be negative: no "0" as "long ago"
     while (!stopping) {
       // a busy server wakes the chainer after every commit: spacing the rounds lets one round take the rows of
       // many requests (each round is a transaction and a commit of its own); readers chain for themselves
