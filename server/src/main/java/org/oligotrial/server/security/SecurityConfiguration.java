@@ -32,6 +32,10 @@ public class SecurityConfiguration {
           Problems.write(res, 401, "Unauthorized", "log in with HTTP Basic or an API token (Authorization: Bearer)");
         }))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // a stateless API has no logout, no saved request to return to and no anonymous caller: those filters go
+        .logout(l -> l.disable())
+        .requestCache(r -> r.disable())
+        .anonymous(a -> a.disable())
         .csrf(c -> c.disable())
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) ->
