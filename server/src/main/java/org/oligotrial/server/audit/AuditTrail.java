@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Who chains: without a background chainer, {@link #chainSoon} chains at once in the calling thread (operator
  * commands, tests of the bare register). A server calls {@link #startBackgroundChaining}: then one daemon thread
- * chains, woken by {@link #chainSoon} after each commit (at most one round every 20 ms), so a request returns right
+ * chains, woken by {@link #chainSoon} after each commit (at most one round every 50 ms), so a request returns right
  * after its own commit and one chaining transaction serves every request that committed meanwhile (the request's
  * audit rows are already durable in {@code audit_pending}; the chain follows within milliseconds). Every read of
  * the trail ({@link #forRecord}, {@link #latest}, {@link #forEach}, {@link #head}) first chains what had committed
@@ -58,7 +58,7 @@ public final class AuditTrail {
   /** How long the background chainer sleeps when nobody wakes it (it also picks up other processes' rows). */
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** The background chainer starts a round at most this often. */
-  private static final long MIN_ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  private static final long MIN_ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   /** The background chainer vacuums {@code audit_pending} (PostgreSQL) after this many chained rows... */
   static final long VACUUM_ROWS = 20_000;
   /** ...or this long after the last vacuum, whichever comes first (when rows were chained meanwhile). */
