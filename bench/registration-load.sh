@@ -2,9 +2,9 @@
 # Participant registration over the REST API at 32 concurrent clients on PostgreSQL (docs/benchmarks.md).
 # Needs PostgreSQL on 127.0.0.1:5432 with trust authentication and the jar (mvn -B -q -pl server -am package
 # -DskipTests). Creates a fresh database, a site and a coordinator, starts the server on port 18081, warms it up
-# (see below), then measures back to back and at offered rates
-# given as arguments (default 150 250 350 requests/s), each run 30 s after 5 s of its own warm-up (20 s back to back), prints the CPU used by server, PostgreSQL and driver, stops
-# the server and drops the database.
+# (see below), then measures back to back and at the offered rates given as arguments (default 150 250 350
+# requests/s), each run 30 s after its own warm-up (20 s back to back, 5 s at a rate), prints the CPU used by
+# server, PostgreSQL and the whole machine, stops the server and drops the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=server/target/oligotrial.jar
