@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.oligotrial.server.database.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,13 +75,14 @@ public final class AuditTrail {
 
   /**
    * @param tx a plain transaction template (not one that chains after commit)
+   * @param postgres whether the database is PostgreSQL ({@link #vacuumPending} is then done)
    */
-  public AuditTrail(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock) {
+  public AuditTrail(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock, boolean postgres) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.tx = tx;
     this.clock = clock;
-    this.postgres = batch.getDataSource() != null && Databases.isPostgres(batch.getDataSource());
+    this.postgres = postgres;
   }
 
   /**

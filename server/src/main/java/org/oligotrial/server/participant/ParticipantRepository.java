@@ -48,7 +48,7 @@ final class ParticipantRepository {
   }
 
   /**
-   * Inserts a new participant with its first screening version and its first status change (numbered 1). On
+   * Inserts a new participant with its first screening version and its first status change (numbered c.seq()). On
    * PostgreSQL the three statements are sent as one text, which the driver sends to the server in one round trip
    * (parse, bind and execute of each, then one sync): a unique screening number violated by the first statement
    * fails the whole text. Elsewhere one statement at a time.
@@ -62,7 +62,7 @@ final class ParticipantRepository {
     }
     JdbcClient.StatementSpec spec = jdbc.sql(INSERT_PARTICIPANT + "; " + INSERT_SCREENING + "; "
         + INSERT_STATUS_CHANGE.formatted(":seq"));
-    bindStatusChange(bindScreening(bindParticipant(spec, p), s), c).param("seq", 1).update();
+    bindStatusChange(bindScreening(bindParticipant(spec, p), s), c).param("seq", c.seq()).update();
   }
 
   void insert(Participant p) {

@@ -36,12 +36,13 @@ public final class Register {
   private Register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
       PasswordEncoder encoder, Clock clock) {
     this.jdbc = JdbcClient.create(ds);
-    this.audit = new AuditTrail(jdbc, new JdbcTemplate(ds), new TransactionTemplate(tm), clock);
+    boolean postgres = Databases.isPostgres(ds);
+    this.audit = new AuditTrail(jdbc, new JdbcTemplate(ds), new TransactionTemplate(tm), clock, postgres);
     this.tx = new ChainingTransactionTemplate(tm, audit);
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock);
     this.tokens = new ApiTokenService(jdbc, tx, audit, clock);
-    this.participants = new ParticipantService(jdbc, Databases.isPostgres(ds), tx, audit, sites, evaluator, clock);
+    this.participants = new ParticipantService(jdbc, postgres, tx, audit, sites, evaluator, clock);
   }
 
   /** The register on a migrated database, with its own transaction manager. */
