@@ -1,5 +1,6 @@
 package org.oligotrial.server.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -17,7 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -52,6 +57,10 @@ public final class AuditTrail {
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
   private static final int[] PENDING_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+
+  private static final String STAGE_INSERT = "INSERT INTO audit_pending (occurred_at, actor, action, entity_type,"
+      + " entity_id, field, old_value, new_value, reason, site_code) VALUES ";
+  private static final String STAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   /** How long the background chainer sleeps when nobody wakes it (it also picks up other processes' rows). */
@@ -114,6 +123,88 @@ public final class AuditTrail {
       pending = buffer;
     }
     pending.add(entry);
+  }
+
+  /**
+   * Writes a change and the audit rows of {@code entries} atomically, then asks for them to be chained.
+   *
+   * <p>On PostgreSQL, called outside any transaction: the statements and the audit rows' {@code INSERT} go as one
+   * text on a connection in auto-commit, which the driver sends as parse, bind and execute messages with a single
+   * sync, i.e. in one round trip; PostgreSQL runs everything up to that sync as one implicit transaction, so a
+   * failing statement (a unique key, say) leaves nothing written. That saves the round trips of a separate audit
+   * {@code INSERT} and of {@code COMMIT} (a connection not in auto-commit is committed after, correctly if slower).
+   * Elsewhere, or inside a transaction: the statements one at a time and {@link #record} for the entries, in a
+   * transaction (the caller's, when one is active).
+   *
+   * @param statements SQL with positional parameters, in order; values that may be null as {@link
+   *     SqlParameterValue}s with their type
+   */
+  public void writeAudited(List<Statement> statements, List<AuditEntry> entries) {
+    boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+    if (!postgres || inTransaction) {
+      tx.executeWithoutResult(s -> {
+        for (Statement st : statements) {
+          batch.update(st.sql(), st.args().toArray());
+        }
+        entries.forEach(this::record);
+      });
+      if (!inTransaction) {
+        chainAfterCommit();
+      }
+      return;
+    }
+    StringBuilder sql = new StringBuilder();
+    List<Object> args = new ArrayList<>();
+    for (Statement st : statements) {
+      sql.append(st.sql()).append("; ");
+      args.addAll(st.args());
+    }
+    if (entries.isEmpty()) {
+      sql.setLength(sql.length() - 2);
+    } else {
+      sql.append(STAGE_INSERT);
+      OffsetDateTime at = stagedAt();
+      for (int i = 0; i < entries.size(); i++) {
+        sql.append(i == 0 ? STAGE_ROW : ", " + STAGE_ROW);
+        Object[] row = stagedRow(at, entries.get(i));
+        for (int c = 0; c < row.length; c++) {
+          args.add(new SqlParameterValue(PENDING_TYPES[c], row[c]));
+        }
+      }
+    }
+    batch.execute((ConnectionCallback<Void>) con -> {
+      try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+        new ArgumentPreparedStatementSetter(args.toArray()).setValues(ps);
+        ps.execute();
+      }
+      if (!con.getAutoCommit()) {
+        con.commit();
+      }
+      return null;
+    });
+    chainAfterCommit();
+  }
+
+  /** {@link #chainSoon}, where a failure leaves the rows pending for the next round instead of failing the caller. */
+  private void chainAfterCommit() {
+    try {
+      chainSoon();
+    } catch (RuntimeException e) {
+      LOG.warn("audit rows stay pending, to be chained later: {}", e.toString());
+    }
+  }
+
+  /**
+   * One SQL statement of a change for {@link #writeAudited}.
+   *
+   * @param sql one statement with positional parameters
+   * @param args the parameter values in order ({@link SqlParameterValue} where the type matters)
+   */
+  public record Statement(String sql, List<Object> args) {
+    public Statement {
+      Objects.requireNonNull(sql, "sql");
+      args = java.util.Collections.unmodifiableList(new ArrayList<>(args));
+    }
   }
 
   /** Writes one entry in a transaction of its own (logins, denied access: facts that outlive a rollback). */
@@ -234,16 +325,22 @@ public final class AuditTrail {
     if (entries.isEmpty()) {
       return;
     }
-    OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    OffsetDateTime at = stagedAt();
     List<Object[]> rows = new ArrayList<>(entries.size());
     for (AuditEntry e : entries) {
-      rows.add(new Object[] {at, e.actor(), e.action().name(), e.entityType(), e.entityId(), e.field(),
-          e.oldValue(), e.newValue(), e.reason(), e.siteCode()});
+      rows.add(stagedRow(at, e));
     }
-    batch.batchUpdate(
-        "INSERT INTO audit_pending (occurred_at, actor, action, entity_type, entity_id, field, old_value, new_value,"
-            + " reason, site_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows, PENDING_TYPES);
+    batch.batchUpdate(STAGE_INSERT + STAGE_ROW, rows, PENDING_TYPES);
+  }
+
+  private OffsetDateTime stagedAt() {
+    return OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+  }
+
+  /** The values of an {@code audit_pending} row, in the order of {@link #STAGE_INSERT} and {@link #PENDING_TYPES}. */
+  private static Object[] stagedRow(OffsetDateTime at, AuditEntry e) {
+    return new Object[] {at, e.actor(), e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(),
+        e.newValue(), e.reason(), e.siteCode()};
   }
 
   /**

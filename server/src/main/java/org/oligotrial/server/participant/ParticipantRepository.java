@@ -7,9 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.oligotrial.server.audit.AuditTrail;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,48 +42,49 @@ final class ParticipantRepository {
   private static final String NEXT_STATUS_SEQ =
       "(SELECT COALESCE(MAX(seq), 0) + 1 FROM status_change WHERE participant_id = :id)";
 
-  private final JdbcClient jdbc;
-  private final boolean postgres;
+  private static final ParsedSql NEW_PARTICIPANT =
+      NamedParameterUtils.parseSqlStatement(INSERT_PARTICIPANT);
+  private static final ParsedSql NEW_SCREENING = NamedParameterUtils.parseSqlStatement(INSERT_SCREENING);
+  private static final ParsedSql NEW_STATUS_CHANGE =
+      NamedParameterUtils.parseSqlStatement(INSERT_STATUS_CHANGE.formatted(":seq"));
 
-  /**
-   * @param postgres whether the database is PostgreSQL (a new participant's rows then go in one round trip)
-   */
-  ParticipantRepository(JdbcClient jdbc, boolean postgres) {
+  private final JdbcClient jdbc;
+
+  ParticipantRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.postgres = postgres;
   }
 
   /**
-   * Inserts a new participant with its first screening version and its first status change (numbered c.seq()). On
-   * PostgreSQL the three statements are sent as one text, which the driver sends to the server in one round trip
-   * (parse, bind and execute of each, then one sync): a unique screening number violated by the first statement
-   * fails the whole text. Elsewhere one statement at a time.
+   * The statements that insert a new participant with its first screening version and its first status change
+   * (numbered {@code c.seq()}), for {@link org.oligotrial.server.audit.AuditTrail#writeAudited}: on PostgreSQL they
+   * go with their audit rows in one round trip, and the unique screening number violated by the first fails them
+   * all.
    */
-  void insertNew(Participant p, ScreeningVersion s, StatusChange c) {
-    if (!postgres) {
-      insert(p);
-      insertScreening(p.id(), s);
-      insertStatusChange(p.id(), c);
-      return;
-    }
-    JdbcClient.StatementSpec spec = jdbc.sql(INSERT_PARTICIPANT + "; " + INSERT_SCREENING + "; "
-        + INSERT_STATUS_CHANGE.formatted(":seq"));
-    bindStatusChange(bindScreening(bindParticipant(spec, p), s), c).param("seq", c.seq()).update();
+  List<AuditTrail.Statement> insertNew(Participant p, ScreeningVersion s, StatusChange c) {
+    return List.of(
+        positional(NEW_PARTICIPANT, participantParams(p)),
+        positional(NEW_SCREENING, screeningParams(p.id(), s)),
+        positional(NEW_STATUS_CHANGE, statusChangeParams(p.id(), c).addValue("seq", c.seq())));
+  }
+
+  private static AuditTrail.Statement positional(ParsedSql sql, SqlParameterSource params) {
+    return new AuditTrail.Statement(NamedParameterUtils.substituteNamedParameters(sql, params),
+        Arrays.asList(NamedParameterUtils.buildValueArray(sql, params, null)));
   }
 
   void insert(Participant p) {
-    bindParticipant(jdbc.sql(INSERT_PARTICIPANT), p).update();
+    jdbc.sql(INSERT_PARTICIPANT).paramSource(participantParams(p)).update();
   }
 
-  private static JdbcClient.StatementSpec bindParticipant(JdbcClient.StatementSpec spec, Participant p) {
-    return spec
-        .param("id", p.id())
-        .param("site", p.siteCode())
-        .param("num", p.screeningNumber())
-        .param("status", p.status().name())
-        .param("pv", p.screeningVersion())
-        .param("created_at", utc(p.createdAt()))
-        .param("created_by", p.createdBy());
+  private static MapSqlParameterSource participantParams(Participant p) {
+    return new MapSqlParameterSource()
+        .addValue("id", p.id())
+        .addValue("site", p.siteCode())
+        .addValue("num", p.screeningNumber())
+        .addValue("status", p.status().name())
+        .addValue("pv", p.screeningVersion())
+        .addValue("created_at", utc(p.createdAt()))
+        .addValue("created_by", p.createdBy());
   }
 
   /** The participant, row-locked until the transaction ends. */
@@ -114,20 +121,21 @@ final class ParticipantRepository {
   }
 
   void insertScreening(String participantId, ScreeningVersion s) {
-    bindScreening(jdbc.sql(INSERT_SCREENING).param("id", participantId), s).update();
+    jdbc.sql(INSERT_SCREENING).paramSource(screeningParams(participantId, s)).update();
   }
 
-  private static JdbcClient.StatementSpec bindScreening(JdbcClient.StatementSpec spec, ScreeningVersion s) {
-    return spec
-        .param("sv", s.version())
-        .param("rec", s.recordJson())
-        .param("verdict", s.verdict())
-        .param("elig", s.eligibilityJson())
-        .param("proto", s.protocolVersion())
-        .param("fail", JSON.writeValueAsString(s.screenFailureReasons()))
-        .param("entered_at", utc(s.enteredAt()))
-        .param("entered_by", s.enteredBy())
-        .param("screening_reason", s.reason(), Types.VARCHAR);
+  private static MapSqlParameterSource screeningParams(String participantId, ScreeningVersion s) {
+    return new MapSqlParameterSource()
+        .addValue("id", participantId)
+        .addValue("sv", s.version())
+        .addValue("rec", s.recordJson())
+        .addValue("verdict", s.verdict())
+        .addValue("elig", s.eligibilityJson())
+        .addValue("proto", s.protocolVersion())
+        .addValue("fail", JSON.writeValueAsString(s.screenFailureReasons()))
+        .addValue("entered_at", utc(s.enteredAt()))
+        .addValue("entered_by", s.enteredBy())
+        .addValue("screening_reason", s.reason(), Types.VARCHAR);
   }
 
   List<ScreeningVersion> screenings(String participantId) {
@@ -143,21 +151,21 @@ final class ParticipantRepository {
   /** Appends a status change: number {@code c.seq()} when positive (a new participant's first), else the next. */
   void insertStatusChange(String participantId, StatusChange c) {
     boolean numbered = c.seq() > 0;
-    JdbcClient.StatementSpec spec =
-        jdbc.sql(INSERT_STATUS_CHANGE.formatted(numbered ? ":seq" : NEXT_STATUS_SEQ)).param("id", participantId);
+    MapSqlParameterSource params = statusChangeParams(participantId, c);
     if (numbered) {
-      spec = spec.param("seq", c.seq());
+      params.addValue("seq", c.seq());
     }
-    bindStatusChange(spec, c).update();
+    jdbc.sql(INSERT_STATUS_CHANGE.formatted(numbered ? ":seq" : NEXT_STATUS_SEQ)).paramSource(params).update();
   }
 
-  private static JdbcClient.StatementSpec bindStatusChange(JdbcClient.StatementSpec spec, StatusChange c) {
-    return spec
-        .param("from", c.from() == null ? null : c.from().name(), Types.VARCHAR)
-        .param("to", c.to().name())
-        .param("changed_at", utc(c.at()))
-        .param("changed_by", c.by())
-        .param("status_reason", c.reason(), Types.VARCHAR);
+  private static MapSqlParameterSource statusChangeParams(String participantId, StatusChange c) {
+    return new MapSqlParameterSource()
+        .addValue("id", participantId)
+        .addValue("from", c.from() == null ? null : c.from().name(), Types.VARCHAR)
+        .addValue("to", c.to().name())
+        .addValue("changed_at", utc(c.at()))
+        .addValue("changed_by", c.by())
+        .addValue("status_reason", c.reason(), Types.VARCHAR);
   }
 
   List<StatusChange> statusChanges(String participantId) {

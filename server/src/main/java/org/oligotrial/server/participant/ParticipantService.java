@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -43,13 +44,10 @@ public final class ParticipantService {
   private final ScreeningEvaluator evaluator;
   private final Clock clock;
 
-  /**
-   * @param postgres whether the database is PostgreSQL ({@link org.oligotrial.server.database.Databases#isPostgres})
-   */
   public ParticipantService(
-      JdbcClient jdbc, boolean postgres, TransactionTemplate tx, AuditTrail audit, SiteService sites,
-      ScreeningEvaluator evaluator, Clock clock) {
-    this.repo = new ParticipantRepository(jdbc, postgres);
+      JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteService sites, ScreeningEvaluator evaluator,
+      Clock clock) {
+    this.repo = new ParticipantRepository(jdbc);
     this.tx = tx;
     this.audit = audit;
     this.sites = sites;
@@ -76,7 +74,7 @@ public final class ParticipantService {
     ScreeningEvaluation ev = evaluator.evaluate(recordJson);
     String id = UUID.randomUUID().toString();
     try {
-      return tx.execute(s -> insertRegistration(actor, id, siteCode, screeningNumber, recordJson, ev));
+      return insertRegistration(actor, id, siteCode, screeningNumber, recordJson, ev);
     } catch (DuplicateKeyException e) {
       // the unique screening number (the id is a fresh random UUID): one statement fewer than asking first
       throw new ConflictException("screeningNumber", "screening number " + screeningNumber + " exists");
@@ -91,11 +89,13 @@ public final class ParticipantService {
     ScreeningVersion v = new ScreeningVersion(1, recordJson, ev.verdict(), ev.resultJson(),
         ev.protocolVersion(), ev.screenFailureReasons(), now, actor.username(), null);
     StatusChange first = new StatusChange(1, null, ev.status(), now, actor.username(), null);
-    repo.insertNew(p, v, first);
-    created(actor, p, "siteCode", siteCode);
-    created(actor, p, "screeningNumber", screeningNumber);
-    created(actor, p, "status", ev.status().name());
-    auditScreening(actor, p, v, null);
+    List<AuditEntry> entries = new ArrayList<>(List.of(
+        created(actor, p, "siteCode", siteCode),
+        created(actor, p, "screeningNumber", screeningNumber),
+        created(actor, p, "status", ev.status().name())));
+    entries.addAll(screeningAudit(actor, p, v, null));
+    // one transaction; on PostgreSQL one round trip with the audit rows, without BEGIN and COMMIT
+    audit.writeAudited(repo.insertNew(p, v, first), entries);
     // exactly what was written: no need to read it back
     return new ParticipantHistory(p, List.of(v), List.of(first));
   }
@@ -129,7 +129,7 @@ public final class ParticipantService {
           repo.update(after);
           changed(actor, p, "screeningVersion", Integer.toString(p.screeningVersion()),
               Integer.toString(v.version()), why);
-          auditScreening(actor, p, v, why);
+          screeningAudit(actor, p, v, why).forEach(audit::record);
           moveStatus(actor, after, ev.status(), why, now);
         });
     return history(actor, id);
@@ -348,20 +348,21 @@ public final class ParticipantService {
     changed(actor, p, "status", from.name(), to.name(), why);
   }
 
-  private void auditScreening(Actor actor, Participant p, ScreeningVersion v, String why) {
+  private static List<AuditEntry> screeningAudit(Actor actor, Participant p, ScreeningVersion v, String why) {
     String prefix = "screening[" + v.version() + "].";
     AuditAction a = AuditAction.CREATE;
-    audit.record(new AuditEntry(actor.username(), a, ENTITY, p.id(), prefix + "record", null, v.recordJson(), why,
-        p.siteCode()));
-    audit.record(new AuditEntry(actor.username(), a, ENTITY, p.id(), prefix + "verdict", null, v.verdict(), why,
-        p.siteCode()));
-    audit.record(new AuditEntry(actor.username(), a, ENTITY, p.id(), prefix + "protocolVersion", null,
-        v.protocolVersion(), why, p.siteCode()));
+    return List.of(
+        new AuditEntry(actor.username(), a, ENTITY, p.id(), prefix + "record", null, v.recordJson(), why,
+            p.siteCode()),
+        new AuditEntry(actor.username(), a, ENTITY, p.id(), prefix + "verdict", null, v.verdict(), why,
+            p.siteCode()),
+        new AuditEntry(actor.username(), a, ENTITY, p.id(), prefix + "protocolVersion", null, v.protocolVersion(),
+            why, p.siteCode()));
   }
 
-  private void created(Actor actor, Participant p, String field, String value) {
-    audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, ENTITY, p.id(), field, null, value, null,
-        p.siteCode()));
+  private static AuditEntry created(Actor actor, Participant p, String field, String value) {
+    return new AuditEntry(actor.username(), AuditAction.CREATE, ENTITY, p.id(), field, null, value, null,
+        p.siteCode());
   }
 
   private void changed(Actor actor, Participant p, String field, String old, String value, String why) {

@@ -42,7 +42,7 @@ public final class Register {
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock);
     this.tokens = new ApiTokenService(jdbc, tx, audit, clock);
-    this.participants = new ParticipantService(jdbc, postgres, tx, audit, sites, evaluator, clock);
+    this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluator, clock);
   }
 
   /** The register on a migrated database, with its own transaction manager. */

@@ -7,6 +7,8 @@ import static org.oligotrial.server.testing.ScriptedEvaluator.record;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditTrail;
+import org.springframework.dao.DataAccessException;
 import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.audit.AuditVerifier.Verification;
 import org.oligotrial.server.participant.Consent;
@@ -161,6 +166,49 @@ abstract class RegisterContract {
     reg.participants().register(coordA, "A", "REG-007", record("ELIGIBLE"));
     assertThatThrownBy(() -> reg.participants().register(coordA, "A", "REG-007", record("ELIGIBLE")))
         .isInstanceOf(ConflictException.class).hasMessageContaining("screeningNumber");
+    // nothing of the refused registration is left: no second participant, screening version or audit row
+    reg.audit().head(); // chains what committed
+    assertThat(count("SELECT COUNT(*) FROM participant WHERE screening_number = 'REG-007'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM screening_version v JOIN participant p ON p.id = v.participant_id"
+        + " WHERE p.screening_number = 'REG-007'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE field = 'screeningNumber' AND new_value = 'REG-007'"))
+        .isEqualTo(1);
+    assertThat(reg.audit().pendingCount()).isZero();
+  }
+
+  @Test
+  void aChangeAndItsAuditRowsCommitOrFailTogether() {
+    AuditEntry entry = new AuditEntry("admin", AuditAction.CREATE, "site", "W1", "name", null, "Site W1", null, "W1");
+    AuditTrail.Statement site = siteInsert("W1");
+    // the second statement breaks the site's primary key: the first and the audit row must not stay
+    assertThatThrownBy(() -> reg.audit().writeAudited(List.of(site, siteInsert("W1")), List.of(entry)))
+        .isInstanceOf(DataAccessException.class);
+    assertThat(count("SELECT COUNT(*) FROM site WHERE code = 'W1'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE entity_id = 'W1'")).isZero();
+    assertThat(reg.audit().pendingCount()).isZero();
+
+    // inside a transaction the write joins it, and goes with its rollback
+    reg.tx().executeWithoutResult(s -> {
+      reg.audit().writeAudited(List.of(site), List.of(entry));
+      s.setRollbackOnly();
+    });
+    assertThat(count("SELECT COUNT(*) FROM site WHERE code = 'W1'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE entity_id = 'W1'")).isZero();
+
+    reg.audit().writeAudited(List.of(site), List.of(entry, entry));
+    assertThat(count("SELECT COUNT(*) FROM site WHERE code = 'W1'")).isEqualTo(1);
+    assertThat(reg.audit().forRecord("site", "W1")).hasSize(2)
+        .allSatisfy(e -> assertThat(e.entry()).isEqualTo(entry));
+    assertThat(reg.verifier().verify().intact()).isTrue();
+  }
+
+  static AuditTrail.Statement siteInsert(String code) {
+    return new AuditTrail.Statement("INSERT INTO site (code, name, created_at) VALUES (?, ?, ?)",
+        List.of(code, "Site " + code, OffsetDateTime.now(ZoneOffset.UTC)));
+  }
+
+  long count(String sql) {
+    return reg.jdbc().sql(sql).query(Long.class).single();
   }
 
   @Test

@@ -3,8 +3,19 @@ package org.oligotrial.server.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.oligotrial.server.testing.ScriptedEvaluator.record;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.testing.PostgresTestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The register's behaviour on PostgreSQL, in a fresh database dropped afterwards. */
 class RegisterOnPostgresTest extends RegisterContract {
@@ -40,6 +51,24 @@ class RegisterOnPostgresTest extends RegisterContract {
       after = vacuumCount();
     }
     assertThat(after).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aChangeWrittenOnAConnectionOutsideAutoCommitIsCommittedToo() {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(db.url());
+    config.setMaximumPoolSize(2);
+    config.setAutoCommit(false);
+    try (HikariDataSource manual = new HikariDataSource(config)) {
+      AuditTrail trail = new AuditTrail(JdbcClient.create(manual), new JdbcTemplate(manual),
+          new TransactionTemplate(new DataSourceTransactionManager(manual)), Clock.systemUTC(), true);
+      trail.writeAudited(List.of(siteInsert("M1")),
+          List.of(new AuditEntry("admin", AuditAction.CREATE, "site", "M1", "name", null, "Site M1", null, "M1")));
+    }
+    // read through the register's own pool: committed, not rolled back when the connection went back
+    assertThat(count("SELECT COUNT(*) FROM site WHERE code = 'M1'")).isEqualTo(1);
+    assertThat(reg.audit().forRecord("site", "M1")).singleElement()
+        .satisfies(e -> assertThat(e.entry().newValue()).isEqualTo("Site M1"));
   }
 
   private long vacuumCount() {
