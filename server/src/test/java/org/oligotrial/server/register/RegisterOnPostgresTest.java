@@ -71,6 +71,22 @@ class RegisterOnPostgresTest extends RegisterContract {
         .satisfies(e -> assertThat(e.entry().newValue()).isEqualTo("Site M1"));
   }
 
+  @Test
+  void largeTextColumnsAreCompressedWithLz4() {
+    // V31: this server is built with lz4 (Debian's PostgreSQL 15), so every column named there has switched
+    List<String> lz4 = reg.jdbc().sql("SELECT c.relname || '.' || a.attname FROM pg_attribute a"
+            + " JOIN pg_class c ON c.oid = a.attrelid WHERE a.attcompression = 'l' ORDER BY 1")
+        .query(String.class).list();
+    assertThat(lz4).containsExactly("audit_event.new_value", "audit_event.old_value", "audit_pending.new_value",
+        "audit_pending.old_value", "crf_form.derived_json", "crf_form.values_json", "crf_form_version.derived_json",
+        "crf_form_version.values_json", "randomization_trial.state_json", "screening_version.eligibility_json",
+        "screening_version.record_json");
+    String big = "{\"note\":\"" + "x".repeat(10_000) + "\",\"testVerdict\":\"ELIGIBLE\"}";
+    String id = reg.participants().register(coordA, "A", "LZ4-1", big).participant().id();
+    assertThat(reg.jdbc().sql("SELECT pg_column_compression(record_json) FROM screening_version"
+            + " WHERE participant_id = :id").param("id", id).query(String.class).single()).isEqualTo("lz4");
+  }
+
   private long vacuumCount() {
     return reg.jdbc().sql("SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'audit_pending'")
         .query(Long.class).single();
