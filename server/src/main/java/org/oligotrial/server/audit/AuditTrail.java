@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lock is not held across each request's own commit. Rows left pending by a crash are chained at the next start
  * ({@link #chainAll}).
  *
+ * <p>{@link #writeAudited} writes a change and its pending audit rows together without an explicit transaction: on
+ * PostgreSQL as one statement text, in one round trip (a new participant with its screening and audit).
+ *
  * <p>Who chains: without a background chainer, {@link #chainSoon} chains at once in the calling thread (operator
  * commands, tests of the bare register). A server calls {@link #startBackgroundChaining}: then one daemon thread
  * chains, woken by {@link #chainSoon} after each commit (at most one round every 50 ms), so a request returns right
@@ -58,6 +62,8 @@ public final class AuditTrail {
   private static final int[] PENDING_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
+  /** Most parameters one PostgreSQL statement text can bind (the protocol counts them in 16 bits). */
+  static final int MAX_PARAMETERS = 65_535;
   private static final String STAGE_INSERT = "INSERT INTO audit_pending (occurred_at, actor, action, entity_type,"
       + " entity_id, field, old_value, new_value, reason, site_code) VALUES ";
   private static final String STAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -140,6 +146,9 @@ public final class AuditTrail {
    *     SqlParameterValue}s with their type
    */
   public void writeAudited(List<Statement> statements, List<AuditEntry> entries) {
+    if (statements.isEmpty() && entries.isEmpty()) {
+      return;
+    }
     boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
     if (!postgres || inTransaction) {
       tx.executeWithoutResult(s -> {
@@ -172,6 +181,10 @@ public final class AuditTrail {
         }
       }
     }
+    if (args.size() > MAX_PARAMETERS) {
+      throw new IllegalArgumentException("one text takes at most " + MAX_PARAMETERS + " parameters, not "
+          + args.size() + ": write fewer rows at a time");
+    }
     batch.execute((ConnectionCallback<Void>) con -> {
       try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
         new ArgumentPreparedStatementSetter(args.toArray()).setValues(ps);
@@ -203,7 +216,7 @@ public final class AuditTrail {
   public record Statement(String sql, List<Object> args) {
     public Statement {
       Objects.requireNonNull(sql, "sql");
-      args = java.util.Collections.unmodifiableList(new ArrayList<>(args));
+      args = Collections.unmodifiableList(new ArrayList<>(args)); // null values are allowed
     }
   }
 

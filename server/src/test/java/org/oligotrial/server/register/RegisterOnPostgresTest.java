@@ -1,6 +1,7 @@
 package org.oligotrial.server.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.oligotrial.server.testing.ScriptedEvaluator.record;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -69,6 +70,18 @@ class RegisterOnPostgresTest extends RegisterContract {
     assertThat(count("SELECT COUNT(*) FROM site WHERE code = 'M1'")).isEqualTo(1);
     assertThat(reg.audit().forRecord("site", "M1")).singleElement()
         .satisfies(e -> assertThat(e.entry().newValue()).isEqualTo("Site M1"));
+  }
+
+  @Test
+  void aWriteTooLargeForOneTextIsRefusedBeforeAnythingIsSent() {
+    AuditEntry e = new AuditEntry("admin", AuditAction.CREATE, "site", "P1", "name", null, "Site P1", null, "P1");
+    // 10 parameters per audit row: 6,554 rows and the site's 3 exceed the protocol's 65,535
+    List<AuditEntry> many = java.util.Collections.nCopies(6_554, e);
+    assertThatThrownBy(() -> reg.audit().writeAudited(List.of(siteInsert("P1")), many))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65535");
+    assertThat(count("SELECT COUNT(*) FROM site WHERE code = 'P1'")).isZero();
+    reg.audit().writeAudited(List.of(siteInsert("P1")), many.subList(0, 6_553)); // 65,533 parameters
+    assertThat(reg.audit().forRecord("site", "P1")).hasSize(6_553);
   }
 
   @Test
