@@ -4,7 +4,9 @@
 # -DskipTests). Creates a fresh database, a site and a coordinator, starts the server on port 18081, warms it up
 # (see below), then measures back to back and at the offered rates given as arguments (default 150 250 350
 # requests/s), each run 30 s after its own warm-up (20 s back to back, 5 s at a rate), prints the CPU used by
-# server, PostgreSQL and the whole machine, stops the server and drops the database.
+# server, PostgreSQL and the whole machine (user, system and interrupt time; the hypervisor's steal apart) and the
+# WAL written, stops the server and drops the database. SERVER_JAVA_OPTS passes JVM options to the server alone,
+# DRIVER_JAVA_OPTS to the load driver (default -XX:TieredStopAtLevel=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=server/target/oligotrial.jar
@@ -21,26 +23,33 @@ cleanup() {
 trap cleanup EXIT
 java -jar $JAR sites add --code BENCH --name 'Benchmark site' >/dev/null
 echo $PASS | java -jar $JAR users add --username bench --role coordinator --site BENCH --password-stdin >/dev/null
-java -jar $JAR serve --port 18081 > "${TMPDIR:-/tmp}/oligotrial-bench-server.log" 2>&1 &
+# shellcheck disable=SC2086 # SERVER_JAVA_OPTS: JVM options for the server only (several, split on spaces)
+java ${SERVER_JAVA_OPTS:-} -jar $JAR serve --port 18081 > "${TMPDIR:-/tmp}/oligotrial-bench-server.log" 2>&1 &
 SPID=$!
 for _ in $(seq 60); do curl -s -o /dev/null http://127.0.0.1:18081/ && break; sleep 1; done
 
 cpu() { awk '{print $14+$15}' /proc/"$1"/stat; }
 # a process may end between the glob and the read: cat then fails, which is no error here
 pgcpu() { { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '$2 ~ /postgres/ {s+=$14+$15} END {print s}'; }
+wal() { psql -Atq -h 127.0.0.1 -U postgres -c "SELECT pg_current_wal_lsn()" postgres; }
 drive() { # drive SECONDS WARMUP [--rate R]
-  local s0 p0 c0 s1 p1 c1 out n
-  s0=$(cpu $SPID); p0=$(pgcpu); c0=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8}' /proc/stat)
+  local s0 p0 c0 t0 w0 s1 p1 c1 t1 w1 out n
+  s0=$(cpu $SPID); p0=$(pgcpu); c0=$(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat); w0=$(wal)
+  t0=$(awk '/^cpu / {print $9}' /proc/stat)
   # the driver JVM starts afresh for each run: its own C2 compiler took 7% of the machine during the measured 30 s
-  # (perf), so it runs on the quick C1 compiler alone
-  out=$(echo $PASS | java -XX:TieredStopAtLevel=1 -jar $JAR load-test --url http://127.0.0.1:18081 --username bench --site BENCH \
+  # (perf), so it runs on the quick C1 compiler alone (with C2 and 20 s warm-up: 1075 req/s, p99 51.6 ms, within
+  # the noise of C1's runs)
+  # shellcheck disable=SC2086 # DRIVER_JAVA_OPTS: JVM options for the driver (several, split on spaces)
+  out=$(echo $PASS | java ${DRIVER_JAVA_OPTS--XX:TieredStopAtLevel=1} -jar $JAR load-test --url http://127.0.0.1:18081 --username bench --site BENCH \
     --clients 32 --seconds "$1" --warmup "$2" "${@:3}" --password-stdin)
-  s1=$(cpu $SPID); p1=$(pgcpu); c1=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8}' /proc/stat)
+  s1=$(cpu $SPID); p1=$(pgcpu); c1=$(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat); w1=$(wal)
+  t1=$(awk '/^cpu / {print $9}' /proc/stat)
   echo "$out"
   n=$(echo "$out" | awk '/^requests/ {gsub(",", "", $2); print $2}')
   # CPU over the whole driver run (warm-up included), per measured request when the load is steady
   echo "cpu s over the run: server $(( (s1-s0)/100 )), postgresql $(( (p1-p0)/100 )), whole machine $(( (c1-c0)/100 ))" \
-    "of $(( 2*($1+$2) )) available; $n measured requests"
+    "of $(( 2*($1+$2) )) available (taken by the hypervisor: $(( (t1-t0)/100 ))); $n measured requests;" \
+    "WAL written $(psql -Atq -h 127.0.0.1 -U postgres -c "SELECT round(pg_wal_lsn_diff('$w1', '$w0') / 1048576)" postgres) MB"
 }
 # JIT warm-up: under full load the two cores leave the C2 compiler little time, so hot code runs for minutes in
 # its slower profiling tier; a moderate load, then a pause until the compile queue is empty, gets the steady state

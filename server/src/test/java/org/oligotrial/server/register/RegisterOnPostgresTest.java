@@ -100,6 +100,20 @@ class RegisterOnPostgresTest extends RegisterContract {
             + " WHERE participant_id = :id").param("id", id).query(String.class).single()).isEqualTo("lz4");
   }
 
+  @Test
+  void vacuumLeavesThePendingTableItsPagesInsteadOfTruncatingIt() {
+    // V32: truncation would take an ACCESS EXCLUSIVE lock that stops every request's audit INSERT
+    assertThat(reg.jdbc().sql("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'audit_pending'")
+        .query(String.class).single()).isEqualTo("vacuum_truncate=false");
+    for (int i = 0; i < 40; i++) {
+      reg.participants().register(coordA, "A", "TRUNC-" + i, record("ELIGIBLE"));
+    }
+    assertThat(reg.audit().pendingCount()).isZero();
+    assertThat(reg.audit().vacuumPending()).isTrue();
+    // every row chained and deleted, and vacuumed: the empty pages stay (a truncated table would have none)
+    assertThat(count("SELECT pg_relation_size('audit_pending')")).isPositive();
+  }
+
   private long vacuumCount() {
     return reg.jdbc().sql("SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'audit_pending'")
         .query(Long.class).single();
