@@ -10,6 +10,7 @@ import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ScreeningEvaluator;
 import org.oligotrial.server.site.SiteService;
 import org.oligotrial.server.user.ApiTokenService;
+import org.oligotrial.server.user.TokenCache;
 import org.oligotrial.server.user.UserService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,7 @@ public final class Register {
   private final SiteService sites;
   private final UserService users;
   private final ApiTokenService tokens;
+  private final TokenCache tokenCache;
   private final ParticipantService participants;
 
   private Register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
@@ -40,8 +42,9 @@ public final class Register {
     this.audit = new AuditTrail(jdbc, new JdbcTemplate(ds), new TransactionTemplate(tm), clock, postgres);
     this.tx = new ChainingTransactionTemplate(tm, audit);
     this.sites = new SiteService(jdbc, tx, audit, clock);
-    this.users = new UserService(jdbc, tx, audit, sites, encoder, clock);
-    this.tokens = new ApiTokenService(jdbc, tx, audit, clock);
+    this.tokenCache = new TokenCache();
+    this.users = new UserService(jdbc, tx, audit, sites, encoder, clock, tokenCache);
+    this.tokens = new ApiTokenService(jdbc, tx, audit, clock, tokenCache);
     this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluator, clock);
   }
 
@@ -62,6 +65,11 @@ public final class Register {
 
   public TransactionTemplate tx() {
     return tx;
+  }
+
+  /** The cache of checked API tokens (off until an account-change listener enables it). */
+  public TokenCache tokenCache() {
+    return tokenCache;
   }
 
   public AuditTrail audit() {

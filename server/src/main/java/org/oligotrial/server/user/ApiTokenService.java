@@ -42,12 +42,17 @@ public final class ApiTokenService {
   private final TransactionTemplate tx;
   private final AuditTrail audit;
   private final Clock clock;
+  private final TokenCache cache;
 
-  public ApiTokenService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
+  /**
+   * @param cache valid tokens already checked (used only while an {@link AccountChangeListener} keeps it enabled)
+   */
+  public ApiTokenService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock, TokenCache cache) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
     this.clock = clock;
+    this.cache = cache;
   }
 
   /**
@@ -126,6 +131,7 @@ public final class ApiTokenService {
       }
       return n == 1;
     });
+    cache.invalidateAll();
     return Boolean.TRUE.equals(changed);
   }
 
@@ -139,13 +145,19 @@ public final class ApiTokenService {
       return Optional.empty();
     }
     Instant now = clock.instant();
+    String hash = sha256(token);
+    TokenCache.Entry hit = cache.get(hash);
+    if (hit != null) {
+      return usable(hit.user(), hit.expiresAt(), now);
+    }
+    long readAt = cache.generation();
     // one round trip: the token, its user and the user's sites (one row per site, or one row without a site);
     // from column 4 the user's columns, in the order of UserService.ACCOUNT_COLUMNS
     List<TokenUserRow> rows =
         jdbc.sql("SELECT t.expires_at, t.revoked, s.site_code, u.username, u.password_hash, u.role, u.enabled,"
                 + " u.locked_until FROM api_token t JOIN user_account u ON u.username = t.username"
                 + " LEFT JOIN user_site s ON s.username = u.username WHERE t.token_hash = :h")
-            .param("h", sha256(token))
+            .param("h", hash)
             .query((rs, n) -> new TokenUserRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2),
                 rs.getString(3), UserService.account(rs, 4)))
             .list();
@@ -158,7 +170,13 @@ public final class ApiTokenService {
         sites.add(r.siteCode());
       }
     }
-    return Optional.of(rows.get(0).user().withSites(sites)).filter(a -> a.enabled() && !a.lockedAt(now));
+    UserAccount user = rows.get(0).user().withSites(sites);
+    cache.put(hash, new TokenCache.Entry(user, rows.get(0).expiresAt()), readAt);
+    return usable(user, rows.get(0).expiresAt(), now);
+  }
+
+  private static Optional<UserAccount> usable(UserAccount user, Instant expiresAt, Instant now) {
+    return expiresAt.isAfter(now) && user.enabled() && !user.lockedAt(now) ? Optional.of(user) : Optional.empty();
   }
 
   static String sha256(String s) {

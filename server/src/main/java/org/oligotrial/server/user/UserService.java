@@ -47,16 +47,21 @@ public final class UserService {
   private final SiteService sites;
   private final PasswordEncoder encoder;
   private final Clock clock;
+  private final TokenCache tokens;
 
+  /**
+   * @param tokens the API token cache, emptied after every change to a user that could make a token unusable
+   */
   public UserService(
       JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteService sites, PasswordEncoder encoder,
-      Clock clock) {
+      Clock clock, TokenCache tokens) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
     this.sites = sites;
     this.encoder = encoder;
     this.clock = clock;
+    this.tokens = tokens;
   }
 
   /**
@@ -197,6 +202,8 @@ public final class UserService {
           audit.record(new AuditEntry(name, AuditAction.LOGIN_FAILED, "user", name, null, null, null,
               why + lockNote, null));
         });
+    // a lockout makes the user's tokens unusable too
+    tokens.invalidateAll();
   }
 
   /** Records a successful login: audited; clears the failure count. */
