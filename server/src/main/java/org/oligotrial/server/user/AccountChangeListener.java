@@ -1,8 +1,10 @@
 package org.oligotrial.server.user;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
@@ -14,14 +16,17 @@ import org.slf4j.LoggerFactory;
  * Keeps a {@link TokenCache} honest across processes on PostgreSQL: a daemon thread holds a connection of its own
  * that {@code LISTEN}s on {@value #CHANNEL}, to which the database's own triggers notify every committed insert,
  * update or delete of {@code api_token}, {@code user_account} or {@code user_site} (migration V33), whichever process
- * or tool made it. Each notification empties the cache. The cache is enabled only while the listener listens: when
- * the connection fails (or a heartbeat every {@value #HEARTBEAT_SECONDS} s does not come back within {@value
- * #HEARTBEAT_TIMEOUT_SECONDS} s), it is disabled and emptied before anything else, so that no change can be missed,
- * and enabled again once a new connection listens. Thread-safe.
+ * or tool made it. Each notification empties the cache. The cache is enabled only while notifications are known to
+ * reach the listener: every {@value #HEARTBEAT_SECONDS} s it notifies itself on {@value #HEARTBEAT_CHANNEL}, and
+ * caching starts when the first of these comes back; when the connection fails or a heartbeat is not back within
+ * {@value #HEARTBEAT_TIMEOUT_SECONDS} s, the cache is disabled and emptied before anything else, so that no change
+ * can be missed, and enabled again once a new connection hears itself. Thread-safe.
  */
 public final class AccountChangeListener {
   /** The notification channel. */
   public static final String CHANNEL = "oligotrial_account_change";
+  /** The channel of the listeners' heartbeats. */
+  public static final String HEARTBEAT_CHANNEL = "oligotrial_account_listener_heartbeat";
   /** The listener connection's {@code application_name}. */
   public static final String APPLICATION_NAME = "oligotrial account-change listener";
   static final int HEARTBEAT_SECONDS = 5;
@@ -84,11 +89,10 @@ public final class AccountChangeListener {
         c.setNetworkTimeout(Runnable::run, (int) TimeUnit.SECONDS.toMillis(HEARTBEAT_TIMEOUT_SECONDS));
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN " + CHANNEL);
+          s.execute("LISTEN " + HEARTBEAT_CHANNEL);
         }
-        PGConnection pg = c.unwrap(PGConnection.class);
-        // from here every change is notified: start caching, from empty
-        cache.enable();
-        listen(c, pg);
+        // caching starts when the first heartbeat comes back (listen)
+        listen(c, c.unwrap(PGConnection.class));
       } catch (SQLException | RuntimeException e) {
         cache.disable();
         if (!stopping) {
@@ -103,19 +107,52 @@ public final class AccountChangeListener {
   }
 
   private void listen(Connection c, PGConnection pg) throws SQLException {
-    long nextHeartbeat = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEARTBEAT_SECONDS);
+    String self = UUID.randomUUID().toString();
+    long beats = 0;
+    String awaited = beat(c, self + ":" + ++beats);
+    long sentAt = System.nanoTime();
+    long nextBeat = Long.MAX_VALUE;
     while (!stopping) {
-      PGNotification[] changes = pg.getNotifications(POLL_MILLIS);
-      if (changes != null && changes.length > 0) {
+      PGNotification[] received = pg.getNotifications(POLL_MILLIS);
+      boolean changed = false;
+      for (PGNotification n : received == null ? new PGNotification[0] : received) {
+        if (CHANNEL.equals(n.getName())) {
+          changed = true;
+        } else if (n.getParameter().equals(awaited)) {
+          awaited = null;
+          nextBeat = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEARTBEAT_SECONDS);
+          if (!cache.enabled()) {
+            // our own notification came back: from here every change reaches this connection; cache from empty
+            cache.enable();
+          }
+        }
+      }
+      if (changed) {
         cache.invalidateAll();
       }
-      if (System.nanoTime() - nextHeartbeat >= 0) {
-        // a connection that died without a word delivers no notifications and no error: ask it something
-        try (Statement s = c.createStatement()) {
-          s.execute("SELECT 1");
-        }
-        nextHeartbeat = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEARTBEAT_SECONDS);
+      long now = System.nanoTime();
+      if (awaited != null && now - sentAt > TimeUnit.SECONDS.toNanos(HEARTBEAT_TIMEOUT_SECONDS)) {
+        throw new SQLException("a notification sent on the listener's connection did not come back within "
+            + HEARTBEAT_TIMEOUT_SECONDS + " s");
+      }
+      if (awaited == null && now - nextBeat >= 0) {
+        awaited = beat(c, self + ":" + ++beats);
+        sentAt = now;
       }
     }
+  }
+
+  /**
+   * Notifies {@value #HEARTBEAT_CHANNEL} on the listener's own connection. Its return proves more than a live
+   * connection: that notifications reach this session at all (they would not, say, through a pooler that hands each
+   * transaction another server connection, and then the cache must stay off).
+   */
+  private static String beat(Connection c, String payload) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+      s.setString(1, HEARTBEAT_CHANNEL);
+      s.setString(2, payload);
+      s.execute();
+    }
+    return payload;
   }
 }

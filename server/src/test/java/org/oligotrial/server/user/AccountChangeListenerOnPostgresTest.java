@@ -6,9 +6,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +120,34 @@ class AccountChangeListenerOnPostgresTest {
     Optional<UserAccount> again = here.tokens().authenticate(
         here.tokens().create(e, "t6", Duration.ofDays(1)).token());
     assertThat(again).isPresent();
+  }
+
+  @Test
+  void aConnectionThatNotificationsDoNotReachNeverTurnsTheCacheOn() throws Exception {
+    // as through a pooler that runs each statement on another server connection: LISTEN is lost
+    TokenCache cache = new TokenCache();
+    AccountChangeListener deaf = new AccountChangeListener(cache, () -> {
+      Connection real = DriverManager.getConnection(db.url());
+      return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+          (proxy, method, args) -> {
+            Object result = method.invoke(real, args);
+            if (method.getName().equals("createStatement")) {
+              Statement st = (Statement) result;
+              return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
+                  (p2, m2, a2) -> m2.getName().equals("execute") && ((String) a2[0]).startsWith("LISTEN")
+                      ? Boolean.FALSE : m2.invoke(st, a2));
+            }
+            return result;
+          });
+    });
+    deaf.start();
+    try {
+      // past the first heartbeat's deadline and the reconnection after it
+      Thread.sleep(TimeUnit.SECONDS.toMillis(AccountChangeListener.HEARTBEAT_TIMEOUT_SECONDS + 2));
+      assertThat(cache.enabled()).isFalse();
+    } finally {
+      deaf.stop();
+    }
   }
 
   private boolean listenerConnected() {
