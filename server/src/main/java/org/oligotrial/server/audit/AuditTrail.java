@@ -198,8 +198,11 @@ public final class AuditTrail {
     chainAfterCommit();
   }
 
-  /** {@link #chainSoon}, where a failure leaves the rows pending for the next round instead of failing the caller. */
-  private void chainAfterCommit() {
+  /**
+   * {@link #chainSoon} after a commit, where a failure leaves the rows pending for the next round (or the next start)
+   * instead of failing the committed change.
+   */
+  void chainAfterCommit() {
     try {
       chainSoon();
     } catch (RuntimeException e) {

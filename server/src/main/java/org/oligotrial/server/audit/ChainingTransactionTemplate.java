@@ -1,7 +1,5 @@
 package org.oligotrial.server.audit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionCallback;
@@ -14,8 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not fail the committed change: the rows stay pending and the next chaining (or the next start) takes them.
  */
 public final class ChainingTransactionTemplate extends TransactionTemplate {
-  private static final Logger LOG = LoggerFactory.getLogger(ChainingTransactionTemplate.class);
-
   private final transient AuditTrail audit;
 
   public ChainingTransactionTemplate(PlatformTransactionManager tm, AuditTrail audit) {
@@ -28,11 +24,7 @@ public final class ChainingTransactionTemplate extends TransactionTemplate {
     boolean outermost = !TransactionSynchronizationManager.isActualTransactionActive();
     T result = super.execute(action);
     if (outermost) {
-      try {
-        audit.chainSoon();
-      } catch (RuntimeException e) {
-        LOG.warn("audit rows stay pending, to be chained later: {}", e.toString());
-      }
+      audit.chainAfterCommit();
     }
     return result;
   }

@@ -72,10 +72,6 @@ final class ParticipantRepository {
         Arrays.asList(NamedParameterUtils.buildValueArray(sql, params, null)));
   }
 
-  void insert(Participant p) {
-    jdbc.sql(INSERT_PARTICIPANT).paramSource(participantParams(p)).update();
-  }
-
   private static MapSqlParameterSource participantParams(Participant p) {
     return new MapSqlParameterSource()
         .addValue("id", p.id())
@@ -148,14 +144,10 @@ final class ParticipantRepository {
         .list();
   }
 
-  /** Appends a status change: number {@code c.seq()} when positive (a new participant's first), else the next. */
+  /** Appends a status change, numbered next after the participant's last ({@code c.seq()} is not used). */
   void insertStatusChange(String participantId, StatusChange c) {
-    boolean numbered = c.seq() > 0;
-    MapSqlParameterSource params = statusChangeParams(participantId, c);
-    if (numbered) {
-      params.addValue("seq", c.seq());
-    }
-    jdbc.sql(INSERT_STATUS_CHANGE.formatted(numbered ? ":seq" : NEXT_STATUS_SEQ)).paramSource(params).update();
+    jdbc.sql(INSERT_STATUS_CHANGE.formatted(NEXT_STATUS_SEQ)).paramSource(statusChangeParams(participantId, c))
+        .update();
   }
 
   private static MapSqlParameterSource statusChangeParams(String participantId, StatusChange c) {

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.oligotrial.server.database.Databases;
 import org.oligotrial.server.user.AccountChangeListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +35,7 @@ class AccountChangeListening implements ApplicationRunner, DisposableBean {
 
   @Override
   public synchronized void run(ApplicationArguments args) throws SQLException {
-    if (!wanted || !Databases.isPostgres(ds) || !ds.isWrapperFor(HikariDataSource.class)) {
+    if (!wanted || !register.isPostgres() || !ds.isWrapperFor(HikariDataSource.class)) {
       return;
     }
     HikariDataSource pool = ds.unwrap(HikariDataSource.class);

@@ -33,12 +33,13 @@ public final class Register {
   private final UserService users;
   private final ApiTokenService tokens;
   private final TokenCache tokenCache;
+  private final boolean postgres;
   private final ParticipantService participants;
 
   private Register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
       PasswordEncoder encoder, Clock clock) {
     this.jdbc = JdbcClient.create(ds);
-    boolean postgres = Databases.isPostgres(ds);
+    this.postgres = Databases.isPostgres(ds);
     this.audit = new AuditTrail(jdbc, new JdbcTemplate(ds), new TransactionTemplate(tm), clock, postgres);
     this.tx = new ChainingTransactionTemplate(tm, audit);
     this.sites = new SiteService(jdbc, tx, audit, clock);
@@ -65,6 +66,11 @@ public final class Register {
 
   public TransactionTemplate tx() {
     return tx;
+  }
+
+  /** Whether the database is PostgreSQL (asked once, when the register was made). */
+  public boolean isPostgres() {
+    return postgres;
   }
 
   /** The cache of checked API tokens (off until an account-change listener enables it). */

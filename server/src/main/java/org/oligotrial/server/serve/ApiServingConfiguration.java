@@ -23,6 +23,8 @@ import org.springframework.core.Ordered;
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiServingConfiguration {
+  private static final String RESPONSE_BUFFER_BYTES = "${oligotrial.api.response-buffer-bytes:32768}";
+
   @Bean
   FilterRegistrationBean<RequestAdmission> requestAdmission(
       @Value("${oligotrial.api.max-concurrent:-1}") int limit,
@@ -39,14 +41,12 @@ public class ApiServingConfiguration {
 
   /** The connector's socket write buffer as large as the response buffer, so a buffered response is one write. */
   @Bean
-  TomcatConnectorCustomizer socketWriteBuffer(
-      @Value("${oligotrial.api.response-buffer-bytes:32768}") int bytes) {
+  TomcatConnectorCustomizer socketWriteBuffer(@Value(RESPONSE_BUFFER_BYTES) int bytes) {
     return connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(Math.max(bytes, 8192)));
   }
 
   @Bean
-  FilterRegistrationBean<ResponseBuffering> responseBuffering(
-      @Value("${oligotrial.api.response-buffer-bytes:32768}") int bytes) {
+  FilterRegistrationBean<ResponseBuffering> responseBuffering(@Value(RESPONSE_BUFFER_BYTES) int bytes) {
     FilterRegistrationBean<ResponseBuffering> bean = new FilterRegistrationBean<>(new ResponseBuffering(bytes));
     bean.addUrlPatterns("/api/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -100,8 +100,6 @@ public final class AccountChangeListener {
               + " listens again): {}", e.toString());
           LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
         }
-      } finally {
-        cache.disable();
       }
     }
   }
