@@ -7,13 +7,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.register.SiteAccessDeniedException;
@@ -72,11 +72,11 @@ public final class ParticipantService {
       throw new InvalidFieldException("siteCode", "no site " + siteCode);
     }
     ScreeningEvaluation ev = evaluator.evaluate(recordJson);
-    String id = UUID.randomUUID().toString();
+    String id = Ids.next();
     try {
       return insertRegistration(actor, id, siteCode, screeningNumber, recordJson, ev);
     } catch (DuplicateKeyException e) {
-      // the unique screening number (the id is a fresh random UUID): one statement fewer than asking first
+      // the unique screening number (the id is new and unique): one statement fewer than asking first
       throw new ConflictException("screeningNumber", "screening number " + screeningNumber + " exists");
     }
   }

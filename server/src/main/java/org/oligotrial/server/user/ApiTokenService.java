@@ -16,11 +16,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.register.Checks;
+import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +69,7 @@ public final class ApiTokenService {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    String id = UUID.randomUUID().toString();
+    String id = Ids.next();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Instant expires = now.plus(validity);
     tx.executeWithoutResult(

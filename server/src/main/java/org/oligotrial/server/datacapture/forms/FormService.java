@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.recist.RecistEvaluation;
@@ -25,6 +24,7 @@ import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.datacapture.visits.VisitSchedule;
 import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.user.Actor;
@@ -102,7 +102,7 @@ public final class FormService {
     guard.write(actor, site, "participant", participantId);
     ObjectNode normalised = FormValidator.validate(def, values);
     Randomized r = randomized(participantId, def);
-    String id = UUID.randomUUID().toString();
+    String id = Ids.next();
     return tx.execute(s -> {
       lockParticipant(participantId);
       List<StoredForm> others = repo.ofParticipant(participantId);

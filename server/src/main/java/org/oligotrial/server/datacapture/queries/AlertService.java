@@ -5,11 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.user.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -40,7 +40,7 @@ public final class AlertService {
         .list();
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     for (String u : recipients) {
-      String id = UUID.randomUUID().toString();
+      String id = Ids.next();
       jdbc.sql("INSERT INTO crf_alert (id, username, participant_id, site_code, form_id, kind, message, created_at)"
               + " VALUES (:id, :u, :p, :site, :form, :kind, :msg, :at)")
           .param("id", id).param("u", u).param("p", form.participantId()).param("site", form.siteCode())

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
@@ -16,6 +15,7 @@ import org.oligotrial.server.datacapture.forms.FormRepository;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.user.AccessPolicy;
@@ -81,7 +81,7 @@ public final class QueryService {
   }
 
   private DataQuery insert(StoredForm f, String field, String text, String origin, String by) {
-    String id = UUID.randomUUID().toString();
+    String id = Ids.next();
     Instant now = now();
     jdbc.sql("INSERT INTO crf_query (" + COLUMNS.replace(", answer, answered_by, closed_by, close_note", "")
             + ") VALUES (:id, :form, :p, :site, :field, :text, :origin, :status, :by, :at)")
