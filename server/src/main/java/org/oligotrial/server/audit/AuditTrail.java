@@ -239,8 +239,12 @@ public final class AuditTrail {
       chainPending();
       return;
     }
-    requested.set(true);
-    LockSupport.unpark(t);
+    // only the first commit since the chainer's round began wakes it: the chainer clears the flag when a round
+    // begins and looks at it when the round ends, so the commits after the first would only wake it from its wait
+    // between rounds (a context switch per request on a busy server)
+    if (!requested.getAndSet(true)) {
+      LockSupport.unpark(t);
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -309,6 +310,24 @@ abstract class RegisterContract {
     }
     assertThat(reg.audit().pendingCount()).isZero();
     assertThat(reg.verifier().verify().intact()).isTrue();
+  }
+
+  @Test
+  void theBackgroundChainerIsWokenByEachCommitAfterItsLastRoundNotOnlyByItsIdleTimeout() throws Exception {
+    reg.audit().startBackgroundChaining();
+    try {
+      for (int i = 0; i < 5; i++) {
+        reg.participants().register(coordA, "A", "WAKE-" + i, record("ELIGIBLE"));
+        // the chainer sleeps 1 s when nobody wakes it; woken, it chains within its 50 ms round spacing
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(700);
+        while (reg.audit().pendingCount() > 0 && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        assertThat(reg.audit().pendingCount()).as("pending after write %d", i).isZero();
+      }
+    } finally {
+      reg.audit().stopBackgroundChaining();
+    }
   }
 
   @Test
