@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.oligotrial.cli.eligibility.RecordGenerator;
 import org.oligotrial.eligibility.CriterionResult;
 import org.oligotrial.eligibility.EligibilityEngine;
+import org.oligotrial.eligibility.EligibilityJson;
 import org.oligotrial.eligibility.EligibilityResult;
 import org.oligotrial.eligibility.ScreeningRecord;
 import org.oligotrial.eligibility.ScreeningRecordParser;
@@ -72,6 +73,16 @@ public class EligibilityBenchmark {
     for (CriterionResult c : engine.evaluate(records[i]).criteria()) {
       bh.consume(c.reason());
     }
+  }
+
+  /**
+   * One evaluation written as the JSON the server stores and returns for a registration ({@link
+   * EligibilityJson#toAsciiJson}: every reason and registry quote, in ASCII).
+   */
+  @Benchmark
+  public String evaluateToStoredJson() {
+    i = (i + 1) & (N - 1);
+    return EligibilityJson.toAsciiJson(engine.evaluate(records[i]));
   }
 
   /** Parse one NDJSON line (UTF-8 bytes) and evaluate it: the per-record work of screen --batch. */
