@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link #chainAll}).
  *
  * <p>{@link #writeAudited} writes a change and its pending audit rows together without an explicit transaction: on
- * PostgreSQL as one statement text, in one round trip (a new participant with its screening and audit).
+ * PostgreSQL as one statement text, in one round trip (a new participant with its screening and audit), and the
+ * entries about one record by one actor as one pending row ({@link PackedEntries}; the chainer expands them).
  *
  * <p>Who chains: without a background chainer, {@link #chainSoon} chains at once in the calling thread (operator
  * commands, tests of the bare register). A server calls {@link #startBackgroundChaining}: then one daemon thread
@@ -61,12 +62,18 @@ public final class AuditTrail {
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
   private static final int[] PENDING_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+  private static final int[] PACKED_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
+    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+    Types.VARBINARY};
 
   /** Most parameters one PostgreSQL statement text can bind (the protocol counts them in 16 bits). */
   static final int MAX_PARAMETERS = 65_535;
   private static final String STAGE_INSERT = "INSERT INTO audit_pending (occurred_at, actor, action, entity_type,"
       + " entity_id, field, old_value, new_value, reason, site_code) VALUES ";
   private static final String STAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String STAGE_PACKED_INSERT = "INSERT INTO audit_pending (occurred_at, actor, action,"
+      + " entity_type, entity_id, field, old_value, new_value, reason, site_code, more_entries) VALUES ";
+  private static final String STAGE_PACKED_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   /** How long the background chainer sleeps when nobody wakes it (it also picks up other processes' rows). */
@@ -171,14 +178,17 @@ public final class AuditTrail {
     if (entries.isEmpty()) {
       sql.setLength(sql.length() - 2);
     } else {
-      sql.append(STAGE_INSERT);
+      // entries about one record, by one actor for one reason, share a row (PackedEntries)
+      sql.append(STAGE_PACKED_INSERT);
       OffsetDateTime at = stagedAt();
-      for (int i = 0; i < entries.size(); i++) {
-        sql.append(i == 0 ? STAGE_ROW : ", " + STAGE_ROW);
-        Object[] row = stagedRow(at, entries.get(i));
+      List<List<AuditEntry>> rows = PackedEntries.rows(entries);
+      for (int i = 0; i < rows.size(); i++) {
+        sql.append(i == 0 ? STAGE_PACKED_ROW : ", " + STAGE_PACKED_ROW);
+        Object[] row = stagedRow(at, rows.get(i).get(0));
         for (int c = 0; c < row.length; c++) {
-          args.add(new SqlParameterValue(PENDING_TYPES[c], row[c]));
+          args.add(new SqlParameterValue(PACKED_TYPES[c], row[c]));
         }
+        args.add(new SqlParameterValue(Types.VARBINARY, PackedEntries.more(rows.get(i))));
       }
     }
     if (args.size() > MAX_PARAMETERS) {
@@ -333,11 +343,11 @@ public final class AuditTrail {
    */
   private int chainCommitted() {
     int total = 0;
-    int n;
+    Chained c;
     do {
-      n = chainPending();
-      total += n;
-    } while (n == CHAIN_BATCH);
+      c = chainBatch();
+      total += c.rows();
+    } while (c.rows() == CHAIN_BATCH);
     return total;
   }
 
@@ -367,17 +377,24 @@ public final class AuditTrail {
    * Chains the committed pending rows (at most {@link #CHAIN_BATCH}) into the trail. Call outside any transaction;
    * cheap when nothing is pending.
    *
-   * @return the number of rows chained
+   * @return the number of audit events appended (a pending row may hold several, {@link PackedEntries})
    */
   public int chainPending() {
+    return chainBatch().events();
+  }
+
+  /** Pending rows read and removed, and the events they held, appended to the trail. */
+  private record Chained(int rows, int events) {}
+
+  private Chained chainBatch() {
     chaining.lock();
     try {
       if (jdbc.sql("SELECT id FROM audit_pending ORDER BY id FETCH FIRST 1 ROWS ONLY").query(Long.class).optional()
           .isEmpty()) {
-        return 0;
+        return new Chained(0, 0);
       }
-      Integer n = tx.execute(s -> chainLocked());
-      return n == null ? 0 : n;
+      Chained c = tx.execute(s -> chainLocked());
+      return c == null ? new Chained(0, 0) : c;
     } finally {
       chaining.unlock();
     }
@@ -392,7 +409,7 @@ public final class AuditTrail {
     return total;
   }
 
-  private int chainLocked() {
+  private Chained chainLocked() {
     Head head = readHead(true);
     // read after taking the lock: rows chained by the previous holder are gone from audit_pending
     List<Object[]> pending = new ArrayList<>();
@@ -400,18 +417,19 @@ public final class AuditTrail {
     long[] seq = {head.seq()};
     String[] prev = {head.hash()};
     jdbc.sql("SELECT * FROM audit_pending ORDER BY id FETCH FIRST " + CHAIN_BATCH + " ROWS ONLY").query(rs -> {
-      AuditEntry e = entry(rs);
       Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
-      seq[0]++;
-      String hash = AuditHash.of(seq[0], at, e, prev[0]);
-      pending.add(new Object[] {seq[0], OffsetDateTime.ofInstant(at, ZoneOffset.UTC), e.actor(), e.action().name(),
-          e.entityType(), e.entityId(), e.field(), e.oldValue(), e.newValue(), e.reason(), e.siteCode(), prev[0],
-          hash});
+      for (AuditEntry e : PackedEntries.expand(entry(rs), rs.getBytes("more_entries"))) {
+        seq[0]++;
+        String hash = AuditHash.of(seq[0], at, e, prev[0]);
+        pending.add(new Object[] {seq[0], OffsetDateTime.ofInstant(at, ZoneOffset.UTC), e.actor(),
+            e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(), e.newValue(), e.reason(),
+            e.siteCode(), prev[0], hash});
+        prev[0] = hash;
+      }
       ids.add(rs.getLong("id"));
-      prev[0] = hash;
     });
     if (pending.isEmpty()) {
-      return 0;
+      return new Chained(0, 0);
     }
     batch.batchUpdate(
         "INSERT INTO audit_event (seq, occurred_at, actor, action, entity_type, entity_id, field, old_value,"
@@ -428,7 +446,7 @@ public final class AuditTrail {
         .param("seq", seq[0])
         .param("hash", prev[0])
         .update();
-    return pending.size();
+    return new Chained(ids.size(), pending.size());
   }
 
   /** Number of rows written but not yet chained. */

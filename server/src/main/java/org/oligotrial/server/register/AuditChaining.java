@@ -29,7 +29,7 @@ class AuditChaining implements ApplicationRunner, DisposableBean {
   public void run(ApplicationArguments args) {
     int n = audit.chainAll();
     if (n > 0) {
-      LOG.info("chained {} audit rows left pending by the previous run", n);
+      LOG.info("chained {} audit entries left pending by the previous run", n);
     }
     audit.startBackgroundChaining();
   }

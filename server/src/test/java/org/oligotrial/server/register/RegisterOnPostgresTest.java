@@ -74,14 +74,46 @@ class RegisterOnPostgresTest extends RegisterContract {
 
   @Test
   void aWriteTooLargeForOneTextIsRefusedBeforeAnythingIsSent() {
-    AuditEntry e = new AuditEntry("admin", AuditAction.CREATE, "site", "P1", "name", null, "Site P1", null, "P1");
-    // 10 parameters per audit row: 6,554 rows and the site's 3 exceed the protocol's 65,535
-    List<AuditEntry> many = java.util.Collections.nCopies(6_554, e);
+    // entries about different records take a pending row each, of 11 parameters: 5,958 rows and the site's 3
+    // exceed the protocol's 65,535
+    List<AuditEntry> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_958; i++) {
+      many.add(new AuditEntry("admin", AuditAction.CREATE, "site", "P1-" + i, "name", null, "Site P1", null, "P1"));
+    }
     assertThatThrownBy(() -> reg.audit().writeAudited(List.of(siteInsert("P1")), many))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65535");
     assertThat(count("SELECT COUNT(*) FROM site WHERE code = 'P1'")).isZero();
-    reg.audit().writeAudited(List.of(siteInsert("P1")), many.subList(0, 6_553)); // 65,533 parameters
-    assertThat(reg.audit().forRecord("site", "P1")).hasSize(6_553);
+    reg.audit().writeAudited(List.of(siteInsert("P1")), many.subList(0, 5_957)); // 65,530 parameters
+    reg.audit().chainAll(); // one chaining moves at most 2,000 pending rows
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE entity_id LIKE 'P1-%'")).isEqualTo(5_957);
+  }
+
+  @Test
+  void entriesAboutOneRecordShareOnePendingRowAndAreChainedOneEventEachInTheirOrder() {
+    long before = pendingRowsEverInserted();
+    String id = reg.participants().register(coordA, "A", "PACK-1", record("ELIGIBLE")).participant().id();
+    // the six entries of a new participant: one pending row (the identity counts every row inserted)
+    assertThat(pendingRowsEverInserted() - before).isEqualTo(1);
+    assertThat(reg.audit().forRecord("participant", id)).extracting(e -> e.entry().field()).containsExactly(
+        "siteCode", "screeningNumber", "status", "screening[1].record", "screening[1].verdict",
+        "screening[1].protocolVersion");
+
+    // consecutive entries with the same actor, action, record, reason and site share a row: A A B A is three rows
+    List<AuditEntry> mixed = List.of(
+        new AuditEntry("admin", AuditAction.CREATE, "site", "Q1", "name", null, "Site \"Q1\" \u2265", null, "Q1"),
+        new AuditEntry("admin", AuditAction.CREATE, "site", "Q1", "note", null, null, null, "Q1"),
+        new AuditEntry("admin", AuditAction.UPDATE, "site", "Q1", "name", "Site Q1", "Site Q1b", "typo", "Q1"),
+        new AuditEntry("admin", AuditAction.CREATE, "site", "Q1", "code", null, "Q1", null, "Q1"));
+    before = pendingRowsEverInserted();
+    reg.audit().writeAudited(List.of(siteInsert("Q1")), mixed);
+    assertThat(pendingRowsEverInserted() - before).isEqualTo(3);
+    assertThat(reg.audit().forRecord("site", "Q1")).extracting(e -> e.entry()).containsExactlyElementsOf(mixed);
+
+    // ten thousand entries about one record take one row of 11 parameters (one row each: 110,000, refused)
+    AuditEntry e = new AuditEntry("admin", AuditAction.CREATE, "site", "Q2", "name", null, "Site Q2", null, "Q2");
+    reg.audit().writeAudited(List.of(siteInsert("Q2")), java.util.Collections.nCopies(10_000, e));
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE entity_id = 'Q2'")).isEqualTo(10_000);
+    assertThat(reg.verifier().verify().intact()).isTrue();
   }
 
   @Test
@@ -90,10 +122,11 @@ class RegisterOnPostgresTest extends RegisterContract {
     List<String> lz4 = reg.jdbc().sql("SELECT c.relname || '.' || a.attname FROM pg_attribute a"
             + " JOIN pg_class c ON c.oid = a.attrelid WHERE a.attcompression = 'l' ORDER BY 1")
         .query(String.class).list();
-    assertThat(lz4).containsExactly("audit_event.new_value", "audit_event.old_value", "audit_pending.new_value",
-        "audit_pending.old_value", "crf_form.derived_json", "crf_form.values_json", "crf_form_version.derived_json",
-        "crf_form_version.values_json", "randomization_trial.state_json", "screening_version.eligibility_json",
-        "screening_version.record_json");
+    // (V34: audit_pending.more_entries)
+    assertThat(lz4).containsExactly("audit_event.new_value", "audit_event.old_value", "audit_pending.more_entries",
+        "audit_pending.new_value", "audit_pending.old_value", "crf_form.derived_json", "crf_form.values_json",
+        "crf_form_version.derived_json", "crf_form_version.values_json", "randomization_trial.state_json",
+        "screening_version.eligibility_json", "screening_version.record_json");
     String big = "{\"note\":\"" + "x".repeat(10_000) + "\",\"testVerdict\":\"ELIGIBLE\"}";
     String id = reg.participants().register(coordA, "A", "LZ4-1", big).participant().id();
     assertThat(reg.jdbc().sql("SELECT pg_column_compression(record_json) FROM screening_version"
@@ -112,6 +145,11 @@ class RegisterOnPostgresTest extends RegisterContract {
     assertThat(reg.audit().vacuumPending()).isTrue();
     // every row chained and deleted, and vacuumed: the empty pages stay (a truncated table would have none)
     assertThat(count("SELECT pg_relation_size('audit_pending')")).isPositive();
+  }
+
+  private long pendingRowsEverInserted() {
+    return reg.jdbc().sql("SELECT COALESCE(last_value, 0) FROM pg_sequences WHERE sequencename = 'audit_pending_id_seq'")
+        .query(Long.class).single();
   }
 
   private long vacuumCount() {
