@@ -1,9 +1,12 @@
 package org.oligotrial.server.loadtest;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,17 +19,26 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.http.protocol.HttpProcessor;
+import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
+import org.apache.hc.core5.http.protocol.RequestConnControl;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.io.CloseMode;
 import org.oligotrial.cli.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +48,10 @@ import picocli.CommandLine.Spec;
 /**
  * Registers participants (screening record plus eligibility plus audit, one request each) from N client threads
  * against a running server for a fixed time, after a warm-up, and prints throughput and latency percentiles. Uses a
- * personal API token created with the given user's password (so BCrypt is paid once, not per request). The driver
- * is Apache HttpClient 5 (classic I/O, one pooled keep-alive connection per client), which costs the shared machine
- * far less CPU per request than {@code java.net.http}; the driver's own CPU still competes with the server's.
+ * personal API token created with the given user's password (so BCrypt is paid once, not per request). Each client
+ * thread has its own keep-alive HTTP/1.1 connection, Apache HttpCore 5's blocking connection and request executor
+ * ({@link Client}); the driver's own CPU still competes with the server's on a shared machine, so it does as little
+ * per request as it can.
  */
 @Command(name = "load-test",
     description = "Measure participant registration over the REST API (loopback only; bounded in clients and time).")
@@ -95,20 +108,11 @@ public final class LoadTestCommand implements Callable<Integer> {
       throw new UserInputException("--password-stdin: no password on standard input");
     }
     String body = record == null ? SampleRecord.ELIGIBLE : Files.readString(record);
-    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-        .setMaxConnTotal(clients).setMaxConnPerRoute(clients)
-        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
-            .setSocketTimeout(Timeout.ofSeconds(30)).build())
-        .build();
-    try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(pool)
-        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
-        .disableAutomaticRetries().disableCookieManagement().build()) {
-      return run(http, base, password, body);
-    }
+    return run(base, password, body);
   }
 
-  private int run(CloseableHttpClient http, URI base, String password, String body) throws Exception {
-    String token = token(http, base, password);
+  private int run(URI base, String password, String body) throws Exception {
+    String token = token(base, password);
     String run = UUID.randomUUID().toString().substring(0, 8);
 
     long start = System.nanoTime();
@@ -122,7 +126,7 @@ public final class LoadTestCommand implements Callable<Integer> {
       // with --rate, client c sends at start + (c + k * clients) / rate, k = 0, 1, ...
       long interval = rate == 0 ? 0 : Math.round(clients * 1e9 / rate);
       long first = rate == 0 ? start : start + Math.round(c * 1e9 / rate);
-      threads[c] = new Thread(() -> latencies[client] = drive(http, base, token, site, body, run, client,
+      threads[c] = new Thread(() -> latencies[client] = drive(base, token, site, body, run, client,
           first, interval, measureFrom, end, errors));
       threads[c].start();
     }
@@ -148,62 +152,142 @@ public final class LoadTestCommand implements Callable<Integer> {
    * interval}, waiting for it when early and sending at once when late; the latency of a scheduled request runs from
    * its scheduled time, so queueing behind a slow reply is counted.
    */
-  private static long[] drive(CloseableHttpClient http, URI base, String token, String site, String record,
-      String run, int client, long first, long interval, long measureFrom, long end, AtomicInteger errors) {
+  private static long[] drive(URI base, String token, String site, String record, String run, int client,
+      long first, long interval, long measureFrom, long end, AtomicInteger errors) {
     long[] lat = new long[1024];
     int n = 0;
     long scheduled = first;
-    URI participants = base.resolve("/api/v1/participants");
-    for (int i = 0; ; i++) {
-      if (interval > 0) {
-        // parkNanos may return early: wait until the scheduled time has come
-        for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
-          LockSupport.parkNanos(wait);
-        }
-      }
-      long t0 = interval > 0 ? scheduled : System.nanoTime();
-      if (t0 >= end) {
-        break;
-      }
-      String body = "{\"siteCode\":\"" + site + "\",\"screeningNumber\":\"LT-" + run + "-" + client + "-"
-          + i + "\",\"screeningRecord\":" + record + "}";
-      try {
-        HttpPost post = new HttpPost(participants);
-        post.setHeader("Authorization", "Bearer " + token);
-        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
-        // the whole response is read (and dropped) before the clock stops
-        int status = http.execute(post, res -> {
-          EntityUtils.consume(res.getEntity());
-          return res.getCode();
-        });
-        long t1 = System.nanoTime();
-        if (status != 201) {
-          errors.incrementAndGet();
-        } else if (t0 >= measureFrom && t1 <= end) {
-          if (n == lat.length) {
-            lat = Arrays.copyOf(lat, n * 2);
+    String bearer = "Bearer " + token;
+    try (Client http = new Client(base)) {
+      for (int i = 0; ; i++) {
+        if (interval > 0) {
+          // parkNanos may return early: wait until the scheduled time has come
+          for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
           }
-          lat[n++] = t1 - t0;
         }
-      } catch (Exception e) {
-        errors.incrementAndGet();
+        long t0 = interval > 0 ? scheduled : System.nanoTime();
+        if (t0 >= end) {
+          break;
+        }
+        String body = "{\"siteCode\":\"" + site + "\",\"screeningNumber\":\"LT-" + run + "-" + client + "-"
+            + i + "\",\"screeningRecord\":" + record + "}";
+        try {
+          // the whole response is read (and dropped) before the clock stops
+          int status = http.post("/api/v1/participants", bearer, body, false).status();
+          long t1 = System.nanoTime();
+          if (status != 201) {
+            errors.incrementAndGet();
+          } else if (t0 >= measureFrom && t1 <= end) {
+            if (n == lat.length) {
+              lat = Arrays.copyOf(lat, n * 2);
+            }
+            lat[n++] = t1 - t0;
+          }
+        } catch (IOException | HttpException | RuntimeException e) {
+          errors.incrementAndGet();
+        }
+        scheduled += interval;
       }
-      scheduled += interval;
     }
     return Arrays.copyOf(lat, n);
   }
 
-  private String token(CloseableHttpClient http, URI base, String password) throws Exception {
+  private String token(URI base, String password) throws IOException, HttpException {
     String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    HttpPost post = new HttpPost(base.resolve("/api/v1/tokens"));
-    post.setHeader("Authorization", "Basic " + basic);
-    post.setEntity(new StringEntity("{\"label\":\"load-test\",\"validDays\":1}", ContentType.APPLICATION_JSON));
-    String[] reply = http.execute(post, res -> new String[] {Integer.toString(res.getCode()),
-        EntityUtils.toString(res.getEntity(), StandardCharsets.UTF_8)});
-    if (!reply[0].equals("201")) {
-      throw new UserInputException("could not create an API token (HTTP " + reply[0] + "): " + reply[1]);
+    Reply reply;
+    try (Client http = new Client(base)) {
+      reply = http.post("/api/v1/tokens", "Basic " + basic, "{\"label\":\"load-test\",\"validDays\":1}", true);
     }
-    return reply[1].replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    if (reply.status() != 201) {
+      throw new UserInputException("could not create an API token (HTTP " + reply.status() + "): " + reply.body());
+    }
+    return reply.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+  }
+
+  /** A reply: its status code and, when asked for, its body. */
+  record Reply(int status, String body) {}
+
+  /**
+   * One client's keep-alive HTTP/1.1 connection: Apache HttpCore 5's blocking connection and request executor,
+   * without HttpClient's connection pool, routes and execution chain (HttpClient's classic client had cost the shared
+   * machine more CPU per request in the driver than this, docs/benchmarks.md), opened on first use and again after the
+   * server closes it (Tomcat closes a keep-alive connection after 100 requests) or a request fails. Not thread-safe:
+   * one per client thread.
+   */
+  static final class Client implements AutoCloseable {
+    private static final HttpProcessor PROCESSOR = HttpProcessorBuilder.create()
+        .addAll(new RequestContent(), new RequestTargetHost(), new RequestConnControl()).build();
+    private final HttpHost host;
+    private final HttpRequestExecutor executor = new HttpRequestExecutor();
+    private DefaultBHttpClientConnection connection;
+    private int opened;
+
+    Client(URI base) {
+      this.host = new HttpHost(base.getScheme(), base.getHost(), base.getPort());
+    }
+
+    /**
+     * POSTs {@code json} to {@code path} with the given {@code Authorization} header and reads the whole reply.
+     *
+     * @param keepBody whether to return the body as text (else it is read and dropped)
+     */
+    Reply post(String path, String authorization, String json, boolean keepBody) throws IOException, HttpException {
+      if (connection == null) {
+        connection = open();
+        opened++;
+      }
+      ClassicHttpRequest request = new BasicClassicHttpRequest(Method.POST, host, path);
+      request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+      request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+      HttpCoreContext context = HttpCoreContext.create();
+      boolean reusable = false;
+      try {
+        executor.preProcess(request, PROCESSOR, context);
+        ClassicHttpResponse response = executor.execute(request, connection, context);
+        String body = null;
+        if (keepBody) {
+          body = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+        } else {
+          EntityUtils.consume(response.getEntity());
+        }
+        executor.postProcess(response, PROCESSOR, context);
+        reusable = executor.keepAlive(request, response, connection, context);
+        return new Reply(response.getCode(), body);
+      } finally {
+        if (!reusable) {
+          close();
+        }
+      }
+    }
+
+    private DefaultBHttpClientConnection open() throws IOException {
+      Socket socket = new Socket();
+      try {
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(30_000);
+        socket.connect(new InetSocketAddress(host.getHostName(), host.getPort()), 5_000);
+        DefaultBHttpClientConnection c = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
+        c.bind(socket);
+        return c;
+      } catch (IOException | RuntimeException e) {
+        socket.close();
+        throw e;
+      }
+    }
+
+    /** Connections opened so far. */
+    int opened() {
+      return opened;
+    }
+
+    @Override
+    public void close() {
+      if (connection != null) {
+        connection.close(CloseMode.IMMEDIATE);
+        connection = null;
+      }
+    }
   }
 
   private static double pct(long[] sorted, int p) {
