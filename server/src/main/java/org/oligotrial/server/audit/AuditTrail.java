@@ -62,9 +62,6 @@ public final class AuditTrail {
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
   private static final int[] PENDING_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
-  private static final int[] PACKED_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
-    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-    Types.VARBINARY};
 
   /** Most parameters one PostgreSQL statement text can bind (the protocol counts them in 16 bits). */
   static final int MAX_PARAMETERS = 65_535;
@@ -186,7 +183,7 @@ public final class AuditTrail {
         sql.append(i == 0 ? STAGE_PACKED_ROW : ", " + STAGE_PACKED_ROW);
         Object[] row = stagedRow(at, rows.get(i).get(0));
         for (int c = 0; c < row.length; c++) {
-          args.add(new SqlParameterValue(PACKED_TYPES[c], row[c]));
+          args.add(new SqlParameterValue(PENDING_TYPES[c], row[c]));
         }
         args.add(new SqlParameterValue(Types.VARBINARY, PackedEntries.more(rows.get(i))));
       }
