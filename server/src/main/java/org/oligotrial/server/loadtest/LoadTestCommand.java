@@ -198,6 +198,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     Reply reply;
     try (Client http = new Client(base)) {
       reply = http.post("/api/v1/tokens", "Basic " + basic, "{\"label\":\"load-test\",\"validDays\":1}", true);
+    } catch (IOException e) {
+      throw new UserInputException("no server answers at " + base + ": " + e.getMessage());
     }
     if (reply.status() != 201) {
       throw new UserInputException("could not create an API token (HTTP " + reply.status() + "): " + reply.body());

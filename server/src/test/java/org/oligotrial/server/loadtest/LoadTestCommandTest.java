@@ -36,6 +36,26 @@ class LoadTestCommandTest {
   }
 
   @Test
+  void itSaysSoWhenNoServerAnswers() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort(); // closed again: nobody listens there
+    }
+    var cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("pw\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(cl.execute("load-test", "--url", "http://127.0.0.1:" + port, "--username", "u", "--site", "S",
+          "--password-stdin")).isEqualTo(2);
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(err.toString()).contains("no server answers at http://127.0.0.1:" + port).doesNotContain("\tat ");
+  }
+
+  @Test
   void itRefusesMoreThan64Clients() {
     var cl = Main.commandLine();
     StringWriter err = new StringWriter();
