@@ -134,6 +134,22 @@ class RegisterOnPostgresTest extends RegisterContract {
   }
 
   @Test
+  void aScreeningVersionOfAFewKilobytesStaysInItsTableInsteadOfGoingToToast() {
+    // V35; this record is 5,966 characters and about 2,900 bytes with lz4: over the default 2,032-byte target
+    StringBuilder values = new StringBuilder();
+    for (int g = 1; g <= 500; g++) {
+      values.append(g == 1 ? "" : ",").append(g * 7919 % 100003);
+    }
+    String record = "{\"values\":[" + values + "],\"note\":\"" + "screening ".repeat(300)
+        + "\",\"testVerdict\":\"ELIGIBLE\"}";
+    String id = reg.participants().register(coordA, "A", "TOAST-1", record).participant().id();
+    assertThat(reg.jdbc().sql("SELECT pg_column_size(record_json) FROM screening_version WHERE participant_id = :id")
+        .param("id", id).query(Integer.class).single()).isBetween(2_100, 4_000);
+    assertThat(count("SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'screening_version'"))
+        .isZero();
+  }
+
+  @Test
   void vacuumLeavesThePendingTableItsPagesInsteadOfTruncatingIt() {
     // V32: truncation would take an ACCESS EXCLUSIVE lock that stops every request's audit INSERT
     assertThat(reg.jdbc().sql("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'audit_pending'")
