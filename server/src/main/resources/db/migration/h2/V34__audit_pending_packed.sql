@@ -1,3 +1,3 @@
--- Audit entries staged together about one record (see db/migration/postgresql/V34): the same column on H2, where
--- the server stages one row per entry and the column stays empty; the chainer reads both forms.
+-- Audit entries written together about one record staged as one audit_pending row (see
+-- db/migration/postgresql/V34): the same column on H2.
 ALTER TABLE audit_pending ADD COLUMN more_entries BINARY LARGE OBJECT;

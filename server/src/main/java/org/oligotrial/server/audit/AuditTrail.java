@@ -41,8 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link #chainAll}).
  *
  * <p>{@link #writeAudited} writes a change and its pending audit rows together without an explicit transaction: on
- * PostgreSQL as one statement text, in one round trip (a new participant with its screening and audit), and the
- * entries about one record by one actor as one pending row ({@link PackedEntries}; the chainer expands them).
+ * PostgreSQL as one statement text, in one round trip (a new participant with its screening and audit). Both ways,
+ * and {@link #record}'s, stage the entries about one record by one actor as one pending row ({@link PackedEntries};
+ * the chainer expands them).
  *
  * <p>Who chains: without a background chainer, {@link #chainSoon} chains at once in the calling thread (operator
  * commands, tests of the bare register). A server calls {@link #startBackgroundChaining}: then one daemon thread
@@ -61,16 +62,14 @@ public final class AuditTrail {
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
   private static final int[] PENDING_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
-    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+    Types.VARBINARY};
 
   /** Most parameters one PostgreSQL statement text can bind (the protocol counts them in 16 bits). */
   static final int MAX_PARAMETERS = 65_535;
   private static final String STAGE_INSERT = "INSERT INTO audit_pending (occurred_at, actor, action, entity_type,"
-      + " entity_id, field, old_value, new_value, reason, site_code) VALUES ";
-  private static final String STAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String STAGE_PACKED_INSERT = "INSERT INTO audit_pending (occurred_at, actor, action,"
-      + " entity_type, entity_id, field, old_value, new_value, reason, site_code, more_entries) VALUES ";
-  private static final String STAGE_PACKED_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " entity_id, field, old_value, new_value, reason, site_code, more_entries) VALUES ";
+  private static final String STAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   /** How long the background chainer sleeps when nobody wakes it (it also picks up other processes' rows). */
@@ -175,17 +174,14 @@ public final class AuditTrail {
     if (entries.isEmpty()) {
       sql.setLength(sql.length() - 2);
     } else {
-      // entries about one record, by one actor for one reason, share a row (PackedEntries)
-      sql.append(STAGE_PACKED_INSERT);
-      OffsetDateTime at = stagedAt();
-      List<List<AuditEntry>> rows = PackedEntries.rows(entries);
+      sql.append(STAGE_INSERT);
+      List<Object[]> rows = stagedRows(entries);
       for (int i = 0; i < rows.size(); i++) {
-        sql.append(i == 0 ? STAGE_PACKED_ROW : ", " + STAGE_PACKED_ROW);
-        Object[] row = stagedRow(at, rows.get(i).get(0));
+        sql.append(i == 0 ? STAGE_ROW : ", " + STAGE_ROW);
+        Object[] row = rows.get(i);
         for (int c = 0; c < row.length; c++) {
           args.add(new SqlParameterValue(PENDING_TYPES[c], row[c]));
         }
-        args.add(new SqlParameterValue(Types.VARBINARY, PackedEntries.more(rows.get(i))));
       }
     }
     if (args.size() > MAX_PARAMETERS) {
@@ -352,23 +348,29 @@ public final class AuditTrail {
     if (entries.isEmpty()) {
       return;
     }
+    batch.batchUpdate(STAGE_INSERT + STAGE_ROW, stagedRows(entries), PENDING_TYPES);
+  }
+
+  /**
+   * The {@code audit_pending} rows of {@code entries}, in the order of {@link #STAGE_INSERT} and {@link
+   * #PENDING_TYPES}: consecutive entries about one record by one actor for one reason share a row ({@link
+   * PackedEntries}), all with the same time.
+   */
+  private List<Object[]> stagedRows(List<AuditEntry> entries) {
     OffsetDateTime at = stagedAt();
-    List<Object[]> rows = new ArrayList<>(entries.size());
-    for (AuditEntry e : entries) {
-      rows.add(stagedRow(at, e));
+    List<Object[]> rows = new ArrayList<>();
+    for (List<AuditEntry> run : PackedEntries.rows(entries)) {
+      AuditEntry e = run.get(0);
+      rows.add(new Object[] {at, e.actor(), e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(),
+          e.newValue(), e.reason(), e.siteCode(), PackedEntries.more(run)});
     }
-    batch.batchUpdate(STAGE_INSERT + STAGE_ROW, rows, PENDING_TYPES);
+    return rows;
   }
 
   private OffsetDateTime stagedAt() {
     return OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
-  /** The values of an {@code audit_pending} row, in the order of {@link #STAGE_INSERT} and {@link #PENDING_TYPES}. */
-  private static Object[] stagedRow(OffsetDateTime at, AuditEntry e) {
-    return new Object[] {at, e.actor(), e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(),
-        e.newValue(), e.reason(), e.siteCode()};
-  }
 
   /**
    * Chains the committed pending rows (at most {@link #CHAIN_BATCH}) into the trail. Call outside any transaction;
@@ -415,10 +417,11 @@ public final class AuditTrail {
     String[] prev = {head.hash()};
     jdbc.sql("SELECT * FROM audit_pending ORDER BY id FETCH FIRST " + CHAIN_BATCH + " ROWS ONLY").query(rs -> {
       Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+      OffsetDateTime atUtc = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
       for (AuditEntry e : PackedEntries.expand(entry(rs), rs.getBytes("more_entries"))) {
         seq[0]++;
         String hash = AuditHash.of(seq[0], at, e, prev[0]);
-        pending.add(new Object[] {seq[0], OffsetDateTime.ofInstant(at, ZoneOffset.UTC), e.actor(),
+        pending.add(new Object[] {seq[0], atUtc, e.actor(),
             e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(), e.newValue(), e.reason(),
             e.siteCode(), prev[0], hash});
         prev[0] = hash;
