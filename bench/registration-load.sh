@@ -6,7 +6,9 @@
 # requests/s), each run 30 s after its own warm-up (20 s back to back, 5 s at a rate), prints the CPU used by
 # server, PostgreSQL, the load driver (with /usr/bin/time) and the whole machine (user, system and interrupt time;
 # the hypervisor's steal apart) and the WAL written, stops the server and drops the database. SERVER_JAVA_OPTS passes JVM options to the server alone,
-# DRIVER_JAVA_OPTS to the load driver (default -XX:TieredStopAtLevel=1).
+# DRIVER_JAVA_OPTS to the load driver (default -XX:TieredStopAtLevel=1), LOAD_TEST_OPTS more options to the driver
+# (--per-second prints each measured second), SECONDS_BACK_TO_BACK the measured length of the back-to-back run (default
+# 30, at most 120).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=server/target/oligotrial.jar
@@ -41,9 +43,9 @@ drive() { # drive SECONDS WARMUP [--rate R]
   # the driver JVM starts afresh for each run: its own C2 compiler took 7% of the machine during the measured 30 s
   # (perf), so it runs on the quick C1 compiler alone (with C2 and 20 s warm-up: 1075 req/s, p99 51.6 ms, within
   # the noise of C1's runs)
-  # shellcheck disable=SC2086 # DRIVER_JAVA_OPTS: JVM options for the driver (several, split on spaces)
+  # shellcheck disable=SC2086 # DRIVER_JAVA_OPTS, LOAD_TEST_OPTS: options (several, split on spaces)
   out=$(echo $PASS | "${timer[@]}" java ${DRIVER_JAVA_OPTS--XX:TieredStopAtLevel=1} -jar $JAR load-test --url http://127.0.0.1:18081 --username bench --site BENCH \
-    --clients 32 --seconds "$1" --warmup "$2" "${@:3}" --password-stdin)
+    --clients 32 --seconds "$1" --warmup "$2" "${@:3}" ${LOAD_TEST_OPTS:-} --password-stdin)
   s1=$(cpu $SPID); p1=$(pgcpu); c1=$(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat); w1=$(wal)
   t1=$(awk '/^cpu / {print $9}' /proc/stat)
   echo "$out"
@@ -62,6 +64,6 @@ for _ in $(seq 30); do
   [ "$(jcmd $SPID Compiler.queue 2>/dev/null | grep -c '^ *[0-9]')" = 0 ] && break
   sleep 1
 done
-echo "== back to back (20 s warm-up)"; drive 30 20
+echo "== back to back (20 s warm-up)"; drive "${SECONDS_BACK_TO_BACK:-30}" 20
 for r in ${RATES[@]}; do echo "== offered $r req/s"; drive 30 5 --rate "$r"; done
 java -jar $JAR audit verify || true

@@ -12,8 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -88,6 +93,11 @@ public final class LoadTestCommand implements Callable<Integer> {
           + " 0 (default): every client sends its next request as soon as the last one is answered.")
   double rate;
 
+  @Option(names = "--per-second",
+      description = "Also print each measured second: the requests answered in it and their p50, p99 and max latency"
+          + " (where a stall falls, against a server log or a database checkpoint).")
+  boolean perSecond;
+
   @Override
   public Integer call() throws Exception {
     if (clients < 1 || clients > 64) {
@@ -119,6 +129,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
     long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
     long[][] latencies = new long[clients][];
+    long[][] answered = new long[clients][];
     AtomicInteger errors = new AtomicInteger();
     Thread[] threads = new Thread[clients];
     for (int c = 0; c < clients; c++) {
@@ -126,8 +137,11 @@ public final class LoadTestCommand implements Callable<Integer> {
       // with --rate, client c sends at start + (c + k * clients) / rate, k = 0, 1, ...
       long interval = rate == 0 ? 0 : Math.round(clients * 1e9 / rate);
       long first = rate == 0 ? start : start + Math.round(c * 1e9 / rate);
-      threads[c] = new Thread(() -> latencies[client] = drive(base, token, site, body, run, client,
-          first, interval, measureFrom, end, errors));
+      threads[c] = new Thread(() -> {
+        long[][] both = drive(base, token, site, body, run, client, first, interval, measureFrom, end, errors);
+        latencies[client] = both[0];
+        answered[client] = both[1];
+      });
       threads[c].start();
     }
     for (Thread t : threads) {
@@ -144,6 +158,11 @@ public final class LoadTestCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", pct(all, 50), pct(all, 90),
           pct(all, 99), all[all.length - 1] / 1e6);
     }
+    if (perSecond) {
+      // the wall-clock time of the first measured second, to set beside server and database logs
+      long wallMeasureFrom = System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000;
+      printPerSecond(out, latencies, answered, measureFrom, wallMeasureFrom);
+    }
     return errors.get() == 0 ? 0 : 1;
   }
 
@@ -152,9 +171,10 @@ public final class LoadTestCommand implements Callable<Integer> {
    * interval}, waiting for it when early and sending at once when late; the latency of a scheduled request runs from
    * its scheduled time, so queueing behind a slow reply is counted.
    */
-  private static long[] drive(URI base, String token, String site, String record, String run, int client,
+  private static long[][] drive(URI base, String token, String site, String record, String run, int client,
       long first, long interval, long measureFrom, long end, AtomicInteger errors) {
     long[] lat = new long[1024];
+    long[] at = new long[1024];
     int n = 0;
     long scheduled = first;
     String bearer = "Bearer " + token;
@@ -181,7 +201,9 @@ public final class LoadTestCommand implements Callable<Integer> {
           } else if (t0 >= measureFrom && t1 <= end) {
             if (n == lat.length) {
               lat = Arrays.copyOf(lat, n * 2);
+              at = Arrays.copyOf(at, n * 2);
             }
+            at[n] = t1;
             lat[n++] = t1 - t0;
           }
         } catch (IOException | HttpException | RuntimeException e) {
@@ -190,7 +212,36 @@ public final class LoadTestCommand implements Callable<Integer> {
         scheduled += interval;
       }
     }
-    return Arrays.copyOf(lat, n);
+    return new long[][] {Arrays.copyOf(lat, n), Arrays.copyOf(at, n)};
+  }
+
+  /**
+   * One line per measured second, by the time each reply arrived: its wall-clock start (UTC), count, p50, p99 and
+   * max latency in ms.
+   */
+  private static void printPerSecond(PrintWriter out, long[][] latencies, long[][] answered, long measureFrom,
+      long wallMeasureFrom) {
+    DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+    List<List<Long>> bySecond = new ArrayList<>();
+    for (int c = 0; c < latencies.length; c++) {
+      for (int i = 0; i < latencies[c].length; i++) {
+        int s = (int) ((answered[c][i] - measureFrom) / 1_000_000_000L);
+        while (bySecond.size() <= s) {
+          bySecond.add(new ArrayList<>());
+        }
+        bySecond.get(s).add(latencies[c][i]);
+      }
+    }
+    for (int s = 0; s < bySecond.size(); s++) {
+      long[] sorted = bySecond.get(s).stream().mapToLong(Long::longValue).sorted().toArray();
+      String from = hms.format(Instant.ofEpochMilli(wallMeasureFrom + s * 1000L));
+      if (sorted.length == 0) {
+        out.printf(Locale.ROOT, "second %d (from %s): 0 requests%n", s + 1, from);
+      } else {
+        out.printf(Locale.ROOT, "second %d (from %s): %d requests, p50 %.1f  p99 %.1f  max %.1f%n", s + 1, from,
+            sorted.length, pct(sorted, 50), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+      }
+    }
   }
 
   private String token(URI base, String password) throws IOException, HttpException {

@@ -79,12 +79,16 @@ class LoadTestAgainstServerTest {
     try {
       System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
       int code = cl.execute("load-test", "--url", "http://127.0.0.1:" + port, "--username", "coord.a", "--site", "A",
-          "--clients", "3", "--seconds", "1", "--warmup", "0", "--password-stdin");
+          "--clients", "3", "--seconds", "2", "--warmup", "0", "--per-second", "--password-stdin");
       assertThat(code).as(out.toString()).isZero();
     } finally {
       System.setIn(stdin);
     }
     assertThat(out.toString()).contains("3 clients, back to back").containsPattern("requests [1-9][0-9,]*, errors 0")
-        .contains("latency ms: p50");
+        .contains("latency ms: p50")
+        // the measured seconds, one line each (the last may have no reply that arrived within it)
+        .containsPattern("second 1 \\(from [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}\\): [1-9][0-9]* requests, p50 [0-9.]+  p99"
+            + " [0-9.]+  max [0-9.]+")
+        .containsPattern("second 2 \\(from ");
   }
 }
