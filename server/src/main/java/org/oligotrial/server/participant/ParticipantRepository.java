@@ -7,11 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.oligotrial.server.audit.AuditTrail;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
@@ -29,6 +33,8 @@ final class ParticipantRepository {
   private static final String COLUMNS =
       "id, site_code, screening_number, status, screening_version, consent_form_version, consent_date,"
           + " consent_obtained_by, withdrawal_date, withdrawal_reason, withdrawal_follow_up, created_at, created_by";
+  /** {@link #COLUMNS} of the participant table aliased {@code p}. */
+  private static final String P_COLUMNS = "p." + COLUMNS.replace(", ", ", p.");
 
   private static final String INSERT_PARTICIPANT = "INSERT INTO participant (id, site_code, screening_number, status,"
       + " screening_version, created_at, created_by, row_version) VALUES (:id, :site, :num, :status, :pv, :created_at,"
@@ -137,11 +143,15 @@ final class ParticipantRepository {
   List<ScreeningVersion> screenings(String participantId) {
     return jdbc.sql("SELECT * FROM screening_version WHERE participant_id = :p ORDER BY version")
         .param("p", participantId)
-        .query((rs, n) -> new ScreeningVersion(rs.getInt("version"), rs.getString("record_json"),
-            rs.getString("verdict"), rs.getString("eligibility_json"), rs.getString("protocol_version"),
-            JSON.readValue(rs.getString("screen_failure_reasons"), new TypeReference<List<String>>() {}),
-            instant(rs, "entered_at"), rs.getString("entered_by"), rs.getString("reason")))
+        .query((rs, n) -> readScreening(rs))
         .list();
+  }
+
+  private static ScreeningVersion readScreening(ResultSet rs) throws SQLException {
+    return new ScreeningVersion(rs.getInt("version"), rs.getString("record_json"), rs.getString("verdict"),
+        rs.getString("eligibility_json"), rs.getString("protocol_version"),
+        JSON.readValue(rs.getString("screen_failure_reasons"), new TypeReference<List<String>>() {}),
+        instant(rs, "entered_at"), rs.getString("entered_by"), rs.getString("reason"));
   }
 
   /** Appends a status change, numbered next after the participant's last ({@code c.seq()} is not used). */
@@ -163,13 +173,52 @@ final class ParticipantRepository {
   List<StatusChange> statusChanges(String participantId) {
     return jdbc.sql("SELECT * FROM status_change WHERE participant_id = :p ORDER BY seq")
         .param("p", participantId)
-        .query((rs, n) -> {
-          String from = rs.getString("from_status");
-          return new StatusChange(rs.getInt("seq"), from == null ? null : ParticipantStatus.valueOf(from),
-              ParticipantStatus.valueOf(rs.getString("to_status")), instant(rs, "changed_at"),
-              rs.getString("changed_by"), rs.getString("reason"));
-        })
+        .query((rs, n) -> readStatusChange(rs))
         .list();
+  }
+
+  private static StatusChange readStatusChange(ResultSet rs) throws SQLException {
+    String from = rs.getString("from_status");
+    return new StatusChange(rs.getInt("seq"), from == null ? null : ParticipantStatus.valueOf(from),
+        ParticipantStatus.valueOf(rs.getString("to_status")), instant(rs, "changed_at"), rs.getString("changed_by"),
+        rs.getString("reason"));
+  }
+
+  /**
+   * Every participant with its history, by screening number, in three statements (participants, their screening
+   * versions, their status changes) rather than three per participant.
+   *
+   * @param sites restrict to these sites, or null for all
+   * @param site filter by one site, or null
+   */
+  List<ParticipantHistory> histories(Collection<String> sites, String site) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (sites != null) {
+      where.append(" AND p.site_code IN (:sites)");
+    }
+    if (site != null) {
+      where.append(" AND p.site_code = :site");
+    }
+    List<Participant> ps = bind(jdbc.sql("SELECT " + P_COLUMNS + " FROM participant p"
+            + where + " ORDER BY p.screening_number"), sites, site, null)
+        .query((rs, n) -> read(rs))
+        .list();
+    Map<String, List<ScreeningVersion>> screenings = new HashMap<>();
+    bind(jdbc.sql("SELECT v.* FROM screening_version v JOIN participant p ON p.id = v.participant_id" + where
+            + " ORDER BY v.participant_id, v.version"), sites, site, null)
+        .query((RowCallbackHandler) rs -> screenings.computeIfAbsent(rs.getString("participant_id"),
+            k -> new ArrayList<>()).add(readScreening(rs)));
+    Map<String, List<StatusChange>> changes = new HashMap<>();
+    bind(jdbc.sql("SELECT c.* FROM status_change c JOIN participant p ON p.id = c.participant_id" + where
+            + " ORDER BY c.participant_id, c.seq"), sites, site, null)
+        .query((RowCallbackHandler) rs -> changes.computeIfAbsent(rs.getString("participant_id"),
+            k -> new ArrayList<>()).add(readStatusChange(rs)));
+    List<ParticipantHistory> out = new ArrayList<>(ps.size());
+    for (Participant p : ps) {
+      out.add(new ParticipantHistory(p, screenings.getOrDefault(p.id(), List.of()),
+          changes.getOrDefault(p.id(), List.of())));
+    }
+    return out;
   }
 
   /**
@@ -201,6 +250,34 @@ final class ParticipantRepository {
             .query((rs, n) -> read(rs))
             .list();
     return new ParticipantPage(items, page, size, total);
+  }
+
+  /**
+   * The dashboard's counts in three statements, whatever the number of participants.
+   *
+   * @param sites restrict to these sites, or null for all
+   */
+  RegisterOverview overview(Collection<String> sites) {
+    String where = sites == null ? "" : " WHERE p.site_code IN (:sites)";
+    String and = sites == null ? " WHERE " : where + " AND ";
+    List<RegisterOverview.Count> counts = bind(jdbc.sql("SELECT p.site_code, p.status, COUNT(*) FROM participant p"
+            + where + " GROUP BY p.site_code, p.status ORDER BY p.site_code, p.status"), sites, null, null)
+        .query((rs, n) -> new RegisterOverview.Count(rs.getString(1), ParticipantStatus.valueOf(rs.getString(2)),
+            rs.getInt(3)))
+        .list();
+    List<RegisterOverview.ScreenFailure> failures = bind(jdbc.sql("SELECT p.site_code, v.screen_failure_reasons"
+            + " FROM participant p JOIN screening_version v ON v.participant_id = p.id AND v.version ="
+            + " p.screening_version" + and + "p.status = :status ORDER BY p.screening_number"), sites, null,
+            ParticipantStatus.SCREEN_FAILED)
+        .query((rs, n) -> new RegisterOverview.ScreenFailure(rs.getString(1),
+            JSON.readValue(rs.getString(2), new TypeReference<List<String>>() {})))
+        .list();
+    List<RegisterOverview.Randomization> randomized = bind(jdbc.sql("SELECT p.site_code, c.changed_at"
+            + " FROM participant p JOIN status_change c ON c.participant_id = p.id" + and + "c.to_status = :status"
+            + " ORDER BY c.changed_at"), sites, null, ParticipantStatus.RANDOMIZED)
+        .query((rs, n) -> new RegisterOverview.Randomization(rs.getString(1), instant(rs, "changed_at")))
+        .list();
+    return new RegisterOverview(counts, failures, randomized);
   }
 
   private static JdbcClient.StatementSpec bind(

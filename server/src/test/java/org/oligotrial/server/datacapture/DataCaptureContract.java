@@ -406,6 +406,12 @@ abstract class DataCaptureContract {
   void signLockAndUnlock() {
     String p = randomized("RT+", "non-targeted");
     StoredForm f = ae(p, 30, 2, false);
+    // the data-management work lists: entered forms wait for a signature, signed ones for the lock (own sites only)
+    assertThat(dc.forms().withStatus(dm, Set.of(StoredForm.ENTERED))).extracting(StoredForm::id).contains(f.id());
+    assertThat(dc.forms().withStatus(dm, Set.of(StoredForm.SIGNED))).extracting(StoredForm::id)
+        .doesNotContain(f.id());
+    assertThat(dc.forms().withStatus(coordB, Set.of(StoredForm.ENTERED))).extracting(StoredForm::id)
+        .doesNotContain(f.id());
     invalid(() -> dc.forms().sign(inv, f.id(), "not my password"), "password", "does not match");
     assertThatThrownBy(() -> dc.forms().sign(coord, f.id(), PASSWORD)).isInstanceOf(SiteAccessDeniedException.class);
     assertThat(dc.forms().sign(inv, f.id(), PASSWORD).status()).isEqualTo(StoredForm.SIGNED);
@@ -414,6 +420,8 @@ abstract class DataCaptureContract {
     assertThat(changed.status()).isEqualTo(StoredForm.ENTERED);
     assertThat(changed.signedBy()).isNull();
     dc.forms().sign(inv, f.id(), PASSWORD);
+    assertThat(dc.forms().withStatus(stat, Set.of(StoredForm.ENTERED, StoredForm.SIGNED)))
+        .filteredOn(x -> x.id().equals(f.id())).extracting(StoredForm::status).containsExactly(StoredForm.SIGNED);
     assertThatThrownBy(() -> dc.forms().lock(coord, f.id(), null)).isInstanceOf(SiteAccessDeniedException.class);
     assertThat(dc.forms().lock(dm, f.id(), "database lock for interim analysis").status())
         .isEqualTo(StoredForm.LOCKED);
@@ -455,6 +463,12 @@ abstract class DataCaptureContract {
         && o.visit().visitId().equals("chemo-cycle") && o.visit().occurrence() == 3);
     assertThat(dc.visits().overdue(coordB, null)).noneMatch(o -> o.participantId().equals(p));
     assertThat(dc.visits().overdue(stat, "A")).anyMatch(o -> o.participantId().equals(p));
+    assertThat(dc.visits().overdue(stat, "B")).noneMatch(o -> o.participantId().equals(p));
+    // the same visits as the participant's own schedule shows, whichever way they are read
+    assertThat(dc.visits().overdue(stat, null)).filteredOn(o -> o.participantId().equals(p))
+        .extracting(o -> o.visit().visitId() + "#" + o.visit().occurrence())
+        .containsExactlyElementsOf(v.stream().filter(x -> x.status() == VisitStatus.OVERDUE)
+            .map(x -> x.visitId() + "#" + x.occurrence()).toList());
     assertThatThrownBy(() -> dc.visits().forParticipant(coordB, p)).isInstanceOf(SiteAccessDeniedException.class);
   }
 

@@ -33,6 +33,7 @@ import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantPage;
 import org.oligotrial.server.participant.ParticipantStatus;
+import org.oligotrial.server.participant.RegisterOverview;
 import org.oligotrial.server.participant.Withdrawal;
 import org.oligotrial.server.testing.TestRegisters;
 import org.oligotrial.server.user.Actor;
@@ -224,6 +225,60 @@ abstract class RegisterContract {
     assertThat(reg.participants().history(statistician, id).participant().id()).isEqualTo(id);
     assertThat(reg.audit().forRecord("participant", id)).filteredOn(e -> e.entry().action() == AuditAction.ACCESS_DENIED)
         .extracting(e -> e.entry().actor()).contains("coord.b", "monitor.a");
+  }
+
+  @Test
+  void theOverviewCountsEveryParticipantTheActorMayReadBeyondAPageOf500() {
+    Actor admin = TestRegisters.admin();
+    reg.sites().add(admin, "OV1", "Overview site 1");
+    reg.sites().add(admin, "OV2", "Overview site 2");
+    Actor ov1 = new Actor("coord.ov1", Role.COORDINATOR, Set.of("OV1"));
+    Actor ov2 = new Actor("coord.ov2", Role.COORDINATOR, Set.of("OV2"));
+    // 520 at OV1 (more than the largest page): every 4th screen-failed with two reasons, the rest eligible
+    String failed = "{\"testVerdict\":\"INELIGIBLE\",\"testFailures\":[\"E03: ECOG 3\",\"I05: 6 metastases\"]}";
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 520; i++) {
+      ids.add(reg.participants().register(ov1, "OV1", "OV1-" + i, i % 4 == 0 ? failed : record("ELIGIBLE"))
+          .participant().id());
+    }
+    // one screen failure re-screened eligible: only the latest screening's reasons count
+    reg.participants().rescreen(ov1, ids.get(0), record("ELIGIBLE"), "new ECOG assessment");
+    // two consented and randomized
+    Consent c = new Consent("ICF v2.1", LocalDate.of(2026, 1, 5), "Dr Li");
+    for (String id : List.of(ids.get(1), ids.get(2))) {
+      reg.participants().recordConsent(ov1, id, c, null);
+      reg.tx().executeWithoutResult(s -> reg.participants().markRandomized(ov1, id, "allocated"));
+    }
+    reg.participants().register(ov2, "OV2", "OV2-0", failed);
+
+    RegisterOverview o = reg.participants().overview(ov1);
+    assertThat(o.counts()).extracting(x -> x.siteCode() + " " + x.status() + " " + x.participants())
+        .containsExactlyInAnyOrder("OV1 ELIGIBLE 389", "OV1 SCREEN_FAILED 129", "OV1 RANDOMIZED 2");
+    assertThat(o.screenFailures()).hasSize(129).allSatisfy(f -> {
+      assertThat(f.siteCode()).isEqualTo("OV1");
+      assertThat(f.reasons()).containsExactly("E03: ECOG 3", "I05: 6 metastases");
+    });
+    assertThat(o.randomizations()).extracting(RegisterOverview.Randomization::siteCode).containsExactly("OV1", "OV1");
+    // a reader of every site sees both sites; a user of no site sees nothing
+    RegisterOverview all = reg.participants().overview(statistician);
+    assertThat(all.counts()).filteredOn(x -> x.siteCode().startsWith("OV"))
+        .extracting(x -> x.siteCode() + " " + x.status() + " " + x.participants())
+        .containsExactlyInAnyOrder("OV1 ELIGIBLE 389", "OV1 SCREEN_FAILED 129", "OV1 RANDOMIZED 2",
+            "OV2 SCREEN_FAILED 1");
+    assertThat(reg.participants().overview(new Actor("nobody", Role.COORDINATOR, Set.of())).counts()).isEmpty();
+
+    // every history at once, by screening number, each as the participant's own history reads it
+    List<ParticipantHistory> hs = reg.participants().histories(ov1, null);
+    assertThat(hs).hasSize(520);
+    assertThat(hs).extracting(h -> h.participant().screeningNumber()).isSorted();
+    for (int i : new int[] {0, 1, 4, 519}) {
+      ParticipantHistory one = reg.participants().history(ov1, ids.get(i));
+      assertThat(hs).filteredOn(h -> h.participant().id().equals(ids.get(i))).singleElement()
+          .usingRecursiveComparison().isEqualTo(one);
+    }
+    assertThat(reg.participants().histories(statistician, "OV2")).extracting(h -> h.participant().screeningNumber())
+        .containsExactly("OV2-0");
+    assertThatThrownBy(() -> reg.participants().histories(ov1, "OV2")).isInstanceOf(SiteAccessDeniedException.class);
   }
 
   @Test

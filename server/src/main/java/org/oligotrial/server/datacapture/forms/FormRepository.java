@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +90,36 @@ public final class FormRepository {
         .param("p", participantId)
         .query((rs, n) -> read(rs))
         .list();
+  }
+
+  /**
+   * Every form at the sites, by participant, then date, then creation (each participant's forms in the order of
+   * {@link #ofParticipant}).
+   *
+   * @param sites restrict to these sites, or null for all
+   */
+  public List<StoredForm> atSites(Collection<String> sites) {
+    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_form" + (sites == null ? "" : " WHERE site_code IN (:sites)")
+        + " ORDER BY participant_id, form_date, created_at, id");
+    if (sites != null) {
+      spec = spec.param("sites", sites);
+    }
+    return spec.query((rs, n) -> read(rs)).list();
+  }
+
+  /**
+   * Every form with one of the statuses, by date then creation.
+   *
+   * @param sites restrict to these sites, or null for all
+   */
+  public List<StoredForm> withStatus(Collection<String> sites, Collection<String> statuses) {
+    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE status IN (:s)"
+        + (sites == null ? "" : " AND site_code IN (:sites)") + " ORDER BY form_date, created_at, id")
+        .param("s", statuses);
+    if (sites != null) {
+      spec = spec.param("sites", sites);
+    }
+    return spec.query((rs, n) -> read(rs)).list();
   }
 
   static StoredForm read(ResultSet rs) throws SQLException {

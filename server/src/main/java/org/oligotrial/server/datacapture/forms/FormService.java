@@ -27,6 +27,7 @@ import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.user.Role;
 import org.oligotrial.server.user.UserService;
@@ -199,6 +200,17 @@ public final class FormService {
     String site = guard.siteOf(participantId);
     guard.read(actor, site, "participant", participantId);
     return repo.ofParticipant(participantId);
+  }
+
+  /**
+   * The forms with one of the statuses at the sites the actor may read (every site for the roles that read every
+   * site), by date then creation: the work lists of data management, in one statement.
+   */
+  public List<StoredForm> withStatus(Actor actor, Set<String> statuses) {
+    if (statuses.isEmpty() || !AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty()) {
+      return List.of();
+    }
+    return repo.withStatus(AccessPolicy.readsAllSites(actor) ? null : actor.sites(), statuses);
   }
 
   /** The form's audit trail, oldest first. */

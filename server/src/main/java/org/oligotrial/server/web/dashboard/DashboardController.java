@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.oligotrial.protocol.ProtocolLoader;
-import org.oligotrial.server.participant.Participant;
-import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
-import org.oligotrial.server.participant.StatusChange;
+import org.oligotrial.server.participant.RegisterOverview;
 import org.oligotrial.server.randomization.AllocationExports;
 import org.oligotrial.server.randomization.RandomizationRecord;
 import org.oligotrial.server.user.Actor;
@@ -42,24 +40,25 @@ class DashboardController {
     Map<String, int[]> bySite = new TreeMap<>();
     Map<ParticipantStatus, Integer> byStatus = new TreeMap<>();
     Map<String, Integer> reasons = new TreeMap<>();
-    for (Participant p : participants.list(a, null, null, 0, 500).items()) {
-      ParticipantHistory h = participants.history(a, p.id());
-      int[] site = bySite.computeIfAbsent(p.siteCode(), k -> new int[3]);
-      site[0]++;
-      byStatus.merge(p.status(), 1, Integer::sum);
-      if (p.status() == ParticipantStatus.SCREEN_FAILED) {
-        site[1]++;
-        for (String r : h.screenings().get(h.screenings().size() - 1).screenFailureReasons()) {
-          int colon = r.indexOf(':');
-          reasons.merge(colon > 0 ? r.substring(0, colon) : r, 1, Integer::sum);
-        }
+    // three statements over every participant the user may read, however many (no page of 500, no query per row)
+    RegisterOverview o = participants.overview(a);
+    for (RegisterOverview.Count c : o.counts()) {
+      int[] site = bySite.computeIfAbsent(c.siteCode(), k -> new int[3]);
+      site[0] += c.participants();
+      byStatus.merge(c.status(), c.participants(), Integer::sum);
+      if (c.status() == ParticipantStatus.SCREEN_FAILED) {
+        site[1] += c.participants();
       }
-      for (StatusChange c : h.statusChanges()) {
-        if (c.to() == ParticipantStatus.RANDOMIZED) {
-          randomized.add(LocalDate.ofInstant(c.at(), ZoneOffset.UTC));
-          site[2]++;
-        }
+    }
+    for (RegisterOverview.ScreenFailure f : o.screenFailures()) {
+      for (String r : f.reasons()) {
+        int colon = r.indexOf(':');
+        reasons.merge(colon > 0 ? r.substring(0, colon) : r, 1, Integer::sum);
       }
+    }
+    for (RegisterOverview.Randomization r : o.randomizations()) {
+      randomized.add(LocalDate.ofInstant(r.at(), ZoneOffset.UTC));
+      bySite.computeIfAbsent(r.siteCode(), k -> new int[3])[2]++;
     }
     Enrollment e = new Enrollment(target, randomized, LocalDate.now(ZoneOffset.UTC));
     m.addAttribute("enrollment", e);

@@ -40,10 +40,6 @@ class DataManagementController {
    */
   record Item(Participant participant, String detail) {}
 
-  private static final java.util.Set<ParticipantStatus> RANDOMIZED_OR_LATER = java.util.EnumSet.of(
-      ParticipantStatus.RANDOMIZED, ParticipantStatus.ON_TREATMENT, ParticipantStatus.IN_FOLLOW_UP,
-      ParticipantStatus.COMPLETED, ParticipantStatus.WITHDRAWN, ParticipantStatus.DIED);
-
   @GetMapping("/data")
   String data(Model m) {
     Actor a = access.actor();
@@ -52,22 +48,12 @@ class DataManagementController {
     lists.put("Screening with missing data", new ArrayList<>());
     lists.put("Eligible, waiting for consent", new ArrayList<>());
     lists.put("Consented, waiting for randomization", new ArrayList<>());
-    List<StoredForm> toSign = new ArrayList<>();
-    List<StoredForm> toLock = new ArrayList<>();
     Map<String, String> numbers = new java.util.HashMap<>();
-    for (Participant p : participants.list(a, null, null, 0, 500).items()) {
+    // every participant the user may read, however many, in three statements (not three per participant)
+    for (ParticipantHistory h : participants.histories(a, null)) {
+      Participant p = h.participant();
       numbers.put(p.id(), p.screeningNumber());
-      if (RANDOMIZED_OR_LATER.contains(p.status())) {
-        for (StoredForm f : dc.forms().list(a, p.id())) {
-          if (StoredForm.ENTERED.equals(f.status())) {
-            toSign.add(f);
-          } else if (StoredForm.SIGNED.equals(f.status())) {
-            toLock.add(f);
-          }
-        }
-      }
       if (p.status() == ParticipantStatus.SCREENING) {
-        ParticipantHistory h = participants.history(a, p.id());
         ScreeningVersion v = h.screenings().get(h.screenings().size() - 1);
         lists.get("Screening with missing data").add(new Item(p, "screening version " + v.version() + " is "
             + v.verdict()));
@@ -76,6 +62,12 @@ class DataManagementController {
       } else if (p.status() == ParticipantStatus.CONSENTED) {
         lists.get("Consented, waiting for randomization").add(new Item(p, "consent " + p.consent().date()));
       }
+    }
+    // forms waiting for the investigator's signature, and signed forms waiting for the lock: one statement
+    List<StoredForm> toSign = new ArrayList<>();
+    List<StoredForm> toLock = new ArrayList<>();
+    for (StoredForm f : dc.forms().withStatus(a, java.util.Set.of(StoredForm.ENTERED, StoredForm.SIGNED))) {
+      (StoredForm.ENTERED.equals(f.status()) ? toSign : toLock).add(f);
     }
     m.addAttribute("lists", lists);
     List<DataQuery> queries = new ArrayList<>(dc.queries().list(a, null, DataQuery.OPEN));

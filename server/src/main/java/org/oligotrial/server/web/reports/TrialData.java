@@ -33,10 +33,8 @@ record TrialData(List<ParticipantHistory> histories, Map<String, RandomizationRe
   static final String SCREEN_FAILED = "Not meeting eligibility criteria";
 
   static TrialData load(Actor a, ParticipantService participants, AllocationExports exports) {
-    List<ParticipantHistory> hs = new ArrayList<>();
-    for (Participant p : participants.list(a, null, null, 0, 500).items()) {
-      hs.add(participants.history(a, p.id()));
-    }
+    // every participant the user may read, however many (three statements, not three per participant)
+    List<ParticipantHistory> hs = participants.histories(a, null);
     Map<String, RandomizationRecord> alloc = new LinkedHashMap<>();
     for (RandomizationRecord r : exports.allocationLog(a)) {
       alloc.put(r.participantId(), r);

@@ -126,10 +126,9 @@ class ScreeningController {
     }
     List<LogRow> rows = new ArrayList<>();
     Map<String, Integer> reasons = new LinkedHashMap<>();
-    for (Participant p : participants.list(actor, site, null, 0, 500).items()) {
-      ParticipantHistory h = participants.history(actor, p.id());
+    for (ParticipantHistory h : participants.histories(actor, site)) {
       ScreeningVersion v = h.screenings().get(h.screenings().size() - 1);
-      rows.add(new LogRow(p, v));
+      rows.add(new LogRow(h.participant(), v));
       for (String r : v.screenFailureReasons()) {
         reasons.merge(criterionOf(r), 1, Integer::sum);
       }
