@@ -8,21 +8,30 @@ import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.security.CurrentActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Puts the signed-in user ({@code me}) on every page of the web application, and renders the register's refusals as
  * the friendly error pages ({@code templates/error/*.html}): 403, 404, 409/422 as a message, anything else 500 with
- * only a reference number (the stack trace goes to the log).
+ * only a reference number (the stack trace goes to the log); a request the pages cannot take as it came (a missing or
+ * unreadable parameter) is a 400 naming the field.
  */
 @ControllerAdvice(basePackages = "org.oligotrial.server.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -72,6 +81,34 @@ public class WebAdvice {
     res.setStatus(e instanceof ConflictException ? 409 : 422);
     signedIn(m);
     m.addAttribute("message", e.getMessage());
+    return "error/refused";
+  }
+
+  /**
+   * A request the pages cannot take as it came (a hand-made URL or an old form): a missing or unreadable parameter, a
+   * method or content type the page does not take. Shown with the field's name and the status Spring MVC gives it
+   * (400, 405, 415), never as a server failure.
+   */
+  @ExceptionHandler({ServletRequestBindingException.class, TypeMismatchException.class,
+    HttpMessageNotReadableException.class, HttpRequestMethodNotSupportedException.class,
+    HttpMediaTypeNotSupportedException.class})
+  String badRequest(Exception e, HttpServletResponse res, Model m) {
+    int status = e instanceof ErrorResponse er ? er.getStatusCode().value() : 400;
+    String message;
+    if (e instanceof MissingServletRequestParameterException missing) {
+      message = "The request is missing the field '" + missing.getParameterName() + "'.";
+    } else if (e instanceof TypeMismatchException mismatch) {
+      String field = mismatch instanceof MethodArgumentTypeMismatchException arg ? arg.getName()
+          : String.valueOf(mismatch.getPropertyName());
+      message = "The field '" + field + "' does not take the value given.";
+    } else if (status == 405 || status == 415) {
+      message = "This page does not take that kind of request.";
+    } else {
+      message = "The request could not be read.";
+    }
+    res.setStatus(status);
+    signedIn(m);
+    m.addAttribute("message", message);
     return "error/refused";
   }
 
