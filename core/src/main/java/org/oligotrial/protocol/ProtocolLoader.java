@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,13 +87,28 @@ public final class ProtocolLoader {
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
       String msg = e.getOriginalMessage() == null ? e.getMessage() : e.getOriginalMessage();
+      // a file that could not be read (not UTF-8, a directory) is said as such, not as a parser's exception name
+      IOException io = readFailure(e);
+      String problem = io instanceof CharacterCodingException ? "not UTF-8 text; save the protocol as UTF-8"
+          : io != null ? "cannot be read: " + io.getMessage()
+          : "malformed YAML: " + msg.lines().findFirst().orElse("");
       problems.errors.add(new ProtocolException.Problem(sourceName, at == null ? 0 : at.getLineNr(),
-          at == null ? 0 : at.getColumnNr(), "", "malformed YAML: " + msg.lines().findFirst().orElse("")));
+          at == null ? 0 : at.getColumnNr(), "", problem));
       return new ProtocolCheck(null, List.copyOf(problems.errors), List.of());
     }
     Protocol protocol = new ProtocolReader(problems).read(root, sourceName);
     boolean ok = problems.errors.isEmpty();
     return new ProtocolCheck(ok ? protocol : null, List.copyOf(problems.errors), List.copyOf(problems.warnings));
+  }
+
+  /** The I/O failure under a parser exception (the YAML parser wraps it once or twice), or null. */
+  private static IOException readFailure(Throwable e) {
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
   }
 
   private static Protocol orThrow(ProtocolCheck check) {

@@ -3,9 +3,13 @@ package org.oligotrial.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Loading validates structure, vocabulary and plausibility, naming file, line and field. */
 class ProtocolLoaderTest {
@@ -44,6 +48,18 @@ class ProtocolLoaderTest {
     ProtocolException.Problem p = onlyError("id: T\ntitle: [unclosed\ntargetSampleSize: 3\n");
     assertThat(p.message()).startsWith("malformed YAML");
     assertThat(p.line()).isGreaterThan(1);
+  }
+
+  @Test
+  void aFileThatIsNotUtf8OrNotAFileIsSaidSoNotAsAParserException(@TempDir Path dir) throws IOException {
+    Path latin1 = dir.resolve("latin1.yaml");
+    Files.write(latin1, "id: T\ntitle: Studie f\u00fcr\n".getBytes(StandardCharsets.ISO_8859_1));
+    ProtocolCheck c = ProtocolLoader.check(latin1);
+    assertThat(c.errors()).singleElement().satisfies(p -> assertThat(p.message())
+        .isEqualTo("not UTF-8 text; save the protocol as UTF-8"));
+    ProtocolCheck d = ProtocolLoader.check(dir);
+    assertThat(d.errors()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("cannot be read: ")
+        .doesNotContain("java.", "Exception"));
   }
 
   @Test

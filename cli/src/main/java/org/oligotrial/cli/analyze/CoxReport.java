@@ -46,8 +46,8 @@ record CoxReport(
         sb.append(String.format(Locale.ROOT, "%-" + w + "s %10s   (collinear: not estimable)%n", c.name(), "NA"));
         continue;
       }
-      sb.append(String.format(Locale.ROOT, "%-" + w + "s %10.5g %8.4g %8.4g %8.3f %10s   %.4g - %.4g%n", c.name(),
-          c.coef(), c.hazardRatio(), c.se(), c.z(), p(c.p()), c.lower(), c.upper()));
+      sb.append(String.format(Locale.ROOT, "%-" + w + "s %10.5g %8s %8s %8.3f %10s   %s - %s%n", c.name(),
+          c.coef(), g4(c.hazardRatio()), g4(c.se()), c.z(), p(c.p()), g4(c.lower()), g4(c.upper())));
     }
     sb.append(nl);
     sb.append(test("Likelihood ratio test", fit.likelihoodRatio()));
@@ -63,6 +63,17 @@ record CoxReport(
   private static String test(String label, ChiSquareTest t) {
     String chisq = Double.isNaN(t.chisq()) ? "NA" : String.format(Locale.ROOT, "%.2f", t.chisq());
     return String.format(Locale.ROOT, "%s = %s on %d df, p = %s%n", label, chisq, t.df(), p(t.p()));
+  }
+
+  /** Four significant digits; an overflowed limit (a monotone likelihood) as R prints it, Inf, and NaN as NA. */
+  private static String g4(double v) {
+    if (Double.isNaN(v)) {
+      return "NA";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "Inf" : "-Inf";
+    }
+    return String.format(Locale.ROOT, "%.4g", v);
   }
 
   private static String p(double p) {

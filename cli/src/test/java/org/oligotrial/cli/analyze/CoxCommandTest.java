@@ -85,6 +85,19 @@ class CoxCommandTest {
   }
 
   @Test
+  void aMonotoneLikelihoodWarnsAndPrintsTheOverflowedLimitAsR(@TempDir Path dir) throws IOException {
+    // every event in group A, none in B: the coefficient of B runs to minus infinity; coxph warns that it may be
+    // infinite, and R prints an overflowed confidence limit as Inf
+    Path csv = dir.resolve("separated.csv");
+    Files.writeString(csv, "time,event,group\n1,1,A\n2,1,A\n3,0,B\n4,0,B\n");
+    int code = run("analyze", "cox", "--data", csv.toString(), "--time", "time", "--event", "event", "--covariates",
+        "group");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains(" - Inf").doesNotContain("Infinity").contains("(not converged)");
+    assertThat(err.toString()).contains("may be infinite");
+  }
+
+  @Test
   void forcedCategoricalNumericColumn() {
     int code = run("analyze", "cox", "--data", "../examples/cox/lung.csv", "--time", "time", "--event", "status",
         "--covariates", "sex,ph.ecog", "--categorical", "ph.ecog", "--json");
