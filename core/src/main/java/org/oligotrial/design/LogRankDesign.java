@@ -22,10 +22,14 @@ public record LogRankDesign(
   /**
    * @throws IllegalArgumentException naming the first value out of range
    */
+  /** Smallest significance level taken. */
+  public static final double MIN_ALPHA = 1e-6;
+
   public LogRankDesign {
     require(hazardRatio > 0 && hazardRatio != 1 && Double.isFinite(hazardRatio),
         "hazard ratio must be positive and not 1, got " + hazardRatio);
-    require(alpha > 0 && alpha < 1, "alpha must be between 0 and 1, got " + alpha);
+    // below 1e-6 the normal quantile of the inverse error function loses its digits; above 0.5 is no test
+    require(alpha >= MIN_ALPHA && alpha <= 0.5, "alpha must be from 0.000001 to 0.5, got " + alpha);
     require(sides == 1 || sides == 2, "sides must be 1 or 2, got " + sides);
     require(power > 0 && power < 1, "power must be between 0 and 1, got " + power);
     require(sides == 1 ? power > alpha : power > alpha / 2, "power must exceed the significance level");

@@ -44,9 +44,29 @@ public final class LogRankSampleSize {
 
   private LogRankSampleSize() {}
 
-  /** The size needed under {@code design} by {@code formula}. */
+  /** Most events or patients a design may need before it is called infeasible (no trial enrols a billion). */
+  public static final double MAX_SIZE = 1e9;
+
+  /**
+   * The size needed under {@code design} by {@code formula}.
+   *
+   * @throws IllegalArgumentException when the design needs more than {@link #MAX_SIZE} events or patients (an
+   *     extreme allocation ratio or alpha, or an event probability that is practically zero)
+   */
   public static SampleSize compute(LogRankDesign design, EventsFormula formula) {
-    double zAlpha = NORMAL.inverseCumulativeProbability(1 - design.alpha() / design.sides());
+    SampleSize s = size(design, formula);
+    if (!(s.events() <= MAX_SIZE && s.patients() <= MAX_SIZE)) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "no feasible design: it needs %.3g events and %.3g patients (more than %.0e); check the hazard ratio,"
+              + " the allocation ratio, alpha and the accrual and follow-up against the control median",
+          s.events(), s.patients(), MAX_SIZE));
+    }
+    return s;
+  }
+
+  private static SampleSize size(LogRankDesign design, EventsFormula formula) {
+    // the upper quantile from the lower tail: exact for a tiny alpha, where 1 - alpha / sides rounds to 1
+    double zAlpha = -NORMAL.inverseCumulativeProbability(design.alpha() / design.sides());
     double zBeta = NORMAL.inverseCumulativeProbability(design.power());
     double z2 = (zAlpha + zBeta) * (zAlpha + zBeta);
     double r = design.allocationRatio();
@@ -70,7 +90,8 @@ public final class LogRankSampleSize {
    * {@code lambda} per month) by {@code a + f}.
    */
   static double eventProbability(double lambda, double a, double f) {
-    return 1 - (Math.exp(-lambda * f) - Math.exp(-lambda * (a + f))) / (lambda * a);
+    // exp(-lf) - exp(-l(a + f)) = exp(-lf) (1 - exp(-la)), with expm1 so that a small l*a keeps its digits
+    return 1 - Math.exp(-lambda * f) * -Math.expm1(-lambda * a) / (lambda * a);
   }
 
   /**
@@ -87,7 +108,7 @@ public final class LogRankSampleSize {
     double hi = 1 - 1e-9; // needs very many
     while (hi - lo > 1e-10) {
       double mid = (lo + hi) / 2;
-      if (compute(design.withHazardRatio(mid), formula).patients() > patients) {
+      if (size(design.withHazardRatio(mid), formula).patients() > patients) {
         hi = mid;
       } else {
         lo = mid;

@@ -92,4 +92,31 @@ class LogRankSampleSizeTest {
     assertThatThrownBy(() -> new LogRankDesign(0.6, 0.05, 2, 1.2, 1, 6, 24, 12)).hasMessageContaining("power");
     assertThatThrownBy(() -> new LogRankDesign(0.6, 0.05, 2, 0.8, 1, 6, 0, 12)).hasMessageContaining("accrual");
   }
+
+  @Test
+  void theSmallestAlphaKeepsAnAccurateQuantileAndASmallerOneIsRefused() {
+    // Python 3.11 statistics.NormalDist().inv_cdf(5e-7) = -4.89163847569859 (Wichura's AS 241)
+    SampleSize s = LogRankSampleSize.compute(new LogRankDesign(0.6, 1e-6, 2, 0.8, 1, 6, 24, 12),
+        EventsFormula.SCHOENFELD);
+    close(s.criticalZ(), 4.89163847569859);
+    assertThatThrownBy(() -> new LogRankDesign(0.6, 1e-300, 2, 0.8, 1, 6, 24, 12)).hasMessageContaining("alpha");
+    assertThatThrownBy(() -> new LogRankDesign(0.6, 0.6, 1, 0.8, 1, 6, 24, 12)).hasMessageContaining("alpha");
+  }
+
+  @Test
+  void aDesignNeedingMoreThanABillionIsRefusedNotOverflowed() {
+    // allocation 1e300:1 makes (1 + r)^2 / r overflow; a control median of 1e300 months makes every event improbable
+    assertThatThrownBy(() -> LogRankSampleSize.compute(new LogRankDesign(0.6, 0.05, 2, 0.8, 1e300, 6, 24, 12),
+        EventsFormula.SCHOENFELD)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(
+        "no feasible design");
+    assertThatThrownBy(() -> LogRankSampleSize.compute(new LogRankDesign(0.6, 0.05, 2, 0.8, 1, 1e300, 24, 12),
+        EventsFormula.FREEDMAN)).hasMessageStartingWith("no feasible design");
+  }
+
+  @Test
+  void eventProbabilityKeepsItsDigitsForAnUncommonEvent() {
+    // lambda = 1e-8 / 24, a = 24, f = 12: P = lambda (f + a / 2) - O(lambda^2) = 1e-8 - 5e-17; the difference of two
+    // exponentials near 1 would lose half the digits (6.08e-9), exp(-lf) * expm1 keeps them
+    assertThat(LogRankSampleSize.eventProbability(1e-8 / 24, 24, 12)).isCloseTo(1e-8, within(1e-14));
+  }
 }

@@ -77,8 +77,9 @@ public final class SampleSizeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage(), e);
     }
-    if (patients != null && !(patients > 0)) {
-      throw new UserInputException("--patients must be positive, got " + patients);
+    if (patients != null && !(patients > 0 && patients <= LogRankSampleSize.MAX_SIZE)) {
+      throw new UserInputException("--patients must be positive and at most " + (long) LogRankSampleSize.MAX_SIZE
+          + ", got " + patients);
     }
     List<EventsFormula> formulas = new ArrayList<>();
     if (method == null) {
@@ -90,7 +91,12 @@ public final class SampleSizeCommand implements Callable<Integer> {
         default -> throw new UserInputException("--method must be schoenfeld or freedman, got '" + method + "'");
       }
     }
-    List<SampleSize> sizes = formulas.stream().map(f -> LogRankSampleSize.compute(design, f)).toList();
+    List<SampleSize> sizes;
+    try {
+      sizes = formulas.stream().map(f -> LogRankSampleSize.compute(design, f)).toList();
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? json(sizes) : table(design, sizes));
     out.flush();
