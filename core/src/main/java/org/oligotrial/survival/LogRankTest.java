@@ -100,7 +100,7 @@ public final class LogRankTest {
         }
       }
     }
-    double p = df <= 0 ? 1.0 : Gamma.regularizedGammaQ(df / 2.0, chisq / 2.0);
+    double p = df <= 0 ? 1.0 : Double.isInfinite(chisq) ? 0.0 : Gamma.regularizedGammaQ(df / 2.0, chisq / 2.0);
     List<LogRankGroup> groups = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
       groups.add(new LogRankGroup(data.groupLabels().get(j), size[j], observed[j], expected[j]));

@@ -98,6 +98,17 @@ class CoxCommandTest {
   }
 
   @Test
+  void aCovariateOfAstronomicalScaleGivesAReportNotAFailure(@TempDir Path dir) throws IOException {
+    // x = 1e200 makes the Wald z infinite: its p-value is 0 and it prints as Inf, not as an exception
+    Path csv = dir.resolve("huge.csv");
+    Files.writeString(csv, "time,event,x\n100,1,-5\n7,1,1e200\n1e308,0,-5\n");
+    int code = run("analyze", "cox", "--data", csv.toString(), "--time", "time", "--event", "event", "--covariates",
+        "x", "--ties", "breslow");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).doesNotContain("Infinity").doesNotContain("NaN");
+  }
+
+  @Test
   void forcedCategoricalNumericColumn() {
     int code = run("analyze", "cox", "--data", "../examples/cox/lung.csv", "--time", "time", "--event", "status",
         "--covariates", "sex,ph.ecog", "--categorical", "ph.ecog", "--json");

@@ -8,7 +8,7 @@ import org.apache.commons.math3.special.Gamma;
  * @param chisq the statistic
  * @param df degrees of freedom
  * @param p {@code P(X >= chisq)} for {@code X ~ chi^2(df)}, computed from the upper regularised gamma function so that
- *     small p-values keep their relative precision; NaN when the statistic is NaN
+ *     small p-values keep their relative precision; NaN when the statistic is NaN, 0 when it is infinite
  */
 public record ChiSquareTest(double chisq, int df, double p) {
 
@@ -24,6 +24,9 @@ public record ChiSquareTest(double chisq, int df, double p) {
     }
     if (x <= 0) {
       return 1;
+    }
+    if (Double.isInfinite(x)) {
+      return 0; // the continued fraction of Q diverges at infinity
     }
     return Gamma.regularizedGammaQ(df / 2.0, x / 2.0, 1e-16, Integer.MAX_VALUE);
   }
