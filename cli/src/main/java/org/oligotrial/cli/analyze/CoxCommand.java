@@ -84,7 +84,7 @@ public final class CoxCommand implements Callable<Integer> {
     List<String> strataCols = strataColumns();
     List<String> used = new ArrayList<>(covs);
     used.addAll(strataCols);
-    SurvivalSelection sel = data.load(null, null, used.toArray(new String[0]));
+    SurvivalSelection sel = data.load(null, null, used.toArray(new String[0])).requireEvents(data.event());
     List<CovariateCoding.RawColumn> raw = new ArrayList<>();
     for (String c : covs) {
       raw.add(new CovariateCoding.RawColumn(c, sel.text(c), categorical.contains(c), refByColumn.get(c)));

@@ -213,14 +213,6 @@ public final class CsvDataset {
       }
     }
     boolean[] e = events(event, kept);
-    boolean any = false;
-    for (boolean b : e) {
-      any |= b;
-    }
-    if (!any) {
-      throw new UserInputException(
-          name + ": no events in column '" + event + "' (every subject is censored); nothing to analyse");
-    }
     String[] g = group == null ? null : text(group, kept);
     String[] s = strata == null ? null : text(strata, kept);
     return new SurvivalSelection(

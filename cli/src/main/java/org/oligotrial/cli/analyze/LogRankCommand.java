@@ -34,7 +34,7 @@ public final class LogRankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SurvivalSelection sel = data.load(group, strata);
+    SurvivalSelection sel = data.load(group, strata).requireEvents(data.event());
     if (sel.data().groupCount() < 2) {
       throw new UserInputException("column '" + group + "' has only one group ("
           + sel.data().groupLabels().get(0) + ") in the complete rows; the log-rank test needs two or more");

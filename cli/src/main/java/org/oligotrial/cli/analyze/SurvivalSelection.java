@@ -1,5 +1,6 @@
 package org.oligotrial.cli.analyze;
 
+import org.oligotrial.cli.UserInputException;
 import org.oligotrial.survival.SurvivalData;
 
 /**
@@ -16,6 +17,20 @@ public record SurvivalSelection(SurvivalData data, int nDropped, int[] rows, Csv
   /** The numbers of a further column (a covariate) at the kept rows. */
   public double[] numeric(String column) {
     return dataset.numeric(column, rows);
+  }
+
+  /**
+   * Refuses data without a single event, for the analyses that compare hazards (log-rank, Cox): they have nothing to
+   * compare. Kaplan-Meier and the restricted mean take such data (every curve stays at 1, as survfit's).
+   */
+  public SurvivalSelection requireEvents(String eventColumn) {
+    for (int i = 0; i < data.size(); i++) {
+      if (data.event(i)) {
+        return this;
+      }
+    }
+    throw new UserInputException(dataset.name() + ": no events in column '" + eventColumn
+        + "' (every subject is censored); the test has nothing to compare");
   }
 
   /** The labels of a further column at the kept rows. */

@@ -78,9 +78,11 @@ class CsvDatasetTest {
   }
 
   @Test
-  void noEventsIsRejected() throws IOException {
+  void noEventsIsReadButRefusedWhereAnalysesCompareHazards() throws IOException {
     CsvDataset d = csv("time,status\n1,0\n2,0\n");
-    assertThatThrownBy(() -> d.survival("time", "status", null, null))
+    SurvivalSelection sel = d.survival("time", "status", null, null);
+    assertThat(sel.data().size()).isEqualTo(2);
+    assertThatThrownBy(() -> sel.requireEvents("status"))
         .isInstanceOf(UserInputException.class)
         .hasMessageContaining("no events");
   }

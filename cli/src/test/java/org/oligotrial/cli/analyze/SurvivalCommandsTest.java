@@ -61,6 +61,40 @@ class SurvivalCommandsTest {
   }
 
   @Test
+  void allCensoredDataGiveFlatCurvesAndAnRmstOfTauButNoTest() throws IOException {
+    // an early look at a trial: nobody has had an event yet. survfit gives surv 1, std.err 0, limits 1 and 1, median
+    // NA; the restricted mean up to tau is tau with standard error 0; survdiff and coxph have nothing to compare
+    Path csv = dir.resolve("censored.csv");
+    Files.writeString(csv, "time,event,arm\n3,0,A\n5,0,B\n8,0,A\n9,0,B\n");
+    Run km = run("analyze", "km", "--data", csv.toString(), "--time", "time", "--event", "event", "--group", "arm",
+        "--json");
+    assertThat(km.exit()).as(km.err()).isZero();
+    JsonNode groups = JSON.readTree(km.out()).get("groups");
+    assertThat(groups).hasSize(2);
+    for (JsonNode g : groups) {
+      assertThat(g.get("events").asInt()).isZero();
+      assertThat(g.get("survival").valueStream().mapToDouble(JsonNode::asDouble)).containsOnly(1.0);
+      assertThat(g.get("lower").valueStream().mapToDouble(JsonNode::asDouble)).containsOnly(1.0);
+      assertThat(g.get("median").isNull()).isTrue();
+    }
+    Run rmst = run("analyze", "rmst", "--data", csv.toString(), "--time", "time", "--event", "event", "--group",
+        "arm", "--tau", "3", "--json");
+    assertThat(rmst.exit()).as(rmst.err()).isZero();
+    assertThat(rmst.out()).doesNotContain("NaN").doesNotContain("Infinity");
+    assertThat(JSON.readTree(rmst.out()).findValues("rmst")).extracting(JsonNode::asDouble).containsOnly(3.0);
+    // the plot of such data carries no log-rank p-value (there is no test), only the curves
+    Path svg = dir.resolve("censored.svg");
+    Run plot = run("analyze", "km", "--data", csv.toString(), "--time", "time", "--event", "event", "--group", "arm",
+        "--plot", svg.toString());
+    assertThat(plot.exit()).as(plot.err()).isZero();
+    assertThat(Files.readString(svg)).contains("0 events").doesNotContain("Log-rank p");
+    Run logrank = run("analyze", "logrank", "--data", csv.toString(), "--time", "time", "--event", "event",
+        "--group", "arm");
+    assertThat(logrank.exit()).isEqualTo(2);
+    assertThat(logrank.err()).contains("no events").contains("nothing to compare");
+  }
+
+  @Test
   void kmJsonAgreesWithSurvfit() {
     JsonNode doc = json("analyze", "km", "--data", PFS, "--time", "pfs_months", "--event", "progressed",
         "--group", "arm", "--conf-type", "log-log", "--json");
