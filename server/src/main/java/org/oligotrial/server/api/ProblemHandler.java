@@ -8,6 +8,7 @@ import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.serve.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -92,6 +93,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof RequestSizeLimit.BodyTooLargeException big) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+            .body(problem(HttpStatus.CONTENT_TOO_LARGE, big.getMessage(), null));
+      }
+    }
     String field = null;
     Throwable c = ex.getCause();
     if (c instanceof JacksonException j && j.getPath() != null && !j.getPath().isEmpty()) {

@@ -17,6 +17,8 @@ import org.springframework.core.Ordered;
  *       {@code oligotrial.api.max-wait-ms} (10 s) for its turn. With as many requests as connections, a request
  *       handing back its connection found the chainer waiting and spun (9 {@code sched_yield} calls and 5 more
  *       context switches per registration, docs/benchmarks.md).
+ *   <li>Request size ({@link RequestSizeLimit}, every path): a body over {@code oligotrial.max-request-bytes} (8 MiB)
+ *       is refused with 413 before it is read.
  *   <li>Response buffer ({@link ResponseBuffering}): {@code oligotrial.api.response-buffer-bytes} (32 KiB), and the
  *       connector's socket write buffer as large (all responses; it was 8 KiB).
  * </ul>
@@ -36,6 +38,19 @@ public class ApiServingConfiguration {
     bean.addUrlPatterns("/api/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
     bean.setEnabled(limit != 0);
+    return bean;
+  }
+
+  /**
+   * The request body limit on every path ({@code oligotrial.max-request-bytes}, 8 MiB), ahead of security so that an
+   * oversized body is refused before anything reads it.
+   */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+      @Value("${oligotrial.max-request-bytes:8388608}") long maxBytes) {
+    FilterRegistrationBean<RequestSizeLimit> bean = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
+    bean.addUrlPatterns("/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return bean;
   }
 
