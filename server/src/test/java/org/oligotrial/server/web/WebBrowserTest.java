@@ -241,6 +241,28 @@ class WebBrowserTest extends WebTestBase {
     b.signOut();
   }
 
+  @Test
+  @Order(9)
+  void aCoordinatorCreatesAnApiTokenSeesItOnceAndRevokesIt() throws Exception {
+    b.signIn("coord.a", PASSWORD);
+    b.driver.findElement(By.linkText("API tokens")).click();
+    b.waitFor(d -> d.getCurrentUrl().endsWith("/account/tokens"));
+    b.type("label", "laboratory import");
+    b.type("validDays", "30");
+    b.driver.findElement(By.xpath("//button[normalize-space()='Create token']")).click();
+    b.waitFor(d -> !d.findElements(By.id("created")).isEmpty());
+    String secret = b.byId("secret").getDomProperty("value");
+    assertThat(secret).startsWith("olt_");
+    assertThat(b.text("table")).contains("laboratory import").contains("active");
+    b.screenshot("api-tokens");
+    b.open("/account/tokens");
+    assertThat(b.driver.getPageSource()).doesNotContain(secret);
+    b.driver.findElement(By.cssSelector("button[aria-label='Revoke laboratory import']")).click();
+    b.waitFor(d -> b.text("table").contains("revoked"));
+    assertThat(register.tokens().authenticate(secret)).isEmpty();
+    b.signOut();
+  }
+
   private void fillEligible() {
     b.set("screeningDate", LocalDate.now().toString());
     b.set("birthDate", LocalDate.now().minusYears(60).toString());
