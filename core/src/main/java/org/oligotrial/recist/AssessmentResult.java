@@ -22,6 +22,8 @@ import java.util.List;
  * @param overall time-point response as it stands at this assessment (an equivocal new lesion is not PD here even if
  *     a later scan confirms it; the confirmation moves {@link RecistEvaluation#progressionDate()} instead)
  * @param targetsNotEvaluated ids of baseline targets not measured at this assessment
+ * @param reappearedAfterCr whether the overall response is PD because a lesion reappeared right after an overall
+ *     complete response (a target measured again, a node back to 10 mm or more, a non-target present again)
  */
 public record AssessmentResult(
     LocalDate date,
@@ -33,7 +35,8 @@ public record AssessmentResult(
     NonTargetResponse nonTarget,
     NewLesions newLesions,
     OverallResponse overall,
-    List<String> targetsNotEvaluated) {
+    List<String> targetsNotEvaluated,
+    boolean reappearedAfterCr) {
   public AssessmentResult {
     targetsNotEvaluated = List.copyOf(targetsNotEvaluated);
   }

@@ -25,8 +25,12 @@ import java.util.Objects;
  *
  * <p>Non-target response: PD when any lesion shows unequivocal progression; else NE when any was not evaluated;
  * else CR when all are absent; else non-CR/non-PD; NN without non-target lesions. The overall response combines
- * them with the new-lesion finding through {@link ResponseTables}. Best overall response and the date of first
- * progression follow {@link BestOverallResponse}.
+ * them with the new-lesion finding through {@link ResponseTables}. A lesion that reappears right after an overall
+ * complete response makes the overall response PD whatever the sums say (a non-nodal target measured above 0 mm, a
+ * nodal target back to 10 mm or more, a non-target present again): the RECIST working group's answer to lesions
+ * that disappear and reappear (EORTC RECIST FAQ, "Does a new lesion always result in PD?"); after any other response
+ * a reappearing lesion only counts through the sums. Best overall response and the date of first progression follow
+ * {@link BestOverallResponse}.
  *
  * <p>All comparisons are exact decimal arithmetic, so a threshold holds at exactly its value (30.0% is PR, 29.9%
  * is not). Instances are immutable and thread-safe.
@@ -78,10 +82,13 @@ public final class RecistEvaluator {
         : null;
     BigDecimal nadir = baselineSum;
     List<AssessmentResult> results = new ArrayList<>();
+    OverallResponse previous = null;
     for (Assessment a : assessments) {
       List<String> missing = new ArrayList<>();
       BigDecimal sum = null;
       TargetResponse target = null;
+      // a lesion seen again that a complete response had counted as gone
+      boolean reappeared = false;
       if (hasTargets) {
         sum = BigDecimal.ZERO;
         boolean allGone = true;
@@ -93,17 +100,27 @@ public final class RecistEvaluator {
           }
           sum = sum.add(mm);
           // CR: non-nodal lesions disappeared, nodes back below 10 mm short axis
-          allGone &= t.node() ? mm.compareTo(NODE_NORMAL_MM) < 0 : mm.signum() == 0;
+          boolean gone = t.node() ? mm.compareTo(NODE_NORMAL_MM) < 0 : mm.signum() == 0;
+          allGone &= gone;
+          reappeared |= !gone;
         }
         target = targetResponse(sum, baselineSum, nadir, missing.isEmpty(), allGone);
+      }
+      for (NonTargetLesion n : baseline.nonTargets()) {
+        reappeared |= a.nonTargets().get(n.id()) == NonTargetStatus.PRESENT;
       }
       NonTargetResponse nonTarget = nonTargetResponse(baseline, a);
       OverallResponse overall = hasTargets
           ? ResponseTables.withTargets(target, nonTarget, a.newLesions())
           : ResponseTables.nonTargetsOnly(nonTarget, a.newLesions());
+      boolean afterCr = previous == OverallResponse.CR && reappeared && overall != OverallResponse.PD;
+      if (afterCr) {
+        overall = OverallResponse.PD;
+      }
       results.add(new AssessmentResult(a.date(), sum, hasTargets ? percent(sum, baselineSum) : null, nadir,
           hasTargets && nadir.signum() > 0 ? percent(sum, nadir) : null, target, nonTarget, a.newLesions(), overall,
-          missing));
+          missing, afterCr));
+      previous = overall;
       // the nadir for later assessments: only fully measured sums qualify
       if (hasTargets && missing.isEmpty() && sum.compareTo(nadir) < 0) {
         nadir = sum;

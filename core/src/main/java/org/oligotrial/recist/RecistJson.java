@@ -158,6 +158,7 @@ public final class RecistJson {
       o.put("overall", r.overall().label());
       ArrayNode missing = o.putArray("targetsNotEvaluated");
       r.targetsNotEvaluated().forEach(missing::add);
+      o.put("reappearedAfterCr", r.reappearedAfterCr());
     }
     root.put("bestOverallResponse", evaluation.bestOverallResponse().label());
     root.put("progressionDate", evaluation.progressionDate() == null ? null : evaluation.progressionDate().toString());

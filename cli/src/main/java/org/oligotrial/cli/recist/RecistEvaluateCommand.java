@@ -79,10 +79,13 @@ public final class RecistEvaluateCommand implements Callable<Integer> {
           r.sum() == null ? "-" : r.sum().toPlainString() + (r.targetsNotEvaluated().isEmpty() ? "" : "*"),
           pct(r.changeFromBaselinePct()), r.nadir() == null ? "-" : r.nadir().toPlainString(),
           pct(r.changeFromNadirPct()), r.target() == null ? "-" : r.target().label(), r.nonTarget().label(),
-          r.newLesions().label(), r.overall().label()));
+          r.newLesions().label(), r.overall().label() + (r.reappearedAfterCr() ? " +" : "")));
     }
     if (e.assessments().stream().anyMatch(r -> !r.targetsNotEvaluated().isEmpty())) {
       sb.append(String.format("* some targets not evaluated: sum of the measured ones only%n"));
+    }
+    if (e.assessments().stream().anyMatch(AssessmentResult::reappearedAfterCr)) {
+      sb.append(String.format("+ a lesion reappeared right after a complete response: progression%n"));
     }
     sb.append(String.format(Locale.ROOT, "Best overall response: %s (no confirmation; SD counts from day %d)%n",
         e.bestOverallResponse().label(), e.minSdDays()));
