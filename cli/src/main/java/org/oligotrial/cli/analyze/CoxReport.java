@@ -46,9 +46,8 @@ record CoxReport(
         sb.append(String.format(Locale.ROOT, "%-" + w + "s %10s   (collinear: not estimable)%n", c.name(), "NA"));
         continue;
       }
-      String z = Double.isFinite(c.z()) ? String.format(Locale.ROOT, "%.3f", c.z()) : g4(c.z());
       sb.append(String.format(Locale.ROOT, "%-" + w + "s %10.5g %8s %8s %8s %10s   %s - %s%n", c.name(),
-          c.coef(), g4(c.hazardRatio()), g4(c.se()), z, p(c.p()), g4(c.lower()), g4(c.upper())));
+          c.coef(), g4(c.hazardRatio()), g4(c.se()), Numbers.fixed(c.z(), 3), p(c.p()), g4(c.lower()), g4(c.upper())));
     }
     sb.append(nl);
     sb.append(test("Likelihood ratio test", fit.likelihoodRatio()));

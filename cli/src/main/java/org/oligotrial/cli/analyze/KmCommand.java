@@ -88,11 +88,7 @@ public final class KmCommand implements Callable<Integer> {
   }
 
   private static Double logRankP(SurvivalData d) {
-    boolean anyEvent = false;
-    for (int i = 0; i < d.size() && !anyEvent; i++) {
-      anyEvent = d.event(i);
-    }
-    if (!anyEvent) {
+    if (d.eventCount() == 0) {
       return null; // nothing to compare: no p-value on the plot (the log-rank command refuses such data)
     }
     try {

@@ -24,10 +24,8 @@ public record SurvivalSelection(SurvivalData data, int nDropped, int[] rows, Csv
    * compare. Kaplan-Meier and the restricted mean take such data (every curve stays at 1, as survfit's).
    */
   public SurvivalSelection requireEvents(String eventColumn) {
-    for (int i = 0; i < data.size(); i++) {
-      if (data.event(i)) {
-        return this;
-      }
+    if (data.eventCount() > 0) {
+      return this;
     }
     throw new UserInputException(dataset.name() + ": no events in column '" + eventColumn
         + "' (every subject is censored); the test has nothing to compare");

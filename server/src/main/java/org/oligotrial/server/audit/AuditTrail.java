@@ -371,7 +371,6 @@ public final class AuditTrail {
     return OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
-
   /**
    * Chains the committed pending rows (at most {@link #CHAIN_BATCH}) into the trail. Call outside any transaction;
    * cheap when nothing is pending.

@@ -192,13 +192,7 @@ final class ParticipantRepository {
    * @param site filter by one site, or null
    */
   List<ParticipantHistory> histories(Collection<String> sites, String site) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    if (sites != null) {
-      where.append(" AND p.site_code IN (:sites)");
-    }
-    if (site != null) {
-      where.append(" AND p.site_code = :site");
-    }
+    String where = where(sites, site, null);
     List<Participant> ps = bind(jdbc.sql("SELECT " + P_COLUMNS + " FROM participant p"
             + where + " ORDER BY p.screening_number"), sites, site, null)
         .query((rs, n) -> read(rs))
@@ -229,22 +223,13 @@ final class ParticipantRepository {
    * @param status filter by status, or null
    */
   ParticipantPage page(Collection<String> sites, String site, ParticipantStatus status, int page, int size) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    if (sites != null) {
-      where.append(" AND site_code IN (:sites)");
-    }
-    if (site != null) {
-      where.append(" AND site_code = :site");
-    }
-    if (status != null) {
-      where.append(" AND status = :status");
-    }
-    long total = bind(jdbc.sql("SELECT COUNT(*) FROM participant" + where), sites, site, status)
+    String where = where(sites, site, status);
+    long total = bind(jdbc.sql("SELECT COUNT(*) FROM participant p" + where), sites, site, status)
         .query(Long.class)
         .single();
     List<Participant> items =
-        bind(jdbc.sql("SELECT " + COLUMNS + " FROM participant" + where
-                + " ORDER BY screening_number LIMIT :limit OFFSET :offset"), sites, site, status)
+        bind(jdbc.sql("SELECT " + P_COLUMNS + " FROM participant p" + where
+                + " ORDER BY p.screening_number LIMIT :limit OFFSET :offset"), sites, site, status)
             .param("limit", size)
             .param("offset", (long) page * size)
             .query((rs, n) -> read(rs))
@@ -258,26 +243,35 @@ final class ParticipantRepository {
    * @param sites restrict to these sites, or null for all
    */
   RegisterOverview overview(Collection<String> sites) {
-    String where = sites == null ? "" : " WHERE p.site_code IN (:sites)";
-    String and = sites == null ? " WHERE " : where + " AND ";
     List<RegisterOverview.Count> counts = bind(jdbc.sql("SELECT p.site_code, p.status, COUNT(*) FROM participant p"
-            + where + " GROUP BY p.site_code, p.status ORDER BY p.site_code, p.status"), sites, null, null)
+            + where(sites, null, null) + " GROUP BY p.site_code, p.status ORDER BY p.site_code, p.status"), sites, null,
+            null)
         .query((rs, n) -> new RegisterOverview.Count(rs.getString(1), ParticipantStatus.valueOf(rs.getString(2)),
             rs.getInt(3)))
         .list();
     List<RegisterOverview.ScreenFailure> failures = bind(jdbc.sql("SELECT p.site_code, v.screen_failure_reasons"
             + " FROM participant p JOIN screening_version v ON v.participant_id = p.id AND v.version ="
-            + " p.screening_version" + and + "p.status = :status ORDER BY p.screening_number"), sites, null,
-            ParticipantStatus.SCREEN_FAILED)
+            + " p.screening_version" + where(sites, null, ParticipantStatus.SCREEN_FAILED)
+            + " ORDER BY p.screening_number"), sites, null, ParticipantStatus.SCREEN_FAILED)
         .query((rs, n) -> new RegisterOverview.ScreenFailure(rs.getString(1),
             JSON.readValue(rs.getString(2), new TypeReference<List<String>>() {})))
         .list();
     List<RegisterOverview.Randomization> randomized = bind(jdbc.sql("SELECT p.site_code, c.changed_at"
-            + " FROM participant p JOIN status_change c ON c.participant_id = p.id" + and + "c.to_status = :status"
-            + " ORDER BY c.changed_at"), sites, null, ParticipantStatus.RANDOMIZED)
+            + " FROM participant p JOIN status_change c ON c.participant_id = p.id" + where(sites, null, null)
+            + " AND c.to_status = :to ORDER BY c.changed_at"), sites, null, null)
+        .param("to", ParticipantStatus.RANDOMIZED.name())
         .query((rs, n) -> new RegisterOverview.Randomization(rs.getString(1), instant(rs, "changed_at")))
         .list();
     return new RegisterOverview(counts, failures, randomized);
+  }
+
+  /**
+   * The filter on the participant table (aliased {@code p}) by which arguments are present, from fixed fragments;
+   * {@link #bind} gives their values.
+   */
+  private static String where(Collection<String> sites, String site, ParticipantStatus status) {
+    return " WHERE 1 = 1" + (sites == null ? "" : " AND p.site_code IN (:sites)")
+        + (site == null ? "" : " AND p.site_code = :site") + (status == null ? "" : " AND p.status = :status");
   }
 
   private static JdbcClient.StatementSpec bind(

@@ -271,7 +271,7 @@ public final class ParticipantService {
     if (!AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty()) {
       return new ParticipantPage(List.of(), page, size, 0);
     }
-    return repo.page(AccessPolicy.readsAllSites(actor) ? null : actor.sites(), siteCode, status, page, size);
+    return repo.page(AccessPolicy.readableSites(actor), siteCode, status, page, size);
   }
 
   /**
@@ -288,7 +288,7 @@ public final class ParticipantService {
     if (!AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty()) {
       return List.of();
     }
-    return repo.histories(AccessPolicy.readsAllSites(actor) ? null : actor.sites(), siteCode);
+    return repo.histories(AccessPolicy.readableSites(actor), siteCode);
   }
 
   /**
@@ -299,7 +299,7 @@ public final class ParticipantService {
     if (!AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty()) {
       return new RegisterOverview(List.of(), List.of(), List.of());
     }
-    return repo.overview(AccessPolicy.readsAllSites(actor) ? null : actor.sites());
+    return repo.overview(AccessPolicy.readableSites(actor));
   }
 
   /**

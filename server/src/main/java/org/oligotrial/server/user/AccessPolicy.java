@@ -33,6 +33,14 @@ public final class AccessPolicy {
     return a.role() == Role.ADMINISTRATOR || a.role() == Role.STATISTICIAN;
   }
 
+  /**
+   * The sites whose participants the actor reads, as the repositories' site filter: null for every site, else the
+   * actor's own (empty when the actor has none).
+   */
+  public static java.util.Set<String> readableSites(Actor a) {
+    return readsAllSites(a) ? null : a.sites();
+  }
+
   /** Whether the actor may add users and sites. */
   public static boolean canManage(Actor a) {
     return a.role() == Role.ADMINISTRATOR;

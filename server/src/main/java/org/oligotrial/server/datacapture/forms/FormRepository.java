@@ -99,12 +99,7 @@ public final class FormRepository {
    * @param sites restrict to these sites, or null for all
    */
   public List<StoredForm> atSites(Collection<String> sites) {
-    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_form" + (sites == null ? "" : " WHERE site_code IN (:sites)")
-        + " ORDER BY participant_id, form_date, created_at, id");
-    if (sites != null) {
-      spec = spec.param("sites", sites);
-    }
-    return spec.query((rs, n) -> read(rs)).list();
+    return atSites(sites, null, "participant_id, form_date, created_at, id");
   }
 
   /**
@@ -113,11 +108,19 @@ public final class FormRepository {
    * @param sites restrict to these sites, or null for all
    */
   public List<StoredForm> withStatus(Collection<String> sites, Collection<String> statuses) {
-    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE status IN (:s)"
-        + (sites == null ? "" : " AND site_code IN (:sites)") + " ORDER BY form_date, created_at, id")
-        .param("s", statuses);
+    return atSites(sites, statuses, "form_date, created_at, id");
+  }
+
+  /** The forms at the sites (null: all), with one of the statuses (null: any), in the order given. */
+  private List<StoredForm> atSites(Collection<String> sites, Collection<String> statuses, String order) {
+    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE 1 = 1"
+        + (sites == null ? "" : " AND site_code IN (:sites)") + (statuses == null ? "" : " AND status IN (:s)")
+        + " ORDER BY " + order);
     if (sites != null) {
       spec = spec.param("sites", sites);
+    }
+    if (statuses != null) {
+      spec = spec.param("s", statuses);
     }
     return spec.query((rs, n) -> read(rs)).list();
   }

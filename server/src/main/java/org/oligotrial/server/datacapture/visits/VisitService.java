@@ -70,8 +70,7 @@ public final class VisitService {
     if (siteFilter != null) {
       guard.read(actor, siteFilter, "site", siteFilter);
     }
-    Collection<String> sites = siteFilter != null ? List.of(siteFilter)
-        : AccessPolicy.readsAllSites(actor) ? null : actor.sites();
+    Collection<String> sites = siteFilter != null ? List.of(siteFilter) : AccessPolicy.readableSites(actor);
     if (sites != null && sites.isEmpty()) {
       return List.of();
     }

@@ -79,19 +79,16 @@ class TokensController {
     return "redirect:/account/tokens";
   }
 
+  /** The validity typed, in days (the service checks its range). */
   private static int days(String text) {
     if (text == null || text.isBlank()) {
       return DEFAULT_DAYS;
     }
     try {
-      int d = Integer.parseInt(text.strip());
-      if (d >= 1 && d <= ApiTokenService.MAX_VALIDITY.toDays()) {
-        return d;
-      }
+      return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
-      // falls through to the message below
+      throw new InvalidFieldException("validDays", "must be a whole number of days, 1 to "
+          + ApiTokenService.MAX_VALIDITY.toDays());
     }
-    throw new InvalidFieldException("validDays", "must be a whole number of days, 1 to "
-        + ApiTokenService.MAX_VALIDITY.toDays());
   }
 }
