@@ -2,6 +2,8 @@ package org.oligotrial.server.register;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import org.oligotrial.server.audit.AuditKeys;
+import org.oligotrial.server.audit.AuditStore;
 import org.oligotrial.server.database.Databases;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
@@ -18,14 +20,20 @@ public final class OperatorSession implements AutoCloseable {
     this.register = register;
   }
 
-  /** Opens and migrates the database at {@code url}. */
+  /** Opens and migrates the database at {@code url}, with the audit keys where {@link AuditStore} finds them. */
   public static OperatorSession open(String url) {
+    return open(url, AuditStore.of(null, null));
+  }
+
+  /** Opens and migrates the database at {@code url}, with the audit keys of {@code store}. */
+  public static OperatorSession open(String url, AuditStore store) {
     quietLogging();
+    AuditKeys keys = AuditKeys.loadOrCreate(store.keyDirectory());
     HikariDataSource ds = Databases.open(url, 2);
     try {
       Databases.migrate(ds, url);
       Register r = Register.on(ds, new org.oligotrial.server.participant.ProtocolScreeningEvaluator(),
-          PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
+          PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(), keys);
       r.audit().chainAll(); // rows a crashed server left pending
       return new OperatorSession(ds, r);
     } catch (RuntimeException e) {

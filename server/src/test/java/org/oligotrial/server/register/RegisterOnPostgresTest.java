@@ -62,7 +62,8 @@ class RegisterOnPostgresTest extends RegisterContract {
     config.setAutoCommit(false);
     try (HikariDataSource manual = new HikariDataSource(config)) {
       AuditTrail trail = new AuditTrail(JdbcClient.create(manual), new JdbcTemplate(manual),
-          new TransactionTemplate(new DataSourceTransactionManager(manual)), Clock.systemUTC(), true);
+          new TransactionTemplate(new DataSourceTransactionManager(manual)), Clock.systemUTC(), true,
+          org.oligotrial.server.audit.AuditKeys.ephemeral());
       trail.writeAudited(List.of(siteInsert("M1")),
           List.of(new AuditEntry("admin", AuditAction.CREATE, "site", "M1", "name", null, "Site M1", null, "M1")));
     }
