@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code oligotrial audit verify | prove | check-proof}: checks the audit trail against its signed checkpoints, and
  * makes and checks proofs that a monitor can hold the server to without the database.
  */
-@Command(name = "audit", description = "Check the audit trail; make and check proofs of its history.",
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Check the audit trail; make and check proofs of its history.",
     subcommands = {AuditCommand.Verify.class, AuditCommand.Prove.class, AuditCommand.CheckProof.class})
 public final class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,7 +46,7 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   /** {@code audit verify [--db URL] [--audit-keys DIR] [--checkpoint-log DIR] [--state]}. */
-  @Command(name = "verify",
+  @Command(name = "verify", mixinStandardHelpOptions = true,
       description = {"Check the hash chain, and the rows against the newest signed checkpoint in the checkpoint log:"
           + " names every row rewritten, inserted, deleted, reordered or cut off, by sequence number. Rows after"
           + " the newest checkpoint are reported as not yet witnessed. With --state, also replay the audit history"
@@ -99,7 +99,7 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   /** {@code audit prove --row SEQ [--checkpoint N] | --from N [--to M]} writes a proof file. */
-  @Command(name = "prove",
+  @Command(name = "prove", mixinStandardHelpOptions = true,
       description = {"Write a proof as JSON: with --row, that the row is in a checkpoint (inclusion); with --from,"
           + " that a later checkpoint extends an earlier one (consistency). Check it with 'audit check-proof'"
           + " and the public key alone.", "Exit 0 written, 1 the trail no longer matches the checkpoint, 2 bad input."})
@@ -212,7 +212,7 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   /** {@code audit check-proof FILE --public-key PEM}: checks a proof without the database. */
-  @Command(name = "check-proof",
+  @Command(name = "check-proof", mixinStandardHelpOptions = true,
       description = {"Check a proof written by 'audit prove' with the server's public key only (no database).",
         "Exit 0 valid, 1 not valid, 2 bad input."})
   static final class CheckProof implements Callable<Integer> {
