@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * audit_checkpoint}. Runs in the audit chainer's thread ({@link AuditTrail#attachCheckpointer}), never in a request.
  *
  * <p>It keeps the Merkle tree of all rows as a {@link MerkleRange} (leaf {@code i} is the content digest of row
- * {@code i + 1}, {@link AuditHash#contentDigest}). At its first use it reads the whole trail: the rows up to the
- * newest checkpoint in the log must rebuild that checkpoint's root, and every later row must link to the one before,
- * match its hash and carry the server's MAC. Before each checkpoint it reads the rows added since the last one with
+ * {@code i + 1}, {@link AuditHash#contentDigest}). At its first use (the chainer's first round) it reads the whole
+ * trail: the rows up to the newest checkpoint in the log must rebuild that checkpoint's root, and every later row
+ * must link to the one before, match its hash and carry the server's MAC. Before each checkpoint it reads the rows added since the last one with
  * the same checks (rows chained by other processes with the same key, an operator command say, are taken too). If a
  * check fails it signs nothing more until restarted: it logs the finding as an error and appends a {@link
  * AuditAction#TAMPER_ALARM} row, so that a tampered history is never made to look witnessed.
@@ -72,9 +72,15 @@ public final class Checkpointer {
     this.everyNanos = every.toNanos();
   }
 
-  /** After a chaining round: signs a checkpoint when one is due. Never throws (a failure is logged). */
+  /**
+   * After a chaining round: at the first, reads and checks the trail (so that tampering is alarmed on at start);
+   * then signs a checkpoint when one is due. Never throws (a failure is logged).
+   */
   public synchronized void afterRound() {
     try {
+      if (!started) {
+        start();
+      }
       long newEvents = trail.eventsChained() - eventsAtCheckpoint;
       boolean timeUp = System.nanoTime() - lastCheckpointNanos >= everyNanos;
       if (newEvents >= everyRows || timeUp) {
