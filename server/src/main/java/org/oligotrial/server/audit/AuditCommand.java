@@ -82,9 +82,9 @@ public final class AuditCommand implements Callable<Integer> {
               + r.differences().size() + " difference(s)");
         }
         if (problemCount == 0) {
-          out.println("audit trail intact: " + v.rowsChecked() + " rows, chain verified; " + v.witnessedRows()
-              + " rows verified against signed checkpoint " + v.checkpoint() + ", " + v.notYetWitnessed()
-              + " not yet witnessed");
+          out.println("audit trail intact: " + v.rowsChecked() + " rows, chain verified; " + (v.checkpoint() == 0
+              ? "no signed checkpoint yet" : v.witnessedRows() + " rows verified against signed checkpoint "
+              + v.checkpoint()) + ", " + v.notYetWitnessed() + " not yet witnessed");
         } else {
           out.println("audit trail BROKEN: " + problemCount + " problem(s) in " + v.rowsChecked() + " rows");
           problems.forEach(p -> out.println("  " + p));

@@ -3,9 +3,7 @@ package org.oligotrial.server.audit;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.oligotrial.merkle.MerkleRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,11 +54,16 @@ public final class AuditVerifier {
   /** Verifies the chain and, when {@code witness} is given, the rows against its checkpoint log. */
   public Verification verify(Witness witness) {
     Findings f = new Findings();
+    String chainId = witness == null ? null : jdbc.sql("SELECT chain_id FROM audit_head WHERE id = 1")
+        .query(String.class).optional().orElse(null);
+    Witnessed w = chainId == null ? new Witnessed() : readLog(witness, chainId, f);
+    long witnessedSize = w.digests.size();
+    String[] signedHead = {null};
+    long[] unmarked = {0};
     long[] expectedSeq = {1};
     String[] prev = {AuditHash.GENESIS};
     List<byte[]> digests = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
-    Map<Long, String> hashes = new HashMap<>();
     List<Long> badMacs = new ArrayList<>();
     AuditTrail.Head head = trail.readConsistent(
         ev -> {
@@ -82,8 +85,12 @@ public final class AuditVerifier {
           if (witness != null) {
             digests.add(AuditHash.contentDigest(ev.occurredAt(), ev.entry()));
             seqs.add(ev.seq());
-            hashes.put(ev.seq(), ev.hash());
-            if (witness.macKeys() != null
+            if (ev.seq() == witnessedSize) {
+              signedHead[0] = ev.hash();
+            }
+            if (ev.mac() == null && !w.anyCheckpoint) {
+              unmarked[0]++;
+            } else if (ev.seq() > witnessedSize && witness.macKeys() != null
                 && !witness.macKeys().macMatches(AuditHash.chainedMacInput(ev.hash()), ev.mac())) {
               badMacs.add(ev.seq());
             }
@@ -99,20 +106,18 @@ public final class AuditVerifier {
     if (witness == null) {
       return f.result(0, 0, f.rows);
     }
-    String chainId = head == null ? null : head.chainId();
-    Witnessed w = chainId == null ? new Witnessed() : readLog(witness, chainId, f);
     align(digests, seqs, w, f);
     long witnessedRows = Math.min(w.digests.size(), digests.size());
-    if (w.newest != null && hashes.containsKey(w.newest.size())
-        && !hashes.get(w.newest.size()).equals(w.newest.head()) && f.problemCount == 0) {
+    if (w.newest != null && signedHead[0] != null && !signedHead[0].equals(w.newest.head()) && f.problemCount == 0) {
       f.add(w.newest.size(), "row " + w.newest.size() + ": hash differs from the head signed by checkpoint "
           + w.newest.number() + " (the chain was re-hashed)");
     }
     long notYet = Math.max(0, digests.size() - w.digests.size());
     for (Long s : badMacs) {
-      if (s > w.digests.size()) {
-        f.add(s, "row " + s + ": no valid server MAC, so not written by the server (inserted into audit_event)");
-      }
+      f.add(s, "row " + s + ": no valid server MAC, so not written by the server (inserted into audit_event)");
+    }
+    if (unmarked[0] > 0) {
+      f.notes.add(unmarked[0] + " rows were chained before rows carried MACs; the first checkpoint will witness them");
     }
     if (notYet > 0) {
       long from = digests.size() - notYet + 1;
@@ -126,11 +131,18 @@ public final class AuditVerifier {
   private static final class Witnessed {
     final List<byte[]> digests = new ArrayList<>();
     Checkpoint newest;
+    /** Whether the log or the database holds any checkpoint of the chain (then every later row needs its MAC). */
+    boolean anyCheckpoint;
   }
 
   private Witnessed readLog(Witness witness, String chainId, Findings f) {
     Witnessed w = new Witnessed();
+    // the database's copies first: the server writes a checkpoint to the log before the database, so one read here
+    // is in the log by the time the log is read, even while a server is checkpointing
+    List<String> inDatabase = jdbc.sql("SELECT signed_text FROM audit_checkpoint WHERE chain_id = :c ORDER BY number")
+        .param("c", chainId).query(String.class).list();
     CheckpointLog.Contents contents = witness.log().read(chainId);
+    w.anyCheckpoint = !inDatabase.isEmpty() || !contents.entries().isEmpty() || !contents.unreadable().isEmpty();
     for (String u : contents.unreadable()) {
       f.addLog("checkpoint log " + witness.log().directory().resolve(chainId) + ": " + u + " (the log was edited)");
     }
@@ -164,23 +176,22 @@ public final class AuditVerifier {
       expectedNumber++;
     }
     long logNewest = w.newest == null ? 0 : w.newest.number();
-    jdbc.sql("SELECT signed_text FROM audit_checkpoint WHERE chain_id = :c ORDER BY number").param("c", chainId)
-        .query(String.class).list().forEach(text -> {
-          Checkpoint cp;
-          try {
-            cp = Checkpoint.parse(text);
-          } catch (IllegalArgumentException e) {
-            f.addLog("a checkpoint in the database is not readable: " + e.getMessage());
-            return;
-          }
-          if (!cp.signedBy(witness.publicKey())) {
-            f.addLog("checkpoint " + cp.number() + " in the database: signature not valid (forged)");
-          } else if (cp.number() > logNewest) {
-            f.addLog("the checkpoint log ends at checkpoint " + logNewest + " but the database holds signed"
-                + " checkpoint " + cp.number() + " (rows 1.." + cp.size() + "): the log was replaced by an older"
-                + " copy or lost files");
-          }
-        });
+    inDatabase.forEach(text -> {
+      Checkpoint cp;
+      try {
+        cp = Checkpoint.parse(text);
+      } catch (IllegalArgumentException e) {
+        f.addLog("a checkpoint in the database is not readable: " + e.getMessage());
+        return;
+      }
+      if (!cp.signedBy(witness.publicKey())) {
+        f.addLog("checkpoint " + cp.number() + " in the database: signature not valid (forged)");
+      } else if (cp.number() > logNewest) {
+        f.addLog("the checkpoint log ends at checkpoint " + logNewest + " but the database holds signed"
+            + " checkpoint " + cp.number() + " (rows 1.." + cp.size() + "): the log was replaced by an older"
+            + " copy or lost files");
+      }
+    });
     if (contents.entries().isEmpty()) {
       List<String> others = witness.log().otherChains(chainId);
       f.notes.add("the checkpoint log " + witness.log().directory() + " holds no checkpoint of chain " + chainId
