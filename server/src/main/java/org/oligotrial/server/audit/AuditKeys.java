@@ -80,10 +80,23 @@ public final class AuditKeys {
    * @throws UserInputException when the directory holds some of the files but not all, or a file cannot be read
    */
   public static AuditKeys loadOrCreate(Path dir) {
+    return load(dir, true);
+  }
+
+  /**
+   * The keys in {@code dir}; made there first only when the directory holds none and {@code mayCreate}.
+   *
+   * @throws UserInputException when the keys are missing (and may not be made), incomplete or unreadable
+   */
+  public static AuditKeys load(Path dir, boolean mayCreate) {
     Path priv = dir.resolve(PRIVATE_FILE);
     Path pub = dir.resolve(PUBLIC_FILE);
     Path mac = dir.resolve(MAC_FILE);
     boolean any = Files.exists(priv) || Files.exists(pub) || Files.exists(mac);
+    if (!any && !mayCreate) {
+      throw new UserInputException("no audit keys in " + dir.toAbsolutePath() + ", but the audit trail was written"
+          + " with keys: give the server's key directory (--audit-keys DIR or $" + AuditStore.KEYS_ENV + ")");
+    }
     if (!any) {
       AuditKeys k = generate();
       try {

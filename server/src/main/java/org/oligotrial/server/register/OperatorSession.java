@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.oligotrial.server.audit.AuditKeys;
 import org.oligotrial.server.audit.AuditStore;
 import org.oligotrial.server.database.Databases;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
@@ -28,10 +29,12 @@ public final class OperatorSession implements AutoCloseable {
   /** Opens and migrates the database at {@code url}, with the audit keys of {@code store}. */
   public static OperatorSession open(String url, AuditStore store) {
     quietLogging();
-    AuditKeys keys = AuditKeys.loadOrCreate(store.keyDirectory());
     HikariDataSource ds = Databases.open(url, 2);
     try {
       Databases.migrate(ds, url);
+      // keys are made only for a trail that never had any: an operator command pointed at the wrong directory must
+      // not make new keys and then refuse the server's pending rows as forged
+      AuditKeys keys = AuditKeys.load(store.keyDirectory(), !keyedBefore(ds));
       Register r = Register.on(ds, new org.oligotrial.server.participant.ProtocolScreeningEvaluator(),
           PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(), keys);
       r.audit().chainAll(); // rows a crashed server left pending
@@ -40,6 +43,15 @@ public final class OperatorSession implements AutoCloseable {
       ds.close();
       throw e;
     }
+  }
+
+  /** Whether the trail holds a row chained with a MAC, or a checkpoint: then keys exist somewhere. */
+  private static boolean keyedBefore(HikariDataSource ds) {
+    JdbcClient jdbc = JdbcClient.create(ds);
+    return jdbc.sql("SELECT seq FROM audit_event WHERE mac IS NOT NULL FETCH FIRST 1 ROWS ONLY").query(Long.class)
+        .optional().isPresent()
+        || jdbc.sql("SELECT number FROM audit_checkpoint FETCH FIRST 1 ROWS ONLY").query(Long.class).optional()
+        .isPresent();
   }
 
   /** Keeps pool and migration chatter off the command's output: warnings and errors only. */

@@ -148,6 +148,17 @@ class AuditCommandTest {
   }
 
   @Test
+  void anOperatorCommandPointedAtAnEmptyKeyDirectoryMakesNoKeysOnAKeyedTrail() {
+    Path wrong = dir.resolve("wrong-keys");
+    Run v = run("audit", "verify", "--db", db, "--audit-keys", wrong.toString(), "--public-key",
+        keys.resolve(AuditKeys.PUBLIC_FILE).toString());
+    assertThat(v.exit()).isEqualTo(2);
+    assertThat(v.err()).startsWith("error: no audit keys in " + wrong.toAbsolutePath()
+        + ", but the audit trail was written with keys");
+    assertThat(wrong).doesNotExist();
+  }
+
+  @Test
   void everyAuditCommandAnswersHelp() {
     for (String[] cmd : new String[][] {{"audit", "--help"}, {"audit", "verify", "--help"},
       {"audit", "prove", "--help"}, {"audit", "check-proof", "--help"}}) {
