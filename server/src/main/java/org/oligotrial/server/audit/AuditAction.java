@@ -8,5 +8,7 @@ public enum AuditAction {
   LOGIN,
   LOGIN_FAILED,
   ACCESS_DENIED,
-  EXPORT
+  EXPORT,
+  /** The audit trail itself was found tampered with: a staged row without a valid MAC, history unlike a checkpoint. */
+  TAMPER_ALARM
 }
