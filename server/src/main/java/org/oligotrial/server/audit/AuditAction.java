@@ -8,5 +8,7 @@ public enum AuditAction {
   LOGIN,
   LOGIN_FAILED,
   ACCESS_DENIED,
-  EXPORT
+  EXPORT,
+  /** An electronic signature (21 CFR 11.50): signer, printed name, meaning and time in the new value. */
+  SIGN
 }

@@ -405,18 +405,58 @@ abstract class RegisterContract {
   }
 
   @Test
-  void fiveFailedLoginsLockTheAccountAndEveryAttemptIsAudited() {
+  void failuresHoldSignInBackExponentiallyAndAreAuditedOneRowPerMinute() {
     Actor admin = TestRegisters.admin();
     reg.users().add(admin, "inv.lock", Role.INVESTIGATOR, Set.of("A"), "a long enough password");
     for (int i = 0; i < 4; i++) {
-      reg.users().loginFailed("inv.lock", "bad password");
+      reg.throttle().failed("inv.lock", "192.0.2.7", "bad credentials");
     }
-    UserAccount u = reg.users().find("inv.lock").orElseThrow();
-    assertThat(u.lockedAt(java.time.Instant.now())).isFalse();
-    reg.users().loginFailed("inv.lock", "bad password");
-    assertThat(reg.users().find("inv.lock").orElseThrow().lockedAt(java.time.Instant.now())).isTrue();
-    assertThat(reg.audit().forRecord("user", "inv.lock"))
-        .filteredOn(e -> e.entry().action() == AuditAction.LOGIN_FAILED).hasSize(5);
+    assertThat(reg.throttle().heldUntil("inv.lock", null)).isEmpty();
+    java.time.Instant before = java.time.Instant.now();
+    reg.throttle().failed("inv.lock", "192.0.2.7", "bad credentials");
+    // the 5th failure: 1 s; the 6th: 2 s (LoginThrottle's rule delay(n) = 2^(n-5) s)
+    assertThat(reg.throttle().heldUntil("inv.lock", null)).hasValueSatisfying(u ->
+        assertThat(u).isBetween(before.plusMillis(900), before.plusSeconds(2)));
+    reg.throttle().failed("inv.lock", "192.0.2.7", "bad credentials");
+    assertThat(reg.throttle().heldUntil("inv.lock", null)).hasValueSatisfying(u ->
+        assertThat(u).isAfter(before.plusMillis(1900)));
+    assertThat(reg.users().find("inv.lock").orElseThrow().throttledAt(java.time.Instant.now())).isTrue();
+    // tokens are not held back: a guesser cannot stop the user's scripts
+    var t = reg.tokens().create(new Actor("inv.lock", Role.INVESTIGATOR, Set.of("A")), "t", Duration.ofDays(1));
+    assertThat(reg.tokens().authenticate(t.token())).isPresent();
+    reg.throttle().flushAuditNow();
+    var rows = reg.audit().forRecord("user", "inv.lock").stream()
+        .filter(e -> e.entry().action() == AuditAction.LOGIN_FAILED).toList();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).entry().newValue()).isEqualTo("6");
+    assertThat(rows.get(0).entry().reason()).contains("192.0.2.7").contains("bad credentials (6)");
+    reg.throttle().succeeded("inv.lock", "192.0.2.7", "password sign-in");
+    assertThat(reg.throttle().heldUntil("inv.lock", null)).isEmpty();
+  }
+
+  @Test
+  void theNewTablesAndColumnsTakeSignaturesAndSecondFactors() {
+    Actor admin = TestRegisters.admin();
+    reg.users().add(admin, "inv.sig", Role.INVESTIGATOR, Set.of("A"), "a long enough password", "Dr Ada Sign");
+    Actor inv = new Actor("inv.sig", Role.INVESTIGATOR, Set.of("A"));
+    var sig = reg.signatures().verify(inv, "a long enough password", org.oligotrial.server.user.SignatureMeaning.REVIEW,
+        "review of X", "thing", "X-1", "A");
+    reg.tx().executeWithoutResult(s -> reg.signatures().record(sig, "thing", "X-1", "A"));
+    var stored = reg.signatures().forRecord("thing", "X-1");
+    assertThat(stored).hasSize(1);
+    assertThat(stored.get(0).printedName()).isEqualTo("Dr Ada Sign");
+    assertThat(stored.get(0).manifestation()).startsWith("Reviewed by Dr Ada Sign (inv.sig) at ")
+        .endsWith(", meaning review: review of X");
+    assertThat(reg.audit().forRecord("thing", "X-1")).anyMatch(e -> e.entry().action() == AuditAction.SIGN
+        && e.entry().newValue().equals(stored.get(0).manifestation()));
+    var e = reg.secondFactor().start(inv);
+    assertThat(reg.secondFactor().enrolled("inv.sig")).isFalse();
+    byte[] key = org.oligotrial.server.user.Totp.fromBase32(e.secret());
+    String code = org.oligotrial.server.user.Totp.code(key,
+        org.oligotrial.server.user.Totp.step(java.time.Instant.now()), 6);
+    reg.secondFactor().confirm(inv, code);
+    assertThat(reg.secondFactor().enrolled("inv.sig")).isTrue();
+    assertThat(reg.secondFactor().verify("inv.sig", code)).as("a code is used once").isFalse();
   }
 
   @Test
