@@ -152,6 +152,39 @@ class RandomizationApiTest extends ApiTestBase {
   }
 
   @Test
+  void anUnknownEgfrIsRecordedAsAnAmendmentAndThenThePlanAndRandomizationProceed() throws Exception {
+    String id = consentedAtA("unknown");
+    String base = "/api/v1/participants/" + id;
+    mvc.perform(get(base + "/randomization/preview").with(as("coord.a")))
+        .andExpect(jsonPath("$.randomizable").value(false))
+        .andExpect(jsonPath("$.blockingReasons[0].field").value("screeningRecord.egfr"));
+    mvc.perform(json(post(base + "/screenings/gene-result"), "{\"egfr\":\"mutant\"}").with(as("coord.a")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reason"));
+    mvc.perform(json(post(base + "/screenings/gene-result"), "{\"egfr\":\"maybe\",\"reason\":\"lab\"}")
+            .with(as("coord.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("egfr"));
+    mvc.perform(json(post(base + "/screenings/gene-result"), "{\"egfr\":\"mutant\",\"reason\":\"lab\"}")
+            .with(as("mon.a")))
+        .andExpect(status().isForbidden());
+    mvc.perform(json(post(base + "/screenings/gene-result"),
+            "{\"egfr\":\"mutant\",\"reason\":\"EGFR exon 19 deletion, report of 2026-01-09\"}").with(as("coord.a")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.status").value("CONSENTED"))
+        .andExpect(jsonPath("$.screenings.length()").value(2));
+    mvc.perform(json(post(base + "/screenings/gene-result"), "{\"egfr\":\"wild-type\",\"reason\":\"x\"}")
+            .with(as("coord.a")))
+        .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("egfr"));
+    mvc.perform(get(base + "/randomization/preview").with(as("inv.a")))
+        .andExpect(jsonPath("$.randomizable").value(true))
+        .andExpect(jsonPath("$.screeningVersion").value(2))
+        .andExpect(jsonPath("$.treatmentPlans['RT+'].systemicRegimen").value("EGFR_TKI"));
+    mvc.perform(signed(base + "/randomization").with(as("inv.a")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.screeningVersion").value(2))
+        .andExpect(jsonPath("$.treatmentPlan.systemicRegimen").value("EGFR_TKI"));
+  }
+
+  @Test
   void aCoordinatorCannotRandomizeThroughTheApiAndTheInvestigatorMustSign() throws Exception {
     String id = consentedAtA("mutant");
     String base = "/api/v1/participants/" + id + "/randomization";

@@ -121,6 +121,37 @@ abstract class RegisterContract {
   }
 
   @Test
+  void anUnknownEgfrAfterConsentIsRecordedAsAScreeningAmendment() {
+    String id = reg.participants().register(coordA, "A", "REG-GENE", record("ELIGIBLE")).participant().id();
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(coordA, id, "mutant", "lab report 2026-01-09"))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("re-screen instead");
+    reg.participants().recordConsent(coordA, id, new Consent("ICF v2.1", LocalDate.of(2026, 1, 5), "Dr Li"), null);
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(coordA, id, "positive", "lab report"))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("egfr:");
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(coordA, id, "mutant", " "))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("reason:");
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(monitorA(), id, "mutant", "lab report"))
+        .isInstanceOf(SiteAccessDeniedException.class);
+    ParticipantHistory h = reg.participants().amendGeneResult(coordA, id, "Mutant", "lab report 2026-01-09");
+    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.CONSENTED);
+    assertThat(h.participant().screeningVersion()).isEqualTo(2);
+    var v2 = h.screenings().get(1);
+    assertThat(v2.recordJson()).contains("\"egfr\":\"mutant\"").contains("\"testVerdict\":\"ELIGIBLE\"");
+    assertThat(v2.verdict()).isEqualTo("ELIGIBLE");
+    assertThat(v2.reason()).isEqualTo("gene-result amendment: EGFR mutant (was unknown); lab report 2026-01-09");
+    assertThat(reg.audit().forRecord("participant", id)).anyMatch(e -> "screening[2].amendment".equals(
+        e.entry().field()) && "egfr=mutant".equals(e.entry().newValue())
+        && "lab report 2026-01-09".equals(e.entry().reason()));
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(coordA, id, "wild-type", "second report"))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("already mutant");
+    assertThat(reg.participants().history(coordA, id).screenings()).hasSize(2);
+  }
+
+  private static Actor monitorA() {
+    return new Actor("mon.a", Role.MONITOR, Set.of("A"));
+  }
+
+  @Test
   void consentMovesEligibleToConsentedAndACorrectionNeedsAReason() {
     String id = reg.participants().register(coordA, "A", "REG-004", record("ELIGIBLE")).participant().id();
     Consent c = new Consent("ICF v2.1", LocalDate.of(2026, 1, 5), "Dr Li");
