@@ -13,7 +13,7 @@ CREATE TABLE electronic_signature (
   entity_id     VARCHAR(36)  NOT NULL,
   username      VARCHAR(64)  NOT NULL REFERENCES user_account (username),
   printed_name  VARCHAR(200) NOT NULL,
-  meaning       VARCHAR(16)  NOT NULL,
+  meaning       VARCHAR(32)  NOT NULL,
   statement     VARCHAR(400) NOT NULL,
   signed_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -73,7 +73,7 @@ class SecondFactorAndSessionsTest {
     Matcher m = Pattern.compile("id=\"secret\">([A-Z2-7]+)<").matcher(page);
     assertThat(m.find()).isTrue();
     byte[] key = Totp.fromBase32(m.group(1));
-    assertThat(page).contains("otpauth://totp/OligoTrial:inv.2fa?secret=" + m.group(1));
+    assertThat(page).contains("otpauth://totp/OligoTrial:inv.2fa?secret=" + m.group(1)).contains("<svg");
     long now = Totp.step(Instant.now());
     MvcResult wrong = mvc.perform(post("/account/second-factor/confirm").session(s).with(csrf())
         .param("code", Totp.code(key, now + 5, 6))).andReturn();
