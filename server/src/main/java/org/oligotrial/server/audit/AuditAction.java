@@ -10,5 +10,7 @@ public enum AuditAction {
   ACCESS_DENIED,
   EXPORT,
   /** The audit trail itself was found tampered with: a staged row without a valid MAC, history unlike a checkpoint. */
-  TAMPER_ALARM
+  TAMPER_ALARM,
+  /** An electronic signature (21 CFR 11.50): signer, printed name, meaning and time in the new value. */
+  SIGN
 }

@@ -11,6 +11,9 @@ import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ScreeningEvaluator;
 import org.oligotrial.server.site.SiteService;
 import org.oligotrial.server.user.ApiTokenService;
+import org.oligotrial.server.user.ElectronicSignatures;
+import org.oligotrial.server.user.LoginThrottle;
+import org.oligotrial.server.user.SecondFactor;
 import org.oligotrial.server.user.TokenCache;
 import org.oligotrial.server.user.UserService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +39,9 @@ public final class Register {
   private final TokenCache tokenCache;
   private final boolean postgres;
   private final ParticipantService participants;
+  private final LoginThrottle throttle;
+  private final ElectronicSignatures signatures;
+  private final SecondFactor secondFactor;
 
   private Register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
       PasswordEncoder encoder, Clock clock, AuditKeys keys) {
@@ -47,6 +53,9 @@ public final class Register {
     this.tokenCache = new TokenCache();
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock, tokenCache);
     this.tokens = new ApiTokenService(jdbc, tx, audit, clock, tokenCache);
+    this.throttle = new LoginThrottle(jdbc, tx, audit, clock, tokenCache);
+    this.signatures = new ElectronicSignatures(jdbc, audit, users, throttle, clock);
+    this.secondFactor = new SecondFactor(jdbc, tx, audit, clock);
     this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluator, clock);
   }
 
@@ -112,6 +121,21 @@ public final class Register {
 
   public ApiTokenService tokens() {
     return tokens;
+  }
+
+  /** Sign-in back-off and the audit of failed sign-ins. */
+  public LoginThrottle throttle() {
+    return throttle;
+  }
+
+  /** Electronic signatures (password re-entered, meaning, printed name, time). */
+  public ElectronicSignatures signatures() {
+    return signatures;
+  }
+
+  /** The optional second sign-in factor (TOTP). */
+  public SecondFactor secondFactor() {
+    return secondFactor;
   }
 
   public ParticipantService participants() {
