@@ -62,7 +62,8 @@ class RegisterOnPostgresTest extends RegisterContract {
     config.setAutoCommit(false);
     try (HikariDataSource manual = new HikariDataSource(config)) {
       AuditTrail trail = new AuditTrail(JdbcClient.create(manual), new JdbcTemplate(manual),
-          new TransactionTemplate(new DataSourceTransactionManager(manual)), Clock.systemUTC(), true);
+          new TransactionTemplate(new DataSourceTransactionManager(manual)), Clock.systemUTC(), true,
+          org.oligotrial.server.audit.AuditKeys.ephemeral());
       trail.writeAudited(List.of(siteInsert("M1")),
           List.of(new AuditEntry("admin", AuditAction.CREATE, "site", "M1", "name", null, "Site M1", null, "M1")));
     }
@@ -74,18 +75,18 @@ class RegisterOnPostgresTest extends RegisterContract {
 
   @Test
   void aWriteTooLargeForOneTextIsRefusedBeforeAnythingIsSent() {
-    // entries about different records take a pending row each, of 11 parameters: 5,958 rows and the site's 3
-    // exceed the protocol's 65,535
+    // entries about different records take a pending row each, of 12 parameters (the last its MAC): 5,462 rows and
+    // the site's 3 exceed the protocol's 65,535
     List<AuditEntry> many = new java.util.ArrayList<>();
-    for (int i = 0; i < 5_958; i++) {
+    for (int i = 0; i < 5_462; i++) {
       many.add(new AuditEntry("admin", AuditAction.CREATE, "site", "P1-" + i, "name", null, "Site P1", null, "P1"));
     }
     assertThatThrownBy(() -> reg.audit().writeAudited(List.of(siteInsert("P1")), many))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65535");
     assertThat(count("SELECT COUNT(*) FROM site WHERE code = 'P1'")).isZero();
-    reg.audit().writeAudited(List.of(siteInsert("P1")), many.subList(0, 5_957)); // 65,530 parameters
+    reg.audit().writeAudited(List.of(siteInsert("P1")), many.subList(0, 5_461)); // 65,535 parameters
     reg.audit().chainAll(); // one chaining moves at most 2,000 pending rows
-    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE entity_id LIKE 'P1-%'")).isEqualTo(5_957);
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE entity_id LIKE 'P1-%'")).isEqualTo(5_461);
   }
 
   @Test
