@@ -71,6 +71,8 @@ public final class CsvReader {
   private boolean[] escaped = new boolean[64];
   private boolean[] quoted = new boolean[64];
   private int fields;
+  /** Fields after this one are counted, not kept (none of them is wanted). */
+  private int lastKept = Integer.MAX_VALUE;
   private byte[] scratch = new byte[256];
 
   private CsvReader(String name, InputStream in, long fileSize) {
@@ -124,6 +126,11 @@ public final class CsvReader {
             name + " has no column '" + keep.get(k) + "'; its columns are: " + String.join(", ", header));
       }
     }
+    int last = 0;
+    for (int f : index) {
+      last = Math.max(last, f);
+    }
+    lastKept = last;
     int capacity = estimateRows();
     CsvColumn[] cols = new CsvColumn[index.length];
     for (int k = 0; k < index.length; k++) {
@@ -262,6 +269,33 @@ public final class CsvReader {
     int nl = 0;
     byte s = sep;
     while (true) {
+      if (n > lastKept) {
+        // no wanted field left: count the separators to the line end, unless a quote needs the full rules
+        int j = i;
+        int seps = 0;
+        byte c = 0;
+        while (j < limit) {
+          c = b[j];
+          if (c == s) {
+            seps++;
+          } else if (c == '\n' || c == '"') {
+            break;
+          }
+          j++;
+        }
+        if (j >= limit && !eof) {
+          return NEED_MORE;
+        }
+        if (j >= limit || c == '\n') {
+          n += seps + 1;
+          i = j;
+          if (i < limit) {
+            i++;
+            nl++;
+          }
+          break;
+        }
+      }
       while (i < limit && (b[i] == ' ' || b[i] == '\t')) {
         i++;
       }
