@@ -242,7 +242,8 @@ public final class CsvDataset {
   }
 
   /**
-   * The numbers in {@code column} at the given rows.
+   * The numbers in {@code column} at the given rows. When every row is given the column itself is returned, not a
+   * copy (a large file is not held twice): do not change it.
    *
    * @throws UserInputException naming the line when a value of the column is not a finite number
    */
@@ -250,7 +251,7 @@ public final class CsvDataset {
     requireNumbers(column);
     double[] v = raw(column).numbers();
     if (rowIndices.length == rows) {
-      return v.clone(); // every row kept: the indices are 0 .. rows-1
+      return v; // every row kept: the indices are 0 .. rows-1
     }
     double[] out = new double[rowIndices.length];
     for (int j = 0; j < rowIndices.length; j++) {
