@@ -28,7 +28,8 @@ public final class DataCapture {
     this.queries = new QueryService(r.jdbc(), r.tx(), r.audit(), guard, protocol, clock);
     this.alerts = new AlertService(r.jdbc(), r.audit(), clock);
     this.endpoints = new EndpointService(r.jdbc(), r.audit(), guard, protocol, randomization, clock);
-    this.rederivation = new Rederivation(r.jdbc(), r.audit(), endpoints, r.participants(), protocol, clock);
+    this.rederivation = new Rederivation(r.jdbc(), r.audit(), endpoints, r.participants(), queries, protocol,
+        clock);
     this.forms = new FormService(r.jdbc(), r.tx(), r.audit(), guard, protocol, randomization, queries, alerts,
         r.users(), clock, (form, randomized, trigger) -> {
           if (randomized != null) {

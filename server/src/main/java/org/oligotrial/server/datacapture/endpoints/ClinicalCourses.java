@@ -2,6 +2,7 @@ package org.oligotrial.server.datacapture.endpoints;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.oligotrial.endpoints.EventSource;
 import org.oligotrial.endpoints.ParticipantEndpoints;
 import org.oligotrial.server.datacapture.Randomized;
 import org.oligotrial.server.datacapture.forms.FormFacts;
@@ -20,8 +21,9 @@ import tools.jackson.databind.JsonNode;
  *       {@code plannedChemoCycles} forms with a dose above 0), whichever is first; for RT+ no earlier than the last
  *       radiotherapy fraction recorded. An EGFR-TKI continues until progression or discontinuation;
  *   <li>follow-up: the first tumour assessment or last-known-alive contact dated after the end of treatment;
- *   <li>progression: the progression event of the primary endpoint as the core derivation gives it (PFS event not
- *       decided by death); none when the endpoints cannot be derived;
+ *   <li>progression: the progression event of the primary endpoint as the core derivation gives it (PFS whose
+ *       source is {@link EventSource#RECIST} or {@link EventSource#CLINICAL}); none when the endpoints cannot be
+ *       derived;
  *   <li>death, withdrawal: their forms (withdrawal also from the register).
  * </ul>
  * Stateless and thread-safe.
@@ -91,10 +93,10 @@ public final class ClinicalCourses {
     LocalDate death = facts.deathDate();
     LocalDate progression = null;
     String progressionWhat = null;
-    if (endpoints != null && endpoints.pfs().event()
-        && (death == null || endpoints.pfs().date().isBefore(death))) {
+    if (endpoints != null && (endpoints.pfs().source() == EventSource.RECIST
+        || endpoints.pfs().source() == EventSource.CLINICAL)) {
       progression = endpoints.pfs().date();
-      progressionWhat = endpoints.pfs().reason() + " on " + progression;
+      progressionWhat = endpoints.pfs().reason();
     }
     StoredForm w = facts.withdrawal();
     LocalDate withdrawal = w != null ? w.formDate() : registerWithdrawal == null ? null : registerWithdrawal.date();

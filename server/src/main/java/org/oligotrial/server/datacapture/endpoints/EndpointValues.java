@@ -34,12 +34,16 @@ public final class EndpointValues {
     detail(out, "os", e.os());
     detail(out, "tpfs", e.thoracicPfs());
     detail(out, "lc", e.localControl());
+    detail(out, "ofc", e.oligometastaticControl());
     return out;
   }
 
   private static void detail(Map<String, String> out, String name, TimeToEvent t) {
     out.put(name + "_date", t == null ? "NA" : t.date().toString());
     out.put(name + "_reason", t == null ? "NA" : t.reason());
+    if (!name.equals("pfs")) {
+      out.put(name + "_source", t == null ? "NA" : t.source().name());
+    }
   }
 
   /** Splits one CSV line (RFC 4180 quoting). */

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.oligotrial.endpoints.InvalidHistoryException;
 import org.oligotrial.endpoints.ParticipantEndpoints;
+import org.oligotrial.endpoints.ReconciliationFinding;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.Visit;
 import org.oligotrial.server.audit.AuditAction;
@@ -21,8 +22,9 @@ import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.datacapture.Randomized;
 import org.oligotrial.server.datacapture.forms.FormRepository;
 import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.datacapture.queries.DataQuery;
+import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.participant.ParticipantService;
-import org.oligotrial.server.participant.StatusTransitions;
 import org.oligotrial.server.participant.Withdrawal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
@@ -36,6 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  *       ({@link EndpointValues}) are compared with those last stored ({@code derived_endpoint}) and each value that
  *       changed is audited as a {@link AuditAction#DERIVE derivation} ({@code entity_type = endpoints}, entity the
  *       participant, actor {@value ParticipantService#SYSTEM}, the reason naming the triggering change);
+ *   <li>the reconciliation findings of the core derivation (a RECIST progression without a progression form, a
+ *       progression form without RECIST progression, differing dates) each open a query with both values, raised by
+ *       {@link DataQuery#RECONCILIATION}, never twice while one with the same values is open; an open one the data
+ *       no longer give is closed by {@value ParticipantService#SYSTEM} as reconciled (or superseded), audited as a
+ *       derivation;
  *   <li>the participant's status follows the data ({@link ClinicalCourses}, then
  *       {@link ParticipantService#followData}).
  * </ol>
@@ -52,13 +59,15 @@ public final class Rederivation {
   private final AuditTrail audit;
   private final EndpointService endpoints;
   private final ParticipantService participants;
+  private final QueryService queries;
   private final FormRepository forms;
   private final int plannedChemoCycles;
   private final Clock clock;
 
   public Rederivation(JdbcClient jdbc, AuditTrail audit, EndpointService endpoints, ParticipantService participants,
-      Protocol protocol, Clock clock) {
+      QueryService queries, Protocol protocol, Clock clock) {
     this.jdbc = jdbc;
+    this.queries = queries;
     this.audit = audit;
     this.endpoints = endpoints;
     this.participants = participants;
@@ -103,9 +112,60 @@ public final class Rederivation {
     if (!changed.isEmpty()) {
       store(r.participantId(), now, trigger, before.isEmpty());
     }
-    List<StatusTransitions.Step> moved = participants.followData(r.participantId(),
-        ClinicalCourses.of(r, all, e, plannedChemoCycles, w), trigger);
+    if (e != null) {
+      reconcile(r.participantId(), e.reconciliation(), all, trigger);
+    }
+    participants.followData(r.participantId(), ClinicalCourses.of(r, all, e, plannedChemoCycles, w), trigger);
     return changed;
+  }
+
+  /**
+   * Opens a query for each reconciliation finding of the core derivation that has none open with the same values,
+   * and closes those the data no longer give: reconciled (the disagreement is gone) or superseded (the same
+   * disagreement with other values, which gets a new query). The query sits on the date of the form concerned: the
+   * tumour assessment showing the RECIST progression when no progression form exists, else the progression form.
+   */
+  private void reconcile(String participantId, List<ReconciliationFinding> findings, List<StoredForm> all,
+      String trigger) {
+    List<DataQuery> open = queries.openRaisedBy(participantId, DataQuery.RECONCILIATION);
+    Set<String> kept = new java.util.HashSet<>();
+    for (ReconciliationFinding f : findings) {
+      String text = text(f);
+      DataQuery same = open.stream().filter(q -> q.origin().equals(f.kind().name()) && q.text().equals(text))
+          .findFirst().orElse(null);
+      if (same != null) {
+        kept.add(same.id());
+        continue;
+      }
+      StoredForm on = formOf(f, all);
+      if (on != null) {
+        queries.openDerived(on, "values.date", text, f.kind().name(), DataQuery.RECONCILIATION, trigger);
+      }
+    }
+    Set<String> kinds = new java.util.HashSet<>();
+    findings.forEach(f -> kinds.add(f.kind().name()));
+    for (DataQuery q : open) {
+      if (!kept.contains(q.id())) {
+        queries.closeDerived(q, ParticipantService.SYSTEM, (kinds.contains(q.origin()) ? "superseded by a query with"
+            + " the values now recorded" : "reconciled: the tumour assessments and the progression forms agree")
+            + " [after " + trigger + "]");
+      }
+    }
+  }
+
+  /** The query text: the finding and, side by side, the two values. */
+  static String text(ReconciliationFinding f) {
+    return f.message() + " (RECIST progression: " + (f.recistDate() == null ? "none" : f.recistDate())
+        + " | progression form: " + (f.formDate() == null ? "none" : f.formDate()) + ")";
+  }
+
+  private static StoredForm formOf(ReconciliationFinding f, List<StoredForm> all) {
+    boolean assessment = f.kind() == ReconciliationFinding.Kind.RECIST_PD_WITHOUT_FORM;
+    String type = assessment ? "tumour-assessment" : "progression";
+    java.time.LocalDate date = assessment ? f.recistDate() : f.formDate();
+    List<StoredForm> ofType = new org.oligotrial.server.datacapture.forms.FormFacts(all).ofType(type);
+    return ofType.stream().filter(x -> Objects.equals(x.formDate(), date)).findFirst()
+        .orElse(ofType.isEmpty() ? null : ofType.get(assessment ? ofType.size() - 1 : 0));
   }
 
   /** The endpoint values last derived, empty when none were. */

@@ -367,4 +367,133 @@ public abstract class ClinicalStateContract {
   static JsonNode json(String s) {
     return JSON.readTree(s.replace('\'', '"'));
   }
+
+  // --- RECIST progression, reconciliation and corrections (structured tumour forms stored as entered) ---
+
+  static final String LESIONS = "{'date':'" + day(-7) + "','lesions':["
+      + "{'id':'T1','type':'target','site':'lung','nodal':false,'mm':40,'method':'CT','role':'primary'},"
+      + "{'id':'T2','type':'target','site':'adrenal','nodal':false,'mm':20,'method':'CT','role':'oligometastatic'}]}";
+
+  static String followUp(int d, int t1, int t2, String newLesions) {
+    return "{'date':'" + day(d) + "','targets':{'T1':" + t1 + ",'T2':" + t2 + "},'nonTargets':{},'newLesions':["
+        + newLesions + "]}";
+  }
+
+  /** Stores a tumour form as the structured lesion editor saves it, without going through the form service. */
+  String stored(String p, String type, int d, String values) {
+    String id = org.oligotrial.server.register.Ids.next();
+    java.time.OffsetDateTime at = java.time.OffsetDateTime.of(TODAY.atStartOfDay(), ZoneOffset.UTC);
+    reg.jdbc().sql("INSERT INTO crf_form (id, participant_id, site_code, form_type, form_date, values_json, version,"
+            + " status, created_at, created_by, updated_at, updated_by) VALUES (:id, :p, 'A', :t, :d, :v, 1,"
+            + " 'ENTERED', :at, 'coord.a', :at, 'coord.a')")
+        .param("id", id).param("p", p).param("t", type).param("d", DAY0.plusDays(d))
+        .param("v", json(values).toString()).param("at", at).update();
+    return id;
+  }
+
+  void restore(String formId, String values) {
+    reg.jdbc().sql("UPDATE crf_form SET values_json = :v, version = version + 1 WHERE id = :id")
+        .param("v", json(values).toString()).param("id", formId).update();
+  }
+
+  void rederive(String p, String trigger) {
+    var r = new org.oligotrial.server.datacapture.JdbcRandomizationFacts(reg.jdbc()).find(p).orElseThrow();
+    reg.tx().executeWithoutResult(s -> dc.rederivation().after(r, "A", trigger));
+  }
+
+  List<org.oligotrial.server.datacapture.queries.DataQuery> reconciliationQueries(String p) {
+    return dc.queries().list(new Actor("dm.a", Role.DATA_MANAGER, Set.of("A")), "A", null).stream()
+        .filter(q -> q.participantId().equals(p) && q.raisedBy().equals("reconciliation")).toList();
+  }
+
+  @Test
+  void aCorrectedAssessmentRemovingThePdRemovesTheEventAuditedAsADerivation() {
+    String p = chemo();
+    stored(p, "tumour-baseline", -7, LESIONS);
+    stored(p, "tumour-assessment", 42, followUp(42, 25, 12, ""));
+    String pd = stored(p, "tumour-assessment", 84,
+        followUp(84, 25, 12, "{'id':'NL1','site':'liver','equivocal':false}"));
+    rederive(p, "assessment " + pd + " entered");
+    // RECIST 1.1: a new unequivocal lesion is progression at that scan (Eisenhauer 2009, section 4.3.2)
+    assertThat(dc.rederivation().stored(p)).containsEntry("pfs_time", "84").containsEntry("pfs_event", "1")
+        .containsEntry("pfs_source", "RECIST");
+    assertThat(status(p)).isEqualTo(ParticipantStatus.PROGRESSED);
+
+    restore(pd, followUp(84, 25, 12, "")); // the liver lesion re-read as a cyst
+    rederive(p, "assessment " + pd + " version 2 changed by dm.a: liver lesion re-read as a cyst");
+    // no progression any more: censored at the last adequate assessment (day 84)
+    assertThat(dc.rederivation().stored(p)).containsEntry("pfs_time", "84").containsEntry("pfs_event", "0")
+        .containsEntry("pfs_source", "CENSORED");
+    AuditEvent gone = reg.audit().forRecord(Rederivation.ENTITY, p).stream()
+        .filter(e -> "pfs_event".equals(e.entry().field())).reduce((a, b) -> b).orElseThrow();
+    assertThat(gone.entry().action()).isEqualTo(AuditAction.DERIVE);
+    assertThat(gone.entry().actor()).isEqualTo("system");
+    assertThat(gone.entry().oldValue()).isEqualTo("1");
+    assertThat(gone.entry().newValue()).isEqualTo("0");
+    assertThat(gone.entry().reason()).isEqualTo("re-derived after assessment " + pd
+        + " version 2 changed by dm.a: liver lesion re-read as a cyst");
+    // the status follows: PROGRESSED corrected back, recorded and audited as a derivation
+    assertThat(status(p)).isEqualTo(ParticipantStatus.RANDOMIZED);
+    assertThat(lastChange(p).reason()).startsWith("corrected: randomized [derived after assessment " + pd);
+    // the reconciliation query the PD had opened is closed as reconciled
+    assertThat(reconciliationQueries(p)).singleElement().satisfies(q -> {
+      assertThat(q.origin()).isEqualTo("RECIST_PD_WITHOUT_FORM");
+      assertThat(q.status()).isEqualTo("CLOSED");
+      assertThat(q.closedBy()).isEqualTo("system");
+      assertThat(q.closeNote()).startsWith("reconciled");
+    });
+  }
+
+  @Test
+  void reconciliationOpensOneQueryPerDisagreementWithBothValuesAndClosesItWhenReconciled() {
+    String p = chemo();
+    stored(p, "tumour-baseline", -7, LESIONS);
+    String pd = stored(p, "tumour-assessment", 56,
+        followUp(56, 40, 20, "{'id':'NL1','site':'liver','equivocal':false}"));
+    rederive(p, "assessment entered");
+    rederive(p, "assessment looked at again"); // not duplicated while open
+    assertThat(reconciliationQueries(p)).singleElement().satisfies(q -> {
+      assertThat(q.origin()).isEqualTo("RECIST_PD_WITHOUT_FORM");
+      assertThat(q.formId()).isEqualTo(pd);
+      assertThat(q.field()).isEqualTo("values.date");
+      assertThat(q.status()).isEqualTo("OPEN");
+      assertThat(q.text()).contains("(RECIST progression: " + day(56) + " | progression form: none)");
+    });
+    // a progression form on another date: the dates differ, side by side
+    StoredForm prog = form(p, "progression", "{'date':'" + day(60) + "','site':'new-distant'}");
+    List<org.oligotrial.server.datacapture.queries.DataQuery> q2 = reconciliationQueries(p);
+    assertThat(q2).filteredOn(q -> q.status().equals("OPEN")).singleElement().satisfies(q -> {
+      assertThat(q.origin()).isEqualTo("DATES_DIFFER");
+      assertThat(q.formId()).isEqualTo(prog.id());
+      assertThat(q.text()).contains("(RECIST progression: " + day(56) + " | progression form: " + day(60) + ")");
+    });
+    assertThat(q2).filteredOn(q -> q.origin().equals("RECIST_PD_WITHOUT_FORM")).singleElement()
+        .satisfies(q -> assertThat(q.status()).isEqualTo("CLOSED"));
+    // the form corrected to the RECIST date: reconciled, closed by the system, audited as a derivation
+    dc.forms().update(coord, prog.id(), json("{'date':'" + day(56) + "','site':'new-distant'}"),
+        "date of the scan", null);
+    assertThat(reconciliationQueries(p)).allSatisfy(q -> assertThat(q.status()).isEqualTo("CLOSED"));
+    var closed = reconciliationQueries(p).stream().filter(q -> q.origin().equals("DATES_DIFFER")).findFirst()
+        .orElseThrow();
+    assertThat(closed.closeNote()).startsWith("reconciled").contains("changed by coord.a: date of the scan");
+    List<AuditEvent> trail = reg.audit().forRecord("query", closed.id());
+    assertThat(trail.get(trail.size() - 1).entry().action()).isEqualTo(AuditAction.DERIVE);
+    assertThat(dc.rederivation().stored(p)).containsEntry("pfs_source", "RECIST").containsEntry("pfs_time", "56");
+  }
+
+  @Test
+  void aProgressionFormWithoutRecistProgressionOpensAQuery() {
+    String p = chemo();
+    stored(p, "tumour-baseline", -7, LESIONS);
+    stored(p, "tumour-assessment", 42, followUp(42, 25, 12, ""));
+    StoredForm prog = form(p, "progression", "{'date':'" + day(70) + "','site':'thoracic'}");
+    assertThat(reconciliationQueries(p)).singleElement().satisfies(q -> {
+      assertThat(q.origin()).isEqualTo("FORM_WITHOUT_RECIST_PD");
+      assertThat(q.formId()).isEqualTo(prog.id());
+      assertThat(q.status()).isEqualTo("OPEN");
+      assertThat(q.text()).contains("(RECIST progression: none | progression form: " + day(70) + ")");
+    });
+    // the clinical progression still decides PFS, with its source
+    assertThat(dc.rederivation().stored(p)).containsEntry("pfs_source", "CLINICAL").containsEntry("pfs_time", "70");
+  }
 }
