@@ -64,6 +64,17 @@ class RecistEvaluateCommandTest {
   }
 
   @Test
+  void docsShowTheLocalFailureExampleAsPrinted() throws IOException {
+    // T1 (primary) 22 -> 28 mm: +6 mm and +27.3% of its own smallest measure: local failure on 2024-05-13 while the
+    // sum 40 vs nadir 36 (+11.1%) is still PR; the bone focus in unequivocal progression on 2024-07-01 is RECIST PD
+    Run r = run("recist", "evaluate", EXAMPLES.resolve("structured-local-failure.json").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("thoracic 2024-05-13; primary-tumour 2024-05-13; oligometastatic-foci 2024-07-01");
+    String docs = Files.readString(Path.of("..", "docs", "recist.md"));
+    assertThat(docs.replace("\r\n", "\n")).contains(r.out().replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
   void aBaselineBreakingRecistListsEveryFindingAtItsLesion(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("bad.json");
     Files.writeString(f, """
