@@ -7,16 +7,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.input.Identifiers;
+import org.oligotrial.server.input.TextRules;
+import org.oligotrial.server.register.BadInputException;
 import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.site.Site;
 import org.oligotrial.server.site.SiteService;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
@@ -59,25 +64,31 @@ public final class ParticipantService {
    * Registers a participant at screening: stores screening version 1 with its eligibility result and sets the status
    * from the verdict (eligible, screen-failed, or screening while data are missing).
    *
+   * @param siteCode the site, compared as {@link SiteService#find} does
+   * @param screeningNumber stored as {@link Identifiers#clean} gives it, unique by {@link Identifiers#key}
    * @throws InvalidFieldException on missing or too long fields or an unreadable record
-   * @throws ConflictException when the screening number exists
+   * @throws BadInputException when the screening number or site code holds an invisible or control character
+   * @throws ConflictException when the screening number exists (as {@code DEMO1-001}, {@code demo1‐001}, ...)
    * @throws SiteAccessDeniedException when the actor may not write at the site
    */
   public ParticipantHistory register(Actor actor, String siteCode, String screeningNumber, String recordJson) {
-    Checks.required("siteCode", siteCode, 32);
-    Checks.required("screeningNumber", screeningNumber, 64);
+    String site = Checks.required("siteCode", Identifiers.clean("siteCode", siteCode), 32);
+    String number = Checks.required("screeningNumber", Identifiers.clean("screeningNumber", screeningNumber), 64);
     Checks.required("screeningRecord", recordJson, MAX_RECORD);
-    requireWrite(actor, siteCode, "site", siteCode);
-    if (sites.find(siteCode).isEmpty()) {
-      throw new InvalidFieldException("siteCode", "no site " + siteCode);
+    Optional<Site> known = sites.find(site);
+    String code = known.map(Site::code).orElse(site); // "a" registers at site "A"
+    requireWrite(actor, code, "site", code);
+    if (known.isEmpty()) {
+      throw new InvalidFieldException("siteCode", "no site " + code);
     }
     ScreeningEvaluation ev = evaluator.evaluate(recordJson);
     String id = Ids.next();
     try {
-      return insertRegistration(actor, id, siteCode, screeningNumber, recordJson, ev);
+      return insertRegistration(actor, id, code, number, recordJson, ev);
     } catch (DuplicateKeyException e) {
-      // the unique screening number (the id is new and unique): one statement fewer than asking first
-      throw new ConflictException("screeningNumber", "screening number " + screeningNumber + " exists");
+      // the unique screening number key (the id is new and unique): one statement fewer than asking first
+      throw new ConflictException("screeningNumber", "screening number " + number + " exists (numbers are compared"
+          + " ignoring case, width, spaces around and dash style)");
     }
   }
 
@@ -474,6 +485,6 @@ public final class ParticipantService {
   }
 
   private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
+    return TextRules.hasVisible(s) ? s : null;
   }
 }

@@ -2,6 +2,7 @@ package org.oligotrial.server.register;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.oligotrial.server.audit.AuditKeys;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.AuditVerifier;
 import org.oligotrial.server.audit.ChainingTransactionTemplate;
@@ -43,10 +44,10 @@ public final class Register {
   private final SecondFactor secondFactor;
 
   private Register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
-      PasswordEncoder encoder, Clock clock) {
+      PasswordEncoder encoder, Clock clock, AuditKeys keys) {
     this.jdbc = JdbcClient.create(ds);
     this.postgres = Databases.isPostgres(ds);
-    this.audit = new AuditTrail(jdbc, new JdbcTemplate(ds), new TransactionTemplate(tm), clock, postgres);
+    this.audit = new AuditTrail(jdbc, new JdbcTemplate(ds), new TransactionTemplate(tm), clock, postgres, keys);
     this.tx = new ChainingTransactionTemplate(tm, audit);
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.tokenCache = new TokenCache();
@@ -58,15 +59,30 @@ public final class Register {
     this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluator, clock);
   }
 
-  /** The register on a migrated database, with its own transaction manager. */
+  /**
+   * The register on a migrated database, with its own transaction manager and this process's ephemeral audit keys
+   * ({@link AuditKeys#ephemeral}: tests, embedding).
+   */
   public static Register on(DataSource ds, ScreeningEvaluator evaluator, PasswordEncoder encoder, Clock clock) {
-    return new Register(ds, new DataSourceTransactionManager(ds), evaluator, encoder, clock);
+    return on(ds, evaluator, encoder, clock, AuditKeys.ephemeral());
+  }
+
+  /** The register on a migrated database, with its own transaction manager and the given audit keys. */
+  public static Register on(DataSource ds, ScreeningEvaluator evaluator, PasswordEncoder encoder, Clock clock,
+      AuditKeys keys) {
+    return new Register(ds, new DataSourceTransactionManager(ds), evaluator, encoder, clock, keys);
   }
 
   /** The register sharing an existing transaction manager (the Spring application's). */
   public static Register on(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
+      PasswordEncoder encoder, Clock clock, AuditKeys keys) {
+    return new Register(ds, tm, evaluator, encoder, clock, keys);
+  }
+
+  /** As above with this process's ephemeral audit keys. */
+  public static Register on(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
       PasswordEncoder encoder, Clock clock) {
-    return new Register(ds, tm, evaluator, encoder, clock);
+    return on(ds, tm, evaluator, encoder, clock, AuditKeys.ephemeral());
   }
 
   public JdbcClient jdbc() {
@@ -92,7 +108,7 @@ public final class Register {
   }
 
   public AuditVerifier verifier() {
-    return new AuditVerifier(audit);
+    return new AuditVerifier(audit, jdbc);
   }
 
   public SiteService sites() {

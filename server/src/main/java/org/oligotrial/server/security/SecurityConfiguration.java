@@ -21,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Two filter chains. {@code /api/**}: stateless, HTTP Basic or Bearer token, no CSRF (no cookies are used), 401/403
@@ -31,6 +32,21 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+  /**
+   * The web pages' Content-Security-Policy: scripts, styles and everything else only from this server, no inline
+   * script or style, no plugins, no framing, forms posting only here. Swagger UI's pages keep working: its scripts and
+   * style sheets are files as well.
+   */
+  public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+      + " form-action 'self'; frame-ancestors 'none'";
+
+  /** An address the firewall refuses ({@code %2f}, {@code ..}) is a 400 page or problem, not a server error. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return Refusals.firewallRejection();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
@@ -70,8 +86,12 @@ public class SecurityConfiguration {
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
             .permitAll()
-            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", Refusals.DENIED_PAGE)
+            .permitAll()
             .anyRequest().authenticated())
+        // no inline script or style anywhere: every script is a file under /js or /webjars (docs/server.md)
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .exceptionHandling(e -> e.accessDeniedHandler(Refusals.webAccessDenied()))
         // the web application's own sign-in page; CSRF stays on (Spring Security's default) for every form
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
             .authenticationDetailsSource(SignInDetails::new)

@@ -96,10 +96,9 @@ public final class UserService {
     if (!role.isSiteBound() && !siteCodes.isEmpty()) {
       throw new InvalidFieldException("site", "a " + role.name().toLowerCase() + " is not bound to sites");
     }
+    Set<String> codes = new TreeSet<>(); // as the sites spell them: "a" names site "A" (see SiteService#find)
     for (String code : siteCodes) {
-      if (sites.find(code).isEmpty()) {
-        throw new InvalidFieldException("site", "no site " + code);
-      }
+      codes.add(sites.find(code).orElseThrow(() -> new InvalidFieldException("site", "no site " + code)).code());
     }
     String hash = encoder.encode(password);
     return tx.execute(
@@ -115,19 +114,19 @@ public final class UserService {
               .param("r", role.name())
               .param("at", now())
               .update();
-          for (String code : siteCodes) {
+          for (String code : codes) {
             jdbc.sql("INSERT INTO user_site (username, site_code) VALUES (:u, :s)")
                 .param("u", username)
                 .param("s", code)
                 .update();
           }
           audit.record(entry(actor, AuditAction.CREATE, username, "role", role.name()));
-          audit.record(entry(actor, AuditAction.CREATE, username, "sites", String.join(",", new TreeSet<>(siteCodes))));
+          audit.record(entry(actor, AuditAction.CREATE, username, "sites", String.join(",", codes)));
           if (name != null) {
             audit.record(entry(actor, AuditAction.CREATE, username, "fullName", name));
           }
           audit.record(entry(actor, AuditAction.CREATE, username, "password", "(set)"));
-          return new UserAccount(username, hash, role, Set.copyOf(siteCodes), true, null, name);
+          return new UserAccount(username, hash, role, Set.copyOf(codes), true, null, name);
         });
   }
 

@@ -116,8 +116,12 @@ class WebDataEntryTest extends WebTestBase {
     assertThat(noReason.getResponse().getContentAsString()).contains("Not saved")
         .contains("aria-describedby=\"reason-error\"");
     assertThat(dataCapture.forms().get(actor("coord.a"), f.id()).version()).isEqualTo(1);
-    MvcResult ok = as("coord.a", adverseEvent(post("/forms/" + f.id() + "/edit"), LocalDate.now().toString(),
+    MvcResult noVersion = as("coord.a", adverseEvent(post("/forms/" + f.id() + "/edit"), LocalDate.now().toString(),
         "3").param("reason", "grade corrected from the source"));
+    assertThat(noVersion.getResponse().getStatus()).isEqualTo(428);
+    assertThat(dataCapture.forms().get(actor("coord.a"), f.id()).version()).isEqualTo(1);
+    MvcResult ok = as("coord.a", adverseEvent(post("/forms/" + f.id() + "/edit"), LocalDate.now().toString(),
+        "3").param("reason", "grade corrected from the source").param("version", "1"));
     assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/forms/" + f.id() + "?saved");
     assertThat(dataCapture.forms().get(actor("coord.a"), f.id()).version()).isEqualTo(2);
     assertThat(dataCapture.forms().get(actor("coord.a"), f.id()).valuesJson()).contains("\"grade\":3");

@@ -26,6 +26,7 @@ import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.PreconditionRequiredException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
@@ -140,7 +141,9 @@ public final class FormService {
   /**
    * Changes a form's values; a reason for change is required.
    *
-   * @param expectedVersion the version the caller edited, or null not to check; a different stored version is 409
+   * @param expectedVersion the version the caller edited; a different stored version is 409
+   * @throws PreconditionRequiredException (428) when {@code expectedVersion} is null: a change that does not say what
+   *     it was made to could silently undo another user's change (a lost update)
    * @throws ConflictException (409) when the form is locked or was changed meanwhile
    */
   public StoredForm update(Actor actor, String formId, JsonNode values, String reason, Integer expectedVersion) {
@@ -149,6 +152,10 @@ public final class FormService {
     String why = Checks.reason(reason);
     FormDefinition def = protocol.form(before.formType()).orElseThrow();
     ObjectNode normalised = FormValidator.validate(def, values);
+    if (expectedVersion == null) {
+      throw new PreconditionRequiredException("version", "is required: the version of the form the change was made"
+          + " to (read the form first; its current version is " + before.version() + ")");
+    }
     Randomized r = randomized(before.participantId(), def);
     return tx.execute(s -> {
       lockParticipant(before.participantId());
@@ -157,7 +164,7 @@ public final class FormService {
         throw new ConflictException("status", "the form is locked; a data manager must unlock it (with a reason)"
             + " before it can change");
       }
-      if (expectedVersion != null && expectedVersion != cur.version()) {
+      if (expectedVersion != cur.version()) {
         throw new ConflictException("version", "the form was changed meanwhile: version " + cur.version()
             + " is stored, the change was made to version " + expectedVersion);
       }
