@@ -19,8 +19,6 @@ import org.springframework.core.Ordered;
  *       context switches per registration, docs/benchmarks.md).
  *   <li>Request size ({@link RequestSizeLimit}, every path): a body over {@code oligotrial.max-request-bytes} (8 MiB)
  *       is refused with 413 before it is read.
- *   <li>Accept before write ({@link AcceptBeforeWrite}): a changing request that accepts no JSON is refused with
- *       406 before its handler runs, not after its change was committed.
  *   <li>Response buffer ({@link ResponseBuffering}): {@code oligotrial.api.response-buffer-bytes} (32 KiB), and the
  *       connector's socket write buffer as large (all responses; it was 8 KiB).
  * </ul>
@@ -47,15 +45,6 @@ public class ApiServingConfiguration {
    * The request body limit on every path ({@code oligotrial.max-request-bytes}, 8 MiB), ahead of security so that an
    * oversized body is refused before anything reads it.
    */
-  /** Changing API requests that accept no JSON are refused before they change anything (see the filter). */
-  @Bean
-  FilterRegistrationBean<AcceptBeforeWrite> acceptBeforeWrite() {
-    FilterRegistrationBean<AcceptBeforeWrite> bean = new FilterRegistrationBean<>(new AcceptBeforeWrite());
-    bean.addUrlPatterns("/api/*");
-    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-    return bean;
-  }
-
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
       @Value("${oligotrial.max-request-bytes:8388608}") long maxBytes) {

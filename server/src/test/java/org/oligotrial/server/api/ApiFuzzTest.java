@@ -108,8 +108,8 @@ class ApiFuzzTest extends ApiTestBase {
     // request, even one it then refuses, so it is done here before the fingerprints)
     ids.add(consented());
     String randomized = consented();
-    assertThat(mvc.perform(RandomizationApiTest.signed("/api/v1/participants/" + randomized + "/randomization")
-        .with(as("inv.a"))).andReturn().getResponse().getStatus()).isEqualTo(201);
+    assertThat(mvc.perform(post("/api/v1/participants/" + randomized + "/randomization").with(as("inv.a")))
+        .andReturn().getResponse().getStatus()).isEqualTo(201);
     ids.add(randomized);
     rnd = new Random(SEED);
     DatabaseFingerprint db = new DatabaseFingerprint(register.jdbc());
