@@ -13,14 +13,16 @@ import java.util.Locale;
  *
  * <pre>
  * participant_id, arm, histology, first_line, brain_metastasis, metastases, thoracic_stage,
- * pfs_time, pfs_event, pfs_months, os_time, os_event, os_months, tpfs_time, tpfs_event, tpfs_months,
- * lc_time, lc_event, lc_months, cycle_compliance, fraction_compliance, worst_grade
+ * pfs_time, pfs_event, pfs_months, pfs_source, os_time, os_event, os_months, tpfs_time, tpfs_event, tpfs_months,
+ * lc_time, lc_event, lc_months, ofc_time, ofc_event, ofc_months, cycle_compliance, fraction_compliance, worst_grade
  * </pre>
  *
  * The factor columns follow {@link org.oligotrial.randomization.TrialFactors#ALL}. {@code *_time} are days from
  * randomization, {@code *_event} 1 = event and 0 = censored, {@code *_months} = days / 30.4375 with 4 decimals;
- * compliance proportions with 4 decimals. Missing values (local control without irradiated lesion, compliance with
- * nothing planned, an unrecorded stratum) are {@code NA}. Text containing a comma, quote or line break is quoted.
+ * compliance proportions with 4 decimals. {@code pfs_source} is what decided PFS: {@code RECIST}, {@code CLINICAL},
+ * {@code DEATH} or {@code CENSORED} ({@link EventSource}). {@code ofc} is oligometastatic-foci control. Missing values
+ * (local control without a primary-tumour lesion, foci control without a baseline focus, compliance with nothing
+ * planned, an unrecorded stratum) are {@code NA}. Text containing a comma, quote or line break is quoted.
  * Stateless and thread-safe.
  */
 public final class AnalysisCsv {
@@ -30,8 +32,11 @@ public final class AnalysisCsv {
   public static List<String> columns() {
     List<String> c = new ArrayList<>(List.of("participant_id", "arm"));
     c.addAll(StrataColumns.names());
-    for (String e : List.of("pfs", "os", "tpfs", "lc")) {
+    for (String e : List.of("pfs", "os", "tpfs", "lc", "ofc")) {
       c.addAll(List.of(e + "_time", e + "_event", e + "_months"));
+      if (e.equals("pfs")) {
+        c.add("pfs_source");
+      }
     }
     c.addAll(List.of("cycle_compliance", "fraction_compliance", "worst_grade"));
     return c;
@@ -50,10 +55,12 @@ public final class AnalysisCsv {
         f.add(text(r.participantId()));
         f.add(text(r.arm()));
         r.strataLevels().forEach(l -> f.add(text(l)));
-        for (TimeToEvent t : List.of(r.pfs(), r.os(), r.thoracicPfs())) {
-          time(f, t);
-        }
+        time(f, r.pfs());
+        f.add(r.pfs().source().name());
+        time(f, r.os());
+        time(f, r.thoracicPfs());
         time(f, r.localControl());
+        time(f, r.oligometastaticControl());
         f.add(decimal(r.compliance().cycleProportion()));
         f.add(decimal(r.compliance().fractionProportion()));
         f.add(Integer.toString(r.worstGradeAny()));

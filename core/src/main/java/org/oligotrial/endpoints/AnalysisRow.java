@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param pfs progression-free survival
  * @param os overall survival
  * @param thoracicPfs thoracic progression-free survival
- * @param localControl local control of irradiated lesions, null when none was irradiated
+ * @param localControl local control (see {@link ParticipantEndpoints#localControl()}), null when not derived
+ * @param oligometastaticControl oligometastatic-foci control, null when not derived
  * @param compliance treatment compliance
  * @param worstGradeAny worst CTCAE grade of any term, 0 without adverse events
  */
@@ -25,6 +26,7 @@ public record AnalysisRow(
     TimeToEvent os,
     TimeToEvent thoracicPfs,
     TimeToEvent localControl,
+    TimeToEvent oligometastaticControl,
     Compliance compliance,
     int worstGradeAny) {
 
@@ -44,6 +46,6 @@ public record AnalysisRow(
     List<String> levels = StrataColumns.levels(h.strata());
     int worst = e.worstGrades().values().stream().mapToInt(Integer::intValue).max().orElse(0);
     return new AnalysisRow(h.participantId(), h.arm(), levels, e.pfs(), e.os(), e.thoracicPfs(), e.localControl(),
-        e.compliance(), worst);
+        e.oligometastaticControl(), e.compliance(), worst);
   }
 }

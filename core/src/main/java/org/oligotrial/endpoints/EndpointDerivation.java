@@ -8,7 +8,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import org.oligotrial.recist.AssessmentResult;
+import org.oligotrial.recist.BaselineLesion;
+import org.oligotrial.recist.FollowUpAssessment;
+import org.oligotrial.recist.InvalidRecistDataException;
+import org.oligotrial.recist.LesionProgression;
+import org.oligotrial.recist.LesionScope;
+import org.oligotrial.recist.OverallResponse;
+import org.oligotrial.recist.TumourEvaluation;
+import org.oligotrial.recist.TumourEvaluator;
 
 /**
  * Derives the endpoints of NCT03119519 from a {@link ParticipantHistory}. Day 0 is the randomization date; times are
@@ -16,33 +24,58 @@ import java.util.function.Predicate;
  *
  * <p><b>Follow-up for tumour endpoints</b> ends at withdrawal: progressions, assessments and irradiated-lesion
  * findings after the withdrawal date are not used. The <em>last adequate assessment</em> {@code L} is the latest
- * assessment date (progression dates count as assessments) after randomization and within follow-up; when there is
- * none, {@code L} is the randomization date (censoring at day 0).
+ * assessment date (assessments whose overall RECIST response is not NE, the listed assessment dates, and progression
+ * dates) after randomization and within follow-up; when there is none, {@code L} is the randomization date
+ * (censoring at day 0).
+ *
+ * <p><b>Progression endpoints</b> are defined in the protocol file ({@link EndpointRules#of}): each follows the
+ * progression of a {@link LesionScope} and either counts a death as an event or censors it. The event is the
+ * earliest of
+ *
+ * <ol>
+ *   <li>the RECIST date: the first progression of the scope computed from the tumour assessments
+ *       ({@link TumourEvaluator}; for PFS the RECIST 1.1 progression date, with the equivocal-lesion back-dating and
+ *       the reappearance-after-CR rule), source {@link EventSource#RECIST};
+ *   <li>the clinical date: the earliest progression form of the scope (PFS: any form; thoracic PFS: site thoracic
+ *       or a form naming a thoracic lesion; local control: a form naming the primary tumour lesion;
+ *       oligometastatic-foci control: site oligometastatic or a form naming a baseline focus), source
+ *       {@link EventSource#CLINICAL}; a tie with the RECIST date is RECIST;
+ *   <li>for a {@code death: event} endpoint without progression, death at most
+ *       {@link EndpointRules#deathAllowanceDays()} after {@code L}, source {@link EventSource#DEATH}; a later death
+ *       (two or more missed assessments) is censored at {@code L} (FDA 2018 endpoint guidance);
+ * </ol>
+ *
+ * otherwise censored at {@code L} ({@link EventSource#CENSORED}, with the reason). A {@code death: censored}
+ * endpoint treats death as a competing event, censored at {@code L}.
  *
  * <ul>
- *   <li><b>PFS</b> (primary): event at the first progression (any site), or at death without progression when the
- *       death is at most {@link EndpointRules#deathAllowanceDays()} after {@code L}; a later death (two or more
- *       missed assessments) is censored at {@code L} (FDA 2018 endpoint guidance). Without event: censored at
- *       {@code L}.
- *   <li><b>Thoracic PFS</b>: the same with only thoracic (primary or regional) progression counting; progression
- *       elsewhere neither ends nor censors it.
- *   <li><b>Local control</b> (participants with irradiated lesions only): event at the first local progression of
- *       an irradiated lesion; deaths are competing events and censored, like every other end of follow-up, at
- *       {@code L} (local status is only known at assessments).
+ *   <li><b>PFS</b> (primary), <b>thoracic PFS</b>, <b>local control</b> of the primary thoracic tumour and
+ *       <b>oligometastatic-foci control</b> as above; local control needs a primary-tumour lesion at baseline and
+ *       oligometastatic-foci control a baseline oligometastatic focus (otherwise null, NA in the dataset). A
+ *       history without tumour assessments (recorded before the structured form) keeps the earlier rule for local
+ *       control: the first local progression of an irradiated lesion; its oligometastatic-foci control is null.
  *   <li><b>OS</b>: event at death from any cause (also after withdrawal, when the date is known); otherwise
  *       censored at the last date known alive: the latest of the last-known-alive date, assessment and progression
  *       dates, and randomization.
  *   <li><b>Toxicity</b>: the worst CTCAE grade per term ({@link ToxicitySummary}).
  *   <li><b>Compliance</b>: delivered / planned cycles and fractions ({@link Compliance}).
+ *   <li><b>Reconciliation</b> (with tumour assessments): a RECIST progression without any progression form, a
+ *       progression form recorded with imaging without RECIST progression, and differing dates (the RECIST date and
+ *       the earliest imaging form) each give a {@link ReconciliationFinding} with both values. A form of a
+ *       progression without imaging is clinical by nature and opens none.
  * </ul>
  *
  * <p>A history that contradicts itself throws {@link InvalidHistoryException} naming the field: blank id or arm; a
  * progression, local progression or death on or before randomization; an event or an assessment after death; a
- * last-known-alive date after death or before randomization; a CTCAE grade outside 1-5; negative counts.
+ * last-known-alive date after death or before randomization; a CTCAE grade outside 1-5; negative counts; tumour
+ * assessments that break RECIST 1.1 (the message of {@link InvalidRecistDataException} after {@code tumour: }).
  * Instances are immutable and thread-safe.
  */
 public final class EndpointDerivation {
+  private static final ProgressionEndpoint PFS_DEFAULT = EndpointRules.TRIAL_ENDPOINTS.get(0);
+
   private final EndpointRules rules;
+  private final TumourEvaluator evaluator = new TumourEvaluator();
 
   /** Derivation with {@link EndpointRules#DEFAULT}. */
   public EndpointDerivation() {
@@ -62,10 +95,24 @@ public final class EndpointDerivation {
    */
   public ParticipantEndpoints derive(ParticipantHistory h) {
     check(h);
-    TimeToEvent pfs = progressionFree(h, site -> true, "progression");
-    TimeToEvent tpfs = progressionFree(h, site -> site == ProgressionSite.THORACIC, "thoracic progression");
-    return new ParticipantEndpoints(h, pfs, tpfs, localControl(h), overallSurvival(h),
-        ToxicitySummary.worstGrades(h.adverseEvents()), Compliance.of(h.delivery()));
+    TumourEvaluation tumour = null;
+    if (h.tumour() != null) {
+      try {
+        tumour = evaluator.evaluate(h.tumour());
+      } catch (InvalidRecistDataException e) {
+        throw new InvalidHistoryException("tumour: " + e.getMessage());
+      }
+      checkTumourDates(h);
+    }
+    Facts f = new Facts(h, tumour);
+    ProgressionEndpoint pfsDef = rules.endpoint(EndpointRules.PFS);
+    TimeToEvent pfs = progressionFree(f, pfsDef == null ? PFS_DEFAULT : pfsDef);
+    TimeToEvent tpfs = derived(f, EndpointRules.THORACIC_PFS);
+    TimeToEvent lc = tumour == null ? localControl(h) : derived(f, EndpointRules.LOCAL_CONTROL);
+    TimeToEvent ofc = tumour == null ? null : derived(f, EndpointRules.OLIGOMETASTATIC_CONTROL);
+    return new ParticipantEndpoints(h, pfs, tpfs, lc, ofc, overallSurvival(h),
+        ToxicitySummary.worstGrades(h.adverseEvents()), Compliance.of(h.delivery()), tumour,
+        tumour == null ? List.of() : reconcile(f));
   }
 
   /** Endpoints of every participant, in the order given. @throws InvalidHistoryException naming the participant */
@@ -81,26 +128,128 @@ public final class EndpointDerivation {
     return out;
   }
 
-  TimeToEvent progressionFree(ParticipantHistory h, Predicate<ProgressionSite> counts, String what) {
-    LocalDate firstProgression = h.progressions().stream()
-        .filter(p -> counts.test(p.site()) && withinFollowUp(h, p.date()))
-        .map(ProgressionEvent::date)
-        .min(Comparator.naturalOrder())
-        .orElse(null);
-    if (firstProgression != null) {
-      return at(h, firstProgression, true, what);
+  /** What every progression endpoint of one participant reads. */
+  private record Facts(ParticipantHistory h, TumourEvaluation tumour, List<LocalDate> assessmentDates) {
+    Facts(ParticipantHistory h, TumourEvaluation tumour) {
+      this(h, tumour, adequateDates(h, tumour));
     }
-    LocalDate last = lastAdequateAssessment(h, h.deathDate());
+
+    private static List<LocalDate> adequateDates(ParticipantHistory h, TumourEvaluation t) {
+      List<LocalDate> dates = new ArrayList<>(h.assessmentDates());
+      if (t != null) {
+        for (AssessmentResult r : t.recist().assessments()) {
+          if (r.overall() != OverallResponse.NE) {
+            dates.add(r.date());
+          }
+        }
+        if (t.progressionDate() != null) {
+          dates.add(t.progressionDate());
+        }
+      }
+      h.progressions().forEach(p -> dates.add(p.date()));
+      return dates;
+    }
+  }
+
+  private TimeToEvent derived(Facts f, String id) {
+    ProgressionEndpoint def = rules.endpoint(id);
+    if (def == null) {
+      return null;
+    }
+    boolean lesionEndpoint = def.scope() == LesionScope.PRIMARY_TUMOUR || def.scope() == LesionScope.OLIGOMETASTATIC_FOCI;
+    if (lesionEndpoint && f.h().tumour().lesions().stream().noneMatch(def.scope()::includes)) {
+      return null; // no lesion to follow: local control without a primary, foci control without a focus
+    }
+    return progressionFree(f, def);
+  }
+
+  private TimeToEvent progressionFree(Facts f, ProgressionEndpoint def) {
+    ParticipantHistory h = f.h();
+    String what = switch (def.scope()) {
+      case ALL -> "progression";
+      case THORACIC -> "thoracic progression";
+      case PRIMARY_TUMOUR -> "progression of the primary tumour";
+      case OLIGOMETASTATIC_FOCI -> "progression of the oligometastatic foci";
+    };
+    LocalDate recist = f.tumour() == null ? null : f.tumour().progressionDate(def.scope());
+    if (recist != null && (!recist.isAfter(h.randomizationDate()) || !withinFollowUp(h, recist))) {
+      recist = null;
+    }
+    ProgressionEvent form = h.progressions().stream()
+        .filter(p -> formCounts(p, def.scope(), h) && withinFollowUp(h, p.date()))
+        .min(Comparator.comparing(ProgressionEvent::date))
+        .orElse(null);
+    if (recist != null && (form == null || !form.date().isBefore(recist))) {
+      return at(h, recist, EventSource.RECIST, "RECIST 1.1 " + what + " at the assessment of " + recist
+          + sites(f, def.scope(), recist));
+    }
+    if (form != null) {
+      return at(h, form.date(), EventSource.CLINICAL, "clinical " + what + " (progression form, "
+          + form.site().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+          + (form.withoutImaging() ? ", without imaging" : "") + ") on " + form.date());
+    }
+    LocalDate last = lastAdequateAssessment(f, h.deathDate());
     if (h.deathDate() != null && withinFollowUp(h, h.deathDate())) {
+      if (!def.deathIsEvent()) {
+        return at(h, last, EventSource.CENSORED, "death without " + what + " (competing event); censored at "
+            + lastName(h, last));
+      }
       long gap = ChronoUnit.DAYS.between(last, h.deathDate());
       if (gap <= rules.deathAllowanceDays()) {
-        return at(h, h.deathDate(), true, "death without " + what);
+        return at(h, h.deathDate(), EventSource.DEATH, "death without " + what + ", " + gap
+            + " days after " + lastName(h, last) + " (within " + rules.deathAllowanceDays() + ")");
       }
-      return at(h, last, false, "death " + gap + " days after the last adequate assessment (more than "
+      return at(h, last, EventSource.CENSORED, "death " + gap + " days after the last adequate assessment (more than "
           + rules.deathAllowanceDays() + "): censored at " + lastName(h, last));
     }
-    return at(h, last, false, (h.withdrawalDate() != null ? "withdrawn; " : "no " + what + "; ")
+    return at(h, last, EventSource.CENSORED, (h.withdrawalDate() != null ? "withdrawn; " : "no " + what + "; ")
         + "censored at " + lastName(h, last));
+  }
+
+  private static String sites(Facts f, LesionScope scope, LocalDate date) {
+    if (scope != LesionScope.ALL || f.tumour().progressionSites().isEmpty()) {
+      return "";
+    }
+    return " (" + f.tumour().progressionSites().stream().map(LesionProgression::reason)
+        .collect(java.util.stream.Collectors.joining("; ")) + ")";
+  }
+
+  /** Whether a progression form counts for a scope; see the class comment. */
+  static boolean formCounts(ProgressionEvent p, LesionScope scope, ParticipantHistory h) {
+    BaselineLesion named = p.lesionId() == null || h.tumour() == null ? null : h.tumour().lesion(p.lesionId());
+    return switch (scope) {
+      case ALL -> true;
+      case THORACIC -> p.site() == ProgressionSite.THORACIC || (named != null && scope.includes(named));
+      case PRIMARY_TUMOUR -> named != null && scope.includes(named);
+      case OLIGOMETASTATIC_FOCI -> named != null
+          ? scope.includes(named)
+          : p.site() == ProgressionSite.OLIGOMETASTATIC;
+    };
+  }
+
+  private static List<ReconciliationFinding> reconcile(Facts f) {
+    ParticipantHistory h = f.h();
+    String id = h.participantId();
+    LocalDate recist = f.tumour().progressionDate();
+    if (recist != null && !withinFollowUp(h, recist)) {
+      recist = null;
+    }
+    List<ProgressionEvent> forms = h.progressions().stream().filter(p -> withinFollowUp(h, p.date())).toList();
+    LocalDate imaging = forms.stream().filter(p -> !p.withoutImaging()).map(ProgressionEvent::date)
+        .min(Comparator.naturalOrder()).orElse(null);
+    List<ReconciliationFinding> out = new ArrayList<>();
+    if (recist != null && forms.isEmpty()) {
+      out.add(new ReconciliationFinding(id, ReconciliationFinding.Kind.RECIST_PD_WITHOUT_FORM, recist, null,
+          "the tumour assessments show RECIST progression on " + recist + " but no progression form is recorded"));
+    } else if (recist == null && imaging != null) {
+      out.add(new ReconciliationFinding(id, ReconciliationFinding.Kind.FORM_WITHOUT_RECIST_PD, null, imaging,
+          "a progression form dated " + imaging + " is recorded but no tumour assessment shows RECIST progression"));
+    } else if (recist != null && imaging != null && !recist.equals(imaging)) {
+      out.add(new ReconciliationFinding(id, ReconciliationFinding.Kind.DATES_DIFFER, recist, imaging,
+          "RECIST progression date " + recist + " (tumour assessments) differs from the progression form date "
+              + imaging));
+    }
+    return out;
   }
 
   TimeToEvent localControl(ParticipantHistory h) {
@@ -113,18 +262,18 @@ public final class EndpointDerivation {
         .min(Comparator.naturalOrder())
         .orElse(null);
     if (first != null) {
-      return at(h, first, true, "local progression of an irradiated lesion");
+      return at(h, first, EventSource.CLINICAL, "local progression of an irradiated lesion");
     }
-    LocalDate last = lastAdequateAssessment(h, h.deathDate());
+    LocalDate last = lastAdequateAssessment(new Facts(h, null), h.deathDate());
     String why = h.deathDate() != null && withinFollowUp(h, h.deathDate())
         ? "death without local progression (competing event)"
         : h.withdrawalDate() != null ? "withdrawn" : "no local progression";
-    return at(h, last, false, why + "; censored at " + lastName(h, last));
+    return at(h, last, EventSource.CENSORED, why + "; censored at " + lastName(h, last));
   }
 
   TimeToEvent overallSurvival(ParticipantHistory h) {
     if (h.deathDate() != null) {
-      return at(h, h.deathDate(), true, "death from any cause");
+      return at(h, h.deathDate(), EventSource.DEATH, "death from any cause");
     }
     LocalDate last = h.randomizationDate();
     last = later(last, h.lastKnownAliveDate());
@@ -134,13 +283,18 @@ public final class EndpointDerivation {
     for (ProgressionEvent p : h.progressions()) {
       last = later(last, p.date());
     }
-    return at(h, last, false, "alive; censored at last known alive " + last);
+    if (h.tumour() != null) {
+      for (FollowUpAssessment a : h.tumour().followUps()) {
+        last = later(last, a.date());
+      }
+    }
+    return at(h, last, EventSource.CENSORED, "alive; censored at last known alive " + last);
   }
 
   /** Latest assessment (or progression) date after randomization, within follow-up and not after {@code limit}. */
-  private static LocalDate lastAdequateAssessment(ParticipantHistory h, LocalDate limit) {
-    Set<LocalDate> dates = new TreeSet<>(h.assessmentDates());
-    h.progressions().forEach(p -> dates.add(p.date()));
+  private static LocalDate lastAdequateAssessment(Facts f, LocalDate limit) {
+    ParticipantHistory h = f.h();
+    Set<LocalDate> dates = new TreeSet<>(f.assessmentDates());
     LocalDate last = h.randomizationDate();
     for (LocalDate d : dates) {
       if (d.isAfter(h.randomizationDate()) && withinFollowUp(h, d) && (limit == null || !d.isAfter(limit))) {
@@ -164,8 +318,20 @@ public final class EndpointDerivation {
     return b != null && b.isAfter(a) ? b : a;
   }
 
-  private static TimeToEvent at(ParticipantHistory h, LocalDate date, boolean event, String reason) {
-    return new TimeToEvent(ChronoUnit.DAYS.between(h.randomizationDate(), date), event, date, reason);
+  private static TimeToEvent at(ParticipantHistory h, LocalDate date, EventSource source, String reason) {
+    return new TimeToEvent(ChronoUnit.DAYS.between(h.randomizationDate(), date), source != EventSource.CENSORED,
+        date, reason, source);
+  }
+
+  private static void checkTumourDates(ParticipantHistory h) {
+    LocalDate death = h.deathDate();
+    List<FollowUpAssessment> a = h.tumour().followUps();
+    for (int i = 0; i < a.size(); i++) {
+      if (death != null && a.get(i).date().isAfter(death)) {
+        throw new InvalidHistoryException("tumour.assessments[" + i + "].date: " + a.get(i).date()
+            + " is after death " + death);
+      }
+    }
   }
 
   static void check(ParticipantHistory h) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.oligotrial.recist.TumourAssessments;
 
 /**
  * What is known of one randomized participant, as the endpoints need it. Dates are calendar dates; nullable fields
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param strata stratification factor name to level, keyed as in
  *     {@link org.oligotrial.randomization.TrialFactors#ALL}; a missing factor is written as NA
  * @param randomizationDate day 0 of every time-to-event endpoint
- * @param progressions RECIST progression events, any order
+ * @param progressions progressions recorded on the progression form (clinical progression), any order
  * @param assessmentDates dates of adequate tumour assessments (all target and non-target lesions evaluated); dates
  *     on or before randomization (screening scans) are ignored
  * @param deathDate date of death from any cause, or null
@@ -25,6 +26,8 @@ import java.util.Objects;
  * @param treatedLesions irradiated lesions (empty in the RT- arm)
  * @param adverseEvents CTCAE-graded adverse events
  * @param delivery planned and delivered treatment
+ * @param tumour the structured tumour assessments (baseline lesions and follow-ups) from which RECIST progression
+ *     and its sites are computed, or null when none were recorded (then only the progression forms count)
  */
 public record ParticipantHistory(
     String participantId,
@@ -38,7 +41,17 @@ public record ParticipantHistory(
     LocalDate withdrawalDate,
     List<TreatedLesion> treatedLesions,
     List<AdverseEvent> adverseEvents,
-    TreatmentDelivery delivery) {
+    TreatmentDelivery delivery,
+    TumourAssessments tumour) {
+
+  /** A history without structured tumour assessments. */
+  public ParticipantHistory(String participantId, String arm, Map<String, String> strata, LocalDate randomizationDate,
+      List<ProgressionEvent> progressions, List<LocalDate> assessmentDates, LocalDate deathDate,
+      LocalDate lastKnownAliveDate, LocalDate withdrawalDate, List<TreatedLesion> treatedLesions,
+      List<AdverseEvent> adverseEvents, TreatmentDelivery delivery) {
+    this(participantId, arm, strata, randomizationDate, progressions, assessmentDates, deathDate, lastKnownAliveDate,
+        withdrawalDate, treatedLesions, adverseEvents, delivery, null);
+  }
 
   /** Copies the collections. @throws NullPointerException if id, arm, randomization date or a collection is null */
   public ParticipantHistory {

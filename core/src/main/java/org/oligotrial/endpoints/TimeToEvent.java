@@ -11,14 +11,20 @@ import java.util.Objects;
  * @param date the event or censoring date
  * @param reason why, in words (e.g. "death after 2 or more missed assessments: censored at last adequate
  *     assessment"), for the audit trail and data review
+ * @param source what decided: {@link EventSource#RECIST}, {@link EventSource#CLINICAL} or {@link EventSource#DEATH}
+ *     for an event, {@link EventSource#CENSORED} otherwise
  */
-public record TimeToEvent(long days, boolean event, LocalDate date, String reason) {
+public record TimeToEvent(long days, boolean event, LocalDate date, String reason, EventSource source) {
   /** Days per month used for {@link #months()}: 365.25 / 12. */
   public static final double DAYS_PER_MONTH = 30.4375;
 
   public TimeToEvent {
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(source, "source");
+    if (event == (source == EventSource.CENSORED)) {
+      throw new IllegalArgumentException("source " + source + " does not fit event=" + event);
+    }
     if (days < 0) {
       throw new IllegalArgumentException("days must not be negative, was " + days);
     }

@@ -186,12 +186,39 @@ final class ProtocolReader {
     List<Endpoint> out = new ArrayList<>();
     for (YamlNode e : p.list(root, "endpoints", false)) {
       if (p.requireMap(e)) {
-        p.onlyKeys(e, "id", "kind", "name", "definition");
+        p.onlyKeys(e, "id", "kind", "name", "definition", "event");
         out.add(new Endpoint(p.text(e, "id", true), p.text(e, "kind", true), p.text(e, "name", true),
-            p.text(e, "definition", false)));
+            p.text(e, "definition", false), event(e)));
       }
     }
+    unique(root, "endpoints", out.stream().map(Endpoint::id).toList());
     return List.copyOf(out);
+  }
+
+  /** The {@code event} block of a progression endpoint: progression scope, death handling and window. */
+  private Endpoint.EventDefinition event(YamlNode e) {
+    YamlNode ev = p.child(e, "event", false);
+    if (ev == null || !p.requireMap(ev)) {
+      return null;
+    }
+    p.onlyKeys(ev, "progression", "death", "deathWindowDays");
+    String progression = p.text(ev, "progression", true);
+    if (progression != null && org.oligotrial.recist.LesionScope.fromCode(progression) == null) {
+      p.error(ev.map.get("progression"), "unknown progression '" + progression + "' (expected one of: "
+          + String.join(", ", org.oligotrial.recist.LesionScope.codes()) + ")");
+    }
+    String death = p.text(ev, "death", true);
+    if (death != null && !death.equals("event") && !death.equals("censored")) {
+      p.error(ev.map.get("death"), "unknown death rule '" + death + "' (expected one of: event, censored)");
+    }
+    Integer window = p.integer(ev, "deathWindowDays", "event".equals(death));
+    if (window != null && window < 0) {
+      p.error(ev.map.get("deathWindowDays"), "deathWindowDays must be 0 or more, was " + window);
+    }
+    if (window != null && "censored".equals(death)) {
+      p.error(ev.map.get("deathWindowDays"), "deathWindowDays applies only to 'death: event'");
+    }
+    return new Endpoint.EventDefinition(progression, "event".equals(death), window);
   }
 
   private RecistSettings recist(YamlNode root) {

@@ -141,6 +141,11 @@ public final class RecistJson {
    * @throws NullPointerException if {@code evaluation} is null
    */
   public static String write(RecistEvaluation evaluation) {
+    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(evaluation));
+  }
+
+  /** The evaluation as a JSON object (the fields {@link #write} prints). @throws NullPointerException if null */
+  public static ObjectNode toJson(RecistEvaluation evaluation) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("baselineSum", evaluation.baselineSum());
     root.put("minSdDays", evaluation.minSdDays());
@@ -162,10 +167,15 @@ public final class RecistJson {
     }
     root.put("bestOverallResponse", evaluation.bestOverallResponse().label());
     root.put("progressionDate", evaluation.progressionDate() == null ? null : evaluation.progressionDate().toString());
-    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    return root;
   }
 
-  private static void onlyKnown(JsonNode o, String prefix, Set<String> known) {
+  /** The shared reader: exact decimals, duplicate keys refused. */
+  static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  static void onlyKnown(JsonNode o, String prefix, Set<String> known) {
     for (String name : o.propertyNames()) {
       if (!known.contains(name) && !META.contains(name)) {
         throw new InvalidRecistDataException(prefix + name + ": unknown field; expected one of " + known);
@@ -173,13 +183,13 @@ public final class RecistJson {
     }
   }
 
-  private static void requireObject(JsonNode n, String field) {
+  static void requireObject(JsonNode n, String field) {
     if (!n.isObject()) {
       throw new InvalidRecistDataException(field + ": must be a JSON object");
     }
   }
 
-  private static JsonNode object(JsonNode parent, String name, String field) {
+  static JsonNode object(JsonNode parent, String name, String field) {
     JsonNode n = parent.get(name);
     if (n == null || n.isNull()) {
       throw new InvalidRecistDataException(field + ": missing");
@@ -188,7 +198,7 @@ public final class RecistJson {
     return n;
   }
 
-  private static List<JsonNode> array(JsonNode parent, String name, String field) {
+  static List<JsonNode> array(JsonNode parent, String name, String field) {
     JsonNode n = parent.get(name);
     List<JsonNode> out = new ArrayList<>();
     if (n == null || n.isNull()) {
@@ -201,7 +211,7 @@ public final class RecistJson {
     return out;
   }
 
-  private static String text(JsonNode parent, String name, String field) {
+  static String text(JsonNode parent, String name, String field) {
     JsonNode n = parent.get(name);
     if (n == null || n.isNull()) {
       throw new InvalidRecistDataException(field + ": missing");
@@ -212,7 +222,7 @@ public final class RecistJson {
     return n.stringValue().trim();
   }
 
-  private static LocalDate date(JsonNode parent, String name, String field) {
+  static LocalDate date(JsonNode parent, String name, String field) {
     String s = text(parent, name, field);
     try {
       return LocalDate.parse(s);
@@ -221,7 +231,7 @@ public final class RecistJson {
     }
   }
 
-  private static BigDecimal millimetres(JsonNode n, String field, boolean nullAllowed) {
+  static BigDecimal millimetres(JsonNode n, String field, boolean nullAllowed) {
     if (n == null || n.isNull()) {
       if (nullAllowed) {
         return null;
@@ -247,7 +257,7 @@ public final class RecistJson {
     return rounded.scale() < 0 ? rounded.setScale(0) : rounded; // 20, not 2E+1
   }
 
-  private static String shown(JsonNode n) {
+  static String shown(JsonNode n) {
     String s = n.toString();
     return s.length() > 40 ? s.substring(0, 40) + "..." : s;
   }

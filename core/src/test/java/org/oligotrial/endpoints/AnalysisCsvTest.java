@@ -19,13 +19,15 @@ class AnalysisCsvTest {
     ParticipantEndpoints rtMinus = participant().id("P2").arm("RT-").stratum("histology", "non-squamous")
         .assessedOn(42).lastKnownAlive(60).delivered(4, 2, 0, 0).derive();
     String csv = AnalysisCsv.toCsv(List.of(AnalysisRow.of(rtPlus), AnalysisRow.of(rtMinus)));
-    // months: 126 / 30.4375 = 4.1396; 200 / 30.4375 = 6.5708; 42 / 30.4375 = 1.3799; 60 / 30.4375 = 1.9713
+    // P1's progression is a progression form without tumour assessments: pfs_source CLINICAL; no ofc without
+    // tumour assessments (NA). months: 126 / 30.4375 = 4.1396; 200 / 30.4375 = 6.5708; 42 / 30.4375 = 1.3799; 60 / 30.4375 = 1.9713
     assertThat(csv).isEqualTo("""
         participant_id,arm,histology,first_line,brain_metastasis,metastases,thoracic_stage,\
-        pfs_time,pfs_event,pfs_months,os_time,os_event,os_months,tpfs_time,tpfs_event,tpfs_months,\
-        lc_time,lc_event,lc_months,cycle_compliance,fraction_compliance,worst_grade
-        P1,RT+,squamous,non-targeted,no,2-5,III,126,1,4.1396,200,1,6.5708,126,1,4.1396,126,1,4.1396,1.0000,0.9000,2
-        P2,RT-,non-squamous,NA,NA,NA,NA,42,0,1.3799,60,0,1.9713,42,0,1.3799,NA,NA,NA,0.5000,NA,0
+        pfs_time,pfs_event,pfs_months,pfs_source,os_time,os_event,os_months,tpfs_time,tpfs_event,tpfs_months,\
+        lc_time,lc_event,lc_months,ofc_time,ofc_event,ofc_months,cycle_compliance,fraction_compliance,worst_grade
+        P1,RT+,squamous,non-targeted,no,2-5,III,126,1,4.1396,CLINICAL,200,1,6.5708,126,1,4.1396,126,1,4.1396,\
+        NA,NA,NA,1.0000,0.9000,2
+        P2,RT-,non-squamous,NA,NA,NA,NA,42,0,1.3799,CENSORED,60,0,1.9713,42,0,1.3799,NA,NA,NA,NA,NA,NA,0.5000,NA,0
         """);
   }
 

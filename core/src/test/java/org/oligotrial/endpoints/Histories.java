@@ -21,6 +21,7 @@ final class Histories {
   private final List<TreatedLesion> treated = new ArrayList<>();
   private final List<AdverseEvent> aes = new ArrayList<>();
   private TreatmentDelivery delivery = TreatmentDelivery.NONE;
+  private org.oligotrial.recist.TumourAssessments tumour;
 
   static Histories participant() {
     return new Histories();
@@ -57,6 +58,17 @@ final class Histories {
     return this;
   }
 
+  /** A progression form: site, the lesion it names (or null), and whether the progression was seen without imaging. */
+  Histories progressionForm(int d, ProgressionSite site, String lesionId, boolean withoutImaging) {
+    progressions.add(new ProgressionEvent(day(d), site, lesionId, withoutImaging));
+    return this;
+  }
+
+  Histories tumour(org.oligotrial.recist.TumourAssessments t) {
+    tumour = t;
+    return this;
+  }
+
   Histories diedOn(int d) {
     death = day(d);
     return this;
@@ -89,7 +101,7 @@ final class Histories {
 
   ParticipantHistory build() {
     return new ParticipantHistory(id, arm, strata, DAY0, progressions, assessments, death, alive, withdrawal, treated,
-        aes, delivery);
+        aes, delivery, tumour);
   }
 
   ParticipantEndpoints derive() {

@@ -3,4 +3,4 @@
 -- lower() is the application's case folding (Identifiers.key). Fails, naming the index, if two stored codes differ
 -- only in case: rename one before upgrading.
 ALTER TABLE site ADD COLUMN code_key VARCHAR(32) GENERATED ALWAYS AS (LOWER(code));
-CREATE UNIQUE INDEX site_code_key_unique ON site (code_key);
+CREATE UNIQUE INDEX site_code_key ON site (code_key);

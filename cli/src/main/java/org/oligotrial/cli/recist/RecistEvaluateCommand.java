@@ -14,6 +14,14 @@ import org.oligotrial.recist.RecistEvaluation;
 import org.oligotrial.recist.RecistEvaluator;
 import org.oligotrial.recist.RecistInput;
 import org.oligotrial.recist.RecistJson;
+import org.oligotrial.recist.BaselineFinding;
+import org.oligotrial.recist.LesionProgression;
+import org.oligotrial.recist.LesionRole;
+import org.oligotrial.recist.LesionScope;
+import org.oligotrial.recist.TumourEvaluation;
+import org.oligotrial.recist.TumourEvaluator;
+import org.oligotrial.recist.TumourJson;
+import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,8 +30,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code oligotrial recist evaluate FILE.json [--json] [--min-sd-days 42]}: evaluates one participant's RECIST data
- * and prints a table (percentages rounded to one decimal for display) or the full-precision JSON. Exit 0 when
- * evaluated, 2 on bad input with one line naming the field.
+ * and prints a table (percentages rounded to one decimal for display) or the full-precision JSON. The file is either
+ * structured (baseline {@code lesions} with site, method and role: {@link TumourJson}) or the earlier form (baseline
+ * {@code targets} and {@code nonTargets}: {@link RecistJson}). Exit 0 when evaluated, 2 on bad input with the
+ * message naming the field (for a baseline that breaks RECIST 1.1, one line per finding).
  */
 @Command(
     name = "evaluate",
@@ -55,16 +65,52 @@ public final class RecistEvaluateCommand implements Callable<Integer> {
       throw new UserInputException(file + ": not UTF-8 text");
     }
     RecistEvaluation evaluation;
+    TumourEvaluation tumour = null;
     try {
-      RecistInput input = RecistJson.read(text);
-      evaluation = new RecistEvaluator(minSdDays).evaluate(input.baseline(), input.assessments());
+      if (TumourJson.isStructured(TumourJson.parse(text))) {
+        tumour = new TumourEvaluator(minSdDays).evaluate(TumourJson.read(text));
+        evaluation = tumour.recist();
+      } else {
+        RecistInput input = RecistJson.read(text);
+        evaluation = new RecistEvaluator(minSdDays).evaluate(input.baseline(), input.assessments());
+      }
     } catch (InvalidRecistDataException e) {
       throw new UserInputException(file.getFileName() + ": " + e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(json ? RecistJson.write(evaluation) + System.lineSeparator() : table(evaluation));
+    if (json) {
+      out.print((tumour == null ? RecistJson.write(evaluation) : TumourJson.write(tumour)) + System.lineSeparator());
+    } else {
+      out.print(table(evaluation));
+      if (tumour != null) {
+        out.print(lesions(tumour));
+      }
+    }
     out.flush();
     return 0;
+  }
+
+  /** The lesion part of the table: warnings, each lesion's first progression, and progression per scope. */
+  static String lesions(TumourEvaluation t) {
+    StringBuilder sb = new StringBuilder();
+    for (BaselineFinding f : t.warnings()) {
+      sb.append(String.format("Warning: %s%n", f.message()));
+    }
+    if (!t.lesionProgressions().isEmpty()) {
+      sb.append(String.format("Lesion progression:%n"));
+      for (LesionProgression p : t.lesionProgressions()) {
+        sb.append(String.format("  %s  %s%s%n", p.date(), p.reason(),
+            p.role() == null || p.role() == LesionRole.OTHER ? "" : " [" + p.role().label() + "]"));
+      }
+    }
+    sb.append(String.format("Progression by scope:"));
+    for (LesionScope s : LesionScope.values()) {
+      LocalDate d = t.progressionDate(s);
+      sb.append(String.format(" %s %s;", s.code(), d == null ? "none" : d));
+    }
+    sb.setLength(sb.length() - 1);
+    sb.append(System.lineSeparator());
+    return sb.toString();
   }
 
   static String table(RecistEvaluation e) {

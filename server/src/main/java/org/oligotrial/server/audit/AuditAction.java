@@ -8,5 +8,9 @@ public enum AuditAction {
   LOGIN,
   LOGIN_FAILED,
   ACCESS_DENIED,
-  EXPORT
+  EXPORT,
+  /** The audit trail itself was found tampered with: a staged row without a valid MAC, history unlike a checkpoint. */
+  TAMPER_ALARM,
+  /** An electronic signature (21 CFR 11.50): signer, printed name, meaning and time in the new value. */
+  SIGN
 }

@@ -26,7 +26,7 @@ public final class DataCapture {
     this.queries = new QueryService(r.jdbc(), r.tx(), r.audit(), guard, protocol, clock);
     this.alerts = new AlertService(r.jdbc(), r.audit(), clock);
     this.forms = new FormService(r.jdbc(), r.tx(), r.audit(), guard, protocol, randomization, queries, alerts,
-        r.users(), clock);
+        r.signatures(), clock);
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
     this.endpoints = new EndpointService(r.jdbc(), r.audit(), guard, protocol, randomization, clock);
   }

@@ -147,6 +147,71 @@ public final class ParticipantService {
   }
 
   /**
+   * Whether a screening record leaves the EGFR status unknown (absent, null or {@code unknown}), so that a consented
+   * participant needs a {@linkplain #amendGeneResult gene-result amendment} before randomization. False for a record
+   * that is not a JSON object.
+   */
+  public static boolean geneResultMissing(String recordJson) {
+    try {
+      var node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(recordJson);
+      return node.isObject() && GeneResultAmendment.unknown(node);
+    } catch (tools.jackson.core.JacksonException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Records the EGFR result of a consented participant whose latest screening left it unknown, as a documented
+   * screening amendment: a new screening version, the latest record with {@code egfr} set, evaluated again by the
+   * eligibility engine and audited with the reason (fields {@code screeningVersion}, {@code
+   * screening[n].record|verdict|protocolVersion}, and {@code screening[n].amendment}). The status stays CONSENTED;
+   * randomization then reads the new version (and refuses it if the new verdict is not ELIGIBLE).
+   *
+   * @param egfr {@code mutant} or {@code wild-type}
+   * @throws InvalidFieldException ({@code egfr} or {@code reason}) on a bad result or a missing reason
+   * @throws ConflictException ({@code status}) unless the participant is CONSENTED, or ({@code egfr}) when the
+   *     latest screening's EGFR status is known already
+   * @throws SiteAccessDeniedException when the actor may not change participants of the site (audited)
+   */
+  public ParticipantHistory amendGeneResult(Actor actor, String id, String egfr, String reason) {
+    String result = GeneResultAmendment.result(egfr);
+    String why = Checks.reason(reason);
+    Participant before = readForWrite(actor, id);
+    if (before.status() != ParticipantStatus.CONSENTED) {
+      throw new ConflictException("status", "a gene-result amendment is for a consented participant waiting for"
+          + " randomization; this one is " + before.status() + (StatusTransitions.canRescreen(before.status())
+              ? " (re-screen instead)" : ""));
+    }
+    ScreeningVersion latest = repo.screenings(id).stream().reduce((a, b) -> b).orElseThrow();
+    String amended = GeneResultAmendment.amend(latest.recordJson(), result);
+    ScreeningEvaluation ev = evaluator.evaluate(amended);
+    tx.executeWithoutResult(
+        s -> {
+          Participant p = locked(id);
+          if (p.status() != ParticipantStatus.CONSENTED) {
+            throw new ConflictException("status", "the participant is now " + p.status());
+          }
+          if (p.screeningVersion() != latest.version()) {
+            throw new ConflictException("screeningVersion", "the screening changed meanwhile; try again");
+          }
+          Instant now = now();
+          String note = "gene-result amendment: EGFR " + result + " (was unknown); " + why;
+          ScreeningVersion v = new ScreeningVersion(p.screeningVersion() + 1, amended, ev.verdict(),
+              ev.resultJson(), ev.protocolVersion(), ev.screenFailureReasons(), now, actor.username(), note);
+          repo.insertScreening(id, v);
+          Participant after = new Participant(p.id(), p.siteCode(), p.screeningNumber(), p.status(), v.version(),
+              p.consent(), p.withdrawal(), p.createdAt(), p.createdBy());
+          repo.update(after);
+          changed(actor, p, "screeningVersion", Integer.toString(p.screeningVersion()),
+              Integer.toString(v.version()), note);
+          screeningAudit(actor, p, v, note).forEach(audit::record);
+          audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, ENTITY, p.id(),
+              "screening[" + v.version() + "].amendment", "egfr=unknown", "egfr=" + result, why, p.siteCode()));
+        });
+    return history(actor, id);
+  }
+
+  /**
    * Records consent (moving an eligible participant to consented) or corrects recorded consent.
    *
    * @param reason required when consent was recorded before

@@ -108,8 +108,9 @@ class ApiFuzzTest extends ApiTestBase {
     // request, even one it then refuses, so it is done here before the fingerprints)
     ids.add(consented());
     String randomized = consented();
-    assertThat(mvc.perform(post("/api/v1/participants/" + randomized + "/randomization").with(as("inv.a")))
-        .andReturn().getResponse().getStatus()).isEqualTo(201);
+    var first = mvc.perform(post("/api/v1/participants/" + randomized + "/randomization").with(as("inv.a"))
+        .contentType("application/json").content("{" + RandomizationApiTest.SIGNED + "}")).andReturn().getResponse();
+    assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(201);
     ids.add(randomized);
     rnd = new Random(SEED);
     DatabaseFingerprint db = new DatabaseFingerprint(register.jdbc());

@@ -416,7 +416,7 @@ abstract class DataCaptureContract {
         .doesNotContain(f.id());
     assertThat(dc.forms().withStatus(coordB, Set.of(StoredForm.ENTERED))).extracting(StoredForm::id)
         .doesNotContain(f.id());
-    invalid(() -> dc.forms().sign(inv, f.id(), "not my password"), "password", "does not match");
+    invalid(() -> dc.forms().sign(inv, f.id(), "not my password"), "password", "not correct");
     assertThatThrownBy(() -> dc.forms().sign(coord, f.id(), PASSWORD)).isInstanceOf(SiteAccessDeniedException.class);
     assertThat(dc.forms().sign(inv, f.id(), PASSWORD).status()).isEqualTo(StoredForm.SIGNED);
     JsonNode grade3 = json(f.valuesJson().replace("\"grade\":2", "\"grade\":3"));

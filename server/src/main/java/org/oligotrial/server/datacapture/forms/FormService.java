@@ -31,7 +31,9 @@ import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.user.Role;
-import org.oligotrial.server.user.UserService;
+import org.oligotrial.server.user.ElectronicSignatures;
+import org.oligotrial.server.user.Signature;
+import org.oligotrial.server.user.SignatureMeaning;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -62,13 +64,13 @@ public final class FormService {
   private final RandomizationFacts randomization;
   private final QueryService queries;
   private final AlertService alerts;
-  private final UserService users;
+  private final ElectronicSignatures signatures;
   private final EditChecks checks;
   private final VisitSchedule schedule;
   private final Clock clock;
 
   public FormService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteGuard guard, Protocol protocol,
-      RandomizationFacts randomization, QueryService queries, AlertService alerts, UserService users, Clock clock) {
+      RandomizationFacts randomization, QueryService queries, AlertService alerts, ElectronicSignatures signatures, Clock clock) {
     this.repo = new FormRepository(jdbc);
     this.jdbc = jdbc;
     this.tx = tx;
@@ -78,7 +80,7 @@ public final class FormService {
     this.randomization = randomization;
     this.queries = queries;
     this.alerts = alerts;
-    this.users = users;
+    this.signatures = signatures;
     java.util.Map<String, String> categories = new java.util.HashMap<>();
     protocol.systemicTherapy().regimens().forEach(g -> categories.put(g.id(), g.category()));
     this.checks = new EditChecks(protocol.editChecks(), categories);
@@ -227,33 +229,48 @@ public final class FormService {
     return audit.forRecord(ENTITY, formId);
   }
 
+  /** What the investigator's signature of a form means (21 CFR 11.50): review and approval of its data. */
+  public static final SignatureMeaning SIGNATURE_MEANING = SignatureMeaning.REVIEW_AND_APPROVAL;
+
   /**
-   * The investigator signs the current version, re-entering the password.
+   * The investigator signs the current version, re-entering the password: an electronic signature with meaning
+   * {@link #SIGNATURE_MEANING}, printed name and time, written with the form's new status and audited.
    *
-   * @throws InvalidFieldException (422, field {@code password}) when the password does not match; audited
+   * @throws InvalidFieldException (422, field {@code password}) when the password does not match (audited, and
+   *     counted toward the account's sign-in back-off)
    */
   public StoredForm sign(Actor actor, String formId, String password) {
     StoredForm f0 = get(actor, formId);
     guard.role(actor, Role.INVESTIGATOR, f0.siteCode(), ENTITY, formId, "sign forms");
-    boolean ok = password != null && password.length() <= 1000
-        && users.find(actor.username()).map(u -> users.passwordMatches(u, password)).orElse(false);
-    if (!ok) {
-      audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, ENTITY, formId, "signature", null,
-          null, "signature refused: the password does not match", f0.siteCode()));
+    if (password != null && password.length() > 1000) {
       throw new InvalidFieldException("password", "does not match; re-enter your password to sign");
     }
+    Signature sig = signatures.verify(actor, password, SIGNATURE_MEANING,
+        "case report form " + f0.formType() + " " + formId + " (version " + f0.version() + ")", ENTITY, formId,
+        f0.siteCode());
     return tx.execute(s -> {
       StoredForm cur = repo.lock(formId).orElseThrow();
       if (cur.status().equals(StoredForm.LOCKED)) {
         throw new ConflictException("status", "the form is locked");
       }
-      Instant now = now();
+      if (cur.version() != f0.version()) {
+        throw new ConflictException("version", "the form changed while signing (now version " + cur.version()
+            + "); review it and sign again");
+      }
+      Instant now = sig.signedAt();
       StoredForm f = withStatus(cur, StoredForm.SIGNED, actor.username(), now, null, now, actor.username());
       repo.update(f);
       record(actor, f, AuditAction.UPDATE, "status", cur.status(), StoredForm.SIGNED,
           "signed by the investigator (version " + cur.version() + ")");
+      signatures.record(sig, ENTITY, formId, f.siteCode());
       return f;
     });
+  }
+
+  /** The electronic signatures given to the form, oldest first (a change voids the latest for the form's status). */
+  public List<Signature> signatures(Actor actor, String formId) {
+    get(actor, formId);
+    return signatures.forRecord(ENTITY, formId);
   }
 
   /** The data manager locks the form; the reason is optional. */

@@ -177,7 +177,13 @@ class DataCaptureApiTest {
         .andExpect(status().isForbidden());
     mvc.perform(json(post("/api/v1/forms/" + f + "/signature"), "{'password':'" + PASSWORD + "'}").with(as("inv.a")))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED"))
-        .andExpect(jsonPath("$.signedBy").value("inv.a"));
+        .andExpect(jsonPath("$.signedBy").value("inv.a"))
+        // 21 CFR 11.50: printed name, time and meaning with the signed record
+        .andExpect(jsonPath("$.signature.printedName").value("inv.a"))
+        .andExpect(jsonPath("$.signature.meaning").value("review and approval"))
+        .andExpect(jsonPath("$.signature.signedAt").exists())
+        .andExpect(jsonPath("$.signature.manifestation").value(org.hamcrest.Matchers.startsWith(
+            "Reviewed and approved by inv.a (inv.a) at ")));
     mvc.perform(post("/api/v1/forms/" + f + "/lock").with(as("mon.a"))).andExpect(status().isForbidden());
     mvc.perform(post("/api/v1/forms/" + f + "/lock").with(as("dm.a")))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("LOCKED"));
