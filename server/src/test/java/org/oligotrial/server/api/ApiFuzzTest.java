@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * password login is itself audited).
  *
  * <p>Bounded for the normal build: seed {@code fuzz.seed} (default 16) and {@code fuzz.count} requests (default
- * 800, about 30 s); run more with {@code mvn -pl server -am verify -Dtest=ApiFuzzTest -Dfuzz.count=20000
+ * 800: 13 s on a quiet 2-core machine); run more with {@code mvn -pl server -am verify -Dtest=ApiFuzzTest -Dfuzz.count=20000
  * -Dsurefire.failIfNoSpecifiedTests=false}. A failure names the seed, request number, operation, caller and mutation
  * so that it replays.
  */
