@@ -44,9 +44,9 @@ public record FormFacts(List<StoredForm> forms) {
         .max(Comparator.naturalOrder()).orElse(null);
   }
 
-  /** The values of a form as a JSON tree. */
+  /** The values of a form as a JSON tree (tumour forms stored in the older shape read structured). */
   public static JsonNode values(StoredForm f) {
-    return FormValidator.JSON.readTree(f.valuesJson());
+    return LegacyTumourValues.structured(f.formType(), FormValidator.JSON.readTree(f.valuesJson()));
   }
 
   /** The derived values of a form as a JSON tree (an empty object when none). */
