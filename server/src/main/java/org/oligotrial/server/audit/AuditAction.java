@@ -8,5 +8,10 @@ public enum AuditAction {
   LOGIN,
   LOGIN_FAILED,
   ACCESS_DENIED,
-  EXPORT
+  EXPORT,
+  /**
+   * A value the system derived from entered data (a participant's status, an endpoint, a reconciliation query
+   * opened or closed): the actor is {@code system} and the reason names the change that triggered it.
+   */
+  DERIVE
 }

@@ -126,6 +126,36 @@ class TumourPagesTest extends WebTestBase {
   }
 
   @Test
+  void aBaselineStoredInTheOlderShapeOpensInTheEditorAndIsSavedStructured() throws Exception {
+    String id = randomized("A-TUM-6");
+    StoredForm old = dc.forms().create(actor("coord.a"), id, "tumour-baseline", null, null, JSON.readTree(
+        "{\"date\":\"" + LocalDate.now().minusDays(10) + "\",\"targets\":[{\"id\":\"T1\",\"organ\":\"lung\","
+            + "\"node\":false,\"mm\":42},{\"id\":\"N1\",\"organ\":\"mediastinal lymph node\",\"node\":true,"
+            + "\"mm\":20}]}"));
+    assertThat(old.valuesJson()).contains("\"targets\"").doesNotContain("\"lesions\"");
+    String edit = as("coord.a", get("/forms/" + old.id() + "/lesions")).getResponse().getContentAsString();
+    // the organ "lung" is a coded site; "mediastinal lymph node" is kept as the text of an "other" site
+    assertThat(edit).contains("data-row-id=\"T1\"").contains("data-row-id=\"N1\"").contains("value=\"42\"")
+        .contains("value=\"mediastinal lymph node\"").contains("Follows RECIST 1.1");
+    MvcResult r = as("coord.a", post("/forms/" + old.id() + "/lesions").with(csrf())
+        .param("date", LocalDate.now().minusDays(10).toString()).param("version", "1")
+        .param("reason", "lesions recorded structured").param("lesionId", "T1", "N1")
+        .param("site", "lung", "mediastinal-node").param("siteText", "", "").param("nodal", "no", "yes")
+        .param("target", "yes", "yes").param("mm", "42", "20").param("method", "CT", "CT")
+        .param("sliceThicknessMm", "", "").param("role", "primary", "other"));
+    assertThat(r.getResponse().getRedirectedUrl()).as(r.getResponse().getContentAsString())
+        .isEqualTo("/forms/" + old.id() + "?saved");
+    StoredForm now = dc.forms().get(actor("coord.a"), old.id());
+    assertThat(now.version()).isEqualTo(2);
+    assertThat(JSON.readTree(now.valuesJson()).path("lesions").get(1).path("site").asString())
+        .isEqualTo("mediastinal-node");
+    assertThat(dc.forms().auditTrail(actor("coord.a"), old.id())).anySatisfy(e -> {
+      assertThat(e.entry().field()).isEqualTo("values.lesions");
+      assertThat(e.entry().reason()).isEqualTo("lesions recorded structured");
+    });
+  }
+
+  @Test
   void noTemplateCarriesInlineScriptOrEventHandlerAttributes() throws Exception {
     try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
       for (Path p : files.filter(f -> f.toString().endsWith(".html")).toList()) {

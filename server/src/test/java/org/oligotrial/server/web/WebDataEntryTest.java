@@ -110,7 +110,7 @@ class WebDataEntryTest extends WebTestBase {
     assertThat(dataCapture.forms().list(actor("mon.a"), id)).isEmpty();
     assertThat(as("mon.a", get("/participants/" + id + "/forms/new").param("type", "adverse-event"))
         .getResponse().getStatus()).isEqualTo(403);
-    assertThat(as("mon.a", post("/participants/" + id + "/status").with(csrf()).param("to", "ON_TREATMENT")
+    assertThat(as("mon.a", post("/participants/" + id + "/status").with(csrf()).param("to", "LOST_TO_FOLLOW_UP")
         .param("reason", "x")).getResponse().getStatus()).isEqualTo(403);
   }
 
@@ -140,15 +140,18 @@ class WebDataEntryTest extends WebTestBase {
   void aStatusChangeNeedsAReason() throws Exception {
     String id = randomized("A-ST-1");
     String page = as("coord.a", get("/participants/" + id)).getResponse().getContentAsString();
-    assertThat(page).contains("id=\"status-change\"").contains("value=\"ON_TREATMENT\"")
-        .doesNotContain("<option value=\"RANDOMIZED\"");
-    MvcResult noReason = as("coord.a", post("/participants/" + id + "/status").with(csrf()).param("to", "ON_TREATMENT"));
+    // treatment, progression and death follow the forms: only loss to follow-up and withdrawal are offered
+    assertThat(page).contains("id=\"status-change\"").contains("value=\"LOST_TO_FOLLOW_UP\"")
+        .doesNotContain("<option value=\"RANDOMIZED\"").doesNotContain("<option value=\"ON_TREATMENT\"");
+    MvcResult noReason = as("coord.a", post("/participants/" + id + "/status").with(csrf())
+        .param("to", "LOST_TO_FOLLOW_UP"));
     assertThat(noReason.getResponse().getContentAsString()).contains("id=\"status-error\"");
-    as("coord.a", post("/participants/" + id + "/status").with(csrf()).param("to", "ON_TREATMENT")
-        .param("reason", "first cycle given"));
+    as("coord.a", post("/participants/" + id + "/status").with(csrf()).param("to", "LOST_TO_FOLLOW_UP")
+        .param("reason", "no contact since the move abroad"));
     var h = register.participants().history(actor("coord.a"), id);
-    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.ON_TREATMENT);
-    assertThat(h.statusChanges().get(h.statusChanges().size() - 1).reason()).isEqualTo("first cycle given");
+    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.LOST_TO_FOLLOW_UP);
+    assertThat(h.statusChanges().get(h.statusChanges().size() - 1).reason())
+        .isEqualTo("no contact since the move abroad");
   }
 
   @Test

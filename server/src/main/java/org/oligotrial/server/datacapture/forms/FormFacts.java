@@ -44,9 +44,27 @@ public record FormFacts(List<StoredForm> forms) {
         .max(Comparator.naturalOrder()).orElse(null);
   }
 
-  /** The values of a form as a JSON tree (tumour forms stored in the older shape read structured). */
+  /** A date field of a form's values, or null when absent or not a date. */
+  public static LocalDate date(StoredForm f, String field) {
+    JsonNode v = values(f).get(field);
+    try {
+      return v == null || !v.isString() ? null : LocalDate.parse(v.stringValue());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** The values of a form as a JSON tree, as stored. */
   public static JsonNode values(StoredForm f) {
-    return LegacyTumourValues.structured(f.formType(), FormValidator.JSON.readTree(f.valuesJson()));
+    return FormValidator.JSON.readTree(f.valuesJson());
+  }
+
+  /**
+   * The values of a form with tumour forms of the older shape read as structured lesions ({@link
+   * LegacyTumourValues}); other forms as stored.
+   */
+  public static JsonNode structured(StoredForm f) {
+    return LegacyTumourValues.structured(f.formType(), values(f));
   }
 
   /** The derived values of a form as a JSON tree (an empty object when none). */

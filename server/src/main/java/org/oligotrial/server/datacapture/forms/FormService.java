@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.oligotrial.protocol.FormDefinition;
+import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.recist.TumourEvaluation;
 import org.oligotrial.server.audit.AuditAction;
@@ -22,6 +23,9 @@ import org.oligotrial.server.datacapture.SiteGuard;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.datacapture.visits.VisitSchedule;
+import org.oligotrial.server.dates.ObservationDates;
+import org.oligotrial.server.dates.ParticipantDates;
+import org.oligotrial.server.dates.ParticipantDatesReader;
 import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.Ids;
@@ -65,9 +69,23 @@ public final class FormService {
   private final EditChecks checks;
   private final VisitSchedule schedule;
   private final Clock clock;
+  private final ObservationDates dates;
+  private final ParticipantDatesReader dateFacts;
+  private final AfterSave afterSave;
+
+  /** What follows a saved form, inside its transaction: derived endpoints, status and reconciliation. */
+  @FunctionalInterface
+  public interface AfterSave {
+    /**
+     * @param r the participant's randomization, or null before randomization
+     * @param trigger the change in words, naming the form, its version, the user and the reason for change
+     */
+    void saved(StoredForm form, Randomized r, String trigger);
+  }
 
   public FormService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteGuard guard, Protocol protocol,
-      RandomizationFacts randomization, QueryService queries, AlertService alerts, UserService users, Clock clock) {
+      RandomizationFacts randomization, QueryService queries, AlertService alerts, UserService users, Clock clock,
+      AfterSave afterSave) {
     this.repo = new FormRepository(jdbc);
     this.jdbc = jdbc;
     this.tx = tx;
@@ -83,6 +101,9 @@ public final class FormService {
     this.checks = new EditChecks(protocol.editChecks(), categories);
     this.schedule = new VisitSchedule(protocol.visits());
     this.clock = clock;
+    this.dates = new ObservationDates(clock);
+    this.dateFacts = new ParticipantDatesReader(jdbc);
+    this.afterSave = afterSave;
   }
 
   /**
@@ -106,6 +127,7 @@ public final class FormService {
     String id = Ids.next();
     return tx.execute(s -> {
       lockParticipant(participantId);
+      checkDates(def, normalised, r, participantId, null);
       List<StoredForm> others = repo.ofParticipant(participantId);
       if (ONE_PER_PARTICIPANT.contains(formType) && others.stream().anyMatch(o -> o.formType().equals(formType))) {
         throw new ConflictException("formType", "the participant already has a " + formType
@@ -131,6 +153,7 @@ public final class FormService {
       openQueries(f, found);
       alertIfSerious(actor, f, null, normalised);
       rederiveAssessments(actor, f, "re-derived: tumour form " + f.id() + " entered");
+      afterSave.saved(f, r, "form " + f.id() + " (" + f.formType() + ") version 1 entered by " + actor.username());
       return f;
     });
   }
@@ -165,6 +188,7 @@ public final class FormService {
       if (oldValues.equals(normalised)) {
         return cur;
       }
+      checkDates(def, normalised, r, cur.participantId(), formId);
       ObjectNode derived = derive(def, normalised, others, cur);
       List<EditChecks.Finding> found = runChecks(def, normalised, r, others, cur);
       Instant now = now();
@@ -184,6 +208,8 @@ public final class FormService {
       openQueries(f, found);
       alertIfSerious(actor, f, oldValues, normalised);
       rederiveAssessments(actor, f, "re-derived: tumour form " + f.id() + " changed (" + why + ")");
+      afterSave.saved(f, r, "form " + f.id() + " (" + f.formType() + ") version " + f.version() + " changed by "
+          + actor.username() + ": " + why);
       return f;
     });
   }
@@ -208,6 +234,7 @@ public final class FormService {
     StoredForm self = formId == null ? null : all.stream().filter(o -> o.id().equals(formId)).findFirst()
         .orElseThrow(() -> new RecordNotFoundException(ENTITY, formId));
     List<StoredForm> others = all.stream().filter(o -> self == null || !o.id().equals(self.id())).toList();
+    checkDates(def, normalised, r, participantId, formId);
     ObjectNode derived = derive(def, normalised, others, self);
     runChecks(def, normalised, r, others, self);
     return derived == null ? FormValidator.JSON.createObjectNode() : derived;
@@ -349,23 +376,23 @@ public final class FormService {
               throw new InvalidFieldException("values.date", "another tumour assessment is dated " + date);
             }
             if (o.formDate().isBefore(date)) {
-              assessments.add(FormFacts.values(o));
+              assessments.add(FormFacts.structured(o));
             }
           }
         }
-        assessments.add(values);
-        TumourEvaluation ev = Derivations.recist(FormFacts.values(baseline), assessments, assessments.size() - 1,
+        assessments.add(LegacyTumourValues.structured(def.id(), values));
+        TumourEvaluation ev = Derivations.recist(FormFacts.structured(baseline), assessments, assessments.size() - 1,
             minSdDays());
         return Derivations.assessment(ev, date);
       }
       case "tumour-baseline" -> {
         List<JsonNode> assessments = others.stream().filter(o -> o.formType().equals("tumour-assessment"))
-            .map(FormFacts::values).toList();
+            .map(FormFacts::structured).toList();
         LocalDate date = EditChecks.date(values, "date");
         if (others.stream().anyMatch(o -> o.formType().equals("tumour-assessment") && !o.formDate().isAfter(date))) {
           throw new InvalidFieldException("values.date", "the baseline must precede every follow-up assessment");
         }
-        Derivations.recist(values, assessments, -1, minSdDays());
+        Derivations.recist(LegacyTumourValues.structured(def.id(), values), assessments, -1, minSdDays());
         return null;
       }
       default -> {
@@ -387,11 +414,11 @@ public final class FormService {
     if (baselines.isEmpty()) {
       return;
     }
-    JsonNode baseline = FormFacts.values(baselines.get(0));
+    JsonNode baseline = FormFacts.structured(baselines.get(0));
     List<StoredForm> assessments = facts.ofType("tumour-assessment");
     List<JsonNode> prefix = new ArrayList<>();
     for (StoredForm a : assessments) {
-      prefix.add(FormFacts.values(a));
+      prefix.add(FormFacts.structured(a));
       if (a.id().equals(saved.id())) {
         continue;
       }
@@ -402,6 +429,30 @@ public final class FormService {
             .param("id", a.id()).update();
         auditChanges(actor, a, old, d, "derived.", why);
       }
+    }
+  }
+
+  /**
+   * Every date field of the form against the {@link ObservationDates} rules: the form's own date not before
+   * randomization except for the baseline tumour assessment, the death form's own date not before any other
+   * observation; every date not in the future, before 1900 or birth, or after death.
+   */
+  private void checkDates(FormDefinition def, ObjectNode values, Randomized r, String participantId, String self) {
+    ParticipantDates facts = dateFacts.read(participantId, self);
+    if (r != null) {
+      facts = facts.withRandomization(r.date());
+    }
+    boolean baseline = def.id().equals("tumour-baseline");
+    for (FormField f : def.fields()) {
+      if (!f.type().equals("date")) {
+        continue;
+      }
+      // the randomization bound on the form's own date; a later date of the form (a resolution, a last fraction)
+      // is held after it by the form's date-order checks, which then say so in the form's own words
+      boolean own = f.id().equals(def.dateField());
+      ObservationDates.Kind kind = baseline || !own ? ObservationDates.Kind.ANY_TIME
+          : def.id().equals("death") ? ObservationDates.Kind.DEATH : ObservationDates.Kind.ON_STUDY;
+      dates.check("values." + f.id(), f.label(), EditChecks.date(values, f.id()), kind, facts);
     }
   }
 

@@ -43,7 +43,12 @@ public final class FormValidator {
     if (!values.isObject()) {
       throw new InvalidFieldException("values", "must be a JSON object of field values");
     }
-    values = LegacyTumourValues.withIds(def.id(), LegacyTumourValues.structured(def.id(), values));
+    FormDefinition older = LegacyTumourValues.olderDefinition(def, values);
+    if (older != null) {
+      def = older;
+    } else {
+      values = LegacyTumourValues.withIds(def.id(), values);
+    }
     Set<String> known = def.fields().stream().map(FormField::id).collect(Collectors.toSet());
     for (String name : values.propertyNames()) {
       if (!known.contains(name)) {

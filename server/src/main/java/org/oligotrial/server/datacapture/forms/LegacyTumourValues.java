@@ -1,6 +1,9 @@
 package org.oligotrial.server.datacapture.forms;
 
+import java.util.List;
 import java.util.Locale;
+import org.oligotrial.protocol.FormDefinition;
+import org.oligotrial.protocol.FormField;
 import org.oligotrial.recist.LesionIds;
 import org.oligotrial.recist.LesionRole;
 import org.oligotrial.recist.LesionSite;
@@ -11,9 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tumour forms in the shape used before lesions were structured, read as structured lesions. Forms stored in that
- * shape stay as they were stored (their audit trail and versions describe them); they are read through this class,
- * and a change saves them in the structured shape (audited as a change of values). API callers may still send the
- * old shape; it is stored structured.
+ * shape stay as they were stored (their audit trail, versions and endpoints are as before: the endpoints of a
+ * participant whose baseline is in the older shape come from the progression forms); their RECIST responses and the
+ * web's lesion pages read them through this class, and a change in the web saves them structured (audited as a change
+ * of values). API callers may still send the older shape ({@link #olderDefinition}); it is stored as sent.
  *
  * <ul>
  *   <li>baseline {@code {"date", "targets": [{"id", "organ", "node", "mm"}], "nonTargets": [{"id", "organ"}]}}
@@ -44,13 +48,10 @@ public final class LegacyTumourValues {
         && (values.path("targets").isArray() || values.path("nonTargets").isArray())) {
       return baseline(values);
     }
-    if (formType.equals("tumour-assessment") && (values.path("newLesions").isString()
-        || values.path("newLesions").isBoolean())) {
+    if (formType.equals("tumour-assessment") && values.path("newLesions").isString()) {
       ObjectNode o = (ObjectNode) values.deepCopy();
       ArrayNode list = FormValidator.JSON.createArrayNode();
-      String word = values.path("newLesions").isBoolean()
-          ? (values.path("newLesions").booleanValue() ? "yes" : "no")
-          : values.path("newLesions").stringValue().strip().toLowerCase(Locale.ROOT);
+      String word = values.path("newLesions").stringValue().strip().toLowerCase(Locale.ROOT);
       if (word.equals("yes") || word.equals("equivocal")) {
         ObjectNode n = list.addObject();
         n.put("id", LesionIds.NEW + "1");
@@ -64,6 +65,34 @@ public final class LegacyTumourValues {
       return o;
     }
     return values;
+  }
+
+  /**
+   * The definition of the older shape when the values are in it (then they are checked against it and stored as
+   * sent), or null for structured values.
+   *
+   * @param def the protocol's definition of the form
+   */
+  public static FormDefinition olderDefinition(FormDefinition def, JsonNode values) {
+    if (def.id().equals("tumour-baseline") && !values.has("lesions")
+        && (values.has("targets") || values.has("nonTargets"))) {
+      return new FormDefinition(def.id(), def.name(), def.visits(), def.dateField(), List.of(
+          def.field("date").orElseThrow(),
+          field("targets", "target lesions (id, organ, node, mm), the older shape", "recist-targets", true),
+          field("nonTargets", "non-target lesions (id, organ), the older shape", "recist-non-targets", false)));
+    }
+    if (def.id().equals("tumour-assessment") && values.path("newLesions").isString()) {
+      List<FormField> fields = new java.util.ArrayList<>(def.fields().stream()
+          .filter(f -> !f.id().equals("newLesions")).toList());
+      fields.add(new FormField("newLesions", "new lesions, the older shape", "choice", true, null,
+          List.of("no", "yes", "equivocal"), null, null, null));
+      return new FormDefinition(def.id(), def.name(), def.visits(), def.dateField(), fields);
+    }
+    return null;
+  }
+
+  private static FormField field(String id, String label, String type, boolean required) {
+    return new FormField(id, label, type, required, null, List.of(), null, null, null);
   }
 
   /**

@@ -51,7 +51,7 @@ public record ClinicalView(List<ExpectedVisit> visits, List<StoredForm> forms, L
     List<RecistRow> recist = new ArrayList<>();
     List<AdverseEventRow> aes = new ArrayList<>();
     for (StoredForm f : forms) {
-      JsonNode v = FormFacts.values(f);
+      JsonNode v = FormFacts.structured(f);
       switch (f.formType()) {
         case "tumour-baseline" -> {
           BigDecimal sum = BigDecimal.ZERO;

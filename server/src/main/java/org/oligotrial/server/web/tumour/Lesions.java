@@ -31,12 +31,12 @@ public final class Lesions {
 
   /** The values of a stored baseline form. */
   static JsonNode baselineValues(StoredForm f) {
-    return FormFacts.values(f);
+    return FormFacts.structured(f);
   }
 
   /** The values of a stored follow-up assessment form. */
   static JsonNode assessmentValues(StoredForm f) {
-    return FormFacts.values(f);
+    return FormFacts.structured(f);
   }
 
   /** The words of a site code, or the code itself. */

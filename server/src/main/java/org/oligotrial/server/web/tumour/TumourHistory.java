@@ -36,7 +36,7 @@ public record TumourHistory(String baselineFormId, List<Lesion> targets, List<Le
     String baselineId = null;
     if (!baselines.isEmpty()) {
       baselineId = baselines.get(0).id();
-      for (JsonNode l : FormFacts.values(baselines.get(0)).path("lesions")) {
+      for (JsonNode l : FormFacts.structured(baselines.get(0)).path("lesions")) {
         Lesion x = new Lesion(l.path("id").asString(""), Lesions.siteLabel(l.path("site").asString(""),
             l.path("siteText").asString("")), l.path("nodal").asBoolean(false), BaselineForm.plain(l.path("mm")));
         ("non-target".equals(l.path("type").asString("")) ? nonTargets : targets).add(x);
@@ -48,7 +48,7 @@ public record TumourHistory(String baselineFormId, List<Lesion> targets, List<Le
       if (self != null && (a.id().equals(self.id()) || !a.formDate().isBefore(self.formDate()))) {
         continue;
       }
-      JsonNode v = FormFacts.values(a);
+      JsonNode v = FormFacts.structured(a);
       previous.clear();
       v.path("targets").properties().forEach(e -> previous.put(e.getKey(),
           e.getValue().isNull() ? "NE" : BaselineForm.plain(e.getValue())));
