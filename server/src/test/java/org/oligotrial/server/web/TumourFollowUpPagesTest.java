@@ -115,7 +115,7 @@ class TumourFollowUpPagesTest {
         .getResponse().getContentAsString();
     assertThat(page).contains("id=\"t-T1\"").contains("id=\"t-T2\"").contains("id=\"nt-N1\"")
         .contains("data-row-id=\"NL1\"").contains("data-taken=\"T1 T2 N1 NL1\"")
-        .contains("value=\"equivocal\" selected=\"selected\"").contains("<td>36</td>").doesNotContain("<textarea");
+        .contains("value=\"equivocal\" selected=\"selected\"").contains("<td>36 mm</td>").doesNotContain("<textarea");
     // sum 28 + 14 = 42 mm against the baseline 60 mm: -30.0%, partial response (RECIST 1.1 section 4.3.1);
     // the nadir is the day-49 sum 36 + 20 = 56 mm, smaller than the baseline's
     String html = as("coord.a", scan(post("/participants/" + id + "/tumour/assessment/check"), DAY0.plusDays(98),

@@ -51,7 +51,7 @@ public record TumourHistory(String baselineFormId, List<Lesion> targets, List<Le
       JsonNode v = FormFacts.structured(a);
       previous.clear();
       v.path("targets").properties().forEach(e -> previous.put(e.getKey(),
-          e.getValue().isNull() ? "NE" : BaselineForm.plain(e.getValue())));
+          e.getValue().isNull() || e.getValue().isString() ? "NE" : BaselineForm.plain(e.getValue()) + " mm"));
       for (AssessmentForm.NewRow r : AssessmentForm.newRows(v)) {
         earlier.put(r.id(), r);
       }
