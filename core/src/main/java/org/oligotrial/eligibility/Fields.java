@@ -41,6 +41,7 @@ final class Fields {
       case "uncontrolledSeriousDisease" -> ScreeningRecord::uncontrolledSeriousDisease;
       case "expectedToComplete" -> ScreeningRecord::expectedToComplete;
       case "consentSigned" -> ScreeningRecord::consentSigned;
+      case "intracranialMetastasis" -> ScreeningRecord::intracranialMetastasis;
       default -> throw new IllegalArgumentException("no yes/no field " + path);
     };
   }
@@ -60,6 +61,7 @@ final class Fields {
     return switch (path) {
       case "allergies" -> o -> (String) o;
       case "metastases.site" -> o -> ((ScreeningRecord.Metastasis) o).site();
+      case "metastases.text" -> o -> ((ScreeningRecord.Metastasis) o).text();
       case "priorTreatments.type" -> o -> ((ScreeningRecord.PriorTreatment) o).type();
       default -> throw new IllegalArgumentException("no text-list field " + path);
     };

@@ -24,7 +24,7 @@ final class RecordReader {
     List<String> names = List.of("id", "screeningDate", "birthDate", "sex", "pregnant", "breastfeeding", "diagnosis",
         "staging", "primaryTumor", "metastases", "ecog", "priorTreatments", "lifeExpectancyMonths", "labs", "egfr",
         "canTolerateSystemicTherapy", "otherMalignancy", "uncontrolledSeriousDisease", "allergies",
-        "expectedToComplete", "consentSigned");
+        "expectedToComplete", "consentSigned", "intracranialMetastasis");
     for (int i = 0; i < names.size(); i++) {
       FIELD_BITS.put(names.get(i), 1 << i);
     }
@@ -60,6 +60,9 @@ final class RecordReader {
     List<String> allergies = null;
     Boolean complete = null;
     Boolean consent = null;
+    Boolean intracranial = null;
+    int intracranialLine = 0;
+    int intracranialColumn = 0;
     int seen = 0;
     String name;
     while ((name = p.nextName()) != null) {
@@ -97,6 +100,11 @@ final class RecordReader {
         case "allergies" -> allergies = texts(t, name);
         case "expectedToComplete" -> complete = flag(t, name);
         case "consentSigned" -> consent = flag(t, name);
+        case "intracranialMetastasis" -> {
+          intracranialLine = p.currentTokenLocation().getLineNr();
+          intracranialColumn = p.currentTokenLocation().getColumnNr();
+          intracranial = flag(t, name);
+        }
         default -> throw error(p, name, "unknown field (see docs/eligibility.md for the record format)");
       }
     }
@@ -104,9 +112,34 @@ final class RecordReader {
       throw new ScreeningRecordException("birth date " + birth + " is after the screening date " + screening,
           birthLine, birthColumn, "birthDate");
     }
+    if (intracranial != null && metastases != null) {
+      checkIntracranial(intracranial, metastases, intracranialLine, intracranialColumn);
+    }
     return new ScreeningRecord(id, screening, birth, sex, pregnant, breastfeeding, diagnosis, staging, primary,
         metastases, ecog, prior, lifeExpectancy, labs, egfr, tolerate, otherMalignancy, uncontrolled, allergies,
-        complete, consent);
+        complete, consent, intracranial);
+  }
+
+  /**
+   * The answer to "intracranial metastasis?" against the coded sites: "no" with a brain or leptomeningeal site, or
+   * "yes" without one, names both fields.
+   */
+  private static void checkIntracranial(boolean yes, List<ScreeningRecord.Metastasis> metastases, int line, int col) {
+    int cns = -1;
+    for (int i = 0; i < metastases.size() && cns < 0; i++) {
+      if (RecordFields.CNS_METASTASIS_SITES.contains(metastases.get(i).site())) {
+        cns = i;
+      }
+    }
+    if (!yes && cns >= 0) {
+      throw new ScreeningRecordException("intracranialMetastasis is no but metastases[" + cns + "].site is "
+          + metastases.get(cns).site() + "; answer yes, or correct the site", line, col, "intracranialMetastasis");
+    }
+    if (yes && cns < 0) {
+      throw new ScreeningRecordException("intracranialMetastasis is yes but no metastases[].site is "
+          + String.join(" or ", RecordFields.CNS_METASTASIS_SITES) + "; add the intracranial site, or answer no",
+          line, col, "intracranialMetastasis");
+    }
   }
 
   /**
@@ -333,6 +366,7 @@ final class RecordReader {
       }
       String site = null;
       Integer lesions = null;
+      String text = null;
       String name;
       while ((name = p.nextName()) != null) {
         JsonToken x = p.nextToken();
@@ -342,12 +376,25 @@ final class RecordReader {
             if (site != null && site.isBlank()) {
               throw error(p, at + ".site", "empty site");
             }
+            int k = site == null ? 0 : RecordFields.METASTASIS_SITES.indexOf(site);
+            if (k < 0) {
+              throw error(p, at + ".site", "unknown site '" + site + "' (expected one of: "
+                  + String.join(", ", RecordFields.METASTASIS_SITES) + "; use other with text for any other site)");
+            }
+            site = site == null ? null : RecordFields.METASTASIS_SITES.get(k);
           }
           case "lesions" -> lesions = integer(x, at + ".lesions", 1, 1000);
-          default -> throw error(p, at + "." + name, "unknown field (expected site, lesions)");
+          case "text" -> {
+            text = text(x, at + ".text");
+            text = text == null || text.isBlank() ? null : text.strip();
+          }
+          default -> throw error(p, at + "." + name, "unknown field (expected site, lesions, text)");
         }
       }
-      out.add(new ScreeningRecord.Metastasis(site, lesions));
+      if ("other".equals(site) && text == null) {
+        throw error(p, at + ".text", "site other needs the site in words (text)");
+      }
+      out.add(new ScreeningRecord.Metastasis(site, lesions, text));
     }
     return List.copyOf(out);
   }

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param diagnosis histology and how it was confirmed
  * @param staging AJCC 8th edition T, N and M categories
  * @param primaryTumor the primary tumour's measurement
- * @param metastases the distant metastases, by site, with the number of lesions at each
+ * @param metastases the distant metastases, by coded site, with the number of lesions at each
  * @param ecog ECOG performance status 0-5
  * @param priorTreatments anti-cancer treatments (and biopsies) received before screening
  * @param lifeExpectancyMonths the investigator's estimate of life expectancy, in months
@@ -32,12 +32,27 @@ import java.util.Map;
  * @param allergies drug or agent allergies, e.g. {@code cisplatin}, {@code contrast-agent}
  * @param expectedToComplete whether the investigator expects the patient to complete the trial
  * @param consentSigned whether written informed consent has been given
+ * @param intracranialMetastasis the screening question "intracranial metastasis?" (a stratification factor);
+ *     consistent with the metastasis sites: yes needs a brain or leptomeningeal site, no allows none
+ *     ({@link ScreeningRecordParser} checks it)
  */
 public record ScreeningRecord(String id, LocalDate screeningDate, LocalDate birthDate, String sex, Boolean pregnant,
     Boolean breastfeeding, Diagnosis diagnosis, Staging staging, PrimaryTumor primaryTumor,
     List<Metastasis> metastases, Integer ecog, List<PriorTreatment> priorTreatments, BigDecimal lifeExpectancyMonths,
     Map<String, LabValue> labs, String egfr, Boolean canTolerateSystemicTherapy, Boolean otherMalignancy,
-    Boolean uncontrolledSeriousDisease, List<String> allergies, Boolean expectedToComplete, Boolean consentSigned) {
+    Boolean uncontrolledSeriousDisease, List<String> allergies, Boolean expectedToComplete, Boolean consentSigned,
+    Boolean intracranialMetastasis) {
+
+  /** A record without the intracranial-metastasis answer (unknown). */
+  public ScreeningRecord(String id, LocalDate screeningDate, LocalDate birthDate, String sex, Boolean pregnant,
+      Boolean breastfeeding, Diagnosis diagnosis, Staging staging, PrimaryTumor primaryTumor,
+      List<Metastasis> metastases, Integer ecog, List<PriorTreatment> priorTreatments, BigDecimal lifeExpectancyMonths,
+      Map<String, LabValue> labs, String egfr, Boolean canTolerateSystemicTherapy, Boolean otherMalignancy,
+      Boolean uncontrolledSeriousDisease, List<String> allergies, Boolean expectedToComplete, Boolean consentSigned) {
+    this(id, screeningDate, birthDate, sex, pregnant, breastfeeding, diagnosis, staging, primaryTumor, metastases,
+        ecog, priorTreatments, lifeExpectancyMonths, labs, egfr, canTolerateSystemicTherapy, otherMalignancy,
+        uncontrolledSeriousDisease, allergies, expectedToComplete, consentSigned, null);
+  }
 
   /**
    * The diagnosis.
@@ -62,10 +77,17 @@ public record ScreeningRecord(String id, LocalDate screeningDate, LocalDate birt
   /**
    * Metastases at one site.
    *
-   * @param site the organ or site, e.g. {@code brain}, {@code bone}, {@code liver}
+   * @param site the coded site ({@link org.oligotrial.protocol.RecordFields#METASTASIS_SITES}), e.g. {@code brain},
+   *     {@code bone}, {@code liver}, or {@code other}
    * @param lesions the number of metastatic lesions at the site (1 or more)
+   * @param text the site in words: required for {@code other}, an optional precision otherwise
    */
-  public record Metastasis(String site, Integer lesions) {}
+  public record Metastasis(String site, Integer lesions, String text) {
+    /** Metastases at a coded site without text. */
+    public Metastasis(String site, Integer lesions) {
+      this(site, lesions, null);
+    }
+  }
 
   /** @param type biopsy, surgery, radiotherapy, chemotherapy, targeted, immunotherapy, ablation or other */
   public record PriorTreatment(String type) {}

@@ -60,6 +60,16 @@ public final class RecordFields {
   /** EGFR status codes. */
   public static final List<String> EGFR_STATUSES = List.of("mutant", "wild-type", "unknown");
 
+  /**
+   * Coded sites of distant metastases: {@code lung} is the contralateral lung or another lobe, {@code distant-node}
+   * a non-regional lymph node; {@code other} needs the site in words ({@code metastases[].text}).
+   */
+  public static final List<String> METASTASIS_SITES = List.of("brain", "leptomeninges", "bone", "liver", "adrenal",
+      "lung", "pleura", "pericardium", "distant-node", "skin-soft-tissue", "other");
+
+  /** The sites of {@link #METASTASIS_SITES} in the central nervous system (intracranial metastasis). */
+  public static final List<String> CNS_METASTASIS_SITES = List.of("brain", "leptomeninges");
+
   private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
 
   static {
@@ -76,7 +86,9 @@ public final class RecordFields {
     add("staging.m", Type.TEXT, M_CATEGORIES);
     add("primaryTumor.longestDiameterMm", Type.NUMBER);
     add("metastases", Type.LIST);
-    add("metastases.site", Type.TEXT_LIST);
+    add("intracranialMetastasis", Type.FLAG);
+    add("metastases.site", Type.TEXT_LIST, METASTASIS_SITES);
+    add("metastases.text", Type.TEXT_LIST);
     add("metastases.lesions", Type.ITEM_NUMBER);
     add("ecog", Type.NUMBER);
     add("priorTreatments", Type.LIST);

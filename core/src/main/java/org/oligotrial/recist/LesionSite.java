@@ -9,9 +9,10 @@ import java.util.Locale;
  *
  * <ul>
  *   <li><b>organ</b>, for the RECIST 1.1 limit of two target lesions per organ: both lungs are one organ (lung and
- *       contralateral lung), all lymph nodes are one organ (mediastinal, hilar and other nodes: "lymph nodes",
- *       whatever their location, count as one organ in RECIST 1.1), every other coded site is its own organ, and
- *       "other" sites are told apart by their text;
+ *       contralateral lung), all lymph nodes are one organ (mediastinal, hilar and other nodes), as the RECIST
+ *       working group answers for paired organs and nodal chains (EORTC RECIST 1.1 questions and clarifications,
+ *       "Paired organs" and "Two target lesions": "Nodes are considered to be one organ"); every other coded site
+ *       is its own organ, and "other" sites are told apart by their text;
  *   <li><b>thoracic</b> (primary or regional disease: the ipsilateral lung and the mediastinal and hilar nodes), for
  *       thoracic progression. Contralateral lung and pleura are metastatic sites (M1a in AJCC 8th edition), not
  *       thoracic progression.

@@ -19,11 +19,11 @@ public record NewLesion(String id, LesionSite site, String siteText, boolean equ
     Objects.requireNonNull(site, "site");
   }
 
-  /** The site in words: the label, or the text of an "other" site. */
+  /** The site in words: the text of an "other" site, else the label followed by the text when there is one. */
   public String siteName() {
-    if (site == LesionSite.OTHER && siteText != null && !siteText.isBlank()) {
-      return siteText.trim();
+    if (siteText == null || siteText.isBlank()) {
+      return site.label();
     }
-    return site.label();
+    return site == LesionSite.OTHER ? siteText.trim() : site.label() + ", " + siteText.trim();
   }
 }

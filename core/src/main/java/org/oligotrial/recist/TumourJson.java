@@ -75,6 +75,12 @@ public final class TumourJson {
     LocalDate date = RecistJson.date(b, "date", "baseline.date");
     List<BaselineLesion> lesions = baselineLesions(b);
     List<String> used = new ArrayList<>(lesions.stream().map(BaselineLesion::id).toList());
+    // ids given anywhere are reserved before any is generated, so a generated id never collides with a later one
+    root.path("assessments").forEach(a -> a.path("newLesions").forEach(n -> {
+      if (n.path("id").isString()) {
+        used.add(n.path("id").stringValue().trim());
+      }
+    }));
     List<FollowUpAssessment> followUps = new ArrayList<>();
     int i = 0;
     for (JsonNode a : RecistJson.array(root, "assessments", "assessments")) {

@@ -28,10 +28,23 @@ final class Candidates {
     }
   }
 
-  /** The eligible example, edited. */
+  /**
+   * The eligible example, edited. An edit that replaces the metastases but leaves the intracranial-metastasis answer
+   * as it was gets the answer its sites imply (a brain or leptomeningeal site or not), so that a test of the lesion
+   * count changes only the count; tests of the answer itself set it.
+   */
   static ScreeningRecord eligibleWith(Consumer<ObjectNode> edit) {
-    ObjectNode n = (ObjectNode) JSON.readTree(ELIGIBLE);
+    ObjectNode base = (ObjectNode) JSON.readTree(ELIGIBLE);
+    ObjectNode n = base.deepCopy();
     edit.accept(n);
+    if (!n.path("metastases").equals(base.path("metastases"))
+        && n.path("intracranialMetastasis").equals(base.path("intracranialMetastasis"))) {
+      boolean cns = false;
+      for (var m : n.path("metastases")) {
+        cns |= org.oligotrial.protocol.RecordFields.CNS_METASTASIS_SITES.contains(m.path("site").asString(""));
+      }
+      n.put("intracranialMetastasis", cns);
+    }
     return new ScreeningRecordParser().parse(JSON.writeValueAsString(n));
   }
 

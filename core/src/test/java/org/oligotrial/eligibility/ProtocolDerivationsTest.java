@@ -21,7 +21,7 @@ class ProtocolDerivationsTest {
 
   @Test
   void eligibleExampleStrata() {
-    // adenocarcinoma, EGFR mutant, a brain metastasis, 2 + 1 lesions, T2a N1
+    // adenocarcinoma, EGFR mutant, a brain metastasis (intracranialMetastasis: true), 2 + 1 lesions, T2a N1
     assertThat(derive.stratumLevels(example("eligible.json"))).containsExactly(Map.entry("histology", "non-squamous"),
         Map.entry("therapy", "targeted"), Map.entry("intracranial", "yes"), Map.entry("metastases", "2-5"),
         Map.entry("thoracic-stage", "I-II"));
@@ -42,10 +42,24 @@ class ProtocolDerivationsTest {
   void singleLesionAndT4N0() {
     ScreeningRecord r = Candidates.eligibleWith(n -> {
       n.putArray("metastases").addObject().put("site", "adrenal").put("lesions", 1);
+      n.put("intracranialMetastasis", false);
       n.putObject("staging").put("t", "T4").put("n", "N0").put("m", "M1b");
     });
     assertThat(derive.stratumLevels(r)).containsEntry("metastases", "1").containsEntry("thoracic-stage", "III")
         .containsEntry("intracranial", "no");
+  }
+
+  @Test
+  void intracranialStratumIsTheExplicitAnswer() {
+    ScreeningRecord brain = Candidates.eligibleWith(n -> {
+      n.putArray("metastases").addObject().put("site", "brain").put("text", "cerebellum").put("lesions", 1);
+      n.put("intracranialMetastasis", true);
+    });
+    assertThat(derive.stratumLevels(brain)).containsEntry("intracranial", "yes");
+    // an unanswered question leaves the stratum undecided (randomization waits for it), whatever the sites say
+    ScreeningRecord unanswered = Candidates.eligibleWith(n -> n.remove("intracranialMetastasis"));
+    assertThat(unanswered.metastases()).extracting(ScreeningRecord.Metastasis::site).contains("brain");
+    assertThat(derive.stratumLevels(unanswered).get("intracranial")).isNull();
   }
 
   @Test

@@ -92,6 +92,38 @@ class ScreeningRecordParserTest {
   }
 
   @Test
+  void metastasisSitesAreCoded() {
+    // "cerebellum" typed as a site no longer passes as a site that is not the brain
+    ScreeningRecordException e = reject("{\"metastases\": [{\"site\": \"Cerebellum\", \"lesions\": 1}]}");
+    assertThat(e.field()).isEqualTo("metastases[0].site");
+    assertThat(e.getMessage()).contains("unknown site 'cerebellum'").contains("use other with text");
+    assertThat(reject("{\"metastases\": [{\"site\": \"other\", \"lesions\": 1}]}").field())
+        .isEqualTo("metastases[0].text");
+    ScreeningRecord r = parser.parse("{\"metastases\": [{\"site\": \"Skin soft tissue\", \"lesions\": 1},"
+        + " {\"site\": \"other\", \"text\": \" spleen \", \"lesions\": 1}]}");
+    assertThat(r.metastases()).extracting(ScreeningRecord.Metastasis::site, ScreeningRecord.Metastasis::text)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("skin-soft-tissue", null),
+            org.assertj.core.groups.Tuple.tuple("other", "spleen"));
+  }
+
+  @Test
+  void intracranialAnswerMustAgreeWithTheSites() {
+    ScreeningRecordException no = reject("{\"metastases\": [{\"site\": \"bone\", \"lesions\": 1},"
+        + " {\"site\": \"brain\", \"lesions\": 1}],\n\"intracranialMetastasis\": false}");
+    assertThat(no.field()).isEqualTo("intracranialMetastasis");
+    assertThat(no.line()).isEqualTo(2);
+    assertThat(no.getMessage()).contains("intracranialMetastasis is no but metastases[1].site is brain");
+    ScreeningRecordException yes = reject("{\"intracranialMetastasis\": true, \"metastases\": [{\"site\": "
+        + "\"other\", \"text\": \"cerebellum\", \"lesions\": 1}]}");
+    assertThat(yes.getMessage()).contains("intracranialMetastasis is yes but no metastases[].site is brain or "
+        + "leptomeninges");
+    assertThat(parser.parse("{\"intracranialMetastasis\": true, \"metastases\": [{\"site\": \"leptomeninges\", "
+        + "\"lesions\": 1}]}").intracranialMetastasis()).isTrue();
+    // either side unknown: nothing to compare
+    assertThat(parser.parse("{\"intracranialMetastasis\": false}").intracranialMetastasis()).isFalse();
+  }
+
+  @Test
   void birthAfterScreeningIsImpossible() {
     ScreeningRecordException e =
         reject("{\n\"screeningDate\": \"2025-01-01\",\n\"birthDate\": \"2025-06-01\"\n}");

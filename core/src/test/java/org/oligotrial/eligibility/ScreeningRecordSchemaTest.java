@@ -54,6 +54,17 @@ class ScreeningRecordSchemaTest {
   @Test
   void schemaRejectsImpossibleValuesAndUnknownFields() {
     assertThat(validate("{\"ecog\": 7}")).isNotEmpty();
+    // metastasis sites are coded; other needs its text; the intracranial answer agrees with the sites
+    assertThat(validate("{\"metastases\": [{\"site\": \"cerebellum\", \"lesions\": 1}]}")).isNotEmpty();
+    assertThat(validate("{\"metastases\": [{\"site\": \"other\", \"lesions\": 1}]}")).isNotEmpty();
+    assertThat(validate("{\"metastases\": [{\"site\": \"other\", \"text\": \"cerebellum\", \"lesions\": 1}]}"))
+        .isEmpty();
+    assertThat(validate("{\"intracranialMetastasis\": false, \"metastases\": [{\"site\": \"brain\", \"lesions\": 1}]}"))
+        .isNotEmpty();
+    assertThat(validate("{\"intracranialMetastasis\": true, \"metastases\": [{\"site\": \"bone\", \"lesions\": 1}]}"))
+        .isNotEmpty();
+    assertThat(validate("{\"intracranialMetastasis\": true, \"metastases\": [{\"site\": \"brain\", \"lesions\": 1}]}"))
+        .isEmpty();
     assertThat(validate("{\"sex\": \"F\"}")).isNotEmpty();
     assertThat(validate("{\"birthdate\": \"1960-01-01\"}")).isNotEmpty();
     assertThat(validate("{\"labs\": {\"PLT\": {\"value\": -1, \"unit\": \"G/L\"}}}")).isNotEmpty();

@@ -42,6 +42,11 @@ class RecistJsonTest {
     String text = Files.readString(example);
     JsonNode node = MAPPER.readTree(text);
     assertThat(schema().validate(node)).as(example.toString()).isEmpty();
+    if (TumourJson.isStructured(node)) {
+      TumourAssessments input = TumourJson.read(text);
+      assertThat(new TumourEvaluator().evaluate(input).recist().assessments()).hasSize(input.followUps().size());
+      return;
+    }
     RecistInput input = RecistJson.read(text);
     assertThat(new RecistEvaluator().evaluate(input.baseline(), input.assessments()).assessments())
         .hasSize(input.assessments().size());
@@ -54,7 +59,17 @@ class RecistJsonTest {
         "{\"baseline\": {\"date\": \"2024-01-01\", \"targets\": [{\"id\": \"N1\", \"organ\": \"node\", \"node\": true, \"mm\": 14}]}}",
         "{\"baseline\": {\"date\": \"2024-01-01\", \"targets\": [{\"id\": \"T1\", \"organ\": \"lung\", \"mm\": 9}]}}",
         "{\"baseline\": {\"date\": \"2024-01-01\"}, \"assessments\": [{\"date\": \"2024-02-01\", \"newLesions\": \"maybe\"}]}",
-        "{\"baseline\": {\"date\": \"2024-01-01\"}, \"extra\": 1}")) {
+        "{\"baseline\": {\"date\": \"2024-01-01\"}, \"extra\": 1}",
+        // structured form: unknown site, "other" without its text, a target without method, a sixth target,
+        // a legacy newLesions word in a structured assessment
+        "{\"baseline\": {\"date\": \"2024-01-01\", \"lesions\": [{\"type\": \"target\", \"site\": \"cerebellum\", \"mm\": 20, \"method\": \"MRI\"}]}}",
+        "{\"baseline\": {\"date\": \"2024-01-01\", \"lesions\": [{\"type\": \"non-target\", \"site\": \"other\"}]}}",
+        "{\"baseline\": {\"date\": \"2024-01-01\", \"lesions\": [{\"type\": \"target\", \"site\": \"liver\", \"mm\": 20}]}}",
+        "{\"baseline\": {\"date\": \"2024-01-01\", \"lesions\": ["
+            + "{\"type\": \"target\", \"site\": \"liver\", \"mm\": 20, \"method\": \"CT\"},".repeat(5)
+            + "{\"type\": \"target\", \"site\": \"bone\", \"mm\": 20, \"method\": \"CT\"}]}}",
+        "{\"baseline\": {\"date\": \"2024-01-01\", \"lesions\": [{\"type\": \"non-target\", \"site\": \"bone\"}]}, "
+            + "\"assessments\": [{\"date\": \"2024-02-01\", \"newLesions\": \"no\"}]}")) {
       assertThat(schema.validate(MAPPER.readTree(bad))).as(bad).isNotEmpty();
     }
   }

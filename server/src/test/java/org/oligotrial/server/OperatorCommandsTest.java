@@ -63,6 +63,34 @@ class OperatorCommandsTest {
   }
 
   @Test
+  void aPasswordOverBcryptsSeventyTwoBytesIsRefusedNamingTheFieldAndTheNameIsPrinted() {
+    String db = DatabaseUrl.h2File(dir.resolve("long"));
+    run("", "sites", "add", "--db", db, "--code", "GZ01", "--name", "Nanfang Hospital");
+    // 25 x U+4E2D = 75 bytes of UTF-8 but only 25 characters
+    Run r = run("\u4e2d".repeat(25) + "\n", "users", "add", "--db", db, "--username", "li.wei", "--role",
+        "investigator", "--site", "GZ01", "--password-stdin");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: password: must be at most 72 bytes in UTF-8").doesNotContain("Exception");
+    Run ok = run("\u4e2d".repeat(24) + "\n", "users", "add", "--db", db, "--username", "li.wei", "--role",
+        "investigator", "--site", "GZ01", "--name", "Li Wei", "--password-stdin");
+    assertThat(ok.exit()).isZero();
+    Run reset = run("", "users", "reset-second-factor", "--db", db, "--username", "li.wei", "--reason", "phone lost");
+    assertThat(reset.exit()).isZero();
+    assertThat(reset.out()).contains("li.wei has no second factor");
+  }
+
+  @Test
+  void everyUsersSubcommandAnswersHelp() {
+    for (String sub : new String[] {"add", "list", "reset-second-factor"}) {
+      Run help = run("", "users", sub, "--help");
+      assertThat(help.exit()).as(sub).isZero();
+      assertThat(help.out()).as(sub).contains("Usage:");
+    }
+    assertThat(run("", "users", "add", "--help").out()).contains("--name").contains("72 bytes");
+    assertThat(run("", "users", "reset-second-factor", "--help").out()).contains("--reason");
+  }
+
+  @Test
   void verifyExitsOneAndNamesTheRowWhenAnAuditRowWasEdited() throws Exception {
     String db = DatabaseUrl.h2File(dir.resolve("tampered"));
     run("", "sites", "add", "--db", db, "--code", "A", "--name", "Site A");

@@ -139,8 +139,13 @@ public final class RandomizationLoadDriver {
           .query(String.class).list();
       IntFunction<HttpRequest> touch = i -> post(base + "/api/v1/bench/touch/" + (i % 1024), token);
       IntFunction<HttpRequest> hot = i -> post(base + "/api/v1/bench/touch/0", token);
-      IntFunction<HttpRequest> randomize = i -> post(base + "/api/v1/participants/" + ids.get(i) + "/randomization",
-          token);
+      // signed by the investigator as every randomization through the API is (a BCrypt check per allocation)
+      IntFunction<HttpRequest> randomize = i -> HttpRequest.newBuilder(
+              URI.create(base + "/api/v1/participants/" + ids.get(i) + "/randomization"))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"signature\":{\"password\":\"load-driver-password\",\"meaning\":\"approval\"}}"))
+          .timeout(Duration.ofSeconds(60)).build();
       run("warm-up: touch", http, warmup, clients, touch, 200);
       run("warm-up: randomize", http, warmup, clients, randomize, 201);
       List<Result> results = new ArrayList<>();

@@ -45,11 +45,16 @@ public final class RecordGenerator {
     sb.append(",\"primaryTumor\":{\"longestDiameterMm\":").append(5 + rnd.nextInt(80)).append('}');
     int sites = 1 + rnd.nextInt(3);
     sb.append(",\"metastases\":[");
+    boolean brain = false;
     for (int i = 0; i < sites; i++) {
-      sb.append(i == 0 ? "" : ",").append("{\"site\":\"").append(pick(SITES)).append("\",\"lesions\":")
+      String site = pick(SITES);
+      brain |= site.equals("brain");
+      sb.append(i == 0 ? "" : ",").append("{\"site\":\"").append(site).append("\",\"lesions\":")
           .append(1 + rnd.nextInt(3)).append('}');
     }
-    sb.append("],\"ecog\":").append(rnd.nextInt(10) == 0 ? 3 : rnd.nextInt(3));
+    // the intracranial-metastasis answer agrees with the coded sites, as the reader requires
+    sb.append("],\"intracranialMetastasis\":").append(brain);
+    sb.append(",\"ecog\":").append(rnd.nextInt(10) == 0 ? 3 : rnd.nextInt(3));
     sb.append(",\"priorTreatments\":[").append(rnd.nextInt(15) == 0 ? "{\"type\":\"chemotherapy\"}"
         : "{\"type\":\"biopsy\"}").append(']');
     sb.append(",\"lifeExpectancyMonths\":").append(2 + rnd.nextInt(30));

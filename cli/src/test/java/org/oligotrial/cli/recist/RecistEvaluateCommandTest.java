@@ -51,6 +51,46 @@ class RecistEvaluateCommandTest {
   }
 
   @Test
+  void structuredExampleShowsWhereItProgressed() {
+    // baseline 42 + 18 + 24 = 84 mm; day 49: 30 + 12 + 14 = 56 (-33.3%: PR); day 98: NL1 equivocal (liver);
+    // day 147: NL1 unequivocal: progression dated back to the equivocal scan of 2024-06-07 (RECIST 1.1 4.3.2)
+    Run r = run("recist", "evaluate", EXAMPLES.resolve("structured-progression.json").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("baseline sum 84 mm").contains("-33.3%").contains("First progression: 2024-06-07")
+        .contains("2024-06-07  NL1 (liver): unequivocal new lesion, equivocal since 2024-06-07")
+        .contains("Progression by scope: any 2024-06-07; thoracic none; primary-tumour none; oligometastatic-foci none");
+    Run json = run("recist", "evaluate", "--json", EXAMPLES.resolve("structured-progression.json").toString());
+    assertThat(json.out()).contains("\"progressionSites\" : [ \"NL1\" ]");
+  }
+
+  @Test
+  void docsShowTheLocalFailureExampleAsPrinted() throws IOException {
+    // T1 (primary) 22 -> 28 mm: +6 mm and +27.3% of its own smallest measure: local failure on 2024-05-13 while the
+    // sum 40 vs nadir 36 (+11.1%) is still PR; the bone focus in unequivocal progression on 2024-07-01 is RECIST PD
+    Run r = run("recist", "evaluate", EXAMPLES.resolve("structured-local-failure.json").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("thoracic 2024-05-13; primary-tumour 2024-05-13; oligometastatic-foci 2024-07-01");
+    String docs = Files.readString(Path.of("..", "docs", "recist.md"));
+    assertThat(docs.replace("\r\n", "\n")).contains(r.out().replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
+  void aBaselineBreakingRecistListsEveryFindingAtItsLesion(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bad.json");
+    Files.writeString(f, """
+        {"baseline": {"date": "2024-01-01", "lesions": [
+          {"type": "target", "site": "liver", "mm": 14, "method": "CT", "sliceThicknessMm": 8},
+          {"type": "target", "site": "hilar-node", "mm": 12, "method": "CT"}]}}
+        """);
+    Run r = run("recist", "evaluate", f.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("T1 (liver): longest diameter 14 mm is below 16 mm, the smallest measurable lesion "
+        + "on CT with 8 mm slices (twice the slice thickness)")
+        .contains("T2 (hilar lymph node): short axis 12 mm is below the 15 mm a target node needs")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void partialResponseExampleShowsItsWorking() {
     // baseline 42 + 18 + 20 = 80 mm; day 42: 30 + 12 + 14 = 56 (-30.0%: PR); day 84: 22 + 0 + 9 = 31 (-61.3%),
     // node 9 mm but T1 still 22 mm: PR; day 126: 28 + 6 + 9 = 43 vs nadir 31: +38.7% and +12 mm: PD

@@ -54,10 +54,11 @@ public class AccountController {
 
   @PostMapping("/tokens")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Create a personal API token (shown once; stored hashed); default validity 90 days")
+  @Operation(summary = "Create a personal API token (shown once; stored hashed); default validity 90 days; a request"
+      + " authenticated by a token cannot create one that outlives it (422 naming validDays)")
   public TokenView token(@Valid @RequestBody NewToken body) {
     int days = body.validDays() == null ? 90 : body.validDays();
-    var t = tokens.create(actor.get(), body.label(), Duration.ofDays(days));
+    var t = tokens.create(actor.get(), body.label(), Duration.ofDays(days), actor.tokenExpiry());
     return new TokenView(t.id(), t.token(), t.expiresAt());
   }
 

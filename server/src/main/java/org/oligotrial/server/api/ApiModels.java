@@ -24,6 +24,12 @@ public final class ApiModels {
   /** Re-screen: a new screening version. */
   public record NewScreening(@NotNull JsonNode screeningRecord, @NotBlank @Size(max = 4000) String reason) {}
 
+  /**
+   * A gene-result amendment: the EGFR result ({@code mutant} or {@code wild-type}) that was unknown at screening, and
+   * why it is recorded now (for example the laboratory report's date).
+   */
+  public record GeneResult(@NotBlank @Size(max = 20) String egfr, @NotBlank @Size(max = 4000) String reason) {}
+
   /** Record or correct consent; {@code reason} is required for a correction. */
   public record ConsentBody(
       @NotBlank @Size(max = 64) String formVersion,

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import org.oligotrial.server.api.ApiModels.AuditEventView;
 import org.oligotrial.server.api.ApiModels.ConsentBody;
+import org.oligotrial.server.api.ApiModels.GeneResult;
 import org.oligotrial.server.api.ApiModels.NewParticipant;
 import org.oligotrial.server.api.ApiModels.NewScreening;
 import org.oligotrial.server.api.ApiModels.ParticipantList;
@@ -79,6 +80,15 @@ public class ParticipantController {
   @Operation(summary = "Re-screen: add a screening version (the old ones stay); reason required")
   public ResponseEntity<ParticipantView> rescreen(@PathVariable String id, @Valid @RequestBody NewScreening body) {
     ParticipantHistory h = participants.rescreen(actor.get(), id, views.json(body.screeningRecord()), body.reason());
+    return ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(views.of(h));
+  }
+
+  @PostMapping("/{id}/screenings/gene-result")
+  @Operation(summary = "Record the EGFR result of a consented participant whose screening left it unknown: a new"
+      + " screening version (the latest with egfr set), evaluated again and audited; reason required; 409 unless"
+      + " consented with EGFR unknown")
+  public ResponseEntity<ParticipantView> geneResult(@PathVariable String id, @Valid @RequestBody GeneResult body) {
+    ParticipantHistory h = participants.amendGeneResult(actor.get(), id, body.egfr(), body.reason());
     return ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(views.of(h));
   }
 

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.oligotrial.server.register.BadInputException;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.DateRuleException;
 import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.PreconditionRequiredException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.serve.RequestSizeLimit;
@@ -25,12 +27,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
- * Turns every exception into an RFC 9457 problem document: 400 for malformed or invalid requests (naming the field)
- * and for dates that break a date rule (naming the field and both dates),
- * 422 for input the register refuses, 409 for conflicts, 403 outside one's sites, 404 for unknown records, and 500
+ * Turns every exception into an RFC 9457 problem document: 400 for malformed or invalid requests (naming the field,
+ * see {@link JsonBodyProblem}) and for dates that break a date rule (naming the field and both dates), 422 for input
+ * the register refuses, 409 for conflicts, 428 for a change that does not say which version it was made to, 403
+ * outside one's sites, 404 for unknown records, and 500
  * with only a reference number for anything unexpected. No stack trace or exception text reaches the caller.
  */
 @RestControllerAdvice
@@ -45,6 +47,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DateRuleException.class)
   ProblemDetail dateRule(DateRuleException e) {
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
+  }
+
+  @ExceptionHandler(BadInputException.class)
+  ProblemDetail badInput(BadInputException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
+  }
+
+  @ExceptionHandler(PreconditionRequiredException.class)
+  ProblemDetail preconditionRequired(PreconditionRequiredException e) {
+    return problem(HttpStatus.PRECONDITION_REQUIRED, e.getMessage(), e.field());
   }
 
   @ExceptionHandler(InvalidFieldException.class)
@@ -106,22 +118,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             .body(problem(HttpStatus.CONTENT_TOO_LARGE, big.getMessage(), null));
       }
     }
-    String field = null;
-    Throwable c = ex.getCause();
-    if (c instanceof JacksonException j && j.getPath() != null && !j.getPath().isEmpty()) {
-      StringBuilder b = new StringBuilder();
-      for (JacksonException.Reference r : j.getPath()) {
-        if (r.getPropertyName() != null) {
-          b.append(b.isEmpty() ? "" : ".").append(r.getPropertyName());
-        } else if (r.getIndex() >= 0) {
-          b.append('[').append(r.getIndex()).append(']');
-        }
-      }
-      field = b.isEmpty() ? null : b.toString();
-    }
-    String detail = field == null ? "the request body is not valid JSON of the expected shape"
-        : field + ": has the wrong type or format";
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, field));
+    JsonBodyProblem why = JsonBodyProblem.of(ex);
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, why.detail(), why.field()));
   }
 
   private static ProblemDetail problem(HttpStatus status, String detail, String field) {

@@ -16,7 +16,9 @@ import org.oligotrial.server.randomization.PlanView;
 import org.oligotrial.server.randomization.RandomizationPreview;
 import org.oligotrial.server.randomization.RandomizationRecord;
 import org.oligotrial.server.randomization.RandomizationService;
+import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.security.CurrentActor;
+import org.oligotrial.server.user.Signature;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -53,8 +55,28 @@ public class RandomizationController {
     this.json = json;
   }
 
-  /** Optional body of the randomization request: the factor levels the user confirmed. */
-  public record RandomizeBody(@Size(max = 20) Map<String, @Size(max = 64) String> confirmFactors) {}
+  /**
+   * Body of the randomization request: the investigator's electronic signature and, optionally, the factor levels
+   * the user confirmed.
+   */
+  public record RandomizeBody(
+      @Size(max = 20) Map<String, @Size(max = 64) String> confirmFactors,
+      @jakarta.validation.Valid SignatureBody signature) {}
+
+  /**
+   * The investigator's electronic signature (21 CFR 11.50, 11.200): the password re-entered and the meaning stated,
+   * which for a randomization is {@code approval}.
+   */
+  public record SignatureBody(@Size(max = 1000) String password, @Size(max = 40) String meaning) {}
+
+  /** An electronic signature as shown with the signed record. */
+  public record SignatureView(String signedBy, String printedName, String meaning, Instant signedAt, String statement,
+      String manifestation) {
+    static SignatureView of(Signature s) {
+      return new SignatureView(s.username(), s.printedName(), s.meaning().label(), s.signedAt(), s.statement(),
+          s.manifestation());
+    }
+  }
 
   /** A deviation note. */
   public record DeviationBody(@NotBlank @Size(max = 4000) String note) {}
@@ -70,7 +92,7 @@ public class RandomizationController {
   public record RandomizationView(
       String participantId, int sequence, String siteCode, String arm, PlanView treatmentPlan,
       Map<String, String> factors, String stratum, String method, int screeningVersion, Instant randomizedAt,
-      String randomizedBy, List<DeviationView> deviations) {}
+      String randomizedBy, List<DeviationView> deviations, List<SignatureView> signatures) {}
 
   /** One line of the statistician's allocation log. */
   public record AllocationView(
@@ -85,19 +107,32 @@ public class RandomizationController {
   }
 
   @PostMapping("/api/v1/participants/{id}/randomization")
-  @Operation(summary = "Randomize (investigator or coordinator of the site); irreversible; 409 when done before")
+  @Operation(summary = "Randomize: an investigator of the site signs electronically (signature.password re-entered,"
+      + " signature.meaning \"approval\"), as on the web; irreversible; 422 naming signature.password when the"
+      + " password is missing or wrong (audited, counted toward the sign-in back-off); 409 when done before")
   public ResponseEntity<RandomizationView> randomize(@PathVariable String id,
       @RequestBody(required = false) @jakarta.validation.Valid RandomizeBody body) {
-    RandomizationRecord r = service.randomize(actor.get(), id, body == null ? null : body.confirmFactors());
+    SignatureBody sig = body == null ? null : body.signature();
+    String expected = RandomizationService.SIGNATURE_MEANING.label();
+    if (sig == null || sig.meaning() == null || !sig.meaning().strip().equalsIgnoreCase(expected)) {
+      throw new InvalidFieldException("signature.meaning", "state the meaning of the signature: \"" + expected
+          + "\" (the investigator approves this randomization)");
+    }
+    RandomizationRecord r;
+    try {
+      r = service.randomizeSigned(actor.get(), id, body.confirmFactors(), sig.password());
+    } catch (InvalidFieldException e) {
+      throw e.field().equals("password") ? new InvalidFieldException("signature.password", e.detail()) : e;
+    }
     return ResponseEntity.created(URI.create("/api/v1/participants/" + id + "/randomization"))
-        .body(view(r, List.of()));
+        .body(view(r, List.of(), service.signatures(id)));
   }
 
   @GetMapping("/api/v1/participants/{id}/randomization")
   @Operation(summary = "The participant's randomization: arm, treatment plan, factors and deviation notes")
   public RandomizationView get(@PathVariable String id) {
     RandomizationService.Randomized r = service.find(actor.get(), id);
-    return view(r.record(), r.deviations());
+    return view(r.record(), r.deviations(), service.signatures(id));
   }
 
   @PostMapping("/api/v1/participants/{id}/randomization/deviations")
@@ -171,9 +206,10 @@ public class RandomizationController {
     return '"' + s.replace("\"", "\"\"") + '"';
   }
 
-  private static RandomizationView view(RandomizationRecord r, List<Deviation> deviations) {
+  private static RandomizationView view(RandomizationRecord r, List<Deviation> deviations,
+      List<Signature> signatures) {
     return new RandomizationView(r.participantId(), r.sequence(), r.siteCode(), r.arm(), r.plan(),
         r.factors().levels(), r.stratum(), r.method(), r.screeningVersion(), r.randomizedAt(), r.randomizedBy(),
-        deviations.stream().map(DeviationView::of).toList());
+        deviations.stream().map(DeviationView::of).toList(), signatures.stream().map(SignatureView::of).toList());
   }
 }

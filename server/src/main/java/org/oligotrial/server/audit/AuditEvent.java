@@ -10,5 +10,7 @@ import java.time.Instant;
  * @param entry what was recorded
  * @param prevHash the hash of row {@code seq - 1} (64 zeros for the first row)
  * @param hash SHA-256 (hex) of the canonical encoding of this row including {@code prevHash}
+ * @param mac the server's HMAC-SHA256 (hex) of the hash, proof that the server chained the row (null on rows chained
+ *     before MACs existed); see {@link AuditKeys}
  */
-public record AuditEvent(long seq, Instant occurredAt, AuditEntry entry, String prevHash, String hash) {}
+public record AuditEvent(long seq, Instant occurredAt, AuditEntry entry, String prevHash, String hash, String mac) {}

@@ -41,6 +41,56 @@ public final class AuditHash {
     }
   }
 
+  /**
+   * SHA-256 of the row's content without its position and links: {@code occurredAt} and the entry's nine fields, in
+   * the encoding above. The leaf entry of the checkpoints' Merkle tree (its position there is {@code seq - 1}), so
+   * that a row rewritten and the chain re-hashed after it changes exactly one leaf.
+   */
+  public static byte[] contentDigest(Instant occurredAt, AuditEntry e) {
+    StringBuilder b = new StringBuilder(256);
+    field(b, DateTimeFormatter.ISO_INSTANT.format(occurredAt));
+    entryFields(b, e);
+    return sha256(b.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The bytes a staged {@code audit_pending} row's MAC covers: {@code occurredAt}, the first entry's fields and the
+   * packed further entries ({@link PackedEntries}, hex; {@code ~} when none).
+   */
+  static byte[] stagedMacInput(Instant occurredAt, AuditEntry first, byte[] more) {
+    StringBuilder b = new StringBuilder(256);
+    b.append("staged|");
+    field(b, DateTimeFormatter.ISO_INSTANT.format(occurredAt));
+    entryFields(b, first);
+    field(b, more == null ? null : HexFormat.of().formatHex(more));
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The bytes a chained row's MAC covers: its hash (which covers everything else). */
+  static byte[] chainedMacInput(String hash) {
+    return ("chained|" + hash).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void entryFields(StringBuilder b, AuditEntry e) {
+    field(b, e.actor());
+    field(b, e.action().name());
+    field(b, e.entityType());
+    field(b, e.entityId());
+    field(b, e.field());
+    field(b, e.oldValue());
+    field(b, e.newValue());
+    field(b, e.reason());
+    field(b, e.siteCode());
+  }
+
+  private static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
+    }
+  }
+
   private static void field(StringBuilder b, String v) {
     if (v == null) {
       b.append("~|");

@@ -60,16 +60,18 @@ public final class AuditTrail {
 
   private static final int[] EVENT_TYPES = {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
   private static final int[] PENDING_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-    Types.VARBINARY};
+    Types.VARBINARY, Types.VARCHAR};
 
   /** Most parameters one PostgreSQL statement text can bind (the protocol counts them in 16 bits). */
   static final int MAX_PARAMETERS = 65_535;
   private static final String STAGE_INSERT = "INSERT INTO audit_pending (occurred_at, actor, action, entity_type,"
-      + " entity_id, field, old_value, new_value, reason, site_code, more_entries) VALUES ";
-  private static final String STAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " entity_id, field, old_value, new_value, reason, site_code, more_entries, mac) VALUES ";
+  private static final String STAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /** The actor of the entries the audit trail writes about itself. */
+  public static final String SYSTEM_ACTOR = "system:audit";
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   /** How long the background chainer sleeps when nobody wakes it (it also picks up other processes' rows). */
@@ -83,6 +85,7 @@ public final class AuditTrail {
 
   private final ReentrantLock chaining = new ReentrantLock();
   private final AtomicBoolean requested = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicLong eventsChained = new java.util.concurrent.atomic.AtomicLong();
   private volatile Thread chainer;
   private volatile boolean stopping;
   private final boolean postgres;
@@ -90,12 +93,17 @@ public final class AuditTrail {
   private final JdbcTemplate batch;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final AuditKeys keys;
+  private volatile Checkpointer checkpointer;
 
   /**
    * @param tx a plain transaction template (not one that chains after commit)
    * @param postgres whether the database is PostgreSQL ({@link #vacuumPending} is then done)
+   * @param keys the MAC key of staged and chained rows (and the signing key of checkpoints)
    */
-  public AuditTrail(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock, boolean postgres) {
+  public AuditTrail(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock, boolean postgres,
+      AuditKeys keys) {
+    this.keys = keys;
     this.jdbc = jdbc;
     this.batch = batch;
     this.tx = tx;
@@ -279,6 +287,10 @@ public final class AuditTrail {
     }
     chainer = null;
     chainCommitted();
+    Checkpointer cp = checkpointer;
+    if (cp != null) {
+      cp.checkpointNow();
+    }
   }
 
   private void runChainer() {
@@ -296,7 +308,12 @@ public final class AuditTrail {
       // cleared before chaining: a commit that signals meanwhile gets another round
       requested.set(false);
       try {
-        chainedSinceVacuum += chainCommitted();
+        int chained = chainCommitted();
+        chainedSinceVacuum += chained;
+        Checkpointer cp = checkpointer;
+        if (cp != null) {
+          cp.afterRound();
+        }
         if (postgres && chainedSinceVacuum > 0 && (chainedSinceVacuum >= VACUUM_ROWS
             || System.nanoTime() - lastVacuum >= VACUUM_NANOS)) {
           vacuumPending();
@@ -361,8 +378,10 @@ public final class AuditTrail {
     List<Object[]> rows = new ArrayList<>();
     for (List<AuditEntry> run : PackedEntries.rows(entries)) {
       AuditEntry e = run.get(0);
+      byte[] more = PackedEntries.more(run);
+      String mac = keys.mac(AuditHash.stagedMacInput(at.toInstant(), e, more));
       rows.add(new Object[] {at, e.actor(), e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(),
-          e.newValue(), e.reason(), e.siteCode(), PackedEntries.more(run)});
+          e.newValue(), e.reason(), e.siteCode(), more, mac});
     }
     return rows;
   }
@@ -392,7 +411,11 @@ public final class AuditTrail {
         return new Chained(0, 0);
       }
       Chained c = tx.execute(s -> chainLocked());
-      return c == null ? new Chained(0, 0) : c;
+      if (c == null) {
+        return new Chained(0, 0);
+      }
+      eventsChained.addAndGet(c.events());
+      return c;
     } finally {
       chaining.unlock();
     }
@@ -414,25 +437,38 @@ public final class AuditTrail {
     List<Long> ids = new ArrayList<>();
     long[] seq = {head.seq()};
     String[] prev = {head.hash()};
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     jdbc.sql("SELECT * FROM audit_pending ORDER BY id FETCH FIRST " + CHAIN_BATCH + " ROWS ONLY").query(rs -> {
       Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+      ids.add(rs.getLong("id"));
+      AuditEntry first = stagedEntry(rs);
+      byte[] more = rs.getBytes("more_entries");
+      List<AuditEntry> entries;
+      if (first != null && keys.macMatches(AuditHash.stagedMacInput(at, first, more), rs.getString("mac"))) {
+        entries = PackedEntries.expand(first, more);
+      } else {
+        // not staged by a holder of the key: refused, and the refusal is chained in its place
+        AuditEntry alarm = refusal(rs, at);
+        LOG.error("AUDIT TAMPERING: {}: {}", alarm.reason(), alarm.newValue());
+        entries = List.of(alarm);
+        at = now;
+      }
       OffsetDateTime atUtc = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-      for (AuditEntry e : PackedEntries.expand(entry(rs), rs.getBytes("more_entries"))) {
+      for (AuditEntry e : entries) {
         seq[0]++;
         String hash = AuditHash.of(seq[0], at, e, prev[0]);
         pending.add(new Object[] {seq[0], atUtc, e.actor(),
             e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(), e.newValue(), e.reason(),
-            e.siteCode(), prev[0], hash});
+            e.siteCode(), prev[0], hash, keys.mac(AuditHash.chainedMacInput(hash))});
         prev[0] = hash;
       }
-      ids.add(rs.getLong("id"));
     });
     if (pending.isEmpty()) {
       return new Chained(0, 0);
     }
     batch.batchUpdate(
         "INSERT INTO audit_event (seq, occurred_at, actor, action, entity_type, entity_id, field, old_value,"
-            + " new_value, reason, site_code, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " new_value, reason, site_code, prev_hash, hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         pending, EVENT_TYPES);
     // one statement for the whole batch: the ids read above, not a range (a row with a lower id may have
     // committed since, unchained)
@@ -446,6 +482,52 @@ public final class AuditTrail {
         .param("hash", prev[0])
         .update();
     return new Chained(ids.size(), pending.size());
+  }
+
+  /**
+   * The entry in a staged row's own columns, or null when its action is not one this server writes (a row put there
+   * by someone else).
+   */
+  private static AuditEntry stagedEntry(ResultSet rs) throws SQLException {
+    try {
+      return entry(rs);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  /** The alarm chained instead of a staged row without a valid MAC: what the row said, in one text. */
+  private static AuditEntry refusal(ResultSet rs, Instant at) throws SQLException {
+    String said = "occurred_at=" + at + ", actor=" + rs.getString("actor") + ", action=" + rs.getString("action")
+        + ", record=" + rs.getString("entity_type") + "/" + rs.getString("entity_id") + ", field="
+        + rs.getString("field") + ", old_value=" + rs.getString("old_value") + ", new_value="
+        + rs.getString("new_value") + ", reason=" + rs.getString("reason") + ", site=" + rs.getString("site_code")
+        + (rs.getBytes("more_entries") == null ? "" : ", with packed entries");
+    return new AuditEntry(SYSTEM_ACTOR, AuditAction.TAMPER_ALARM, "audit_pending", Long.toString(rs.getLong("id")),
+        null, null, said, "staged row without a valid server MAC: refused, not chained", null);
+  }
+
+  /** The MAC key and the signing key. */
+  public AuditKeys keys() {
+    return keys;
+  }
+
+  /** The chain's id (names its directory in the checkpoint log). */
+  public String chainId() {
+    return jdbc.sql("SELECT chain_id FROM audit_head WHERE id = 1").query(String.class).single();
+  }
+
+  /**
+   * Has {@code c} sign checkpoints: the background chainer offers it each round ({@link Checkpointer#afterRound}),
+   * and {@link #stopBackgroundChaining} has it sign a last one.
+   */
+  public void attachCheckpointer(Checkpointer c) {
+    this.checkpointer = c;
+  }
+
+  /** Number of events this object has chained since it was made (the checkpointer's cheap "anything new?"). */
+  long eventsChained() {
+    return eventsChained.get();
   }
 
   /** Number of rows written but not yet chained. */
@@ -486,12 +568,13 @@ public final class AuditTrail {
    * Streams the whole trail in chain order to {@code sink} and returns the chain head, consistent with each other:
    * the head row is locked ({@code SELECT ... FOR UPDATE}) for the duration, so no chainer can append meanwhile
    * (chainers wait; writers do not, their rows stay pending). Isolation levels differ between the databases (H2's
-   * repeatable read shows rows committed after the transaction began), the lock does not.
+   * repeatable read shows rows committed after the transaction began), the lock does not. Returns null (after
+   * streaming the rows) when the head row is missing.
    */
   public Head readConsistent(Consumer<AuditEvent> sink) {
     chainCommitted();
     return tx.execute(s -> {
-      Head head = readHead(true);
+      Head head = readHeadIfAny(true);
       scan(sink);
       return head;
     });
@@ -509,17 +592,30 @@ public final class AuditTrail {
     return readHead(false);
   }
 
-  /** The chain head, row-locked until the transaction ends when {@code lock}. */
+  /**
+   * The chain head, row-locked until the transaction ends when {@code lock}.
+   *
+   * @throws IllegalStateException when the head row is missing (removed by hand)
+   */
   private Head readHead(boolean lock) {
-    return jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1" + (lock ? " FOR UPDATE" : ""))
-        .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-        .single();
+    Head h = readHeadIfAny(lock);
+    if (h == null) {
+      throw new IllegalStateException("audit_head has no row: the audit chain's head was deleted");
+    }
+    return h;
+  }
+
+  private Head readHeadIfAny(boolean lock) {
+    return jdbc.sql("SELECT last_seq, last_hash, chain_id FROM audit_head WHERE id = 1" + (lock ? " FOR UPDATE" : ""))
+        .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        .optional().orElse(null);
   }
 
   static AuditEvent read(ResultSet rs) throws SQLException {
     AuditEntry e = entry(rs);
     Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
-    return new AuditEvent(rs.getLong("seq"), at, e, rs.getString("prev_hash"), rs.getString("hash"));
+    return new AuditEvent(rs.getLong("seq"), at, e, rs.getString("prev_hash"), rs.getString("hash"),
+        rs.getString("mac"));
   }
 
   private static AuditEntry entry(ResultSet rs) throws SQLException {
@@ -536,6 +632,12 @@ public final class AuditTrail {
             rs.getString("site_code"));
   }
 
-  /** The chain head. */
-  public record Head(long seq, String hash) {}
+  /**
+   * The chain head.
+   *
+   * @param seq the last row's sequence number
+   * @param hash the last row's hash
+   * @param chainId the chain's id (its directory in the checkpoint log)
+   */
+  public record Head(long seq, String hash, String chainId) {}
 }

@@ -31,7 +31,7 @@ public final class DataCapture {
     this.rederivation = new Rederivation(r.jdbc(), r.audit(), endpoints, r.participants(), queries, protocol,
         clock);
     this.forms = new FormService(r.jdbc(), r.tx(), r.audit(), guard, protocol, randomization, queries, alerts,
-        r.users(), clock, (form, randomized, trigger) -> {
+        r.signatures(), clock, (form, randomized, trigger) -> {
           if (randomized != null) {
             rederivation.after(randomized, form.siteCode(), trigger);
           }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.input.Identifiers;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
@@ -36,9 +37,9 @@ final class ParticipantRepository {
   /** {@link #COLUMNS} of the participant table aliased {@code p}. */
   private static final String P_COLUMNS = "p." + COLUMNS.replace(", ", ", p.");
 
-  private static final String INSERT_PARTICIPANT = "INSERT INTO participant (id, site_code, screening_number, status,"
-      + " screening_version, created_at, created_by, row_version) VALUES (:id, :site, :num, :status, :pv, :created_at,"
-      + " :created_by, 0)";
+  private static final String INSERT_PARTICIPANT = "INSERT INTO participant (id, site_code, screening_number,"
+      + " screening_number_key, status, screening_version, created_at, created_by, row_version) VALUES (:id, :site,"
+      + " :num, :num_key, :status, :pv, :created_at, :created_by, 0)";
   private static final String INSERT_SCREENING = "INSERT INTO screening_version (participant_id, version, record_json,"
       + " verdict, eligibility_json, protocol_version, screen_failure_reasons, entered_at, entered_by, reason) VALUES"
       + " (:id, :sv, :rec, :verdict, :elig, :proto, :fail, :entered_at, :entered_by, :screening_reason)";
@@ -83,6 +84,7 @@ final class ParticipantRepository {
         .addValue("id", p.id())
         .addValue("site", p.siteCode())
         .addValue("num", p.screeningNumber())
+        .addValue("num_key", Identifiers.key(p.screeningNumber()))
         .addValue("status", p.status().name())
         .addValue("pv", p.screeningVersion())
         .addValue("created_at", utc(p.createdAt()))

@@ -6,18 +6,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.dates.ObservationDates;
 import org.oligotrial.server.dates.ParticipantDatesReader;
+import org.oligotrial.server.input.Identifiers;
+import org.oligotrial.server.input.TextRules;
+import org.oligotrial.server.register.BadInputException;
 import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.site.Site;
 import org.oligotrial.server.site.SiteService;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
@@ -66,25 +71,31 @@ public final class ParticipantService {
    * Registers a participant at screening: stores screening version 1 with its eligibility result and sets the status
    * from the verdict (eligible, screen-failed, or screening while data are missing).
    *
+   * @param siteCode the site, compared as {@link SiteService#find} does
+   * @param screeningNumber stored as {@link Identifiers#clean} gives it, unique by {@link Identifiers#key}
    * @throws InvalidFieldException on missing or too long fields or an unreadable record
-   * @throws ConflictException when the screening number exists
+   * @throws BadInputException when the screening number or site code holds an invisible or control character
+   * @throws ConflictException when the screening number exists (as {@code DEMO1-001}, {@code demo1‐001}, ...)
    * @throws SiteAccessDeniedException when the actor may not write at the site
    */
   public ParticipantHistory register(Actor actor, String siteCode, String screeningNumber, String recordJson) {
-    Checks.required("siteCode", siteCode, 32);
-    Checks.required("screeningNumber", screeningNumber, 64);
+    String site = Checks.required("siteCode", Identifiers.clean("siteCode", siteCode), 32);
+    String number = Checks.required("screeningNumber", Identifiers.clean("screeningNumber", screeningNumber), 64);
     Checks.required("screeningRecord", recordJson, MAX_RECORD);
-    requireWrite(actor, siteCode, "site", siteCode);
-    if (sites.find(siteCode).isEmpty()) {
-      throw new InvalidFieldException("siteCode", "no site " + siteCode);
+    Optional<Site> known = sites.find(site);
+    String code = known.map(Site::code).orElse(site); // "a" registers at site "A"
+    requireWrite(actor, code, "site", code);
+    if (known.isEmpty()) {
+      throw new InvalidFieldException("siteCode", "no site " + code);
     }
     ScreeningEvaluation ev = evaluator.evaluate(recordJson);
     String id = Ids.next();
     try {
-      return insertRegistration(actor, id, siteCode, screeningNumber, recordJson, ev);
+      return insertRegistration(actor, id, code, number, recordJson, ev);
     } catch (DuplicateKeyException e) {
-      // the unique screening number (the id is new and unique): one statement fewer than asking first
-      throw new ConflictException("screeningNumber", "screening number " + screeningNumber + " exists");
+      // the unique screening number key (the id is new and unique): one statement fewer than asking first
+      throw new ConflictException("screeningNumber", "screening number " + number + " exists (numbers are compared"
+          + " ignoring case, width, spaces around and dash style)");
     }
   }
 
@@ -138,6 +149,71 @@ public final class ParticipantService {
               Integer.toString(v.version()), why);
           screeningAudit(actor, p, v, why).forEach(audit::record);
           moveStatus(actor, after, ev.status(), why, now);
+        });
+    return history(actor, id);
+  }
+
+  /**
+   * Whether a screening record leaves the EGFR status unknown (absent, null or {@code unknown}), so that a consented
+   * participant needs a {@linkplain #amendGeneResult gene-result amendment} before randomization. False for a record
+   * that is not a JSON object.
+   */
+  public static boolean geneResultMissing(String recordJson) {
+    try {
+      var node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(recordJson);
+      return node.isObject() && GeneResultAmendment.unknown(node);
+    } catch (tools.jackson.core.JacksonException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Records the EGFR result of a consented participant whose latest screening left it unknown, as a documented
+   * screening amendment: a new screening version, the latest record with {@code egfr} set, evaluated again by the
+   * eligibility engine and audited with the reason (fields {@code screeningVersion}, {@code
+   * screening[n].record|verdict|protocolVersion}, and {@code screening[n].amendment}). The status stays CONSENTED;
+   * randomization then reads the new version (and refuses it if the new verdict is not ELIGIBLE).
+   *
+   * @param egfr {@code mutant} or {@code wild-type}
+   * @throws InvalidFieldException ({@code egfr} or {@code reason}) on a bad result or a missing reason
+   * @throws ConflictException ({@code status}) unless the participant is CONSENTED, or ({@code egfr}) when the
+   *     latest screening's EGFR status is known already
+   * @throws SiteAccessDeniedException when the actor may not change participants of the site (audited)
+   */
+  public ParticipantHistory amendGeneResult(Actor actor, String id, String egfr, String reason) {
+    String result = GeneResultAmendment.result(egfr);
+    String why = Checks.reason(reason);
+    Participant before = readForWrite(actor, id);
+    if (before.status() != ParticipantStatus.CONSENTED) {
+      throw new ConflictException("status", "a gene-result amendment is for a consented participant waiting for"
+          + " randomization; this one is " + before.status() + (StatusTransitions.canRescreen(before.status())
+              ? " (re-screen instead)" : ""));
+    }
+    ScreeningVersion latest = repo.screenings(id).stream().reduce((a, b) -> b).orElseThrow();
+    String amended = GeneResultAmendment.amend(latest.recordJson(), result);
+    ScreeningEvaluation ev = evaluator.evaluate(amended);
+    tx.executeWithoutResult(
+        s -> {
+          Participant p = locked(id);
+          if (p.status() != ParticipantStatus.CONSENTED) {
+            throw new ConflictException("status", "the participant is now " + p.status());
+          }
+          if (p.screeningVersion() != latest.version()) {
+            throw new ConflictException("screeningVersion", "the screening changed meanwhile; try again");
+          }
+          Instant now = now();
+          String note = "gene-result amendment: EGFR " + result + " (was unknown); " + why;
+          ScreeningVersion v = new ScreeningVersion(p.screeningVersion() + 1, amended, ev.verdict(),
+              ev.resultJson(), ev.protocolVersion(), ev.screenFailureReasons(), now, actor.username(), note);
+          repo.insertScreening(id, v);
+          Participant after = new Participant(p.id(), p.siteCode(), p.screeningNumber(), p.status(), v.version(),
+              p.consent(), p.withdrawal(), p.createdAt(), p.createdBy());
+          repo.update(after);
+          changed(actor, p, "screeningVersion", Integer.toString(p.screeningVersion()),
+              Integer.toString(v.version()), note);
+          screeningAudit(actor, p, v, note).forEach(audit::record);
+          audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, ENTITY, p.id(),
+              "screening[" + v.version() + "].amendment", "egfr=unknown", "egfr=" + result, why, p.siteCode()));
         });
     return history(actor, id);
   }
@@ -462,6 +538,6 @@ public final class ParticipantService {
   }
 
   private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
+    return TextRules.hasVisible(s) ? s : null;
   }
 }

@@ -9,7 +9,9 @@ import org.oligotrial.server.user.Role;
  *
  * <ul>
  *   <li>preview and read a randomization: whoever may read the participant ({@link AccessPolicy#canRead});
- *   <li>randomize: an investigator or coordinator of the participant's site;
+ *   <li>randomize through the web or the REST API: an investigator of the participant's site, who signs
+ *       electronically ({@link #canSign}); operator tools and tests may randomize unsigned as an investigator or
+ *       coordinator of the site ({@link #canRandomize});
  *   <li>record a deviation note: whoever may change the participant ({@link AccessPolicy#canWrite});
  *   <li>the allocation log and the sealed list: the statistician only. Site users never see them nor anything
  *       about the next allocation.
@@ -21,6 +23,11 @@ public final class RandomizationAccess {
   /** Whether the actor may randomize participants of the site. */
   public static boolean canRandomize(Actor a, String siteCode) {
     return (a.role() == Role.INVESTIGATOR || a.role() == Role.COORDINATOR) && a.sites().contains(siteCode);
+  }
+
+  /** Whether the actor may sign a randomization of a participant of the site: its investigators. */
+  public static boolean canSign(Actor a, String siteCode) {
+    return a.role() == Role.INVESTIGATOR && a.sites().contains(siteCode);
   }
 
   /** Whether the actor may record a deviation note at the site. */

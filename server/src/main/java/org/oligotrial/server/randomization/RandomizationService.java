@@ -38,6 +38,9 @@ import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.treatment.TreatmentPlanner;
 import org.oligotrial.treatment.TrialArm;
+import org.oligotrial.server.user.ElectronicSignatures;
+import org.oligotrial.server.user.Signature;
+import org.oligotrial.server.user.SignatureMeaning;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,10 +72,13 @@ public final class RandomizationService {
   private final RandomizationScheme scheme;
   private final Clock clock;
   private final SecureRandom random;
+  private final ElectronicSignatures signatures;
   private volatile Randomizer randomizer;
 
   RandomizationService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, ParticipantService participants,
-      Protocol protocol, RandomizationScheme scheme, Clock clock, SecureRandom random) {
+      Protocol protocol, RandomizationScheme scheme, Clock clock, SecureRandom random,
+      ElectronicSignatures signatures) {
+    this.signatures = signatures;
     this.repo = new RandomizationRepository(jdbc);
     this.tx = tx;
     this.audit = audit;
@@ -86,7 +92,7 @@ public final class RandomizationService {
   /** The service on a register's database, for {@code protocol} with {@code scheme} (usually its own). */
   public static RandomizationService on(Register r, Protocol protocol, RandomizationScheme scheme, Clock clock) {
     return new RandomizationService(r.jdbc(), r.tx(), r.audit(), r.participants(), protocol, scheme, clock,
-        new SecureRandom());
+        new SecureRandom(), r.signatures());
   }
 
   /** The trial's id (the protocol's), which keys the state row, the seed and the records. */
@@ -135,17 +141,18 @@ public final class RandomizationService {
         plans.put(arm.code(), plan(arm, reading.facts()));
       }
     }
-    if (!authorisedToRandomize(actor, h.participant().siteCode())) {
-      blockers.add(new BlockingReason("role", "only an investigator or coordinator of site "
-          + h.participant().siteCode() + " can randomize this participant"));
+    if (!RandomizationAccess.canSign(actor, h.participant().siteCode())) {
+      blockers.add(new BlockingReason("role", "only an investigator of site " + h.participant().siteCode()
+          + " can randomize this participant (with an electronic signature)"));
     }
     return new RandomizationPreview(participantId, status.name(), latest.version(), latest.verdict(),
         blockers.isEmpty(), blockers, scheme.method().methodName(), factors, stratum, confirm, plans);
   }
 
   /**
-   * Randomizes the participant: allocation, record, treatment plan, status RANDOMIZED and audit rows, in one
-   * transaction.
+   * Randomizes the participant without an electronic signature: allocation, record, treatment plan, status
+   * RANDOMIZED and audit rows, in one transaction. For operator tools and tests; the web and the REST API call
+   * {@link #randomizeSigned}, which an investigator signs.
    *
    * @param confirmFactors the levels shown to the user ({@link RandomizationPreview#confirmFactors()}), or null to
    *     skip the check
@@ -157,6 +164,42 @@ public final class RandomizationService {
    *     example an unknown EGFR status) or is not eligible
    */
   public RandomizationRecord randomize(Actor actor, String participantId, Map<String, String> confirmFactors) {
+    return allocate(actor, participantId, confirmFactors, null);
+  }
+
+  /** What the investigator's signature of a randomization means (21 CFR 11.50): approval of the allocation. */
+  public static final SignatureMeaning SIGNATURE_MEANING = SignatureMeaning.APPROVAL;
+
+  /**
+   * Randomizes as the web and the REST API do: an investigator of the participant's site signs electronically
+   * (password re-entered; meaning {@link #SIGNATURE_MEANING}); the signature is written with the record and audited
+   * in the allocation's transaction, and nothing is allocated when it fails.
+   *
+   * @param password the investigator's password, re-entered
+   * @throws SiteAccessDeniedException unless the actor is an investigator of the participant's site (audited)
+   * @throws InvalidFieldException ({@code password}) when the password is missing or wrong (audited, and counted
+   *     toward the account's sign-in back-off); otherwise as {@link #randomize(Actor, String, Map)}
+   */
+  public RandomizationRecord randomizeSigned(
+      Actor actor, String participantId, Map<String, String> confirmFactors, String password) {
+    ParticipantHistory h = participants.history(actor, participantId);
+    String site = h.participant().siteCode();
+    if (!RandomizationAccess.canSign(actor, site)) {
+      deny(actor, ParticipantService.ENTITY, participantId, site,
+          "randomize participants of site " + site + " (an investigator of the site signs)");
+    }
+    Signature signature = signatures.verify(actor, password, SIGNATURE_MEANING,
+        "randomization of " + h.participant().screeningNumber(), ENTITY, participantId, site);
+    return allocate(actor, participantId, confirmFactors, signature);
+  }
+
+  /** The signatures of the participant's randomization (one, for a signed randomization), oldest first. */
+  public List<Signature> signatures(String participantId) {
+    return signatures.forRecord(ENTITY, participantId);
+  }
+
+  private RandomizationRecord allocate(
+      Actor actor, String participantId, Map<String, String> confirmFactors, Signature signature) {
     if (confirmFactors != null) {
       if (confirmFactors.size() > 20) {
         throw new InvalidFieldException("confirmFactors", "has more than 20 entries");
@@ -217,6 +260,9 @@ public final class RandomizationService {
       record(actor, r, "randomization.stratum", r.stratum());
       record(actor, r, "randomization.factors", AllocationCodec.factors(r.factors()));
       record(actor, r, "randomization.treatmentPlan", plan.summary());
+      if (signature != null) {
+        signatures.record(signature, ENTITY, participantId, site);
+      }
       return r;
     });
   }

@@ -2,7 +2,10 @@ package org.oligotrial.server.register;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import org.oligotrial.server.audit.AuditKeys;
+import org.oligotrial.server.audit.AuditStore;
 import org.oligotrial.server.database.Databases;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
@@ -18,20 +21,37 @@ public final class OperatorSession implements AutoCloseable {
     this.register = register;
   }
 
-  /** Opens and migrates the database at {@code url}. */
+  /** Opens and migrates the database at {@code url}, with the audit keys where {@link AuditStore} finds them. */
   public static OperatorSession open(String url) {
+    return open(url, AuditStore.of(null, null));
+  }
+
+  /** Opens and migrates the database at {@code url}, with the audit keys of {@code store}. */
+  public static OperatorSession open(String url, AuditStore store) {
     quietLogging();
     HikariDataSource ds = Databases.open(url, 2);
     try {
       Databases.migrate(ds, url);
+      // keys are made only for a trail that never had any: an operator command pointed at the wrong directory must
+      // not make new keys and then refuse the server's pending rows as forged
+      AuditKeys keys = AuditKeys.load(store.keyDirectory(), !keyedBefore(ds));
       Register r = Register.on(ds, new org.oligotrial.server.participant.ProtocolScreeningEvaluator(),
-          PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
+          PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(), keys);
       r.audit().chainAll(); // rows a crashed server left pending
       return new OperatorSession(ds, r);
     } catch (RuntimeException e) {
       ds.close();
       throw e;
     }
+  }
+
+  /** Whether the trail holds a row chained with a MAC, or a checkpoint: then keys exist somewhere. */
+  private static boolean keyedBefore(HikariDataSource ds) {
+    JdbcClient jdbc = JdbcClient.create(ds);
+    return jdbc.sql("SELECT seq FROM audit_event WHERE mac IS NOT NULL FETCH FIRST 1 ROWS ONLY").query(Long.class)
+        .optional().isPresent()
+        || jdbc.sql("SELECT number FROM audit_checkpoint FETCH FIRST 1 ROWS ONLY").query(Long.class).optional()
+        .isPresent();
   }
 
   /** Keeps pool and migration chatter off the command's output: warnings and errors only. */

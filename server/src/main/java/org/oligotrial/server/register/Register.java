@@ -2,6 +2,7 @@ package org.oligotrial.server.register;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.oligotrial.server.audit.AuditKeys;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.AuditVerifier;
 import org.oligotrial.server.audit.ChainingTransactionTemplate;
@@ -10,6 +11,9 @@ import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ScreeningEvaluator;
 import org.oligotrial.server.site.SiteService;
 import org.oligotrial.server.user.ApiTokenService;
+import org.oligotrial.server.user.ElectronicSignatures;
+import org.oligotrial.server.user.LoginThrottle;
+import org.oligotrial.server.user.SecondFactor;
 import org.oligotrial.server.user.TokenCache;
 import org.oligotrial.server.user.UserService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,29 +39,50 @@ public final class Register {
   private final TokenCache tokenCache;
   private final boolean postgres;
   private final ParticipantService participants;
+  private final LoginThrottle throttle;
+  private final ElectronicSignatures signatures;
+  private final SecondFactor secondFactor;
 
   private Register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
-      PasswordEncoder encoder, Clock clock) {
+      PasswordEncoder encoder, Clock clock, AuditKeys keys) {
     this.jdbc = JdbcClient.create(ds);
     this.postgres = Databases.isPostgres(ds);
-    this.audit = new AuditTrail(jdbc, new JdbcTemplate(ds), new TransactionTemplate(tm), clock, postgres);
+    this.audit = new AuditTrail(jdbc, new JdbcTemplate(ds), new TransactionTemplate(tm), clock, postgres, keys);
     this.tx = new ChainingTransactionTemplate(tm, audit);
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.tokenCache = new TokenCache();
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock, tokenCache);
     this.tokens = new ApiTokenService(jdbc, tx, audit, clock, tokenCache);
+    this.throttle = new LoginThrottle(jdbc, tx, audit, clock, tokenCache);
+    this.signatures = new ElectronicSignatures(jdbc, audit, users, throttle, clock);
+    this.secondFactor = new SecondFactor(jdbc, tx, audit, clock);
     this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluator, clock);
   }
 
-  /** The register on a migrated database, with its own transaction manager. */
+  /**
+   * The register on a migrated database, with its own transaction manager and this process's ephemeral audit keys
+   * ({@link AuditKeys#ephemeral}: tests, embedding).
+   */
   public static Register on(DataSource ds, ScreeningEvaluator evaluator, PasswordEncoder encoder, Clock clock) {
-    return new Register(ds, new DataSourceTransactionManager(ds), evaluator, encoder, clock);
+    return on(ds, evaluator, encoder, clock, AuditKeys.ephemeral());
+  }
+
+  /** The register on a migrated database, with its own transaction manager and the given audit keys. */
+  public static Register on(DataSource ds, ScreeningEvaluator evaluator, PasswordEncoder encoder, Clock clock,
+      AuditKeys keys) {
+    return new Register(ds, new DataSourceTransactionManager(ds), evaluator, encoder, clock, keys);
   }
 
   /** The register sharing an existing transaction manager (the Spring application's). */
   public static Register on(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
+      PasswordEncoder encoder, Clock clock, AuditKeys keys) {
+    return new Register(ds, tm, evaluator, encoder, clock, keys);
+  }
+
+  /** As above with this process's ephemeral audit keys. */
+  public static Register on(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
       PasswordEncoder encoder, Clock clock) {
-    return new Register(ds, tm, evaluator, encoder, clock);
+    return on(ds, tm, evaluator, encoder, clock, AuditKeys.ephemeral());
   }
 
   public JdbcClient jdbc() {
@@ -83,7 +108,7 @@ public final class Register {
   }
 
   public AuditVerifier verifier() {
-    return new AuditVerifier(audit);
+    return new AuditVerifier(audit, jdbc);
   }
 
   public SiteService sites() {
@@ -96,6 +121,21 @@ public final class Register {
 
   public ApiTokenService tokens() {
     return tokens;
+  }
+
+  /** Sign-in back-off and the audit of failed sign-ins. */
+  public LoginThrottle throttle() {
+    return throttle;
+  }
+
+  /** Electronic signatures (password re-entered, meaning, printed name, time). */
+  public ElectronicSignatures signatures() {
+    return signatures;
+  }
+
+  /** The optional second sign-in factor (TOTP). */
+  public SecondFactor secondFactor() {
+    return secondFactor;
   }
 
   public ParticipantService participants() {

@@ -3,7 +3,10 @@ package org.oligotrial.server.register;
 import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.oligotrial.server.audit.AuditKeys;
+import org.oligotrial.server.audit.AuditStore;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.CheckpointLog;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ProtocolScreeningEvaluator;
 import org.oligotrial.server.participant.ScreeningEvaluator;
@@ -46,10 +49,27 @@ public class RegisterConfiguration {
     return new ProtocolScreeningEvaluator();
   }
 
+  /** Where the audit keys and checkpoint log are: {@link AuditStore}'s order, the properties first. */
+  @Bean
+  AuditStore auditStore(@Value("${oligotrial.audit.key-dir:}") String keyDir,
+      @Value("${oligotrial.audit.checkpoint-log:}") String checkpointLog) {
+    return AuditStore.of(keyDir, checkpointLog);
+  }
+
+  @Bean
+  AuditKeys auditKeys(AuditStore store) {
+    return AuditKeys.loadOrCreate(store.keyDirectory());
+  }
+
+  @Bean
+  CheckpointLog checkpointLog(AuditStore store) {
+    return new CheckpointLog(store.logDirectory());
+  }
+
   @Bean
   Register register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
-      PasswordEncoder encoder, Clock clock) {
-    return Register.on(ds, tm, evaluator, encoder, clock);
+      PasswordEncoder encoder, Clock clock, AuditKeys keys) {
+    return Register.on(ds, tm, evaluator, encoder, clock, keys);
   }
 
   @Bean

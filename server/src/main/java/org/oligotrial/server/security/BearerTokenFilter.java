@@ -20,6 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is answered 401 at once; requests without a bearer token pass on to HTTP Basic.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
+  /**
+   * The expiry of the token that authenticated the request, kept as the authentication's details.
+   *
+   * @param expiresAt when that token stops working
+   */
+  record TokenExpiry(java.time.Instant expiresAt) {}
+
   private final ApiTokenService tokens;
 
   BearerTokenFilter(ApiTokenService tokens) {
@@ -34,15 +41,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       chain.doFilter(req, res);
       return;
     }
-    Optional<UserAccount> user = tokens.authenticate(h.substring(7).trim());
-    if (user.isEmpty()) {
+    Optional<ApiTokenService.TokenUser> found = tokens.check(h.substring(7).trim());
+    if (found.isEmpty()) {
       Problems.write(res, 401, "Unauthorized", "the API token is unknown, expired or revoked");
       return;
     }
-    UserAccount u = user.get();
+    UserAccount u = found.get().user();
     // the principal is the actor itself, so that CurrentActor need not read the user again
     var auth = UsernamePasswordAuthenticationToken.authenticated(u.actor(), null,
         List.of(new SimpleGrantedAuthority("ROLE_" + u.role().name())));
+    auth.setDetails(new TokenExpiry(found.get().expiresAt()));
     SecurityContext ctx = SecurityContextHolder.createEmptyContext();
     ctx.setAuthentication(auth);
     SecurityContextHolder.setContext(ctx);

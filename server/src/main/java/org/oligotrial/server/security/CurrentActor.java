@@ -17,6 +17,15 @@ public class CurrentActor {
   }
 
   /**
+   * The expiry of the API token that authenticated this request, or null when the request was not authenticated by
+   * a token (a token may not mint a token that outlives it).
+   */
+  public java.time.Instant tokenExpiry() {
+    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    return a != null && a.getDetails() instanceof BearerTokenFilter.TokenExpiry t ? t.expiresAt() : null;
+  }
+
+  /**
    * The actor.
    *
    * @throws InsufficientAuthenticationException when nobody is logged in or the user no longer exists

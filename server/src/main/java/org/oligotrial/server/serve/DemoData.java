@@ -29,6 +29,9 @@ class DemoData implements ApplicationRunner {
   private final Register register;
   private final RandomizationService randomization;
   private final SecureRandom random = new SecureRandom();
+  /** Printed names of the demo users (shown with their electronic signatures); invented. */
+  private static final Map<String, String> NAMES = Map.of("investigator1", "Dr Demo Investigator",
+      "coordinator1", "Demo Coordinator One", "coordinator2", "Demo Coordinator Two");
 
   DemoData(Register register, RandomizationService randomization) {
     this.register = register;
@@ -57,11 +60,15 @@ class DemoData implements ApplicationRunner {
     users.put("monitor1", new Object[] {Role.MONITOR, Set.of("DEMO1", "DEMO2")});
     users.put("statistician", new Object[] {Role.STATISTICIAN, Set.of()});
     out.println("demo: users created (passwords are shown only now):");
+    String investigatorPassword = null;
     for (Map.Entry<String, Object[]> u : users.entrySet()) {
       String password = password();
+      if (u.getKey().equals("investigator1")) {
+        investigatorPassword = password;
+      }
       @SuppressWarnings("unchecked")
       Set<String> sites = (Set<String>) u.getValue()[1];
-      register.users().add(setup, u.getKey(), (Role) u.getValue()[0], sites, password);
+      register.users().add(setup, u.getKey(), (Role) u.getValue()[0], sites, password, NAMES.get(u.getKey()));
       out.printf("  %-14s %-14s %s%n", u.getKey(), ((Role) u.getValue()[0]).name().toLowerCase(), password);
     }
     Actor c1 = register.users().find("coordinator1").orElseThrow().actor();
@@ -75,7 +82,8 @@ class DemoData implements ApplicationRunner {
         register.participants().recordConsent(c1, id, new Consent("ICF v1.0", LocalDate.of(2025, 3, 11),
             "investigator1"), null);
         if (i <= 2) {
-          randomization.randomize(i1, id, randomization.preview(i1, id).confirmFactors());
+          // signed by the investigator as on the web: password re-entered, meaning approval
+          randomization.randomizeSigned(i1, id, randomization.preview(i1, id).confirmFactors(), investigatorPassword);
           randomized++;
         }
       }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.oligotrial.cli.UserInputException;
 import org.oligotrial.server.ServerApplication;
+import org.oligotrial.server.audit.AuditStore;
 import org.oligotrial.server.database.DatabaseOption;
 import org.oligotrial.server.database.Databases;
 import org.springframework.boot.SpringApplication;
@@ -18,13 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code oligotrial serve [--port N] [--db JDBC-URL] [--demo]}: runs the trial server until it is stopped (Ctrl-C or
+ * {@code oligotrial serve [--port N] [--db JDBC-URL] [--audit-keys DIR] [--checkpoint-log DIR] [--demo]}: runs the trial server until it is stopped (Ctrl-C or
  * SIGTERM). Prints one line {@code listening on http://localhost:PORT} once it accepts requests.
  */
 @Command(name = "serve", description = "Run the trial server (REST API under /api/v1, OpenAPI at /v3/api-docs).")
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption db;
+  @Mixin AuditStore audit;
 
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default 8080; 0 picks a free one).")
   int port;
@@ -46,6 +48,8 @@ public final class ServeCommand implements Callable<Integer> {
     Databases.driverProperties(url).forEach((k, v) ->
         args.add("--spring.datasource.hikari.data-source-properties." + k + "=" + v));
     args.add("--oligotrial.demo=" + demo);
+    args.add("--oligotrial.audit.key-dir=" + audit.keyDirectory());
+    args.add("--oligotrial.audit.checkpoint-log=" + audit.logDirectory());
     SpringApplication app = new SpringApplication(ServerApplication.class);
     CountDownLatch closed = new CountDownLatch(1);
     app.addListeners(e -> {

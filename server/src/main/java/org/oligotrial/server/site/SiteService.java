@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.input.Identifiers;
 import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.InvalidFieldException;
@@ -43,22 +44,26 @@ public final class SiteService {
   /**
    * Adds a site.
    *
+   * @param rawCode the code as typed: stored as {@link Identifiers#clean} gives it (NFKC, dashes as '-', trimmed)
    * @throws InvalidFieldException when the code is not 1-32 letters, digits, '-' or '_', or the name is blank
-   * @throws ConflictException when the code exists
+   * @throws ConflictException when the code exists, compared by {@link Identifiers#key} ({@code a} is {@code A})
    * @throws SiteAccessDeniedException when the actor is not an administrator
    */
-  public Site add(Actor actor, String code, String name) {
+  public Site add(Actor actor, String rawCode, String name) {
     if (!AccessPolicy.canManage(actor)) {
       throw new SiteAccessDeniedException("only an administrator adds sites");
     }
+    String code = Identifiers.clean("code", rawCode);
     if (code == null || !CODE.matcher(code).matches()) {
       throw new InvalidFieldException("code", "must be 1-32 letters, digits, '-' or '_'");
     }
     Checks.required("name", name, 200);
     return tx.execute(
         s -> {
-          if (find(code).isPresent()) {
-            throw new ConflictException("code", "site " + code + " exists");
+          Optional<Site> same = find(code);
+          if (same.isPresent()) {
+            throw new ConflictException("code", "site " + same.get().code() + " exists (codes are compared ignoring"
+                + " case, width and dash style)");
           }
           Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
           jdbc.sql("INSERT INTO site (code, name, created_at) VALUES (:code, :name, :at)")
@@ -73,22 +78,34 @@ public final class SiteService {
   }
 
   /**
-   * The site with that code, if any. Sites are never changed or removed once added, so a site found once is kept in
-   * memory; a code not found is looked up again every time (another process may add it).
+   * The site with that code, if any, compared by {@link Identifiers#key} ({@code site.code_key}, a generated column
+   * {@code lower(code)}: codes are ASCII once cleaned): {@code a}, {@code " A"} and a full-width {@code Ａ} all find
+   * site {@code A}. A code holding invisible characters finds nothing. Sites are never changed or removed once added,
+   * so a site found once is kept in memory; a code not found is looked up again every time (another process may add
+   * it).
    */
   public Optional<Site> find(String code) {
-    Site known = found.get(code);
+    if (code == null) {
+      return Optional.empty();
+    }
+    String key;
+    try {
+      key = Identifiers.key(Identifiers.clean("siteCode", code));
+    } catch (InvalidFieldException e) {
+      return Optional.empty();
+    }
+    Site known = found.get(key);
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<Site> site = jdbc.sql("SELECT code, name, created_at FROM site WHERE code = :code")
-        .param("code", code)
+    Optional<Site> site = jdbc.sql("SELECT code, name, created_at FROM site WHERE code_key = :key")
+        .param("key", key)
         .query((rs, n) -> new Site(rs.getString(1), rs.getString(2),
             rs.getObject(3, OffsetDateTime.class).toInstant()))
         .optional();
     // only a committed site is kept: inside a transaction the row may yet roll back
     if (site.isPresent() && !TransactionSynchronizationManager.isActualTransactionActive()) {
-      found.put(code, site.get());
+      found.put(key, site.get());
     }
     return site;
   }

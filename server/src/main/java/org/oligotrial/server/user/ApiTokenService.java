@@ -62,9 +62,27 @@ public final class ApiTokenService {
    * @return the token id, the secret (shown once) and its expiry
    */
   public NewToken create(Actor actor, String label, Duration validity) {
+    return create(actor, label, validity, null);
+  }
+
+  /**
+   * Creates a token for the actor that expires no later than {@code notAfter}: a request authenticated by a token
+   * passes that token's expiry, so that a token cannot mint a token that outlives it (a stolen token would otherwise
+   * renew itself for a year).
+   *
+   * @param notAfter the latest expiry allowed, or null (a password or session sign-in)
+   * @throws org.oligotrial.server.register.InvalidFieldException ({@code validDays}) when the validity is out of
+   *     range or would outlive {@code notAfter}
+   */
+  public NewToken create(Actor actor, String label, Duration validity, Instant notAfter) {
     Checks.required("label", label, 200);
     if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0) {
       throw new org.oligotrial.server.register.InvalidFieldException("validDays", "must be 1 to 365 days");
+    }
+    if (notAfter != null && clock.instant().truncatedTo(ChronoUnit.MICROS).plus(validity).isAfter(notAfter)) {
+      throw new org.oligotrial.server.register.InvalidFieldException("validDays", "a token cannot create a token"
+          + " that outlives it: the token used expires at " + notAfter.truncatedTo(ChronoUnit.SECONDS)
+          + "; ask for fewer days or sign in with a password");
     }
     byte[] secret = new byte[32];
     random.nextBytes(secret);
@@ -139,8 +157,24 @@ public final class ApiTokenService {
     return jdbc.sql("SELECT username FROM api_token WHERE id = :id").param("id", id).query(String.class).optional();
   }
 
-  /** The user a token belongs to, when the token is known, unexpired, unrevoked and the user enabled and unlocked. */
+  /**
+   * The user a token belongs to, when the token is known, unexpired, unrevoked and the user enabled. The sign-in
+   * back-off does not apply to tokens (a guesser must not be able to stop a user's scripts).
+   */
   public Optional<UserAccount> authenticate(String token) {
+    return check(token).map(TokenUser::user);
+  }
+
+  /**
+   * A valid token's user and expiry.
+   *
+   * @param user the owner
+   * @param expiresAt when the token stops working
+   */
+  public record TokenUser(UserAccount user, Instant expiresAt) {}
+
+  /** As {@link #authenticate}, with the token's expiry (a token cannot mint a token that outlives it). */
+  public Optional<TokenUser> check(String token) {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
       return Optional.empty();
     }
@@ -148,14 +182,14 @@ public final class ApiTokenService {
     String hash = sha256(token);
     TokenCache.Entry hit = cache.get(hash);
     if (hit != null) {
-      return usable(hit.user(), hit.expiresAt(), now);
+      return usable(hit.user(), hit.expiresAt(), now).map(u -> new TokenUser(u, hit.expiresAt()));
     }
     long readAt = cache.generation();
     // one round trip: the token, its user and the user's sites (one row per site, or one row without a site);
     // from column 4 the user's columns, in the order of UserService.ACCOUNT_COLUMNS
     List<TokenUserRow> rows =
         jdbc.sql("SELECT t.expires_at, t.revoked, s.site_code, u.username, u.password_hash, u.role, u.enabled,"
-                + " u.locked_until FROM api_token t JOIN user_account u ON u.username = t.username"
+                + " u.throttled_until, u.full_name FROM api_token t JOIN user_account u ON u.username = t.username"
                 + " LEFT JOIN user_site s ON s.username = u.username WHERE t.token_hash = :h")
             .param("h", hash)
             .query((rs, n) -> new TokenUserRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2),
@@ -172,11 +206,11 @@ public final class ApiTokenService {
     }
     UserAccount user = rows.get(0).user().withSites(sites);
     cache.put(hash, new TokenCache.Entry(user, rows.get(0).expiresAt()), readAt);
-    return usable(user, rows.get(0).expiresAt(), now);
+    return usable(user, rows.get(0).expiresAt(), now).map(u -> new TokenUser(u, rows.get(0).expiresAt()));
   }
 
   private static Optional<UserAccount> usable(UserAccount user, Instant expiresAt, Instant now) {
-    return expiresAt.isAfter(now) && user.enabled() && !user.lockedAt(now) ? Optional.of(user) : Optional.empty();
+    return expiresAt.isAfter(now) && user.enabled() ? Optional.of(user) : Optional.empty();
   }
 
   static String sha256(String s) {

@@ -11,10 +11,13 @@ import java.util.Set;
  * @param role the role
  * @param sites site codes the user belongs to
  * @param enabled false when disabled
- * @param lockedUntil when the lockout ends, or null
+ * @param throttledUntil before this instant no password of this account is checked (sign-in back-off, see
+ *     {@link LoginThrottle}), or null
+ * @param fullName the printed name shown with the user's electronic signatures, or null (the username is shown)
  */
 public record UserAccount(
-    String username, String passwordHash, Role role, Set<String> sites, boolean enabled, Instant lockedUntil) {
+    String username, String passwordHash, Role role, Set<String> sites, boolean enabled, Instant throttledUntil,
+    String fullName) {
 
   /** The actor this user acts as. */
   public Actor actor() {
@@ -23,11 +26,16 @@ public record UserAccount(
 
   /** The same account with these sites. */
   public UserAccount withSites(Set<String> siteCodes) {
-    return new UserAccount(username, passwordHash, role, Set.copyOf(siteCodes), enabled, lockedUntil);
+    return new UserAccount(username, passwordHash, role, Set.copyOf(siteCodes), enabled, throttledUntil, fullName);
   }
 
-  /** Whether the account is locked at {@code now}. */
-  public boolean lockedAt(Instant now) {
-    return lockedUntil != null && lockedUntil.isAfter(now);
+  /** Whether sign-in is held back at {@code now} (a password typed now would not be checked). */
+  public boolean throttledAt(Instant now) {
+    return throttledUntil != null && throttledUntil.isAfter(now);
+  }
+
+  /** The name printed with the user's signatures: the full name, or the username when none was given. */
+  public String printedName() {
+    return fullName == null || fullName.isBlank() ? username : fullName;
   }
 }

@@ -3,7 +3,6 @@ package org.oligotrial.server.user;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.SiteAccessDeniedException;
@@ -25,19 +25,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Adds users, checks lockout and records login outcomes. Passwords are hashed by the given encoder (BCrypt through
- * Spring Security's delegating encoder in production); a user is locked for {@link #LOCKOUT} after
- * {@link #MAX_FAILURES} failed logins within {@link #FAILURE_WINDOW}. Thread-safe.
+ * Adds users and changes their passwords. Passwords are hashed by the given encoder (BCrypt through Spring
+ * Security's delegating encoder in production) and follow {@link PasswordRules}; sign-in outcomes and back-off are
+ * the {@link LoginThrottle}'s. Thread-safe.
  */
 public final class UserService {
-  /** Failed logins that lock the account. */
-  public static final int MAX_FAILURES = 5;
-  /** The window in which failures are counted. */
-  public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-  /** How long a locked account stays locked. */
-  public static final Duration LOCKOUT = Duration.ofMinutes(15);
   /** Shortest password accepted. */
-  public static final int MIN_PASSWORD = 12;
+  public static final int MIN_PASSWORD = PasswordRules.MIN_CHARACTERS;
 
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
@@ -73,6 +67,17 @@ public final class UserService {
    * @throws SiteAccessDeniedException when the actor is not an administrator
    */
   public UserAccount add(Actor actor, String username, Role role, Set<String> siteCodes, String password) {
+    return add(actor, username, role, siteCodes, password, null);
+  }
+
+  /**
+   * Adds a user with the full name printed with their electronic signatures.
+   *
+   * @param fullName the printed name, or null to print the username
+   * @see #add(Actor, String, Role, Set, String)
+   */
+  public UserAccount add(
+      Actor actor, String username, Role role, Set<String> siteCodes, String password, String fullName) {
     if (!AccessPolicy.canManage(actor)) {
       throw new SiteAccessDeniedException("only an administrator adds users");
     }
@@ -83,19 +88,17 @@ public final class UserService {
       throw new InvalidFieldException("role", "must be one of administrator, investigator, coordinator,"
           + " data-manager, monitor, statistician");
     }
-    if (password == null || password.length() < MIN_PASSWORD) {
-      throw new InvalidFieldException("password", "must be at least " + MIN_PASSWORD + " characters");
-    }
+    PasswordRules.check("password", password);
+    String name = fullName == null || fullName.isBlank() ? null : Checks.required("name", fullName.strip(), 200);
     if (role.isSiteBound() && siteCodes.isEmpty()) {
       throw new InvalidFieldException("site", "a " + role.name().toLowerCase() + " belongs to at least one site");
     }
     if (!role.isSiteBound() && !siteCodes.isEmpty()) {
       throw new InvalidFieldException("site", "a " + role.name().toLowerCase() + " is not bound to sites");
     }
+    Set<String> codes = new TreeSet<>(); // as the sites spell them: "a" names site "A" (see SiteService#find)
     for (String code : siteCodes) {
-      if (sites.find(code).isEmpty()) {
-        throw new InvalidFieldException("site", "no site " + code);
-      }
+      codes.add(sites.find(code).orElseThrow(() -> new InvalidFieldException("site", "no site " + code)).code());
     }
     String hash = encoder.encode(password);
     return tx.execute(
@@ -103,23 +106,27 @@ public final class UserService {
           if (find(username).isPresent()) {
             throw new ConflictException("username", "user " + username + " exists");
           }
-          jdbc.sql("INSERT INTO user_account (username, password_hash, role, enabled, failed_count, created_at)"
-                  + " VALUES (:u, :h, :r, TRUE, 0, :at)")
+          jdbc.sql("INSERT INTO user_account (username, password_hash, role, enabled, failed_count, created_at,"
+                  + " full_name) VALUES (:u, :h, :r, TRUE, 0, :at, :n)")
               .param("u", username)
+              .param("n", name, java.sql.Types.VARCHAR)
               .param("h", hash)
               .param("r", role.name())
               .param("at", now())
               .update();
-          for (String code : siteCodes) {
+          for (String code : codes) {
             jdbc.sql("INSERT INTO user_site (username, site_code) VALUES (:u, :s)")
                 .param("u", username)
                 .param("s", code)
                 .update();
           }
           audit.record(entry(actor, AuditAction.CREATE, username, "role", role.name()));
-          audit.record(entry(actor, AuditAction.CREATE, username, "sites", String.join(",", new TreeSet<>(siteCodes))));
+          audit.record(entry(actor, AuditAction.CREATE, username, "sites", String.join(",", codes)));
+          if (name != null) {
+            audit.record(entry(actor, AuditAction.CREATE, username, "fullName", name));
+          }
           audit.record(entry(actor, AuditAction.CREATE, username, "password", "(set)"));
-          return new UserAccount(username, hash, role, Set.copyOf(siteCodes), true, null);
+          return new UserAccount(username, hash, role, Set.copyOf(codes), true, null, name);
         });
   }
 
@@ -137,13 +144,13 @@ public final class UserService {
   }
 
   /** The columns {@link #account} reads, in its order. */
-  static final String ACCOUNT_COLUMNS = "username, password_hash, role, enabled, locked_until";
+  static final String ACCOUNT_COLUMNS = "username, password_hash, role, enabled, throttled_until, full_name";
 
   /** The account (without sites) from {@link #ACCOUNT_COLUMNS} starting at column {@code from} of the row. */
   static UserAccount account(ResultSet rs, int from) throws SQLException {
-    OffsetDateTime locked = rs.getObject(from + 4, OffsetDateTime.class);
+    OffsetDateTime throttled = rs.getObject(from + 4, OffsetDateTime.class);
     return new UserAccount(rs.getString(from), rs.getString(from + 1), Role.valueOf(rs.getString(from + 2)),
-        Set.of(), rs.getBoolean(from + 3), locked == null ? null : locked.toInstant());
+        Set.of(), rs.getBoolean(from + 3), throttled == null ? null : throttled.toInstant(), rs.getString(from + 5));
   }
 
   private Set<String> sitesOf(String username) {
@@ -165,62 +172,53 @@ public final class UserService {
   }
 
   /**
-   * Records a failed login: audited, counted, and the account locked at the {@link #MAX_FAILURES}th failure within
-   * {@link #FAILURE_WINDOW}. Unknown usernames are audited but not counted.
+   * Whether the password matches the stored hash (constant-time in the encoder). A password BCrypt cannot take (over
+   * {@link PasswordRules#MAX_BYTES} bytes) never matches: BCrypt would compare only its first 72 bytes.
    */
-  public void loginFailed(String username, String why) {
-    String name = username == null || username.isBlank() ? "(none)" : truncate(username, 64);
-    tx.executeWithoutResult(
-        s -> {
-          Instant now = clock.instant();
-          Optional<Failures> f =
-              jdbc.sql("SELECT failed_count, first_failed_at FROM user_account WHERE username = :u FOR UPDATE")
-                  .param("u", name)
-                  .query((rs, n) -> {
-                    OffsetDateTime first = rs.getObject(2, OffsetDateTime.class);
-                    return new Failures(rs.getInt(1), first == null ? null : first.toInstant());
-                  })
-                  .optional();
-          String lockNote = "";
-          if (f.isPresent()) {
-            Failures old = f.get();
-            boolean fresh = old.first() == null || old.first().plus(FAILURE_WINDOW).isBefore(now);
-            int count = fresh ? 1 : old.count() + 1;
-            Instant first = fresh ? now : old.first();
-            Instant lockedUntil = count >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
-            jdbc.sql("UPDATE user_account SET failed_count = :c, first_failed_at = :f,"
-                    + " locked_until = COALESCE(:l, locked_until) WHERE username = :u")
-                .param("c", lockedUntil == null ? count : 0)
-                .param("f", lockedUntil == null ? utc(first) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("l", lockedUntil == null ? null : utc(lockedUntil), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("u", name)
-                .update();
-            if (lockedUntil != null) {
-              lockNote = "; account locked until " + lockedUntil.truncatedTo(ChronoUnit.SECONDS);
-            }
-          }
-          audit.record(new AuditEntry(name, AuditAction.LOGIN_FAILED, "user", name, null, null, null,
-              why + lockNote, null));
-        });
-    // a lockout makes the user's tokens unusable too
-    tokens.invalidateAll();
-  }
-
-  /** Records a successful login: audited; clears the failure count. */
-  public void loginSucceeded(String username, String how) {
-    tx.executeWithoutResult(
-        s -> {
-          jdbc.sql("UPDATE user_account SET failed_count = 0, first_failed_at = NULL WHERE username = :u"
-                  + " AND failed_count > 0")
-              .param("u", username)
-              .update();
-          audit.record(new AuditEntry(username, AuditAction.LOGIN, "user", username, null, null, null, how, null));
-        });
-  }
-
-  /** Whether the password matches the stored hash (constant-time in the encoder). */
   public boolean passwordMatches(UserAccount user, String password) {
-    return encoder.matches(password, user.passwordHash());
+    return PasswordRules.checkable(password) && encoder.matches(password, user.passwordHash());
+  }
+
+  /**
+   * Changes a user's password: the current one is checked, the new one follows {@link PasswordRules}; every API
+   * token of the user is revoked in the same transaction (the caller ends the user's web sessions). Audited; the
+   * password itself never is.
+   *
+   * @return how many tokens were revoked
+   * @throws InvalidFieldException naming {@code current} (wrong; audited and counted toward the back-off by the
+   *     caller), {@code next} or {@code repeat}
+   */
+  public int changePassword(String username, String current, String next, String repeat) {
+    UserAccount u = find(username).orElseThrow(() -> new InvalidFieldException("username", "no such user"));
+    if (current == null || !passwordMatches(u, current)) {
+      audit.recordNow(new AuditEntry(username, AuditAction.ACCESS_DENIED, "user", username, "password",
+          null, null, "password change refused: wrong current password", null));
+      throw new InvalidFieldException("current", "the current password is not correct");
+    }
+    PasswordRules.check("next", next);
+    if (!next.equals(repeat)) {
+      throw new InvalidFieldException("repeat", "does not match the new password");
+    }
+    if (next.equals(current)) {
+      throw new InvalidFieldException("next", "is the same as the current password");
+    }
+    String hash = encoder.encode(next);
+    Integer revoked = tx.execute(s -> {
+      jdbc.sql("UPDATE user_account SET password_hash = :h WHERE username = :u")
+          .param("h", hash).param("u", username).update();
+      audit.record(new AuditEntry(username, AuditAction.UPDATE, "user", username, "password", null,
+          null, "password changed by the user", null));
+      List<String> ids = jdbc.sql("SELECT id FROM api_token WHERE username = :u AND revoked = FALSE ORDER BY id")
+          .param("u", username).query(String.class).list();
+      for (String id : ids) {
+        jdbc.sql("UPDATE api_token SET revoked = TRUE WHERE id = :id").param("id", id).update();
+        audit.record(new AuditEntry(username, AuditAction.UPDATE, "api_token", id, "revoked", "false", "true",
+            "revoked by the password change", null));
+      }
+      return ids.size();
+    });
+    tokens.invalidateAll();
+    return revoked == null ? 0 : revoked;
   }
 
   private OffsetDateTime now() {
@@ -231,9 +229,4 @@ public final class UserService {
     return OffsetDateTime.ofInstant(i.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
-  private static String truncate(String s, int n) {
-    return s.length() <= n ? s : s.substring(0, n);
-  }
-
-  private record Failures(int count, Instant first) {}
 }

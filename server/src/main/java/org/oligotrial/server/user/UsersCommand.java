@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code oligotrial users add|list}: manage users from the shell, straight on the database. */
 @Command(name = "users", description = "Add or list users (opens the database directly).",
-    subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class})
+    subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.ResetSecondFactor.class},
+    mixinStandardHelpOptions = true)
 public final class UsersCommand implements Callable<Integer> {
   /** Where {@code --password-stdin} reads from; tests replace it. */
   static InputStream stdin = System.in;
@@ -34,7 +35,8 @@ public final class UsersCommand implements Callable<Integer> {
   }
 
   /** {@code users add --username U --role R [--site S]... --password-stdin}. */
-  @Command(name = "add", description = "Add a user; the password is read from the first line of standard input.")
+  @Command(name = "add", description = "Add a user; the password is read from the first line of standard input.",
+      mixinStandardHelpOptions = true)
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DatabaseOption db;
@@ -49,8 +51,12 @@ public final class UsersCommand implements Callable<Integer> {
     @Option(names = "--site", description = "A site code the user belongs to (repeatable; site staff and monitors).")
     List<String> sites = List.of();
 
+    @Option(names = "--name", description = "Full name, printed with the user's electronic signatures (default: the"
+        + " username).")
+    String name;
+
     @Option(names = "--password-stdin", required = true,
-        description = "Read the password from standard input (at least 12 characters).")
+        description = "Read the password from standard input (at least 12 characters, at most 72 bytes in UTF-8).")
     boolean passwordStdin;
 
     @Override
@@ -66,7 +72,7 @@ public final class UsersCommand implements Callable<Integer> {
       }
       try (OperatorSession s = OperatorSession.open(db.resolve())) {
         UserAccount u = OperatorErrors.translate(() ->
-            s.register().users().add(Actor.operator(), username, r, new LinkedHashSet<>(sites), password));
+            s.register().users().add(Actor.operator(), username, r, new LinkedHashSet<>(sites), password, name));
         spec.commandLine().getOut().println("added user " + u.username() + " (" + u.role().name().toLowerCase()
             + (u.sites().isEmpty() ? "" : ", sites " + String.join(",", u.sites())) + ")");
       }
@@ -74,8 +80,33 @@ public final class UsersCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code users reset-second-factor --username U --reason R}. */
+  @Command(name = "reset-second-factor", mixinStandardHelpOptions = true,
+      description = "Remove a user's second sign-in factor (TOTP), for a lost device; audited with the reason.")
+  static final class ResetSecondFactor implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOption db;
+
+    @Option(names = "--username", required = true, description = "Login name.")
+    String username;
+
+    @Option(names = "--reason", required = true, description = "Why (audited), e.g. \"phone lost\".")
+    String reason;
+
+    @Override
+    public Integer call() {
+      try (OperatorSession s = OperatorSession.open(db.resolve())) {
+        boolean removed = OperatorErrors.translate(() ->
+            s.register().secondFactor().remove(Actor.operator(), username, reason));
+        spec.commandLine().getOut().println(removed ? "removed the second factor of " + username
+            : username + " has no second factor");
+      }
+      return 0;
+    }
+  }
+
   /** {@code users list}. */
-  @Command(name = "list", description = "List users with role and sites.")
+  @Command(name = "list", description = "List users with role and sites.", mixinStandardHelpOptions = true)
   static final class ListUsers implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DatabaseOption db;

@@ -1,8 +1,10 @@
 package org.oligotrial.server.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.oligotrial.server.register.BadInputException;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.PreconditionRequiredException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.security.CurrentActor;
@@ -29,7 +31,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Puts the signed-in user ({@code me}) on every page of the web application, and renders the register's refusals as
- * the friendly error pages ({@code templates/error/*.html}): 403, 404, 409/422 as a message, anything else 500 with
+ * the friendly error pages ({@code templates/error/*.html}): 403, 404, 400/409/422/428 as a message, anything else 500 with
  * only a reference number (the stack trace goes to the log); a request the pages cannot take as it came (a missing or
  * unreadable parameter) is a 400 naming the field.
  */
@@ -78,7 +80,8 @@ public class WebAdvice {
 
   @ExceptionHandler({ConflictException.class, InvalidFieldException.class})
   String refused(RuntimeException e, HttpServletResponse res, Model m) {
-    res.setStatus(e instanceof ConflictException ? 409 : 422);
+    res.setStatus(e instanceof ConflictException ? 409 : e instanceof BadInputException ? 400
+        : e instanceof PreconditionRequiredException ? 428 : 422);
     signedIn(m);
     m.addAttribute("message", e.getMessage());
     return "error/refused";

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hostile strings (SQL injection, script tags, template and format strings, right-to-left and combining Unicode,
- * astral characters, very long text) go through every text field of the API and come back verbatim, as JSON (never
- * HTML), without harming the database or the audit chain.
+ * astral characters, very long text) go through every text field of the API and come back verbatim (identifiers in
+ * Unicode NFKC), as JSON (never HTML), without harming the database or the audit chain. Text that is not acceptable
+ * at all (lone surrogates, bidirectional overrides, controls) is refused: see {@code InputHygieneTest}.
  */
 class HostileInputTest extends ApiTestBase {
   static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,8 +30,8 @@ class HostileInputTest extends ApiTestBase {
       "<script>alert(document.cookie)</script>",
       "<img src=x onerror=alert(1)>",
       "${jndi:ldap://example.invalid/a} {{7*7}} %s%n%x",
-      "Zo\u00eb \u4e2d\u6587 \ud83d\ude00 \u202eevil\u202c e\u0301 \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
-      "line\nbreak\ttab\\backslash",
+      "Zo\u00eb \u4e2d\u6587 \ud83d\ude00 e\u0301 \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+      "back\\slash 'quote' \"double\" \u00a0nbsp",
       "x".repeat(3990) + "<b>end</b>");
 
   static String fit(String s, int max) {
@@ -66,7 +68,10 @@ class HostileInputTest extends ApiTestBase {
 
       JsonNode p = read(mvc.perform(get("/api/v1/participants/" + id).with(as("coord.a"))).andReturn()
           .getResponse());
-      assertThat(p.get("screeningNumber").asString()).isEqualTo(number);
+      // an identifier is stored in NFKC with runs of spaces as one (Identifiers.clean): e + U+0301 is U+00E9,
+      // U+00A0 NO-BREAK SPACE a space
+      assertThat(p.get("screeningNumber").asString()).isEqualTo(
+          Normalizer.normalize(number, Normalizer.Form.NFKC).replace("\u00a0", " ").replaceAll(" +", " ").strip());
       assertThat(p.get("screenings").get(0).get("screeningRecord").get("note").asString()).isEqualTo(h);
       assertThat(p.get("consent").get("formVersion").asString()).isEqualTo(fit(h, 64));
       assertThat(p.get("consent").get("obtainedBy").asString()).isEqualTo(fit(h, 200));
@@ -95,13 +100,16 @@ class HostileInputTest extends ApiTestBase {
   @Test
   void textBeyondTheLimitOrWithNulIsRefusedNotStored() throws Exception {
     String id = eligibleAt("A");
+    long before = register.jdbc().sql("SELECT COUNT(*) FROM participant").query(Long.class).single();
     var tooLong = send(post("/api/v1/participants/" + id + "/status"), Map.of("status", "DIED",
         "reason", "x".repeat(4001)));
     assertThat(tooLong.getStatus()).isEqualTo(400);
     assertThat(tooLong.getContentAsString()).contains("\"field\":\"reason\"");
     var nul = send(post("/api/v1/participants"), Map.of("siteCode", "A", "screeningNumber", "N\u0000UL",
         "screeningRecord", Map.of("testVerdict", "ELIGIBLE")));
-    assertThat(nul.getStatus()).isEqualTo(422);
-    assertThat(nul.getContentAsString()).contains("\"field\":\"screeningNumber\"");
+    assertThat(nul.getStatus()).isEqualTo(400);
+    assertThat(nul.getContentAsString()).contains("\"field\":\"screeningNumber\"").contains("control character");
+    assertThat(register.jdbc().sql("SELECT COUNT(*) FROM participant").query(Long.class).single())
+        .isEqualTo(before);
   }
 }

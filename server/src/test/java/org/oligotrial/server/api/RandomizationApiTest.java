@@ -38,6 +38,13 @@ class RandomizationApiTest extends ApiTestBase {
     return id;
   }
 
+  /** The investigator's signature as the API takes it: the password re-entered and the meaning stated. */
+  static final String SIGNED = "\"signature\":{\"password\":\"" + PASSWORD + "\",\"meaning\":\"approval\"}";
+
+  static MockHttpServletRequestBuilder signed(String base) {
+    return json(post(base), "{" + SIGNED + "}");
+  }
+
   static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
     return b.contentType(MediaType.APPLICATION_JSON).content(body);
   }
@@ -55,12 +62,16 @@ class RandomizationApiTest extends ApiTestBase {
         .andExpect(jsonPath("$.treatmentPlans['RT+'].systemicRegimen").value("PEMETREXED_CISPLATIN"))
         .andExpect(jsonPath("$.treatmentPlans['RT+'].radiotherapy.techniques[0]").value("3D-CRT"));
     String confirm = "{\"confirmFactors\":{\"histology\":\"non-squamous\",\"therapy\":\"non-targeted\","
-        + "\"intracranial\":\"no\",\"metastases\":\"2-5\",\"thoracic-stage\":\"I-II\"}}";
+        + "\"intracranial\":\"no\",\"metastases\":\"2-5\",\"thoracic-stage\":\"I-II\"}," + SIGNED + "}";
     String body = mvc.perform(json(post(base), confirm).with(as("inv.a")))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.arm").exists())
         .andExpect(jsonPath("$.treatmentPlan.systemicRegimen").value("PEMETREXED_CISPLATIN"))
         .andExpect(jsonPath("$.factors.intracranial").value("no"))
+        .andExpect(jsonPath("$.signatures[0].signedBy").value("inv.a"))
+        .andExpect(jsonPath("$.signatures[0].meaning").value("approval"))
+        .andExpect(jsonPath("$.signatures[0].printedName").value("inv.a"))
+        .andExpect(jsonPath("$.signatures[0].signedAt").exists())
         .andReturn().getResponse().getContentAsString();
     assertThat(body).doesNotContain("draw", "basis", "block", "seed");
     mvc.perform(json(post(base), confirm).with(as("inv.a")))
@@ -82,19 +93,20 @@ class RandomizationApiTest extends ApiTestBase {
     mvc.perform(get(base + "/preview").with(as("coord.a")))
         .andExpect(jsonPath("$.randomizable").value(false))
         .andExpect(jsonPath("$.blockingReasons[0].field").value("screeningRecord.egfr"));
-    mvc.perform(post(base).with(as("coord.a")))
+    mvc.perform(signed(base).with(as("inv.a")))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.field").value("screeningRecord.egfr"))
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("EGFR status is unknown")));
     String id = consentedAtA("mutant");
     String b = "/api/v1/participants/" + id + "/randomization";
-    mvc.perform(json(post(b), "{\"confirmFactors\":{\"histology\":\"squamous\"}}").with(as("coord.a")))
+    mvc.perform(json(post(b), "{\"confirmFactors\":{\"histology\":\"squamous\"}," + SIGNED + "}")
+            .with(as("inv.a")))
         .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("confirmFactors"));
-    mvc.perform(json(post(b), "{\"confirmFactors\":7}").with(as("coord.a")))
+    mvc.perform(json(post(b), "{\"confirmFactors\":7}").with(as("inv.a")))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("confirmFactors"));
-    mvc.perform(json(post(b), "{\"confirmFactors\":{\"x\":\"" + "y".repeat(100) + "\"}}").with(as("coord.a")))
+    mvc.perform(json(post(b), "{\"confirmFactors\":{\"x\":\"" + "y".repeat(100) + "\"}}").with(as("inv.a")))
         .andExpect(status().is4xxClientError());
-    mvc.perform(json(post(b), "not json").with(as("coord.a"))).andExpect(status().isBadRequest());
+    mvc.perform(json(post(b), "not json").with(as("inv.a"))).andExpect(status().isBadRequest());
     mvc.perform(json(post(b + "/deviations"), "{\"note\":\"\"}").with(as("coord.a")))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("note"));
     mvc.perform(json(post(b + "/deviations"), "{\"note\":\"x\"}").with(as("coord.a")))
@@ -114,11 +126,12 @@ class RandomizationApiTest extends ApiTestBase {
       String id = consentedAtA("mutant");
       String base = "/api/v1/participants/" + id + "/randomization";
       boolean reads = !user.equals("coord.b");
-      boolean randomizes = Set.of("inv.a", "coord.a").contains(user);
+      // only the site's investigator signs a randomization, through the API as on the web
+      boolean randomizes = user.equals("inv.a");
       mvc.perform(get(base + "/preview").with(as(user))).andExpect(status().is(reads ? 200 : 403));
-      mvc.perform(post(base).with(as(user))).andExpect(status().is(randomizes ? 201 : 403));
+      mvc.perform(signed(base).with(as(user))).andExpect(status().is(randomizes ? 201 : 403));
       if (!randomizes) {
-        mvc.perform(post(base).with(as("coord.a"))).andExpect(status().isCreated());
+        mvc.perform(signed(base).with(as("inv.a"))).andExpect(status().isCreated());
       }
       mvc.perform(get(base).with(as(user))).andExpect(status().is(reads ? 200 : 403));
       boolean notes = Set.of("inv.a", "coord.a", "dm.a").contains(user);
@@ -139,9 +152,74 @@ class RandomizationApiTest extends ApiTestBase {
   }
 
   @Test
+  void anUnknownEgfrIsRecordedAsAnAmendmentAndThenThePlanAndRandomizationProceed() throws Exception {
+    String id = consentedAtA("unknown");
+    String base = "/api/v1/participants/" + id;
+    mvc.perform(get(base + "/randomization/preview").with(as("coord.a")))
+        .andExpect(jsonPath("$.randomizable").value(false))
+        .andExpect(jsonPath("$.blockingReasons[0].field").value("screeningRecord.egfr"));
+    mvc.perform(json(post(base + "/screenings/gene-result"), "{\"egfr\":\"mutant\"}").with(as("coord.a")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reason"));
+    mvc.perform(json(post(base + "/screenings/gene-result"), "{\"egfr\":\"maybe\",\"reason\":\"lab\"}")
+            .with(as("coord.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("egfr"));
+    mvc.perform(json(post(base + "/screenings/gene-result"), "{\"egfr\":\"mutant\",\"reason\":\"lab\"}")
+            .with(as("mon.a")))
+        .andExpect(status().isForbidden());
+    mvc.perform(json(post(base + "/screenings/gene-result"),
+            "{\"egfr\":\"mutant\",\"reason\":\"EGFR exon 19 deletion, report of 2026-01-09\"}").with(as("coord.a")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.status").value("CONSENTED"))
+        .andExpect(jsonPath("$.screenings.length()").value(2));
+    mvc.perform(json(post(base + "/screenings/gene-result"), "{\"egfr\":\"wild-type\",\"reason\":\"x\"}")
+            .with(as("coord.a")))
+        .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("egfr"));
+    mvc.perform(get(base + "/randomization/preview").with(as("inv.a")))
+        .andExpect(jsonPath("$.randomizable").value(true))
+        .andExpect(jsonPath("$.screeningVersion").value(2))
+        .andExpect(jsonPath("$.treatmentPlans['RT+'].systemicRegimen").value("EGFR_TKI"));
+    mvc.perform(signed(base + "/randomization").with(as("inv.a")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.screeningVersion").value(2))
+        .andExpect(jsonPath("$.treatmentPlan.systemicRegimen").value("EGFR_TKI"));
+  }
+
+  @Test
+  void aCoordinatorCannotRandomizeThroughTheApiAndTheInvestigatorMustSign() throws Exception {
+    String id = consentedAtA("mutant");
+    String base = "/api/v1/participants/" + id + "/randomization";
+    // the coordinator, even with a signature, is refused: the web and the API both need the investigator
+    mvc.perform(signed(base).with(as("coord.a"))).andExpect(status().isForbidden());
+    mvc.perform(post(base).with(as("inv.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("signature.meaning"));
+    mvc.perform(json(post(base), "{\"signature\":{\"password\":\"" + PASSWORD + "\",\"meaning\":\"authorship\"}}")
+            .with(as("inv.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("signature.meaning"));
+    mvc.perform(json(post(base), "{\"signature\":{\"meaning\":\"approval\"}}").with(as("inv.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("signature.password"));
+    long denied = register.audit().forRecord("randomization", id).stream()
+        .filter(e -> e.entry().action().name().equals("ACCESS_DENIED")).count();
+    mvc.perform(json(post(base), "{\"signature\":{\"password\":\"not the password\",\"meaning\":\"approval\"}}")
+            .with(as("inv.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("signature.password"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not correct")));
+    assertThat(register.audit().forRecord("randomization", id).stream()
+        .filter(e -> e.entry().action().name().equals("ACCESS_DENIED")).count()).isEqualTo(denied + 1);
+    mvc.perform(get("/api/v1/participants/" + id).with(as("inv.a"))).andExpect(jsonPath("$.status").value("CONSENTED"));
+    mvc.perform(signed(base).with(as("inv.a"))).andExpect(status().isCreated());
+    var sign = register.audit().forRecord("randomization", id).stream()
+        .filter(e -> e.entry().action().name().equals("SIGN")).toList();
+    assertThat(sign).hasSize(1);
+    assertThat(sign.get(0).entry().newValue()).startsWith("Approved by inv.a (inv.a) at ")
+        .contains("meaning approval: randomization of RA-");
+    mvc.perform(get(base).with(as("mon.a"))).andExpect(jsonPath("$.signatures[0].manifestation")
+        .value(sign.get(0).entry().newValue()));
+  }
+
+  @Test
   void theStatisticianGetsTheLogAsCsvAndJson() throws Exception {
     String id = consentedAtA("mutant");
-    mvc.perform(post("/api/v1/participants/" + id + "/randomization").with(as("coord.a")))
+    mvc.perform(signed("/api/v1/participants/" + id + "/randomization").with(as("inv.a")))
         .andExpect(status().isCreated());
     mvc.perform(get("/api/v1/randomization/allocations").accept("text/csv").with(as("stat")))
         .andExpect(status().isOk())

@@ -31,6 +31,7 @@ import org.oligotrial.server.datacapture.visits.ExpectedVisit;
 import org.oligotrial.server.datacapture.visits.VisitStatus;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.PreconditionRequiredException;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.testing.ScriptedEvaluator;
@@ -318,7 +319,10 @@ abstract class DataCaptureContract {
       assertThat(e.entry().reason()).isNull();
     });
     JsonNode changed = json(f.valuesJson().replace("\"grade\":2", "\"grade\":3"));
-    invalid(() -> dc.forms().update(coord, f.id(), changed, " ", null), "reason", "reason for change");
+    invalid(() -> dc.forms().update(coord, f.id(), changed, " ", 1), "reason", "reason for change");
+    invalid(() -> dc.forms().update(coord, f.id(), changed, "\u200b", 1), "reason", "visible character");
+    assertThatThrownBy(() -> dc.forms().update(coord, f.id(), changed, "typo", null))
+        .isInstanceOf(PreconditionRequiredException.class).hasMessageContaining("version");
     assertThatThrownBy(() -> dc.forms().update(coord, f.id(), changed, "typo", 7))
         .isInstanceOf(ConflictException.class).hasMessageContaining("changed meanwhile");
     StoredForm v2 = dc.forms().update(coord, f.id(), changed, "grade misread from the source document", 1);
@@ -414,11 +418,11 @@ abstract class DataCaptureContract {
         .doesNotContain(f.id());
     assertThat(dc.forms().withStatus(coordB, Set.of(StoredForm.ENTERED))).extracting(StoredForm::id)
         .doesNotContain(f.id());
-    invalid(() -> dc.forms().sign(inv, f.id(), "not my password"), "password", "does not match");
+    invalid(() -> dc.forms().sign(inv, f.id(), "not my password"), "password", "not correct");
     assertThatThrownBy(() -> dc.forms().sign(coord, f.id(), PASSWORD)).isInstanceOf(SiteAccessDeniedException.class);
     assertThat(dc.forms().sign(inv, f.id(), PASSWORD).status()).isEqualTo(StoredForm.SIGNED);
     JsonNode grade3 = json(f.valuesJson().replace("\"grade\":2", "\"grade\":3"));
-    StoredForm changed = dc.forms().update(coord, f.id(), grade3, "grade corrected", null);
+    StoredForm changed = dc.forms().update(coord, f.id(), grade3, "grade corrected", 1);
     assertThat(changed.status()).isEqualTo(StoredForm.ENTERED);
     assertThat(changed.signedBy()).isNull();
     dc.forms().sign(inv, f.id(), PASSWORD);
@@ -428,13 +432,13 @@ abstract class DataCaptureContract {
     assertThat(dc.forms().lock(dm, f.id(), "database lock for interim analysis").status())
         .isEqualTo(StoredForm.LOCKED);
     JsonNode grade4 = json(f.valuesJson().replace("\"grade\":2", "\"grade\":4"));
-    assertThatThrownBy(() -> dc.forms().update(coord, f.id(), grade4, "worse", null))
+    assertThatThrownBy(() -> dc.forms().update(coord, f.id(), grade4, "worse", 2))
         .isInstanceOf(ConflictException.class).hasMessageContaining("locked");
     assertThatThrownBy(() -> dc.forms().unlock(coord, f.id(), "please")).isInstanceOf(SiteAccessDeniedException.class);
     invalid(() -> dc.forms().unlock(dm, f.id(), null), "reason", "reason for change");
     assertThat(dc.forms().unlock(dm, f.id(), "late source document verification finding").status())
         .isEqualTo(StoredForm.SIGNED);
-    assertThat(dc.forms().update(coord, f.id(), grade4, "grade from the discharge letter", null).version())
+    assertThat(dc.forms().update(coord, f.id(), grade4, "grade from the discharge letter", 2).version())
         .isEqualTo(3);
     assertThat(dc.forms().auditTrail(dm, f.id())).filteredOn(e -> "status".equals(e.entry().field()))
         .extracting(e -> e.entry().newValue())

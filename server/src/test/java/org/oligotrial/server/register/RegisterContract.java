@@ -121,6 +121,37 @@ abstract class RegisterContract {
   }
 
   @Test
+  void anUnknownEgfrAfterConsentIsRecordedAsAScreeningAmendment() {
+    String id = reg.participants().register(coordA, "A", "REG-GENE", record("ELIGIBLE")).participant().id();
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(coordA, id, "mutant", "lab report 2026-01-09"))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("re-screen instead");
+    reg.participants().recordConsent(coordA, id, new Consent("ICF v2.1", LocalDate.of(2026, 1, 5), "Dr Li"), null);
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(coordA, id, "positive", "lab report"))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("egfr:");
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(coordA, id, "mutant", " "))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("reason:");
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(monitorA(), id, "mutant", "lab report"))
+        .isInstanceOf(SiteAccessDeniedException.class);
+    ParticipantHistory h = reg.participants().amendGeneResult(coordA, id, "Mutant", "lab report 2026-01-09");
+    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.CONSENTED);
+    assertThat(h.participant().screeningVersion()).isEqualTo(2);
+    var v2 = h.screenings().get(1);
+    assertThat(v2.recordJson()).contains("\"egfr\":\"mutant\"").contains("\"testVerdict\":\"ELIGIBLE\"");
+    assertThat(v2.verdict()).isEqualTo("ELIGIBLE");
+    assertThat(v2.reason()).isEqualTo("gene-result amendment: EGFR mutant (was unknown); lab report 2026-01-09");
+    assertThat(reg.audit().forRecord("participant", id)).anyMatch(e -> "screening[2].amendment".equals(
+        e.entry().field()) && "egfr=mutant".equals(e.entry().newValue())
+        && "lab report 2026-01-09".equals(e.entry().reason()));
+    assertThatThrownBy(() -> reg.participants().amendGeneResult(coordA, id, "wild-type", "second report"))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("already mutant");
+    assertThat(reg.participants().history(coordA, id).screenings()).hasSize(2);
+  }
+
+  private static Actor monitorA() {
+    return new Actor("mon.a", Role.MONITOR, Set.of("A"));
+  }
+
+  @Test
   void consentMovesEligibleToConsentedAndACorrectionNeedsAReason() {
     String id = reg.participants().register(coordA, "A", "REG-004", record("ELIGIBLE")).participant().id();
     Consent c = new Consent("ICF v2.1", LocalDate.of(2026, 1, 5), "Dr Li");
@@ -389,8 +420,11 @@ abstract class RegisterContract {
 
   @Test
   void rowsLeftPendingByACrashAreChainedAtTheNextStart() {
-    reg.jdbc().sql("INSERT INTO audit_pending (occurred_at, actor, action, entity_type, entity_id) VALUES"
-        + " (CURRENT_TIMESTAMP, 'coord.a', 'CREATE', 'participant', 'left-pending')").update();
+    // staged and committed as the server does, but not chained (the process died right after its commit)
+    new org.springframework.transaction.support.TransactionTemplate(
+        new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds)).executeWithoutResult(s ->
+            reg.audit().record(new AuditEntry("coord.a", AuditAction.CREATE, "participant", "left-pending", null, null,
+                null, null, null)));
     assertThat(reg.audit().pendingCount()).isEqualTo(1);
     assertThat(reg.audit().chainAll()).isEqualTo(1);
     assertThat(reg.audit().forRecord("participant", "left-pending")).hasSize(1);
@@ -407,18 +441,58 @@ abstract class RegisterContract {
   }
 
   @Test
-  void fiveFailedLoginsLockTheAccountAndEveryAttemptIsAudited() {
+  void failuresHoldSignInBackExponentiallyAndAreAuditedOneRowPerMinute() {
     Actor admin = TestRegisters.admin();
     reg.users().add(admin, "inv.lock", Role.INVESTIGATOR, Set.of("A"), "a long enough password");
     for (int i = 0; i < 4; i++) {
-      reg.users().loginFailed("inv.lock", "bad password");
+      reg.throttle().failed("inv.lock", "192.0.2.7", "bad credentials");
     }
-    UserAccount u = reg.users().find("inv.lock").orElseThrow();
-    assertThat(u.lockedAt(java.time.Instant.now())).isFalse();
-    reg.users().loginFailed("inv.lock", "bad password");
-    assertThat(reg.users().find("inv.lock").orElseThrow().lockedAt(java.time.Instant.now())).isTrue();
-    assertThat(reg.audit().forRecord("user", "inv.lock"))
-        .filteredOn(e -> e.entry().action() == AuditAction.LOGIN_FAILED).hasSize(5);
+    assertThat(reg.throttle().heldUntil("inv.lock", null)).isEmpty();
+    java.time.Instant before = java.time.Instant.now();
+    reg.throttle().failed("inv.lock", "192.0.2.7", "bad credentials");
+    // the 5th failure: 1 s; the 6th: 2 s (LoginThrottle's rule delay(n) = 2^(n-5) s)
+    assertThat(reg.throttle().heldUntil("inv.lock", null)).hasValueSatisfying(u ->
+        assertThat(u).isBetween(before.plusMillis(900), before.plusSeconds(2)));
+    reg.throttle().failed("inv.lock", "192.0.2.7", "bad credentials");
+    assertThat(reg.throttle().heldUntil("inv.lock", null)).hasValueSatisfying(u ->
+        assertThat(u).isAfter(before.plusMillis(1900)));
+    assertThat(reg.users().find("inv.lock").orElseThrow().throttledAt(java.time.Instant.now())).isTrue();
+    // tokens are not held back: a guesser cannot stop the user's scripts
+    var t = reg.tokens().create(new Actor("inv.lock", Role.INVESTIGATOR, Set.of("A")), "t", Duration.ofDays(1));
+    assertThat(reg.tokens().authenticate(t.token())).isPresent();
+    reg.throttle().flushAuditNow();
+    var rows = reg.audit().forRecord("user", "inv.lock").stream()
+        .filter(e -> e.entry().action() == AuditAction.LOGIN_FAILED).toList();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).entry().newValue()).isEqualTo("6");
+    assertThat(rows.get(0).entry().reason()).contains("192.0.2.7").contains("bad credentials (6)");
+    reg.throttle().succeeded("inv.lock", "192.0.2.7", "password sign-in");
+    assertThat(reg.throttle().heldUntil("inv.lock", null)).isEmpty();
+  }
+
+  @Test
+  void theNewTablesAndColumnsTakeSignaturesAndSecondFactors() {
+    Actor admin = TestRegisters.admin();
+    reg.users().add(admin, "inv.sig", Role.INVESTIGATOR, Set.of("A"), "a long enough password", "Dr Ada Sign");
+    Actor inv = new Actor("inv.sig", Role.INVESTIGATOR, Set.of("A"));
+    var sig = reg.signatures().verify(inv, "a long enough password", org.oligotrial.server.user.SignatureMeaning.REVIEW,
+        "review of X", "thing", "X-1", "A");
+    reg.tx().executeWithoutResult(s -> reg.signatures().record(sig, "thing", "X-1", "A"));
+    var stored = reg.signatures().forRecord("thing", "X-1");
+    assertThat(stored).hasSize(1);
+    assertThat(stored.get(0).printedName()).isEqualTo("Dr Ada Sign");
+    assertThat(stored.get(0).manifestation()).startsWith("Reviewed by Dr Ada Sign (inv.sig) at ")
+        .endsWith(", meaning review: review of X");
+    assertThat(reg.audit().forRecord("thing", "X-1")).anyMatch(e -> e.entry().action() == AuditAction.SIGN
+        && e.entry().newValue().equals(stored.get(0).manifestation()));
+    var e = reg.secondFactor().start(inv);
+    assertThat(reg.secondFactor().enrolled("inv.sig")).isFalse();
+    byte[] key = org.oligotrial.server.user.Totp.fromBase32(e.secret());
+    String code = org.oligotrial.server.user.Totp.code(key,
+        org.oligotrial.server.user.Totp.step(java.time.Instant.now()), 6);
+    reg.secondFactor().confirm(inv, code);
+    assertThat(reg.secondFactor().enrolled("inv.sig")).isTrue();
+    assertThat(reg.secondFactor().verify("inv.sig", code)).as("a code is used once").isFalse();
   }
 
   @Test

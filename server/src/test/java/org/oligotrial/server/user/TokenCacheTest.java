@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class TokenCacheTest {
   private static final TokenCache.Entry ENTRY = new TokenCache.Entry(
-      new UserAccount("coord", "{bcrypt}x", Role.COORDINATOR, Set.of("A"), true, null), Instant.parse("2030-01-01T00:00:00Z"));
+      new UserAccount("coord", "{bcrypt}x", Role.COORDINATOR, Set.of("A"), true, null, null),
+      Instant.parse("2030-01-01T00:00:00Z"));
 
   @Test
   void holdsNothingUntilEnabled() {

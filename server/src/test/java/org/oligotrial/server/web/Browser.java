@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -38,10 +39,7 @@ final class Browser implements AutoCloseable {
   private final Path profile;
 
   Browser(String base) throws IOException {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException("browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-          + " (apt-get install chromium chromium-driver; .ci/run does it)");
-    }
+    requireInstalled(CHROMIUM, CHROMEDRIVER);
     this.base = base;
     this.profile = Files.createTempDirectory("oligotrial-chromium");
     ChromeOptions o = new ChromeOptions();
@@ -53,6 +51,16 @@ final class Browser implements AutoCloseable {
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, o);
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+  }
+
+  /** Fails, never skips, with the sentence that says what to install when one of the programs is missing. */
+  static void requireInstalled(Path... programs) {
+    List<String> missing = Stream.of(programs).filter(p -> !Files.isExecutable(p)).map(Path::toString).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("browser tests need Debian's Chromium and chromedriver, and "
+          + String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are") + " missing: install them with"
+          + " 'apt-get install chromium chromium-driver' as root, or run the tests with ./test, which does so");
+    }
   }
 
   void open(String path) {

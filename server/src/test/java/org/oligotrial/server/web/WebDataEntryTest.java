@@ -69,6 +69,30 @@ class WebDataEntryTest extends WebTestBase {
   }
 
   @Test
+  void signedThingsShowTheSignaturesMeaningPrintedNameAndTime() throws Exception {
+    String id = register.participants().register(actor("coord.a"), "A", "A-SIG-1", eligibleRecord("A-SIG-1"))
+        .participant().id();
+    register.participants().recordConsent(actor("coord.a"), id, new Consent("v1", LocalDate.now(), "coord.a"), null);
+    randomization.randomizeSigned(actor("inv.a"), id, null, PASSWORD);
+    String record = as("inv.a", get("/participants/" + id + "/randomization")).getResponse().getContentAsString();
+    assertThat(record).contains("id=\"signatures\"").contains("meaning <strong>approval</strong>")
+        .contains("randomization of A-SIG-1");
+    as("coord.a", adverseEvent(post("/participants/" + id + "/forms"), LocalDate.now().toString()));
+    StoredForm f = dataCapture.forms().list(actor("coord.a"), id).get(0);
+    String unsigned = as("inv.a", get("/forms/" + f.id())).getResponse().getContentAsString();
+    assertThat(unsigned).contains("id=\"signature-meaning\"").contains("review and approval");
+    MvcResult wrong = as("inv.a", post("/forms/" + f.id() + "/sign").with(csrf()).param("password", "not it at all"));
+    assertThat(wrong.getResponse().getContentAsString()).contains("the password is not correct");
+    as("inv.a", post("/forms/" + f.id() + "/sign").with(csrf()).param("password", PASSWORD));
+    String signed = as("mon.a", get("/forms/" + f.id())).getResponse().getContentAsString();
+    assertThat(signed).contains("id=\"signature\"").contains("<strong>inv.a</strong>")
+        .contains("meaning <strong>review and approval</strong>");
+    assertThat(dataCapture.forms().auditTrail(actor("mon.a"), f.id()))
+        .anyMatch(e -> e.entry().action().name().equals("SIGN")
+            && e.entry().newValue().startsWith("Reviewed and approved by inv.a (inv.a) at "));
+  }
+
+  @Test
   void aBlockingEditCheckShowsTheFieldMessageAndStoresNothing() throws Exception {
     String id = randomized("A-CRF-2");
     MvcResult r = as("coord.a", adverseEvent(post("/participants/" + id + "/forms"),
@@ -92,8 +116,12 @@ class WebDataEntryTest extends WebTestBase {
     assertThat(noReason.getResponse().getContentAsString()).contains("Not saved")
         .contains("aria-describedby=\"reason-error\"");
     assertThat(dataCapture.forms().get(actor("coord.a"), f.id()).version()).isEqualTo(1);
-    MvcResult ok = as("coord.a", adverseEvent(post("/forms/" + f.id() + "/edit"), LocalDate.now().toString(),
+    MvcResult noVersion = as("coord.a", adverseEvent(post("/forms/" + f.id() + "/edit"), LocalDate.now().toString(),
         "3").param("reason", "grade corrected from the source"));
+    assertThat(noVersion.getResponse().getStatus()).isEqualTo(428);
+    assertThat(dataCapture.forms().get(actor("coord.a"), f.id()).version()).isEqualTo(1);
+    MvcResult ok = as("coord.a", adverseEvent(post("/forms/" + f.id() + "/edit"), LocalDate.now().toString(),
+        "3").param("reason", "grade corrected from the source").param("version", "1"));
     assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/forms/" + f.id() + "?saved");
     assertThat(dataCapture.forms().get(actor("coord.a"), f.id()).version()).isEqualTo(2);
     assertThat(dataCapture.forms().get(actor("coord.a"), f.id()).valuesJson()).contains("\"grade\":3");

@@ -154,6 +154,31 @@ class WebSecurityTest extends WebTestBase {
   }
 
   @Test
+  void aConsentedParticipantWithUnknownEgfrGetsTheResultRecordedOnItsPage() throws Exception {
+    String number = "A-GENE-1";
+    String id = register.participants().register(actor("coord.a"), "A", number,
+        eligibleRecord(number).replace("\"egfr\": \"mutant\"", "\"egfr\": \"unknown\"")).participant().id();
+    register.participants().recordConsent(actor("coord.a"), id,
+        new Consent("v1", java.time.LocalDate.now(), "coord.a"), null);
+    String page = as("coord.a", get("/participants/" + id)).getResponse().getContentAsString();
+    assertThat(page).contains("id=\"gene-result\"").contains("Record the EGFR result");
+    MvcResult noReason = as("coord.a", post("/participants/" + id + "/gene-result").with(csrf())
+        .param("egfr", "wild-type").param("reason", ""));
+    assertThat(noReason.getResponse().getContentAsString()).contains("id=\"gene-error\"").contains("reason");
+    MvcResult ok = as("coord.a", post("/participants/" + id + "/gene-result").with(csrf())
+        .param("egfr", "wild-type").param("reason", "laboratory report of today"));
+    assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/participants/" + id + "?geneResult");
+    var h = register.participants().history(actor("inv.a"), id);
+    assertThat(h.participant().screeningVersion()).isEqualTo(2);
+    assertThat(h.screenings().get(1).verdict()).isEqualTo("ELIGIBLE");
+    assertThat(as("coord.a", get("/participants/" + id)).getResponse().getContentAsString())
+        .doesNotContain("id=\"gene-result\"");
+    String randomization = as("inv.a", get("/participants/" + id + "/randomization")).getResponse()
+        .getContentAsString();
+    assertThat(randomization).contains("Sign and randomize").contains("id=\"signature-meaning\"");
+  }
+
+  @Test
   void aPasswordChangeChecksTheCurrentPasswordAndTheNewOnesLength() throws Exception {
     register.users().add(org.oligotrial.server.testing.TestRegisters.admin(), "pw.change",
         org.oligotrial.server.user.Role.COORDINATOR, java.util.Set.of("A"), PASSWORD);

@@ -113,7 +113,9 @@ public class DataCaptureController {
   }
 
   @PostMapping("/api/v1/forms/{formId}/signature")
-  @Operation(summary = "Sign the form (investigator of the site, re-entering the password)")
+  @Operation(summary = "Sign the form (investigator of the site, re-entering the password); the signature means"
+      + " review and approval of the form's data and is returned with printed name and time; a wrong password is"
+      + " 422 naming password, audited and counted toward the sign-in back-off")
   public FormView sign(@PathVariable String formId, @RequestBody(required = false) Signature body) {
     return view(dc.forms().sign(actor.get(), formId, body == null ? null : body.password()));
   }
@@ -212,6 +214,20 @@ public class DataCaptureController {
     return new FormView(f.id(), f.participantId(), f.siteCode(), f.formType(), f.visitId(), f.visitNumber(),
         f.formDate(), FormFacts.values(f), f.derivedJson() == null ? null : FormFacts.derived(f), f.version(),
         f.status(), f.signedBy(), f.signedAt(), f.lockedBy(), f.updatedAt(), f.updatedBy(),
-        dc.queries().ofForm(f.id()));
+        dc.queries().ofForm(f.id()), signature(f));
+  }
+
+  /** The signature in force: the latest one, when the form is signed (or locked after signing). */
+  private DataCaptureModels.SignatureView signature(StoredForm f) {
+    if (f.signedBy() == null) {
+      return null;
+    }
+    var all = dc.forms().signatures(actor.get(), f.id());
+    if (all.isEmpty()) {
+      return null;
+    }
+    var s = all.get(all.size() - 1);
+    return new DataCaptureModels.SignatureView(s.username(), s.printedName(), s.meaning().label(), s.signedAt(),
+        s.manifestation());
   }
 }

@@ -36,7 +36,14 @@ public final class DataCaptureModels {
   public record FormView(String id, String participantId, String siteCode, String formType, String visit,
       Integer occurrence, LocalDate date, JsonNode values, JsonNode derived, int version, String status,
       String signedBy, Instant signedAt, String lockedBy, Instant updatedAt, String updatedBy,
-      List<DataQuery> queries) {}
+      List<DataQuery> queries, SignatureView signature) {}
+
+  /**
+   * The electronic signature in force on a signed form (21 CFR 11.50): who (login and printed name), when, and what
+   * it means ({@code review and approval}).
+   */
+  public record SignatureView(String signedBy, String printedName, String meaning, Instant signedAt,
+      String manifestation) {}
 
   /**
    * A time-to-event endpoint.

@@ -30,11 +30,14 @@ import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.Ids;
 import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.PreconditionRequiredException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.user.Role;
-import org.oligotrial.server.user.UserService;
+import org.oligotrial.server.user.ElectronicSignatures;
+import org.oligotrial.server.user.Signature;
+import org.oligotrial.server.user.SignatureMeaning;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +68,7 @@ public final class FormService {
   private final RandomizationFacts randomization;
   private final QueryService queries;
   private final AlertService alerts;
-  private final UserService users;
+  private final ElectronicSignatures signatures;
   private final EditChecks checks;
   private final VisitSchedule schedule;
   private final Clock clock;
@@ -84,8 +87,8 @@ public final class FormService {
   }
 
   public FormService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteGuard guard, Protocol protocol,
-      RandomizationFacts randomization, QueryService queries, AlertService alerts, UserService users, Clock clock,
-      AfterSave afterSave) {
+      RandomizationFacts randomization, QueryService queries, AlertService alerts, ElectronicSignatures signatures,
+      Clock clock, AfterSave afterSave) {
     this.repo = new FormRepository(jdbc);
     this.jdbc = jdbc;
     this.tx = tx;
@@ -95,7 +98,7 @@ public final class FormService {
     this.randomization = randomization;
     this.queries = queries;
     this.alerts = alerts;
-    this.users = users;
+    this.signatures = signatures;
     java.util.Map<String, String> categories = new java.util.HashMap<>();
     protocol.systemicTherapy().regimens().forEach(g -> categories.put(g.id(), g.category()));
     this.checks = new EditChecks(protocol.editChecks(), categories);
@@ -161,7 +164,9 @@ public final class FormService {
   /**
    * Changes a form's values; a reason for change is required.
    *
-   * @param expectedVersion the version the caller edited, or null not to check; a different stored version is 409
+   * @param expectedVersion the version the caller edited; a different stored version is 409
+   * @throws PreconditionRequiredException (428) when {@code expectedVersion} is null: a change that does not say what
+   *     it was made to could silently undo another user's change (a lost update)
    * @throws ConflictException (409) when the form is locked or was changed meanwhile
    */
   public StoredForm update(Actor actor, String formId, JsonNode values, String reason, Integer expectedVersion) {
@@ -170,6 +175,10 @@ public final class FormService {
     String why = Checks.reason(reason);
     FormDefinition def = protocol.form(before.formType()).orElseThrow();
     ObjectNode normalised = FormValidator.validate(def, values);
+    if (expectedVersion == null) {
+      throw new PreconditionRequiredException("version", "is required: the version of the form the change was made"
+          + " to (read the form first; its current version is " + before.version() + ")");
+    }
     Randomized r = randomized(before.participantId(), def);
     return tx.execute(s -> {
       lockParticipant(before.participantId());
@@ -178,7 +187,7 @@ public final class FormService {
         throw new ConflictException("status", "the form is locked; a data manager must unlock it (with a reason)"
             + " before it can change");
       }
-      if (expectedVersion != null && expectedVersion != cur.version()) {
+      if (expectedVersion != cur.version()) {
         throw new ConflictException("version", "the form was changed meanwhile: version " + cur.version()
             + " is stored, the change was made to version " + expectedVersion);
       }
@@ -272,33 +281,48 @@ public final class FormService {
     return audit.forRecord(ENTITY, formId);
   }
 
+  /** What the investigator's signature of a form means (21 CFR 11.50): review and approval of its data. */
+  public static final SignatureMeaning SIGNATURE_MEANING = SignatureMeaning.REVIEW_AND_APPROVAL;
+
   /**
-   * The investigator signs the current version, re-entering the password.
+   * The investigator signs the current version, re-entering the password: an electronic signature with meaning
+   * {@link #SIGNATURE_MEANING}, printed name and time, written with the form's new status and audited.
    *
-   * @throws InvalidFieldException (422, field {@code password}) when the password does not match; audited
+   * @throws InvalidFieldException (422, field {@code password}) when the password does not match (audited, and
+   *     counted toward the account's sign-in back-off)
    */
   public StoredForm sign(Actor actor, String formId, String password) {
     StoredForm f0 = get(actor, formId);
     guard.role(actor, Role.INVESTIGATOR, f0.siteCode(), ENTITY, formId, "sign forms");
-    boolean ok = password != null && password.length() <= 1000
-        && users.find(actor.username()).map(u -> users.passwordMatches(u, password)).orElse(false);
-    if (!ok) {
-      audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, ENTITY, formId, "signature", null,
-          null, "signature refused: the password does not match", f0.siteCode()));
+    if (password != null && password.length() > 1000) {
       throw new InvalidFieldException("password", "does not match; re-enter your password to sign");
     }
+    Signature sig = signatures.verify(actor, password, SIGNATURE_MEANING,
+        "case report form " + f0.formType() + " " + formId + " (version " + f0.version() + ")", ENTITY, formId,
+        f0.siteCode());
     return tx.execute(s -> {
       StoredForm cur = repo.lock(formId).orElseThrow();
       if (cur.status().equals(StoredForm.LOCKED)) {
         throw new ConflictException("status", "the form is locked");
       }
-      Instant now = now();
+      if (cur.version() != f0.version()) {
+        throw new ConflictException("version", "the form changed while signing (now version " + cur.version()
+            + "); review it and sign again");
+      }
+      Instant now = sig.signedAt();
       StoredForm f = withStatus(cur, StoredForm.SIGNED, actor.username(), now, null, now, actor.username());
       repo.update(f);
       record(actor, f, AuditAction.UPDATE, "status", cur.status(), StoredForm.SIGNED,
           "signed by the investigator (version " + cur.version() + ")");
+      signatures.record(sig, ENTITY, formId, f.siteCode());
       return f;
     });
+  }
+
+  /** The electronic signatures given to the form, oldest first (a change voids the latest for the form's status). */
+  public List<Signature> signatures(Actor actor, String formId) {
+    get(actor, formId);
+    return signatures.forRecord(ENTITY, formId);
   }
 
   /** The data manager locks the form; the reason is optional. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
+import org.oligotrial.server.input.TextRules;
 import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.InvalidFieldException;
 import tools.jackson.databind.JsonNode;
@@ -88,8 +89,8 @@ public final class FormValidator {
           throw new InvalidFieldException(field, "must be text");
         }
         String s = v.stringValue();
-        if (s.isBlank() && f.required()) {
-          throw new InvalidFieldException(field, "is required");
+        if (f.required() && !TextRules.hasVisible(s)) {
+          throw new InvalidFieldException(field, "is required (at least one visible character)");
         }
         Checks.optional(field, s, f.maxLength() == null ? Checks.MAX_TEXT : f.maxLength());
         return v;

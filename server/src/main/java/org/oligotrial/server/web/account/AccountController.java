@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Password change; after a change the session ends and the user signs in with the new password. */
+/**
+ * Password change; after a change every session of the user ends (this one by signing out) and every API token is
+ * revoked; the user signs in with the new password.
+ */
 @Controller("webAccountController")
 class AccountController {
   private final Passwords passwords;

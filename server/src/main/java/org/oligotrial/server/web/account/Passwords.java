@@ -1,73 +1,66 @@
 package org.oligotrial.server.web.account;
 
-import org.oligotrial.server.audit.AuditAction;
-import org.oligotrial.server.audit.AuditEntry;
+import java.util.Optional;
+import java.time.temporal.ChronoUnit;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.Register;
-import org.oligotrial.server.user.UserAccount;
-import org.oligotrial.server.user.UserService;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * The user's password: changing it (the current password is checked first; the new one follows the register's rule of
- * at least {@link UserService#MIN_PASSWORD} characters) and re-checking it as an electronic signature. Changes and
- * failed signatures are audited; the password itself never is. Thread-safe.
+ * The signed-in user's password change: the current password is checked first (a wrong one is audited and counted
+ * toward the account's sign-in back-off, as a wrong sign-in; while the back-off holds no password is checked), the
+ * new one follows {@link org.oligotrial.server.user.PasswordRules}. A change revokes every API token of the user
+ * ({@link org.oligotrial.server.user.UserService#changePassword}) and ends every web session of the user on this
+ * server; the controller ends the current one. Thread-safe.
  */
 @Component
 public class Passwords {
   private final Register register;
-  private final PasswordEncoder encoder;
+  private final SessionRegistry sessions;
 
-  Passwords(Register register, PasswordEncoder encoder) {
+  Passwords(Register register, SessionRegistry sessions) {
     this.register = register;
-    this.encoder = encoder;
+    this.sessions = sessions;
   }
 
   /**
-   * Re-checks the signed-in user's password for an electronic signature of {@code what}; a wrong password is audited.
+   * Changes the password, revokes the user's tokens and ends the user's sessions.
    *
-   * @throws InvalidFieldException (field {@code password}) when it does not match
-   */
-  public void sign(String username, String password, String entityType, String entityId, String what) {
-    UserAccount u = register.users().find(username).orElseThrow();
-    if (password == null || !register.users().passwordMatches(u, password)) {
-      register.audit().recordNow(new AuditEntry(username, AuditAction.ACCESS_DENIED, entityType, entityId, null, null,
-          null, "electronic signature failed: wrong password for " + what, null));
-      throw new InvalidFieldException("password", "the password is not correct");
-    }
-  }
-
-  /**
-   * Changes the password.
-   *
+   * @return how many other sessions were ended
    * @throws InvalidFieldException naming {@code current}, {@code next} or {@code repeat}
    */
-  public void change(String username, String current, String next, String repeat) {
-    UserAccount u = register.users().find(username).orElseThrow();
-    if (current == null || !register.users().passwordMatches(u, current)) {
-      register.audit().recordNow(new AuditEntry(username, AuditAction.ACCESS_DENIED, "user", username, "password",
-          null, null, "password change refused: wrong current password", null));
-      throw new InvalidFieldException("current", "the current password is not correct");
+  public int change(String username, String current, String next, String repeat) {
+    Optional<java.time.Instant> held = register.throttle().heldUntil(username, null);
+    if (held.isPresent()) {
+      throw new InvalidFieldException("current", "too many wrong passwords; try again after "
+          + held.get().truncatedTo(ChronoUnit.SECONDS));
     }
-    if (next == null || next.length() < UserService.MIN_PASSWORD) {
-      throw new InvalidFieldException("next", "needs at least " + UserService.MIN_PASSWORD + " characters");
+    try {
+      register.users().changePassword(username, current, next, repeat);
+    } catch (InvalidFieldException e) {
+      if (e.field().equals("current")) {
+        register.throttle().signatureFailed(username);
+      }
+      throw e;
     }
-    if (next.length() > 200) {
-      throw new InvalidFieldException("next", "is longer than 200 characters");
+    int ended = 0;
+    for (Object principal : sessions.getAllPrincipals()) {
+      if (principalName(principal).equals(username)) {
+        for (SessionInformation s : sessions.getAllSessions(principal, false)) {
+          s.expireNow();
+          ended++;
+        }
+      }
     }
-    if (!next.equals(repeat)) {
-      throw new InvalidFieldException("repeat", "does not match the new password");
+    return ended;
+  }
+
+  private static String principalName(Object p) {
+    if (p instanceof org.springframework.security.core.userdetails.UserDetails u) {
+      return u.getUsername();
     }
-    if (next.equals(current)) {
-      throw new InvalidFieldException("next", "is the same as the current password");
-    }
-    String hash = encoder.encode(next);
-    register.tx().executeWithoutResult(s -> {
-      register.jdbc().sql("UPDATE user_account SET password_hash = :h WHERE username = :u")
-          .param("h", hash).param("u", username).update();
-      register.audit().record(new AuditEntry(username, AuditAction.UPDATE, "user", username, "password", null,
-          null, "password changed by the user", null));
-    });
+    return String.valueOf(p);
   }
 }

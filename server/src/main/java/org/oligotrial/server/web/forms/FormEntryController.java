@@ -11,6 +11,7 @@ import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.register.PreconditionRequiredException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
@@ -104,6 +105,8 @@ class FormEntryController {
     try {
       dc.forms().update(a, id, values(def, params), reason, version);
       return "redirect:/forms/" + id + "?saved";
+    } catch (PreconditionRequiredException e) {
+      throw e; // a hand-made post without the form's version: the 428 page, nothing to show in the form
     } catch (InvalidFieldException e) {
       m.addAttribute("reason", reason);
       return show(m, def, f.participantId(), null, f, entered(def, params), e.field(), e.getMessage());

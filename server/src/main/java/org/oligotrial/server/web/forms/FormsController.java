@@ -41,6 +41,10 @@ class FormsController {
     m.addAttribute("fields", ClinicalView.JSON.readTree(f.valuesJson()).propertyNames());
     m.addAttribute("queries", dc.queries().ofForm(id));
     m.addAttribute("audit", dc.forms().auditTrail(a, id));
+    var signatures = dc.forms().signatures(a, id);
+    m.addAttribute("signature", f.signedBy() == null || signatures.isEmpty() ? null
+        : signatures.get(signatures.size() - 1));
+    m.addAttribute("signatureMeaning", org.oligotrial.server.datacapture.forms.FormService.SIGNATURE_MEANING.label());
     boolean site = a.sites().contains(f.siteCode());
     m.addAttribute("mayRaise", site && (a.role() == Role.DATA_MANAGER || a.role() == Role.MONITOR));
     m.addAttribute("mayAnswer", site && (a.role() == Role.INVESTIGATOR || a.role() == Role.COORDINATOR));

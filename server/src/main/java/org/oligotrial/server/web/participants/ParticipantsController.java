@@ -60,8 +60,23 @@ class ParticipantsController {
     m.addAttribute("care", ClinicalView.of(dataCapture, a, id));
     m.addAttribute("nextStatuses", StatusTransitions.nextByStatusChange(h.participant().status()));
     m.addAttribute("canRescreen", StatusTransitions.canRescreen(h.participant().status()));
+    m.addAttribute("egfrUnknown", h.participant().status() == ParticipantStatus.CONSENTED
+        && ParticipantService.geneResultMissing(h.screenings().get(h.screenings().size() - 1).recordJson()));
     m.addAttribute("formTypes", ProtocolLoader.bundled().forms());
     return "participants/show";
+  }
+
+  @PostMapping("/participants/{id}/gene-result")
+  String geneResult(@PathVariable String id, @RequestParam(required = false) String egfr,
+      @RequestParam(required = false) String reason, Model m) {
+    try {
+      participants.amendGeneResult(access.actor(), id, egfr, reason);
+    } catch (InvalidFieldException e) { // a ConflictException too (wrong status, EGFR known already)
+      m.addAttribute("geneField", e.field());
+      m.addAttribute("geneError", e.getMessage());
+      return show(id, m);
+    }
+    return "redirect:/participants/" + id + "?geneResult";
   }
 
   @PostMapping("/participants/{id}/status")

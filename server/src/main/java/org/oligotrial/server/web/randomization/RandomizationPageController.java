@@ -2,9 +2,6 @@ package org.oligotrial.server.web.randomization;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.oligotrial.server.audit.AuditAction;
-import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.randomization.RandomizationPreview;
 import org.oligotrial.server.randomization.RandomizationRecord;
@@ -12,9 +9,10 @@ import org.oligotrial.server.randomization.RandomizationService;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.user.UserAccount;
+import org.oligotrial.server.user.UserService;
 import org.oligotrial.server.web.Me;
 import org.oligotrial.server.web.WebAccess;
-import org.oligotrial.server.web.account.Passwords;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -24,24 +22,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Randomization of one participant. The page previews (nothing written); the POST re-checks the investigator's
- * password, audits the signature, and randomizes exactly the factor levels that were shown (the service refuses if
- * they changed meanwhile).
+ * Randomization of one participant. The page previews (nothing written) and states what the signature means; the
+ * POST has the service check the investigator's re-entered password, record the signature (meaning, printed name,
+ * time) and randomize exactly the factor levels that were shown (the service refuses if they changed meanwhile).
+ * The record's page shows the signature.
  */
 @Controller
 class RandomizationPageController {
   private final RandomizationService randomization;
   private final ParticipantService participants;
-  private final Passwords passwords;
-  private final AuditTrail audit;
   private final WebAccess access;
+  private final UserService users;
 
   RandomizationPageController(RandomizationService randomization, ParticipantService participants,
-      Passwords passwords, AuditTrail audit, WebAccess access) {
+      WebAccess access, UserService users) {
+    this.users = users;
     this.randomization = randomization;
     this.participants = participants;
-    this.passwords = passwords;
-    this.audit = audit;
     this.access = access;
   }
 
@@ -53,10 +50,13 @@ class RandomizationPageController {
     RandomizationRecord done = existing(a, id);
     if (done != null) {
       m.addAttribute("record", done);
+      m.addAttribute("signatures", randomization.signatures(id));
       return "participants/randomization";
     }
     RandomizationPreview preview = randomization.preview(a, id);
     m.addAttribute("preview", preview);
+    m.addAttribute("meaning", RandomizationService.SIGNATURE_MEANING.label());
+    m.addAttribute("signerName", users.find(a.username()).map(UserAccount::printedName).orElse(a.username()));
     m.addAttribute("mayRandomize", Me.of(a).canRandomize() && Me.of(a).writes(h.participant().siteCode()));
     return "participants/randomization";
   }
@@ -68,15 +68,6 @@ class RandomizationPageController {
     var p = participants.history(a, id).participant();
     access.require(Me.of(a).canRandomize() && Me.of(a).writes(p.siteCode()), a, "/participants/" + id
         + "/randomization");
-    try {
-      passwords.sign(a.username(), password, "randomization", id, "randomization of " + p.screeningNumber());
-    } catch (InvalidFieldException e) {
-      m.addAttribute("signatureError", e.getMessage());
-      return page(id, m);
-    }
-    audit.recordNow(new AuditEntry(a.username(), AuditAction.UPDATE, "randomization", id, "signature", null,
-        "signed by " + a.username() + " (password re-entered)", "electronic signature of the randomization",
-        p.siteCode()));
     Map<String, String> confirm = new HashMap<>();
     form.forEach((k, v) -> {
       if (k.startsWith("factor.") && !v.isEmpty()) {
@@ -84,7 +75,7 @@ class RandomizationPageController {
       }
     });
     try {
-      randomization.randomize(a, id, confirm);
+      randomization.randomizeSigned(a, id, confirm, password);
     } catch (InvalidFieldException e) {
       m.addAttribute("signatureError", e.getMessage());
       return page(id, m);

@@ -177,16 +177,27 @@ class DataCaptureApiTest {
         .andExpect(status().isForbidden());
     mvc.perform(json(post("/api/v1/forms/" + f + "/signature"), "{'password':'" + PASSWORD + "'}").with(as("inv.a")))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED"))
-        .andExpect(jsonPath("$.signedBy").value("inv.a"));
+        .andExpect(jsonPath("$.signedBy").value("inv.a"))
+        // 21 CFR 11.50: printed name, time and meaning with the signed record
+        .andExpect(jsonPath("$.signature.printedName").value("inv.a"))
+        .andExpect(jsonPath("$.signature.meaning").value("review and approval"))
+        .andExpect(jsonPath("$.signature.signedAt").exists())
+        .andExpect(jsonPath("$.signature.manifestation").value(org.hamcrest.Matchers.startsWith(
+            "Reviewed and approved by inv.a (inv.a) at ")));
     mvc.perform(post("/api/v1/forms/" + f + "/lock").with(as("mon.a"))).andExpect(status().isForbidden());
     mvc.perform(post("/api/v1/forms/" + f + "/lock").with(as("dm.a")))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("LOCKED"));
-    String withReason = grade3.substring(0, grade3.length() - 1) + ",'reason':'re-graded'}";
+    String withReason = grade3.substring(0, grade3.length() - 1) + ",'reason':'re-graded','version':1}";
+    String withoutVersion = grade3.substring(0, grade3.length() - 1) + ",'reason':'re-graded'}";
     mvc.perform(json(put("/api/v1/forms/" + f), withReason).with(as("coord.a"))).andExpect(status().isConflict());
     mvc.perform(json(post("/api/v1/forms/" + f + "/unlock"), "{}").with(as("dm.a")))
         .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("reason"));
     mvc.perform(json(post("/api/v1/forms/" + f + "/unlock"), "{'reason':'source verification'}").with(as("dm.a")))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED"));
+    // a change that does not say which version it was made to is refused, not applied (RFC 6585: 428)
+    mvc.perform(json(put("/api/v1/forms/" + f), withoutVersion).with(as("coord.a")))
+        .andExpect(status().isPreconditionRequired()).andExpect(jsonPath("$.field").value("version"));
+    mvc.perform(get("/api/v1/forms/" + f).with(as("coord.a"))).andExpect(jsonPath("$.version").value(1));
     mvc.perform(json(put("/api/v1/forms/" + f), withReason).with(as("coord.a")))
         .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2))
         .andExpect(jsonPath("$.status").value("ENTERED"));

@@ -351,7 +351,7 @@ public abstract class ClinicalStateContract {
         + " (progression) version 1 entered by coord.a");
 
     dc.forms().update(coord, prog.id(), JSON.readTree("{\"date\":\"" + day(63) + "\",\"site\":\"thoracic\"}"),
-        "date read from the CT report", null);
+        "date read from the CT report", prog.version());
     assertThat(dc.rederivation().stored(p)).containsEntry("pfs_time", "63");
     AuditEvent moved = reg.audit().forRecord(Rederivation.ENTITY, p).stream()
         .filter(e -> "pfs_time".equals(e.entry().field())).reduce((a, b) -> b).orElseThrow();
@@ -471,7 +471,7 @@ public abstract class ClinicalStateContract {
         .satisfies(q -> assertThat(q.status()).isEqualTo("CLOSED"));
     // the form corrected to the RECIST date: reconciled, closed by the system, audited as a derivation
     dc.forms().update(coord, prog.id(), json("{'date':'" + day(56) + "','site':'new-distant'}"),
-        "date of the scan", null);
+        "date of the scan", prog.version());
     assertThat(reconciliationQueries(p)).allSatisfy(q -> assertThat(q.status()).isEqualTo("CLOSED"));
     var closed = reconciliationQueries(p).stream().filter(q -> q.origin().equals("DATES_DIFFER")).findFirst()
         .orElseThrow();

@@ -1,0 +1,84 @@
+package org.oligotrial.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.oligotrial.endpoints.EndpointRules;
+import org.oligotrial.endpoints.ProgressionEndpoint;
+import org.oligotrial.recist.LesionScope;
+
+/** The {@code event} block of a progression endpoint in the protocol file, its checks, and the rules it gives. */
+class EndpointEventsTest {
+  private static final String HEAD = """
+      id: T
+      title: test
+      targetSampleSize: 10
+      arms: [{id: A, name: a, type: experimental}]
+      criteria:
+        - id: C1
+          kind: inclusion
+          title: t
+          wording: w
+          rule: {isTrue: consentSigned}
+      endpoints:
+      """;
+
+  private static ProtocolCheck check(String endpoints) {
+    return ProtocolLoader.check(new StringReader(HEAD + endpoints), "t.yaml");
+  }
+
+  private static List<String> errors(String endpoints) {
+    return check(endpoints).errors().stream().map(p -> p.field() + ": " + p.message()).toList();
+  }
+
+  @Test
+  void theBundledProtocolDefinesTheFourProgressionEndpoints() {
+    EndpointRules rules = EndpointRules.of(ProtocolLoader.bundled());
+    assertThat(rules.deathAllowanceDays()).isEqualTo(84);
+    assertThat(rules.progressionEndpoints()).containsExactlyInAnyOrderElementsOf(EndpointRules.TRIAL_ENDPOINTS);
+    assertThat(rules.endpoint("oligometastatic-control"))
+        .isEqualTo(new ProgressionEndpoint("oligometastatic-control", LesionScope.OLIGOMETASTATIC_FOCI, false));
+  }
+
+  @Test
+  void aProtocolStatesItsOwnWindowAndScopes() {
+    ProtocolCheck c = check("""
+          - {id: pfs, kind: primary, name: PFS, event: {progression: any, death: event, deathWindowDays: 56}}
+          - {id: thoracic-pfs, kind: secondary, name: tPFS, event: {progression: thoracic, death: censored}}
+        """);
+    assertThat(c.errors()).isEmpty();
+    EndpointRules rules = EndpointRules.of(c.protocol());
+    assertThat(rules.deathAllowanceDays()).isEqualTo(56);
+    assertThat(rules.endpoint("thoracic-pfs").deathIsEvent()).isFalse();
+    // not defined: not derived
+    assertThat(rules.endpoint("local-control")).isNull();
+  }
+
+  @Test
+  void aProtocolWithoutEventBlocksKeepsTheDefaults() {
+    ProtocolCheck c = check("  - {id: pfs, kind: primary, name: PFS}\n");
+    assertThat(EndpointRules.of(c.protocol())).isEqualTo(EndpointRules.DEFAULT);
+  }
+
+  @Test
+  void badEventBlocksAreErrorsWithTheirField() {
+    assertThat(errors("  - {id: pfs, kind: primary, name: PFS, event: {progression: brain, death: event, "
+        + "deathWindowDays: 84}}\n"))
+        .containsExactly("endpoints[0].event.progression: unknown progression 'brain' (expected one of: any, "
+            + "thoracic, primary-tumour, oligometastatic-foci)");
+    assertThat(errors("  - {id: pfs, kind: primary, name: PFS, event: {progression: any, death: maybe}}\n"))
+        .containsExactly("endpoints[0].event.death: unknown death rule 'maybe' (expected one of: event, censored)");
+    assertThat(errors("  - {id: pfs, kind: primary, name: PFS, event: {progression: any, death: event}}\n"))
+        .singleElement().asString().contains("missing field 'deathWindowDays'");
+    assertThat(errors("  - {id: lc, kind: secondary, name: LC, event: {progression: primary-tumour, death: censored, "
+        + "deathWindowDays: 84}}\n"))
+        .containsExactly("endpoints[0].event.deathWindowDays: deathWindowDays applies only to 'death: event'");
+    assertThat(errors("  - {id: pfs, kind: primary, name: PFS, event: {progression: any, death: event, "
+        + "deathWindowDays: -1}}\n"))
+        .containsExactly("endpoints[0].event.deathWindowDays: deathWindowDays must be 0 or more, was -1");
+    assertThat(errors("  - {id: pfs, kind: primary, name: a}\n  - {id: pfs, kind: secondary, name: b}\n"))
+        .singleElement().asString().contains("duplicate id 'pfs'");
+  }
+}

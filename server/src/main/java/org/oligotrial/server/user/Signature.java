@@ -1,0 +1,28 @@
+package org.oligotrial.server.user;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One electronic signature as 21 CFR 11.50 asks it to be shown: the signer's printed name, when it was executed and
+ * its meaning, with what was signed. Made only by {@link ElectronicSignatures} after the password was re-entered.
+ *
+ * @param id the signature's identifier
+ * @param username the signer's login name
+ * @param printedName the signer's full name (or the username when none is on file)
+ * @param meaning what the signature means
+ * @param statement what was signed, e.g. {@code randomization of DEMO1-001}
+ * @param signedAt when it was executed (UTC, to the microsecond)
+ */
+public record Signature(
+    String id, String username, String printedName, SignatureMeaning meaning, String statement, Instant signedAt) {
+
+  /**
+   * The manifestation: {@code Approved by Li Wei (li.wei) at 2026-03-11T09:30:00Z, meaning approval: randomization
+   * of DEMO1-001}.
+   */
+  public String manifestation() {
+    return meaning.verb() + " by " + printedName + " (" + username + ") at " + signedAt.truncatedTo(ChronoUnit.SECONDS)
+        + ", meaning " + meaning.label() + ": " + statement;
+  }
+}
