@@ -19,8 +19,9 @@ final class ScreeningFill {
     b.select("n", "N1");
     b.select("m", "M1b");
     b.type("primaryDiameter", "34");
-    b.type("metSite0", "bone");
+    b.select("metSite0", "bone");
     b.type("metLesions0", "2");
+    b.select("intracranial", "no");
     b.select("ecog", "1");
     b.type("lifeExpectancy", "12");
     b.select("egfr", "mutant");

@@ -105,6 +105,20 @@ class WebDataEntryTest extends WebTestBase {
   }
 
   @Test
+  void aDateInTheFutureIsRefusedOnTheWebWithBothDates() throws Exception {
+    String id = randomized("A-CRF-DATE");
+    String future = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(14)).plusDays(2).toString();
+    MvcResult r = as("coord.a", post("/participants/" + id + "/forms").with(csrf()).param("type", "adverse-event")
+        .param("v.term", "Nausea").param("v.grade", "2").param("v.startDate", future)
+        .param("v.relatedToSystemicTherapy", "possible").param("v.relatedToRadiotherapy", "unrelated")
+        .param("v.actionTaken", "none").param("v.outcome", "recovering"));
+    String html = r.getResponse().getContentAsString();
+    assertThat(html).contains("Not saved").contains("the onset " + future + " is after today")
+        .contains("aria-describedby=\"f-startDate-error\"").doesNotContain("at org.");
+    assertThat(dataCapture.forms().list(actor("coord.a"), id)).isEmpty();
+  }
+
+  @Test
   void changingAFormNeedsAReasonAndShowsTheCurrentValues() throws Exception {
     String id = randomized("A-CRF-3");
     as("coord.a", adverseEvent(post("/participants/" + id + "/forms"), LocalDate.now().toString()));

@@ -496,7 +496,14 @@ public final class FormService {
         pd.add(o.formDate());
       }
     }
-    List<EditChecks.Finding> found = checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd));
+    List<EditChecks.Finding> found = new ArrayList<>(
+        checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd)));
+    // with structured lesions the reconciliation (Rederivation) compares RECIST and the progression forms both ways:
+    // the one-way progression-confirmed check would ask the same question twice
+    boolean structured = facts.ofType("tumour-baseline").stream().anyMatch(b -> FormFacts.values(b).has("lesions"));
+    if (structured) {
+      found.removeIf(f -> f.check().kind().equals("progression-confirmed"));
+    }
     for (EditChecks.Finding f : found) {
       if (f.check().blocks()) {
         throw new InvalidFieldException(f.field(), f.message() + " [" + f.check().id() + "]");

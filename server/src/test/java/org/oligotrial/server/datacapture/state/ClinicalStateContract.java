@@ -493,6 +493,9 @@ public abstract class ClinicalStateContract {
       assertThat(q.status()).isEqualTo("OPEN");
       assertThat(q.text()).contains("(RECIST progression: none | progression form: " + day(70) + ")");
     });
+    // asked once: the one-way EC8 check is left to the reconciliation when the lesions are structured
+    assertThat(dc.queries().ofForm(prog.id())).extracting(org.oligotrial.server.datacapture.queries.DataQuery::origin)
+        .containsExactly("FORM_WITHOUT_RECIST_PD");
     // the clinical progression still decides PFS, with its source
     assertThat(dc.rederivation().stored(p)).containsEntry("pfs_source", "CLINICAL").containsEntry("pfs_time", "70");
   }
