@@ -157,7 +157,8 @@ public final class EndpointDerivation {
       return null;
     }
     boolean lesionEndpoint = def.scope() == LesionScope.PRIMARY_TUMOUR || def.scope() == LesionScope.OLIGOMETASTATIC_FOCI;
-    if (lesionEndpoint && f.h().tumour().lesions().stream().noneMatch(def.scope()::includes)) {
+    if (lesionEndpoint
+        && (f.h().tumour() == null || f.h().tumour().lesions().stream().noneMatch(def.scope()::includes))) {
       return null; // no lesion to follow: local control without a primary, foci control without a focus
     }
     return progressionFree(f, def);
@@ -181,7 +182,7 @@ public final class EndpointDerivation {
         .orElse(null);
     if (recist != null && (form == null || !form.date().isBefore(recist))) {
       return at(h, recist, EventSource.RECIST, "RECIST 1.1 " + what + " at the assessment of " + recist
-          + sites(f, def.scope(), recist));
+          + sites(f, def.scope()));
     }
     if (form != null) {
       return at(h, form.date(), EventSource.CLINICAL, "clinical " + what + " (progression form, "
@@ -206,7 +207,7 @@ public final class EndpointDerivation {
         + "censored at " + lastName(h, last));
   }
 
-  private static String sites(Facts f, LesionScope scope, LocalDate date) {
+  private static String sites(Facts f, LesionScope scope) {
     if (scope != LesionScope.ALL || f.tumour().progressionSites().isEmpty()) {
       return "";
     }

@@ -52,7 +52,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Every field is audited ({@code entity_type = form}): created fields without a reason, changed fields with the
  * required reason for change. A change to a signed form returns it to {@code ENTERED}; a locked form cannot change
  * (409) until a data manager unlocks it with a reason. A serious adverse event alerts the site's investigators and
- * data managers. Forms other than the tumour baseline need a randomized participant. Thread-safe.
+ * data managers. Forms other than the tumour baseline need a randomized participant. Every date of the form obeys
+ * {@link ObservationDates} (400 naming the field and both dates) before the edit checks run. After the save, in its
+ * transaction, {@link AfterSave} derives what follows (endpoints, reconciliation queries, status). Thread-safe.
  */
 public final class FormService {
   /** Audit entity type. */
