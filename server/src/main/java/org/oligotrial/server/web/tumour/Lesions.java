@@ -38,13 +38,4 @@ public final class Lesions {
   static JsonNode assessmentValues(StoredForm f) {
     return FormFacts.structured(f);
   }
-
-  /** The words of a site code, or the code itself. */
-  static String siteLabel(String code, String text) {
-    LesionSite s = LesionSite.fromCode(code);
-    if (s == null) {
-      return code;
-    }
-    return s == LesionSite.OTHER && text != null && !text.isBlank() ? text : s.label();
-  }
 }

@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.oligotrial.recist.BaselineLesion;
+import org.oligotrial.recist.InvalidRecistDataException;
+import org.oligotrial.recist.TumourAssessments;
+import org.oligotrial.recist.TumourJson;
 import org.oligotrial.server.datacapture.forms.FormFacts;
 import org.oligotrial.server.datacapture.forms.StoredForm;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a follow-up page is pre-filled from: the participant's baseline lesions, the measures of the assessment before
- * it, and the new lesions recorded at earlier assessments (each as last recorded), read from the stored forms.
+ * it, and the new lesions recorded at earlier assessments (each as last recorded), read from the stored forms by the
+ * core's {@link TumourJson} ({@link TumourAssessments#newLesionsRecorded()}).
  *
  * @param baselineFormId the baseline form, or null when there is none yet
  * @param targets baseline target lesions, in baseline order
@@ -31,32 +37,43 @@ public record TumourHistory(String baselineFormId, List<Lesion> targets, List<Le
   static TumourHistory of(List<StoredForm> forms, StoredForm self) {
     FormFacts facts = new FormFacts(forms);
     List<StoredForm> baselines = facts.ofType(BaselineController.TYPE);
+    if (baselines.isEmpty()) {
+      return new TumourHistory(null, List.of(), List.of(), Map.of(), List.of());
+    }
+    ObjectNode doc = BaselineForm.JSON.createObjectNode();
+    doc.set("baseline", FormFacts.structured(baselines.get(0)));
+    ArrayNode list = doc.putArray("assessments");
+    for (StoredForm a : facts.ofType(AssessmentController.TYPE)) {
+      if (self == null || !a.id().equals(self.id()) && a.formDate().isBefore(self.formDate())) {
+        list.add(FormFacts.structured(a));
+      }
+    }
+    TumourAssessments read;
+    try {
+      read = TumourJson.read(doc);
+    } catch (InvalidRecistDataException e) {
+      // stored forms were checked on saving; should they no longer read, the page offers no lesion and the live
+      // panel (the form service's preview) says why
+      return new TumourHistory(baselines.get(0).id(), List.of(), List.of(), Map.of(), List.of());
+    }
     List<Lesion> targets = new ArrayList<>();
     List<Lesion> nonTargets = new ArrayList<>();
-    String baselineId = null;
-    if (!baselines.isEmpty()) {
-      baselineId = baselines.get(0).id();
-      for (JsonNode l : FormFacts.structured(baselines.get(0)).path("lesions")) {
-        Lesion x = new Lesion(l.path("id").asString(""), Lesions.siteLabel(l.path("site").asString(""),
-            l.path("siteText").asString("")), l.path("nodal").asBoolean(false), BaselineForm.plain(l.path("mm")));
-        ("non-target".equals(l.path("type").asString("")) ? nonTargets : targets).add(x);
-      }
+    for (BaselineLesion l : read.lesions()) {
+      Lesion x = new Lesion(l.id(), l.siteName(), l.nodal(), l.mm() == null ? "" : l.mm().stripTrailingZeros()
+          .toPlainString());
+      (l.target() ? targets : nonTargets).add(x);
     }
     Map<String, String> previous = new LinkedHashMap<>();
-    Map<String, AssessmentForm.NewRow> earlier = new LinkedHashMap<>();
-    for (StoredForm a : facts.ofType(AssessmentController.TYPE)) {
-      if (self != null && (a.id().equals(self.id()) || !a.formDate().isBefore(self.formDate()))) {
-        continue;
-      }
-      JsonNode v = FormFacts.structured(a);
-      previous.clear();
-      v.path("targets").properties().forEach(e -> previous.put(e.getKey(),
-          e.getValue().isNull() || e.getValue().isString() ? "NE" : BaselineForm.plain(e.getValue()) + " mm"));
-      for (AssessmentForm.NewRow r : AssessmentForm.newRows(v)) {
-        earlier.put(r.id(), r);
-      }
+    if (!read.followUps().isEmpty()) {
+      read.followUps().get(read.followUps().size() - 1).targets().forEach((id, mm) -> previous.put(id,
+          mm == null ? "NE" : mm.stripTrailingZeros().toPlainString() + " mm"));
     }
-    return new TumourHistory(baselineId, targets, nonTargets, previous, new ArrayList<>(earlier.values()));
+    // the core's list: every new lesion recorded so far, as last recorded, in the order first seen
+    List<AssessmentForm.NewRow> earlier = read.newLesionsRecorded().stream()
+        .map(n -> new AssessmentForm.NewRow(n.id(), n.site().code(), n.siteText() == null ? "" : n.siteText(),
+            n.equivocal() ? "equivocal" : "unequivocal"))
+        .toList();
+    return new TumourHistory(baselines.get(0).id(), targets, nonTargets, previous, earlier);
   }
 
   List<String> targetIds() {
