@@ -3,6 +3,7 @@ package org.oligotrial.server.randomization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.oligotrial.protocol.RecordFields;
 import org.oligotrial.randomization.StratificationFacts;
 import org.oligotrial.randomization.ThoracicStage;
 import org.oligotrial.treatment.EgfrStatus;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the facts the stratification factors and the treatment plan need from a stored screening record (the JSON
  * format of {@code docs/schema/screening-record.schema.json}): {@code diagnosis.histology}, {@code egfr}, {@code
- * metastases[].site} and {@code .lesions}, {@code staging.t} and {@code staging.n}. Every fact that blocks
+ * intracranialMetastasis} (the screening question; the coded {@code metastases[].site} for records stored before it),
+ * {@code metastases[].lesions}, {@code staging.t} and {@code staging.n}. Every fact that blocks
  * randomization is reported with its field, not only the first. Stateless and thread-safe.
  */
 final class ScreeningFacts {
@@ -72,12 +74,18 @@ final class ScreeningFacts {
           continue;
         }
         lesions += Math.min(n.asInt(), 1000);
-        brain |= site != null && site.trim().equalsIgnoreCase("brain");
+        brain |= site != null && RecordFields.CNS_METASTASIS_SITES.contains(site.trim().toLowerCase(Locale.ROOT));
       }
       if (lesions < 1 || lesions > 5) {
         blockers.add(new Blocker("screeningRecord.metastases", "number of metastatic lesions is " + lesions
             + ": the trial randomizes 1 to 5 synchronous metastases"));
       }
+    }
+    // The screening question decides; a record stored before the question existed falls back to its coded sites
+    // (the record reader refuses an answer that contradicts them, so both agree wherever both are present).
+    JsonNode intracranial = r.path("intracranialMetastasis");
+    if (intracranial.isBoolean()) {
+      brain = intracranial.booleanValue();
     }
     String t = text(r.path("staging").path("t"));
     String n = text(r.path("staging").path("n"));

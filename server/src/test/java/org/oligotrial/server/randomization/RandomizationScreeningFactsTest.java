@@ -26,6 +26,23 @@ class RandomizationScreeningFactsTest {
   }
 
   @Test
+  void theIntracranialStratumIsTheScreeningAnswerNotAFreeTextSite() {
+    // "cerebellum" is no coded site: only the answer to the question says the metastasis is intracranial
+    ScreeningFacts.Reading yes = ScreeningFacts.read(rec("\"diagnosis\":{\"histology\":\"squamous\"},\"egfr\":"
+        + "\"wild-type\"," + STAGING + ",\"metastases\":[{\"site\":\"cerebellum\",\"lesions\":1}],"
+        + "\"intracranialMetastasis\":true"));
+    assertThat(yes.facts().brainMetastasis()).isTrue();
+    ScreeningFacts.Reading no = ScreeningFacts.read(rec("\"diagnosis\":{\"histology\":\"squamous\"},\"egfr\":"
+        + "\"wild-type\"," + STAGING + ",\"metastases\":[{\"site\":\"liver\",\"lesions\":1}],"
+        + "\"intracranialMetastasis\":false"));
+    assertThat(no.facts().brainMetastasis()).isFalse();
+    // a record stored before the question: the coded CNS sites decide
+    ScreeningFacts.Reading old = ScreeningFacts.read(rec("\"diagnosis\":{\"histology\":\"squamous\"},\"egfr\":"
+        + "\"wild-type\"," + STAGING + ",\"metastases\":[{\"site\":\"leptomeninges\",\"lesions\":1}]"));
+    assertThat(old.facts().brainMetastasis()).isTrue();
+  }
+
+  @Test
   void aMissingEgfrResultIsUnknownAndBlocks() {
     ScreeningFacts.Reading r = ScreeningFacts.read(rec("\"diagnosis\":{\"histology\":\"squamous\"}," + STAGING
         + ",\"metastases\":[{\"site\":\"liver\",\"lesions\":1}]"));

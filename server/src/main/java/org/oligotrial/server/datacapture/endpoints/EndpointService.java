@@ -8,6 +8,7 @@ import org.oligotrial.endpoints.AnalysisRow;
 import org.oligotrial.endpoints.ComplianceSummary;
 import org.oligotrial.endpoints.ToxicitySummary;
 import org.oligotrial.endpoints.EndpointDerivation;
+import org.oligotrial.endpoints.EndpointRules;
 import org.oligotrial.endpoints.InvalidHistoryException;
 import org.oligotrial.endpoints.ParticipantEndpoints;
 import org.oligotrial.endpoints.ParticipantHistory;
@@ -38,7 +39,7 @@ public final class EndpointService {
   private final RandomizationFacts randomization;
   private final FormRepository forms;
   private final HistoryBuilder builder;
-  private final EndpointDerivation derivation = new EndpointDerivation();
+  private final EndpointDerivation derivation;
   private final Clock clock;
 
   public EndpointService(JdbcClient jdbc, AuditTrail audit, SiteGuard guard, Protocol protocol,
@@ -49,6 +50,7 @@ public final class EndpointService {
     this.randomization = randomization;
     this.forms = new FormRepository(jdbc);
     this.builder = new HistoryBuilder(protocol);
+    this.derivation = new EndpointDerivation(EndpointRules.of(protocol)); // the protocol's events and windows
     this.clock = clock;
   }
 
