@@ -1,9 +1,11 @@
 package org.oligotrial.server.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
+import org.oligotrial.server.audit.AuditKeys;
 import org.oligotrial.server.database.Databases;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.user.Actor;
@@ -26,9 +28,27 @@ public final class TestRegisters {
     return ds;
   }
 
-  /** The register on a migrated pool, with the scripted evaluator. */
+  /**
+   * The register on a migrated pool, with the scripted evaluator and the audit keys the operator commands of the same
+   * test run use ({@link #auditKeys}), so that a command run on a database a test wrote finds the trail's keys, as an
+   * operator's command finds the server's.
+   */
   public static Register on(HikariDataSource ds) {
-    return Register.on(ds, new ScriptedEvaluator(), new BCryptPasswordEncoder(4), Clock.systemUTC());
+    return Register.on(ds, new ScriptedEvaluator(), new BCryptPasswordEncoder(4), Clock.systemUTC(), auditKeys());
+  }
+
+  private static AuditKeys keys;
+
+  /**
+   * The keys in {@code $OLIGOTRIAL_AUDIT_KEYS} (the build sets it to a directory under {@code target/}), made there on
+   * first use; this process's ephemeral keys where it is not set.
+   */
+  public static synchronized AuditKeys auditKeys() {
+    if (keys == null) {
+      String dir = System.getenv("OLIGOTRIAL_AUDIT_KEYS");
+      keys = dir == null || dir.isBlank() ? AuditKeys.ephemeral() : AuditKeys.loadOrCreate(Path.of(dir));
+    }
+    return keys;
   }
 
   /**
