@@ -42,8 +42,29 @@ public final class OligoTrialCommand implements Callable<Integer> {
     return cl;
   }
 
+  /**
+   * The command line with only {@code analyze} under {@code oligotrial}: what the launcher runs for
+   * {@code oligotrial analyze ...}, a short process that need not set up the other commands (picocli builds every
+   * command's model at start). Its output and exit codes are those of the full command line.
+   */
+  public static CommandLine analyzeCommandLine() {
+    CommandLine cl = new CommandLine(new OligoTrialCommand());
+    cl.addSubcommand(new org.oligotrial.cli.analyze.AnalyzeCommand());
+    cl.setExecutionExceptionHandler(new FriendlyErrors());
+    return cl;
+  }
+
   /** Entry point when only the core commands are wanted (tests and the benchmark jar). */
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
+  }
+
+  /** Entry point of the launcher for {@code oligotrial analyze ...}; see {@link #analyzeCommandLine()}. */
+  public static final class Analyze {
+    private Analyze() {}
+
+    public static void main(String[] args) {
+      System.exit(analyzeCommandLine().execute(args));
+    }
   }
 }

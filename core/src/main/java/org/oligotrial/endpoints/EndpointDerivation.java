@@ -94,7 +94,7 @@ public final class EndpointDerivation {
    * @throws NullPointerException if h is null
    */
   public ParticipantEndpoints derive(ParticipantHistory h) {
-    check(h);
+    HistoryCheck.check(h);
     TumourEvaluation tumour = null;
     if (h.tumour() != null) {
       try {
@@ -102,7 +102,7 @@ public final class EndpointDerivation {
       } catch (InvalidRecistDataException e) {
         throw new InvalidHistoryException("tumour: " + e.getMessage());
       }
-      checkTumourDates(h);
+      HistoryCheck.checkTumourDates(h);
     }
     Facts f = new Facts(h, tumour);
     ProgressionEndpoint pfsDef = rules.endpoint(EndpointRules.PFS);
@@ -112,7 +112,7 @@ public final class EndpointDerivation {
     TimeToEvent ofc = tumour == null ? null : derived(f, EndpointRules.OLIGOMETASTATIC_CONTROL);
     return new ParticipantEndpoints(h, pfs, tpfs, lc, ofc, overallSurvival(h),
         ToxicitySummary.worstGrades(h.adverseEvents()), Compliance.of(h.delivery()), tumour,
-        tumour == null ? List.of() : reconcile(f));
+        tumour == null ? List.of() : Reconciliation.of(h, tumour.progressionDate()));
   }
 
   /** Endpoints of every participant, in the order given. @throws InvalidHistoryException naming the participant */
@@ -157,7 +157,8 @@ public final class EndpointDerivation {
       return null;
     }
     boolean lesionEndpoint = def.scope() == LesionScope.PRIMARY_TUMOUR || def.scope() == LesionScope.OLIGOMETASTATIC_FOCI;
-    if (lesionEndpoint && f.h().tumour().lesions().stream().noneMatch(def.scope()::includes)) {
+    if (lesionEndpoint
+        && (f.h().tumour() == null || f.h().tumour().lesions().stream().noneMatch(def.scope()::includes))) {
       return null; // no lesion to follow: local control without a primary, foci control without a focus
     }
     return progressionFree(f, def);
@@ -181,7 +182,7 @@ public final class EndpointDerivation {
         .orElse(null);
     if (recist != null && (form == null || !form.date().isBefore(recist))) {
       return at(h, recist, EventSource.RECIST, "RECIST 1.1 " + what + " at the assessment of " + recist
-          + sites(f, def.scope(), recist));
+          + sites(f, def.scope()));
     }
     if (form != null) {
       return at(h, form.date(), EventSource.CLINICAL, "clinical " + what + " (progression form, "
@@ -206,7 +207,7 @@ public final class EndpointDerivation {
         + "censored at " + lastName(h, last));
   }
 
-  private static String sites(Facts f, LesionScope scope, LocalDate date) {
+  private static String sites(Facts f, LesionScope scope) {
     if (scope != LesionScope.ALL || f.tumour().progressionSites().isEmpty()) {
       return "";
     }
@@ -225,31 +226,6 @@ public final class EndpointDerivation {
           ? scope.includes(named)
           : p.site() == ProgressionSite.OLIGOMETASTATIC;
     };
-  }
-
-  private static List<ReconciliationFinding> reconcile(Facts f) {
-    ParticipantHistory h = f.h();
-    String id = h.participantId();
-    LocalDate recist = f.tumour().progressionDate();
-    if (recist != null && !withinFollowUp(h, recist)) {
-      recist = null;
-    }
-    List<ProgressionEvent> forms = h.progressions().stream().filter(p -> withinFollowUp(h, p.date())).toList();
-    LocalDate imaging = forms.stream().filter(p -> !p.withoutImaging()).map(ProgressionEvent::date)
-        .min(Comparator.naturalOrder()).orElse(null);
-    List<ReconciliationFinding> out = new ArrayList<>();
-    if (recist != null && forms.isEmpty()) {
-      out.add(new ReconciliationFinding(id, ReconciliationFinding.Kind.RECIST_PD_WITHOUT_FORM, recist, null,
-          "the tumour assessments show RECIST progression on " + recist + " but no progression form is recorded"));
-    } else if (recist == null && imaging != null) {
-      out.add(new ReconciliationFinding(id, ReconciliationFinding.Kind.FORM_WITHOUT_RECIST_PD, null, imaging,
-          "a progression form dated " + imaging + " is recorded but no tumour assessment shows RECIST progression"));
-    } else if (recist != null && imaging != null && !recist.equals(imaging)) {
-      out.add(new ReconciliationFinding(id, ReconciliationFinding.Kind.DATES_DIFFER, recist, imaging,
-          "RECIST progression date " + recist + " (tumour assessments) differs from the progression form date "
-              + imaging));
-    }
-    return out;
   }
 
   TimeToEvent localControl(ParticipantHistory h) {
@@ -310,7 +286,7 @@ public final class EndpointDerivation {
         : "last adequate assessment " + last;
   }
 
-  private static boolean withinFollowUp(ParticipantHistory h, LocalDate d) {
+  static boolean withinFollowUp(ParticipantHistory h, LocalDate d) {
     return h.withdrawalDate() == null || !d.isAfter(h.withdrawalDate());
   }
 
@@ -321,80 +297,5 @@ public final class EndpointDerivation {
   private static TimeToEvent at(ParticipantHistory h, LocalDate date, EventSource source, String reason) {
     return new TimeToEvent(ChronoUnit.DAYS.between(h.randomizationDate(), date), source != EventSource.CENSORED,
         date, reason, source);
-  }
-
-  private static void checkTumourDates(ParticipantHistory h) {
-    LocalDate death = h.deathDate();
-    List<FollowUpAssessment> a = h.tumour().followUps();
-    for (int i = 0; i < a.size(); i++) {
-      if (death != null && a.get(i).date().isAfter(death)) {
-        throw new InvalidHistoryException("tumour.assessments[" + i + "].date: " + a.get(i).date()
-            + " is after death " + death);
-      }
-    }
-  }
-
-  static void check(ParticipantHistory h) {
-    if (h.participantId().isBlank()) {
-      throw new InvalidHistoryException("participantId: must not be blank");
-    }
-    if (h.arm().isBlank()) {
-      throw new InvalidHistoryException("arm: must not be blank");
-    }
-    LocalDate r = h.randomizationDate();
-    LocalDate death = h.deathDate();
-    for (int i = 0; i < h.progressions().size(); i++) {
-      LocalDate d = h.progressions().get(i).date();
-      if (!d.isAfter(r)) {
-        throw new InvalidHistoryException("progressions[" + i + "].date: " + d + " is not after randomization " + r);
-      }
-      if (death != null && d.isAfter(death)) {
-        throw new InvalidHistoryException("progressions[" + i + "].date: " + d + " is after death " + death);
-      }
-    }
-    for (int i = 0; i < h.assessmentDates().size(); i++) {
-      LocalDate d = h.assessmentDates().get(i);
-      if (d == null) {
-        throw new InvalidHistoryException("assessmentDates[" + i + "]: missing date");
-      }
-      if (death != null && d.isAfter(death)) {
-        throw new InvalidHistoryException("assessmentDates[" + i + "]: " + d + " is after death " + death);
-      }
-    }
-    for (int i = 0; i < h.treatedLesions().size(); i++) {
-      TreatedLesion t = h.treatedLesions().get(i);
-      LocalDate d = t.localProgressionDate();
-      if (d != null && !d.isAfter(r)) {
-        throw new InvalidHistoryException("treatedLesions[" + i + "] (" + t.id() + ").localProgressionDate: " + d
-            + " is not after randomization " + r);
-      }
-      if (d != null && death != null && d.isAfter(death)) {
-        throw new InvalidHistoryException(
-            "treatedLesions[" + i + "] (" + t.id() + ").localProgressionDate: " + d + " is after death " + death);
-      }
-    }
-    if (death != null && !death.isAfter(r)) {
-      throw new InvalidHistoryException("deathDate: " + death + " is not after randomization " + r);
-    }
-    LocalDate alive = h.lastKnownAliveDate();
-    if (alive != null && alive.isBefore(r)) {
-      throw new InvalidHistoryException("lastKnownAliveDate: " + alive + " is before randomization " + r);
-    }
-    if (alive != null && death != null && alive.isAfter(death)) {
-      throw new InvalidHistoryException("lastKnownAliveDate: " + alive + " is after death " + death);
-    }
-    if (h.withdrawalDate() != null && h.withdrawalDate().isBefore(r)) {
-      throw new InvalidHistoryException("withdrawalDate: " + h.withdrawalDate() + " is before randomization " + r);
-    }
-    for (int i = 0; i < h.adverseEvents().size(); i++) {
-      AdverseEvent ae = h.adverseEvents().get(i);
-      if (ae.term().isBlank()) {
-        throw new InvalidHistoryException("adverseEvents[" + i + "].term: must not be blank");
-      }
-      if (ae.grade() < 1 || ae.grade() > 5) {
-        throw new InvalidHistoryException(
-            "adverseEvents[" + i + "].grade: CTCAE grade must be 1 to 5, was " + ae.grade() + " (" + ae.term() + ")");
-      }
-    }
   }
 }

@@ -26,6 +26,17 @@ public record TumourAssessments(LocalDate baselineDate, List<BaselineLesion> les
     return lesions.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
   }
 
+  /**
+   * What a new follow-up is pre-filled with besides the baseline lesions: every new lesion recorded so far, as last
+   * recorded (so an equivocal lesion is offered again with its id and site, to be confirmed or not), in the order
+   * first seen.
+   */
+  public List<NewLesion> newLesionsRecorded() {
+    java.util.Map<String, NewLesion> last = new java.util.LinkedHashMap<>();
+    followUps.forEach(f -> f.newLesions().forEach(n -> last.put(n.id(), n)));
+    return List.copyOf(last.values());
+  }
+
   /** The baseline in the form {@link RecistEvaluator} reads (organs grouped as {@link LesionSite#organ(String)}). */
   public Baseline toBaseline() {
     List<TargetLesion> targets = lesions.stream().filter(BaselineLesion::target)

@@ -28,8 +28,9 @@ public record TumourEvaluation(
     warnings = List.copyOf(warnings);
     lesionProgressions = List.copyOf(lesionProgressions);
     progressionSites = List.copyOf(progressionSites);
-    scopeProgression = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(
-        scopeProgression.isEmpty() ? new java.util.EnumMap<>(LesionScope.class) : scopeProgression));
+    java.util.Map<LesionScope, LocalDate> copy = new java.util.EnumMap<>(LesionScope.class);
+    copy.putAll(scopeProgression);
+    scopeProgression = java.util.Collections.unmodifiableMap(copy);
   }
 
   /** The first progression of the lesions of a scope, or null (see {@link TumourEvaluator#progressionDate}). */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The event times and the censoring times of each cell (stratum x group, or group alone), each sorted ascending,
  * after R's near-tie merge ({@link AlmostEqualTimes}) over the whole data. Built in a few passes over primitive
- * arrays: count, fill, sort each cell. The shared first step of Kaplan-Meier and the log-rank test.
+ * arrays: count, fill, sort each cell ({@link TimeSort}, a radix sort). The shared first step of Kaplan-Meier and the log-rank test.
  */
 final class SortedCells {
 
@@ -60,8 +60,8 @@ final class SortedCells {
       }
     }
     for (int c = 0; c < cells; c++) {
-      Arrays.sort(ev[c]);
-      Arrays.sort(ce[c]);
+      TimeSort.sort(ev[c]);
+      TimeSort.sort(ce[c]);
     }
     mergeNearTies(ev, ce, n);
     return new SortedCells(s, k, ev, ce);

@@ -20,9 +20,8 @@ import java.util.Objects;
  *   <li>Times are finite, non-negative numbers in the unit of the data (usually days or months); a time of 0 is
  *       allowed.
  *   <li>Without a group column every subject is in the single group {@value #ALL}; likewise for strata.
- *   <li>Groups and strata are numbered {@code 0 .. count-1} in the order R gives the levels of a factor built from
- *       the labels: numerically when every label is a number, otherwise by {@link String#compareTo} (R sorts
- *       strings by the locale's collation, which agrees for the usual labels such as arm names and codes).
+ *   <li>Groups and strata are numbered {@code 0 .. count-1} in {@link LevelOrder}, the order R gives the levels of
+ *       a factor built from the labels: by value when every label is a number, otherwise as text.
  *   <li>Instances are immutable (the arrays are copied in and out) and therefore thread-safe. Null arrays and labels,
  *       unequal lengths, and negative, NaN or infinite times throw {@link IllegalArgumentException} or
  *       {@link NullPointerException}.
@@ -88,6 +87,53 @@ public final class SurvivalData {
     return new SurvivalData(time.clone(), event.clone(), g.codes, g.labels, s.codes, s.labels);
   }
 
+  /**
+   * Subjects whose groups and strata are already coded, as a reader of a large file has them: {@code group[i]} is an
+   * index into {@code groupLabels}, which are listed in {@link LevelOrder} (not re-sorted here); likewise strata.
+   *
+   * @param group group codes, or null for a single group ({@code groupLabels} is then ignored)
+   * @param stratum stratum codes, or null for a single stratum
+   * @throws IllegalArgumentException on unequal lengths, an invalid time, a code outside its labels, or duplicate
+   *     labels
+   */
+  public static SurvivalData ofCodes(double[] time, boolean[] event, int[] group, List<String> groupLabels,
+      int[] stratum, List<String> strataLabels) {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(event, "event");
+    int n = time.length;
+    if (event.length != n) {
+      throw new IllegalArgumentException("time and event have different lengths: " + n + " and " + event.length);
+    }
+    for (int i = 0; i < n; i++) {
+      double t = time[i];
+      if (!(t >= 0) || Double.isInfinite(t)) {
+        throw new IllegalArgumentException("time[" + i + "] must be a finite non-negative number, was " + t);
+      }
+    }
+    Coded g = coded(group, groupLabels, n, "groups");
+    Coded s = coded(stratum, strataLabels, n, "strata");
+    return new SurvivalData(time.clone(), event.clone(), g.codes, g.labels, s.codes, s.labels);
+  }
+
+  private static Coded coded(int[] codes, List<String> labels, int n, String what) {
+    if (codes == null) {
+      return new Coded(new int[n], List.of(ALL));
+    }
+    if (codes.length != n) {
+      throw new IllegalArgumentException(what + " has length " + codes.length + ", time has " + n);
+    }
+    List<String> l = List.copyOf(labels);
+    if (new java.util.HashSet<>(l).size() != l.size()) {
+      throw new IllegalArgumentException(what + " labels repeat: " + l);
+    }
+    for (int c : codes) {
+      if (c < 0 || c >= l.size()) {
+        throw new IllegalArgumentException(what + " code " + c + " is not an index into " + l.size() + " labels");
+      }
+    }
+    return new Coded(codes.clone(), l);
+  }
+
   private record Coded(int[] codes, List<String> labels) {}
 
   private static Coded code(String[] labels, int n, String what) {
@@ -105,8 +151,7 @@ public final class SurvivalData {
         distinct.add(l);
       }
     }
-    List<String> sorted = new ArrayList<>(distinct);
-    sorted.sort(SurvivalData::compareLevels);
+    List<String> sorted = LevelOrder.sort(distinct);
     Map<String, Integer> index = new HashMap<>();
     for (int k = 0; k < sorted.size(); k++) {
       index.put(sorted.get(k), k);
@@ -123,31 +168,6 @@ public final class SurvivalData {
       codes[i] = previousCode;
     }
     return new Coded(codes, Collections.unmodifiableList(sorted));
-  }
-
-  /** R's factor level order: numeric labels by value, otherwise by string order. */
-  static int compareLevels(String a, String b) {
-    Double x = number(a);
-    Double y = number(b);
-    if (x != null && y != null) {
-      int c = Double.compare(x, y);
-      return c != 0 ? c : a.compareTo(b);
-    }
-    if (x != null) {
-      return -1;
-    }
-    if (y != null) {
-      return 1;
-    }
-    return a.compareTo(b);
-  }
-
-  private static Double number(String s) {
-    try {
-      return Double.valueOf(s.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   /** The number of subjects. */

@@ -35,6 +35,8 @@ class TumourJsonTest {
     assertThat(a.newLesions()).extracting(NewLesion::id).containsExactly("NL5", "NL4");
     assertThat(a.newLesionFinding()).isEqualTo(NewLesions.YES);
     assertThat(t.followUps().get(1).newLesions()).extracting(NewLesion::id).containsExactly("NL6");
+    // the next follow-up is offered every new lesion recorded so far
+    assertThat(t.newLesionsRecorded()).extracting(NewLesion::id).containsExactly("NL5", "NL4", "NL6");
   }
 
   @Test

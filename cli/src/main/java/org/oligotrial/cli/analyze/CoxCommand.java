@@ -2,6 +2,8 @@ package org.oligotrial.cli.analyze;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oligotrial.cli.UserInputException;
+import org.oligotrial.cli.analyze.csv.CsvColumn;
 import org.oligotrial.survival.SurvivalData;
 import org.oligotrial.survival.cox.CovariateCoding;
 import org.oligotrial.survival.cox.CoxFit;
@@ -24,8 +27,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code oligotrial analyze cox}: a Cox proportional hazards model of a CSV dataset, as R's
  * {@code summary(coxph(Surv(time, event) ~ a + b + strata(s), data, ties = ...))} reports it. A covariate column is
- * numeric when every value is a number, otherwise categorical (dummy coded against its first level in sorted order, or
- * the level given with {@code --ref col=level}); {@code --categorical col} forces a numeric column to be categorical.
+ * numeric when every value is a number (or missing), categorical when no value is a number (dummy coded against its
+ * first level in {@link org.oligotrial.survival.LevelOrder}, or the level given with {@code --ref col=level}), and
+ * refused when it mixes numbers with other values; {@code --categorical col} declares a column categorical (its
+ * numeric levels ordered by value, as R's {@code factor}).
  * Rows with a missing value in any used column are dropped and counted. Warnings (aliased or possibly infinite
  * coefficients, no convergence) go to stderr as {@code warning: ...}; exit 0 when the model was fitted, 2 on bad input.
  */
@@ -84,14 +89,17 @@ public final class CoxCommand implements Callable<Integer> {
     List<String> strataCols = strataColumns();
     List<String> used = new ArrayList<>(covs);
     used.addAll(strataCols);
-    SurvivalSelection sel = data.load(null, null, used.toArray(new String[0])).requireEvents(data.event());
-    List<CovariateCoding.RawColumn> raw = new ArrayList<>();
+    Set<String> labelColumns = new HashSet<>(categorical);
+    labelColumns.addAll(strataCols);
+    SurvivalSelection sel =
+        data.load(null, null, labelColumns, used.toArray(new String[0])).requireEvents(data.event());
+    List<CovariateCoding.Column> columns = new ArrayList<>();
     for (String c : covs) {
-      raw.add(new CovariateCoding.RawColumn(c, sel.text(c), categorical.contains(c), refByColumn.get(c)));
+      columns.add(column(sel, c, categorical.contains(c), refByColumn.get(c)));
     }
     CovariateCoding.Result coded;
     try {
-      coded = CovariateCoding.code(raw);
+      coded = CovariateCoding.code(columns);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage(), e);
     }
@@ -131,21 +139,56 @@ public final class CoxCommand implements Callable<Integer> {
     return cols;
   }
 
-  /** One code per combination of the strata columns' labels (their order does not matter to the fit), or null. */
+  /**
+   * A covariate as the model takes it: declared categorical, or numeric when the file holds numbers there, or
+   * categorical when it holds labels only. Numbers mixed with other values are refused with the line and value.
+   */
+  private static CovariateCoding.Column column(SurvivalSelection sel, String c, boolean declared, String ref) {
+    CsvDataset ds = sel.dataset();
+    if (declared) {
+      CsvDataset.Levels l = sel.levels(c);
+      return new CovariateCoding.FactorColumn(c, l.codes(), l.labels(), ref);
+    }
+    CsvColumn raw = ds.raw(c);
+    String hint = "; if the column is categorical, declare it with --categorical " + c;
+    if (raw.kind() == CsvColumn.Kind.NUMBER) {
+      ds.requireNumbers(c, hint);
+      if (ref != null) {
+        throw new UserInputException("--ref " + c + "=" + ref + ": column '" + c + "' is numeric, so it has no"
+            + " reference level; declare it with --categorical " + c + " to choose one");
+      }
+      return new CovariateCoding.NumericColumn(c, sel.numeric(c));
+    }
+    if (raw.decimalCommaCount() > 0 && raw.decimalCommaCount() == raw.otherCount()) {
+      ds.requireNumbers(c, hint); // every value looks like a number with a decimal comma: refused with advice
+    }
+    if (raw.numberCount() > 0) {
+      throw new UserInputException(ds.name() + " line " + ds.line(raw.firstOtherRow()) + ": column '" + c
+          + "' holds text ('" + raw.firstOther() + "') and numbers (line " + ds.line(raw.firstNumberRow()) + ": '"
+          + raw.firstNumber() + "'); correct the values" + hint);
+    }
+    CsvDataset.Levels l = sel.levels(c);
+    return new CovariateCoding.FactorColumn(c, l.codes(), l.labels(), ref);
+  }
+
+  /** One code per combination of the strata columns' levels (their order does not matter to the fit), or null. */
   private static int[] strataCodes(SurvivalSelection sel, List<String> cols) {
     if (cols.isEmpty()) {
       return null;
     }
-    List<String[]> labels = cols.stream().map(sel::text).toList();
-    int n = labels.get(0).length;
-    Map<List<String>, Integer> codes = new java.util.HashMap<>();
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      List<String> key = new ArrayList<>(cols.size());
-      for (String[] l : labels) {
-        key.add(l[i]);
+    int[] out = null;
+    for (String c : cols) {
+      CsvDataset.Levels l = sel.levels(c);
+      if (out == null) {
+        out = l.codes().clone();
+        continue;
       }
-      out[i] = codes.computeIfAbsent(key, k -> codes.size());
+      int k = l.labels().size();
+      Map<Long, Integer> combined = new java.util.HashMap<>();
+      for (int i = 0; i < out.length; i++) {
+        long key = (long) out[i] * k + l.codes()[i];
+        out[i] = combined.computeIfAbsent(key, x -> combined.size());
+      }
     }
     return out;
   }

@@ -1,51 +1,57 @@
 package org.oligotrial.cli.analyze;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.oligotrial.cli.UserInputException;
+import org.oligotrial.cli.analyze.csv.CsvColumn;
+import org.oligotrial.cli.analyze.csv.CsvReader;
+import org.oligotrial.survival.LevelOrder;
+import org.oligotrial.survival.SurvivalData;
 
 /**
- * A comma-separated dataset with a header line, read column-wise as text, as written by R's {@code write.csv} or a
- * spreadsheet. Fields may be quoted with {@code "} (a doubled {@code ""} inside is a quote); quoted fields may not
- * span lines. A field that is empty or {@code NA} (after trimming blanks) is missing.
+ * A comma-separated dataset with a header line, as written by R's {@code write.csv}, {@code fwrite} or a
+ * spreadsheet, read column-wise into primitive arrays by {@link CsvReader} (RFC 4180 quoting, line breaks inside
+ * quoted fields, {@code ;}-separated files).
  *
- * <p>{@link #survival} turns the chosen columns into {@link org.oligotrial.survival.SurvivalData}: rows with a
- * missing value in a used column are dropped and counted, as R's {@code survfit} and {@code survdiff} do with
- * {@code na.action = na.omit}. Everything wrong with the file is reported as a {@link UserInputException} with one line
- * naming the file, the line and the column. Instances are immutable and thread-safe.
+ * <p>Missing values are empty fields, {@code NA}, and {@code .} (as SAS writes a missing number). A column used as
+ * numbers (a time, a numeric covariate) must hold only numbers and missing values: any other value is an error naming
+ * the file, the line, the column and the value, never read as missing or as a category. A value such as {@code 1,5}
+ * is recognised as a decimal comma and refused with advice, or read as 1.5 with {@code --decimal-comma}.
+ *
+ * <p>{@link #survival} turns the chosen columns into {@link SurvivalData}: rows with a missing value in a used column
+ * are dropped and counted, as R's {@code survfit} and {@code survdiff} do with {@code na.action = na.omit}. Levels of
+ * a group, stratum or categorical column are ordered by {@link LevelOrder} (by value when all are numbers). Every
+ * problem is reported as a {@link UserInputException} with one line. Read-only after reading; thread-safe.
  */
 public final class CsvDataset {
 
   private final String name;
   private final List<String> header;
-  private final Map<String, String[]> columns;
+  private final Map<String, CsvColumn> columns;
   private final int rows;
   private final int[] lineOfRow;
 
-  private CsvDataset(String name, List<String> header, Map<String, String[]> columns, int rows, int[] lineOfRow) {
+  private CsvDataset(String name, CsvReader.Result r) {
     this.name = name;
-    this.header = header;
-    this.columns = columns;
-    this.rows = rows;
-    this.lineOfRow = lineOfRow;
+    this.header = r.header();
+    this.columns = r.columns();
+    this.rows = r.rows();
+    this.lineOfRow = r.lineOfRow();
   }
 
-  /** The line of the file (1 = header) that holds data row {@code row} (0-based), for messages. */
+  /** The line of the file (1 = header) where data row {@code row} (0-based) starts, for messages. */
   public int line(int row) {
-    return lineOfRow[row];
+    return lineOfRow == null ? row + 2 : lineOfRow[row];
   }
 
-  /** Reads every column of {@code file}. */
+  /** Reads every column of {@code file}, each as numbers when its first value is a number, otherwise as text. */
   public static CsvDataset read(Path file) {
     return read(file, null);
   }
@@ -56,80 +62,17 @@ public final class CsvDataset {
    * @throws UserInputException when the file is missing, unreadable, empty, malformed or lacks a wanted column
    */
   public static CsvDataset read(Path file, Collection<String> wanted) {
-    String name = file.toString();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String first = in.readLine();
-      if (first == null || first.isBlank()) {
-        throw new UserInputException(name + " is empty; expected a header line with the column names");
-      }
-      if (first.startsWith("\uFEFF")) {
-        first = first.substring(1); // byte-order mark written by some spreadsheets
-      }
-      List<String> header = CsvLine.split(first, name, 1);
-      int width = header.size();
-      int[] keep = keepIndices(header, wanted, name);
-      List<List<String>> cols = new ArrayList<>();
-      for (int k = 0; k < keep.length; k++) {
-        cols.add(new ArrayList<>());
-      }
-      String line;
-      int lineNo = 1;
-      int rows = 0;
-      int[] lines = new int[1024];
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> f = CsvLine.split(line, name, lineNo);
-        if (f.size() != width) {
-          throw new UserInputException(
-              name + " line " + lineNo + ": " + f.size() + " fields, but the header has " + width);
-        }
-        for (int k = 0; k < keep.length; k++) {
-          cols.get(k).add(f.get(keep[k]));
-        }
-        if (rows == lines.length) {
-          lines = Arrays.copyOf(lines, rows * 2);
-        }
-        lines[rows++] = lineNo;
-      }
-      Map<String, String[]> columns = new LinkedHashMap<>();
-      for (int k = 0; k < keep.length; k++) {
-        columns.put(header.get(keep[k]), cols.get(k).toArray(new String[0]));
-      }
-      return new CsvDataset(name, List.copyOf(header), columns, rows, Arrays.copyOf(lines, rows));
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new UserInputException(name + " is not UTF-8 text; save it as CSV (UTF-8)", e);
-    } catch (NoSuchFileException e) {
-      throw new UserInputException("no such file: " + name, e);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new UserInputException("cannot read " + name + ": " + e.getMessage(), e);
-    }
+    return read(file, wanted, Set.of(), false);
   }
 
-  private static int[] keepIndices(List<String> header, Collection<String> wanted, String name) {
-    if (wanted == null) {
-      int[] all = new int[header.size()];
-      Arrays.setAll(all, i -> i);
-      return all;
-    }
-    List<Integer> idx = new ArrayList<>();
-    for (String w : wanted) {
-      int i = header.indexOf(w);
-      if (i < 0) {
-        throw missingColumn(name, w, header);
-      }
-      if (!idx.contains(i)) {
-        idx.add(i);
-      }
-    }
-    return idx.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static UserInputException missingColumn(String name, String column, List<String> header) {
-    return new UserInputException(
-        name + " has no column '" + column + "'; its columns are: " + String.join(", ", header));
+  /**
+   * Reads the named columns, those in {@code labelColumns} as text labels (groups, strata, categorical covariates).
+   *
+   * @param decimalComma whether numbers are written with a decimal comma ({@code 1,5}; {@code --decimal-comma})
+   */
+  public static CsvDataset read(Path file, Collection<String> wanted, Set<String> labelColumns,
+      boolean decimalComma) {
+    return new CsvDataset(file.toString(), CsvReader.read(file, wanted, labelColumns, decimalComma));
   }
 
   /** The file name as given, for messages. */
@@ -152,22 +95,32 @@ public final class CsvDataset {
     return columns.containsKey(column);
   }
 
-  /** The raw text of a column (missing values as written), one entry per row; a copy. */
+  /** The values of a column as text, one per row ({@code NA} where missing; numbers as R prints them). */
   public String[] column(String column) {
-    return raw(column).clone();
+    CsvColumn c = raw(column);
+    String[] out = new String[rows];
+    for (int i = 0; i < rows; i++) {
+      if (c.kind() == CsvColumn.Kind.NUMBER) {
+        out[i] = c.isMissing(i) ? "NA" : label(c.numbers()[i]);
+      } else {
+        out[i] = c.codes()[i] < 0 ? "NA" : c.labels()[c.codes()[i]];
+      }
+    }
+    return out;
   }
 
-  String[] raw(String column) {
-    String[] c = columns.get(column);
+  CsvColumn raw(String column) {
+    CsvColumn c = columns.get(column);
     if (c == null) {
-      throw missingColumn(name, column, header);
+      throw new UserInputException(
+          name + " has no column '" + column + "'; its columns are: " + String.join(", ", header));
     }
     return c;
   }
 
-  /** Whether a field is missing: empty or {@code NA}. */
+  /** Whether a field is missing: empty, {@code NA}, or {@code .}. */
   public static boolean isMissing(String field) {
-    return field.isEmpty() || field.equals("NA");
+    return field.isEmpty() || field.equals("NA") || field.equals(".");
   }
 
   /**
@@ -195,48 +148,59 @@ public final class CsvDataset {
       used.add(strata);
     }
     used.addAll(Arrays.asList(alsoRequired));
-    int[] kept = completeRows(used);
-    int m = kept.length;
+    for (String c : used) {
+      raw(c);
+    }
+    requireNumbers(time);
     if (rows == 0) {
       throw new UserInputException(name + " has a header line but no data rows");
     }
+    int[] kept = completeRows(used);
+    int m = kept.length;
     if (m == 0) {
       throw new UserInputException(
           name + ": no row has a value in every used column (" + String.join(", ", used) + ")");
     }
     double[] t = numeric(time, kept);
-    String[] tc = raw(time);
     for (int j = 0; j < m; j++) {
       if (t[j] < 0) {
-        throw new UserInputException(
-            name + " line " + line(kept[j]) + ": time '" + tc[kept[j]] + "' in column '" + time + "' is negative");
+        throw new UserInputException(name + " line " + line(kept[j]) + ": time '" + label(t[j]) + "' in column '"
+            + time + "' is negative");
       }
     }
     boolean[] e = events(event, kept);
-    String[] g = group == null ? null : text(group, kept);
-    String[] s = strata == null ? null : text(strata, kept);
-    return new SurvivalSelection(
-        org.oligotrial.survival.SurvivalData.of(t, e, g, s), rows - m, kept, this);
+    Levels g = group == null ? null : levels(group, kept);
+    Levels s = strata == null ? null : levels(strata, kept);
+    SurvivalData data = SurvivalData.ofCodes(t, e, g == null ? null : g.codes(), g == null ? null : g.labels(),
+        s == null ? null : s.codes(), s == null ? null : s.labels());
+    return new SurvivalSelection(data, rows - m, kept, this);
   }
 
   /** The indices of the rows with a value in every one of {@code used}. */
   public int[] completeRows(Collection<String> used) {
     boolean[] drop = new boolean[rows];
-    for (String c : used) {
-      String[] col = raw(c);
-      for (int i = 0; i < rows; i++) {
-        if (isMissing(col[i])) {
-          drop[i] = true;
+    int dropped = 0;
+    for (String name : used) {
+      CsvColumn c = raw(name);
+      if (c.kind() == CsvColumn.Kind.NUMBER) {
+        double[] v = c.numbers();
+        for (int i = 0; i < rows; i++) {
+          if (v[i] != v[i] && !drop[i]) { // NaN: missing
+            drop[i] = true;
+            dropped++;
+          }
+        }
+      } else {
+        int[] v = c.codes();
+        for (int i = 0; i < rows; i++) {
+          if (v[i] < 0 && !drop[i]) {
+            drop[i] = true;
+            dropped++;
+          }
         }
       }
     }
-    int m = 0;
-    for (boolean d : drop) {
-      if (!d) {
-        m++;
-      }
-    }
-    int[] kept = new int[m];
+    int[] kept = new int[rows - dropped];
     for (int i = 0, j = 0; i < rows; i++) {
       if (!drop[i]) {
         kept[j++] = i;
@@ -246,36 +210,137 @@ public final class CsvDataset {
   }
 
   /**
-   * The numbers in {@code column} at the given rows.
+   * Refuses a column that is to be read as numbers but holds something else than numbers and missing values, naming
+   * the first such value and its line.
    *
-   * @throws UserInputException naming the line when a value is not a finite number
+   * @throws UserInputException when the column holds a value that is not a number
+   */
+  public void requireNumbers(String column) {
+    requireNumbers(column, "");
+  }
+
+  /** {@link #requireNumbers(String)} with {@code hint} added to the message where the fix is not a decimal comma. */
+  void requireNumbers(String column, String hint) {
+    CsvColumn c = raw(column);
+    if (c.otherCount() == 0) {
+      return;
+    }
+    int row = c.firstOtherRow();
+    String value = c.firstOther();
+    StringBuilder msg = new StringBuilder(name + " line " + line(row) + ": '" + value + "' in column '" + column
+        + "' is not a number");
+    if (c.decimalCommaCount() > 0) {
+      msg.append("; ").append(c.decimalCommaCount() == c.otherCount() ? "its values look like" : "it has")
+          .append(" numbers written with a decimal comma (line ").append(line(c.firstDecimalCommaRow()))
+          .append(": '").append(c.firstDecimalComma())
+          .append("'): save the file with decimal points, or read it with --decimal-comma");
+    } else {
+      msg.append(" (").append(c.otherCount()).append(" such value").append(c.otherCount() == 1 ? "" : "s")
+          .append("); a missing value is written NA, . or left empty").append(hint);
+    }
+    throw new UserInputException(msg.toString());
+  }
+
+  /**
+   * The numbers in {@code column} at the given rows. When every row is given the column itself is returned, not a
+   * copy (a large file is not held twice): do not change it.
+   *
+   * @throws UserInputException naming the line when a value of the column is not a finite number
    */
   public double[] numeric(String column, int[] rowIndices) {
-    String[] col = raw(column);
+    requireNumbers(column);
+    double[] v = raw(column).numbers();
+    if (rowIndices.length == rows) {
+      return v; // every row kept: the indices are 0 .. rows-1
+    }
     double[] out = new double[rowIndices.length];
     for (int j = 0; j < rowIndices.length; j++) {
-      String v = col[rowIndices[j]];
-      double x;
-      try {
-        x = Double.parseDouble(v);
-      } catch (NumberFormatException ex) {
-        x = Double.NaN;
-      }
-      if (Double.isNaN(x) || Double.isInfinite(x)) {
-        throw new UserInputException(
-            name + " line " + line(rowIndices[j]) + ": '" + v + "' in column '" + column + "' is not a number");
-      }
-      out[j] = x;
+      out[j] = v[rowIndices[j]];
     }
     return out;
   }
 
-  /** The labels in {@code column} at the given rows. */
+  /**
+   * The levels of a group, stratum or categorical column at the given rows (which hold no missing value): the codes
+   * index the levels present there, in {@link LevelOrder}. Labels written as different numbers of equal value
+   * ({@code 1}, {@code 1.0}) are one level, as in R where the column is read as numbers.
+   *
+   * @param codes one code per given row
+   * @param labels the levels in order
+   */
+  public record Levels(int[] codes, List<String> labels) {}
+
+  /** The levels of {@code column} at the given rows; see {@link Levels}. */
+  public Levels levels(String column, int[] rowIndices) {
+    CsvColumn c = raw(column);
+    int m = rowIndices.length;
+    if (c.kind() == CsvColumn.Kind.NUMBER) {
+      requireNumbers(column);
+      double[] v = c.numbers();
+      double[] sorted = new double[m];
+      for (int j = 0; j < m; j++) {
+        sorted[j] = v[rowIndices[j]];
+      }
+      Arrays.sort(sorted);
+      int k = 0;
+      for (int j = 0; j < m; j++) {
+        if (j == 0 || sorted[j] != sorted[k - 1]) {
+          sorted[k++] = sorted[j];
+        }
+      }
+      double[] distinct = Arrays.copyOf(sorted, k);
+      List<String> labels = new ArrayList<>(k);
+      for (double d : distinct) {
+        labels.add(label(d));
+      }
+      int[] codes = new int[m];
+      for (int j = 0; j < m; j++) {
+        codes[j] = Arrays.binarySearch(distinct, v[rowIndices[j]]);
+      }
+      return new Levels(codes, List.copyOf(labels));
+    }
+    int[] code = c.codes();
+    String[] dict = c.labels();
+    boolean[] present = new boolean[dict.length];
+    for (int j = 0; j < m; j++) {
+      present[code[rowIndices[j]]] = true;
+    }
+    List<String> used = new ArrayList<>();
+    for (int d = 0; d < dict.length; d++) {
+      if (present[d]) {
+        used.add(dict[d]);
+      }
+    }
+    List<String> sorted = LevelOrder.sort(used);
+    boolean numbers = LevelOrder.allNumbers(used);
+    java.util.Map<String, Integer> levelOf = new java.util.HashMap<>();
+    List<String> labels = new ArrayList<>();
+    double previous = Double.NaN;
+    for (String l : sorted) {
+      double value = numbers ? Double.parseDouble(l) : Double.NaN;
+      if (!(numbers && value == previous)) {
+        labels.add(l);
+      }
+      levelOf.put(l, labels.size() - 1);
+      previous = value;
+    }
+    int[] remap = new int[dict.length];
+    for (int d = 0; d < dict.length; d++) {
+      remap[d] = present[d] ? levelOf.get(dict[d]) : -1;
+    }
+    int[] codes = new int[m];
+    for (int j = 0; j < m; j++) {
+      codes[j] = remap[code[rowIndices[j]]];
+    }
+    return new Levels(codes, List.copyOf(labels));
+  }
+
+  /** The labels of {@code column} at the given rows (see {@link #levels}). */
   public String[] text(String column, int[] rowIndices) {
-    String[] col = raw(column);
+    Levels l = levels(column, rowIndices);
     String[] out = new String[rowIndices.length];
-    for (int j = 0; j < rowIndices.length; j++) {
-      out[j] = col[rowIndices[j]];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = l.labels().get(l.codes()[j]);
     }
     return out;
   }
@@ -287,6 +352,14 @@ public final class CsvDataset {
    * @throws UserInputException naming the line when a value is none of these
    */
   public boolean[] events(String column, int[] rowIndices) {
-    return EventCoding.decode(raw(column), rowIndices, lineOfRow, name, column);
+    return EventCoding.decode(raw(column), rowIndices, this::line, name);
+  }
+
+  /** A number as R prints a factor level made from it: 30, 1.5, 15 significant digits at most. */
+  static String label(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return new BigDecimal(v).round(new MathContext(15)).stripTrailingZeros().toPlainString();
   }
 }

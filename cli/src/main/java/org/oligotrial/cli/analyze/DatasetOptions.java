@@ -23,6 +23,11 @@ public final class DatasetOptions {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
+  @Option(names = "--decimal-comma",
+      description = "Numbers are written with a decimal comma (1,5): quoted in a comma-separated file, or in a"
+          + " ;-separated one.")
+  boolean decimalComma;
+
   public Path file() {
     return file;
   }
@@ -47,14 +52,27 @@ public final class DatasetOptions {
    * @param alsoRequired further columns that must be present and complete (covariates)
    */
   public SurvivalSelection load(String group, String strata, String... alsoRequired) {
+    return load(group, strata, java.util.Set.of(), alsoRequired);
+  }
+
+  /**
+   * Reads the file and selects the survival data, reading the group, the strata and {@code labelColumns} as labels.
+   *
+   * @param labelColumns further columns to read as labels (categorical covariates, strata of a Cox model)
+   */
+  public SurvivalSelection load(String group, String strata, java.util.Set<String> labelColumns,
+      String... alsoRequired) {
     java.util.List<String> wanted = new java.util.ArrayList<>(java.util.List.of(time, event));
+    java.util.Set<String> labels = new java.util.HashSet<>(labelColumns);
     if (group != null) {
       wanted.add(group);
+      labels.add(group);
     }
     if (strata != null) {
       wanted.add(strata);
+      labels.add(strata);
     }
     wanted.addAll(java.util.List.of(alsoRequired));
-    return CsvDataset.read(file, wanted).survival(time, event, group, strata, alsoRequired);
+    return CsvDataset.read(file, wanted, labels, decimalComma).survival(time, event, group, strata, alsoRequired);
   }
 }

@@ -1,6 +1,9 @@
 package org.oligotrial.cli.analyze;
 
+import java.util.Locale;
+import java.util.function.IntUnaryOperator;
 import org.oligotrial.cli.UserInputException;
+import org.oligotrial.cli.analyze.csv.CsvColumn;
 
 /**
  * Reads an event column as R's {@code Surv()} reads a status: {@code 0}/{@code 1} (1 = event), logical
@@ -12,56 +15,57 @@ final class EventCoding {
   private EventCoding() {}
 
   /**
-   * The event indicators of {@code col} at the given rows.
+   * The event indicators of {@code col} at the given rows (none missing).
    *
    * @param lineOfRow the file line of each row, for messages
    * @param name the file name, for messages
    * @throws UserInputException when a value is no event code, or logical and numeric codes are mixed
    */
-  static boolean[] decode(String[] col, int[] rowIndices, int[] lineOfRow, String name, String column) {
+  static boolean[] decode(CsvColumn col, int[] rowIndices, IntUnaryOperator lineOfRow, String name) {
     int m = rowIndices.length;
-    double[] code = new double[m];
-    boolean logical = false;
-    boolean numericSeen = false;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < m; j++) {
-      String v = col[rowIndices[j]];
-      if (v.length() == 1 && v.charAt(0) >= '0' && v.charAt(0) <= '2') { // the common 0/1 and 1/2 codes, fast
-        double x = v.charAt(0) - '0';
-        numericSeen = true;
-        code[j] = x;
-        max = Math.max(max, x);
-        continue;
-      }
-      Boolean b = logical(v);
-      if (b != null) {
-        logical = true;
-        code[j] = b ? 1 : 0;
-        continue;
-      }
-      double x;
-      try {
-        x = Double.parseDouble(v);
-      } catch (NumberFormatException ex) {
-        throw badEvent(name, lineOfRow[rowIndices[j]], v, column);
-      }
-      numericSeen = true;
-      code[j] = x;
-      max = Math.max(max, x);
-    }
-    if (logical && numericSeen) {
-      throw new UserInputException(
-          name + ": column '" + column + "' mixes true/false with numbers; use one coding for the event");
-    }
-    double shift = !logical && max == 2 ? 1 : 0; // Surv(): status 1/2 means 1 = censored, 2 = event
     boolean[] out = new boolean[m];
-    for (int j = 0; j < m; j++) {
-      double c = code[j] - shift;
-      if (c == 1) {
-        out[j] = true;
-      } else if (c != 0) {
-        throw badEvent(name, lineOfRow[rowIndices[j]], col[rowIndices[j]], column);
+    if (col.kind() == CsvColumn.Kind.NUMBER) {
+      if (col.otherCount() > 0) {
+        if (logical(col.firstOther()) != null) {
+          throw new UserInputException(name + ": column '" + col.name()
+              + "' mixes true/false with numbers; use one coding for the event");
+        }
+        throw badEvent(name, lineOfRow.applyAsInt(col.firstOtherRow()), col.firstOther(), col.name());
       }
+      double[] v = col.numbers();
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < m; j++) {
+        max = Math.max(max, v[rowIndices[j]]);
+      }
+      double shift = max == 2 ? 1 : 0; // Surv(): status 1/2 means 1 = censored, 2 = event
+      for (int j = 0; j < m; j++) {
+        double c = v[rowIndices[j]] - shift;
+        if (c == 1) {
+          out[j] = true;
+        } else if (c != 0) {
+          throw badEvent(name, lineOfRow.applyAsInt(rowIndices[j]), CsvDataset.label(v[rowIndices[j]]), col.name());
+        }
+      }
+      return out;
+    }
+    // text: every value must be logical; numbers among them are refused as a mixed coding
+    String[] labels = col.labels();
+    Boolean[] logical = new Boolean[labels.length];
+    for (int d = 0; d < labels.length; d++) {
+      logical[d] = logical(labels[d]);
+    }
+    int[] codes = col.codes();
+    for (int j = 0; j < m; j++) {
+      int d = codes[rowIndices[j]];
+      Boolean b = logical[d];
+      if (b == null) {
+        if (col.numberCount() > 0 && org.oligotrial.survival.LevelOrder.isNumber(labels[d])) {
+          throw new UserInputException(name + ": column '" + col.name()
+              + "' mixes true/false with numbers; use one coding for the event");
+        }
+        throw badEvent(name, lineOfRow.applyAsInt(rowIndices[j]), labels[d], col.name());
+      }
+      out[j] = b;
     }
     return out;
   }
@@ -73,7 +77,7 @@ final class EventCoding {
   }
 
   private static Boolean logical(String v) {
-    switch (v.toLowerCase(java.util.Locale.ROOT)) {
+    switch (v.toLowerCase(Locale.ROOT)) {
       case "true", "t" -> {
         return Boolean.TRUE;
       }

@@ -153,10 +153,16 @@ public final class KmCommand implements Callable<Integer> {
       sb.append("group ").append(c.group()).append(System.lineSeparator());
       sb.append(String.format(Locale.ROOT, "%10s %7s %7s %8s %9s %9s %9s %9s%n", "time", "n.risk", "n.event",
           "n.censor", "survival", "std.err", "lower", "upper"));
-      for (int i = 0; i < c.size(); i++) {
-        sb.append(String.format(Locale.ROOT, "%10s %7d %7d %8d %9s %9s %9s %9s%n", Numbers.time(c.time(i)),
-            c.nRisk(i), c.nEvent(i), c.nCensor(i), Numbers.fixed(c.survival(i), 4), Numbers.fixed(c.stdErr(i), 4),
-            Numbers.fixed(c.lower(i), 4), Numbers.fixed(c.upper(i), 4)));
+      String nl = System.lineSeparator();
+      for (int i = 0; i < c.size(); i++) { // as "%10s %7d %7d %8d %9s %9s %9s %9s%n", without a Formatter per row
+        Numbers.pad(sb, Numbers.time(c.time(i)), 10).append(' ');
+        Numbers.pad(sb, c.nRisk(i), 7).append(' ');
+        Numbers.pad(sb, c.nEvent(i), 7).append(' ');
+        Numbers.pad(sb, c.nCensor(i), 8).append(' ');
+        Numbers.pad(sb, Numbers.fixed(c.survival(i), 4), 9).append(' ');
+        Numbers.pad(sb, Numbers.fixed(c.stdErr(i), 4), 9).append(' ');
+        Numbers.pad(sb, Numbers.fixed(c.lower(i), 4), 9).append(' ');
+        Numbers.pad(sb, Numbers.fixed(c.upper(i), 4), 9).append(nl);
       }
     }
     sb.append(System.lineSeparator());

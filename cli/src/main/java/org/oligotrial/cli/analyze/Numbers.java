@@ -30,6 +30,10 @@ final class Numbers {
     if (t == Math.rint(t) && Math.abs(t) < 1e15) {
       return Long.toString((long) t);
     }
+    String shortest = Double.toString(t); // the shortest decimal that reads back as t
+    if (shortest.indexOf('E') < 0 && significantDigits(shortest) <= 6) {
+      return shortest; // then %.6g without trailing zeros gives the same digits
+    }
     return new BigDecimal(String.format(Locale.ROOT, "%.6g", t)).stripTrailingZeros().toPlainString();
   }
 
@@ -41,7 +45,63 @@ final class Numbers {
     if (Double.isInfinite(x)) {
       return x > 0 ? "Inf" : "-Inf";
     }
+    if (digits <= 8) {
+      double scaled = Math.abs(x) * POW10[digits];
+      if (scaled < 1e9) {
+        // the product is within 1.2e-7 of the exact value, so away from a tie the rounding is the same as
+        // String.format's HALF_UP on the exact binary value
+        double floor = Math.floor(scaled);
+        double frac = scaled - floor;
+        if (Math.abs(frac - 0.5) > 1e-6) {
+          long v = (long) floor + (frac > 0.5 ? 1 : 0);
+          StringBuilder sb = new StringBuilder(digits + 12);
+          if (Math.copySign(1.0, x) < 0) {
+            sb.append('-'); // as String.format: -0.0000 for a small negative number
+          }
+          long unit = (long) POW10[digits];
+          sb.append(v / unit);
+          if (digits > 0) {
+            sb.append('.');
+            String f = Long.toString(v % unit);
+            for (int i = f.length(); i < digits; i++) {
+              sb.append('0');
+            }
+            sb.append(f);
+          }
+          return sb.toString();
+        }
+      }
+    }
     return String.format(Locale.ROOT, "%." + digits + "f", x);
+  }
+
+  private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+
+  private static int significantDigits(String plain) {
+    int n = 0;
+    boolean leading = true;
+    for (int i = 0; i < plain.length(); i++) {
+      char c = plain.charAt(i);
+      if (c >= '1' && c <= '9' || (c == '0' && !leading)) {
+        n++;
+        leading = false;
+      }
+    }
+    // trailing zeros after the point ("10.50" is never produced by Double.toString except "x.0", handled above)
+    return n;
+  }
+
+  /** Appends {@code s} right-aligned in {@code width} characters (as %{width}s). */
+  static StringBuilder pad(StringBuilder sb, String s, int width) {
+    for (int i = s.length(); i < width; i++) {
+      sb.append(' ');
+    }
+    return sb.append(s);
+  }
+
+  /** Appends {@code v} right-aligned in {@code width} characters (as %{width}d). */
+  static StringBuilder pad(StringBuilder sb, long v, int width) {
+    return pad(sb, Long.toString(v), width);
   }
 
   /** A p-value clause: "p = 0.0998", "p = 3.210e-07", "p < 1e-16" (below double precision), "p = NA". */

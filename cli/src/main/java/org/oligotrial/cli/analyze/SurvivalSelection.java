@@ -31,6 +31,11 @@ public record SurvivalSelection(SurvivalData data, int nDropped, int[] rows, Csv
         + "' (every subject is censored); the test has nothing to compare");
   }
 
+  /** The levels of a further column (a categorical covariate, a stratum) at the kept rows. */
+  public CsvDataset.Levels levels(String column) {
+    return dataset.levels(column, rows);
+  }
+
   /** The labels of a further column at the kept rows. */
   public String[] text(String column) {
     return dataset.text(column, rows);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.oligotrial.server.register.BadInputException;
 import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.register.DateRuleException;
 import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.PreconditionRequiredException;
 import org.oligotrial.server.register.RecordNotFoundException;
@@ -29,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every exception into an RFC 9457 problem document: 400 for malformed or invalid requests (naming the field,
- * see {@link JsonBodyProblem}), 422 for input the register refuses, 409 for conflicts, 428 for a change that does not
+ * see {@link JsonBodyProblem}) and for dates that break a date rule (naming the field and both dates), 422 for input
+ * the register refuses, 409 for conflicts, 428 for a change that does not
  * say which version it was made to, 403 outside one's sites, 404 for unknown records, and 500
  * with only a reference number for anything unexpected. No stack trace or exception text reaches the caller.
  */
@@ -40,6 +42,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, e.getMessage(), e.field());
+  }
+
+  @ExceptionHandler(DateRuleException.class)
+  ProblemDetail dateRule(DateRuleException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
   }
 
   @ExceptionHandler(BadInputException.class)

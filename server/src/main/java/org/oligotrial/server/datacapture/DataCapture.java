@@ -3,6 +3,7 @@ package org.oligotrial.server.datacapture;
 import java.time.Clock;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.datacapture.endpoints.EndpointService;
+import org.oligotrial.server.datacapture.endpoints.Rederivation;
 import org.oligotrial.server.datacapture.forms.FormService;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
@@ -20,15 +21,22 @@ public final class DataCapture {
   private final QueryService queries;
   private final AlertService alerts;
   private final EndpointService endpoints;
+  private final Rederivation rederivation;
 
   private DataCapture(Register r, Protocol protocol, RandomizationFacts randomization, Clock clock) {
     SiteGuard guard = new SiteGuard(r.jdbc(), r.audit());
     this.queries = new QueryService(r.jdbc(), r.tx(), r.audit(), guard, protocol, clock);
     this.alerts = new AlertService(r.jdbc(), r.audit(), clock);
-    this.forms = new FormService(r.jdbc(), r.tx(), r.audit(), guard, protocol, randomization, queries, alerts,
-        r.signatures(), clock);
-    this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
     this.endpoints = new EndpointService(r.jdbc(), r.audit(), guard, protocol, randomization, clock);
+    this.rederivation = new Rederivation(r.jdbc(), r.audit(), endpoints, r.participants(), queries, protocol,
+        clock);
+    this.forms = new FormService(r.jdbc(), r.tx(), r.audit(), guard, protocol, randomization, queries, alerts,
+        r.signatures(), clock, (form, randomized, trigger) -> {
+          if (randomized != null) {
+            rederivation.after(randomized, form.siteCode(), trigger);
+          }
+        });
+    this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
   }
 
   /** Data capture on the register with the protocol, randomization records and clock given. */
@@ -59,5 +67,10 @@ public final class DataCapture {
 
   public EndpointService endpoints() {
     return endpoints;
+  }
+
+  /** What follows any change to clinical data: endpoints and status derived again, audited. */
+  public Rederivation rederivation() {
+    return rederivation;
   }
 }

@@ -2,7 +2,6 @@ package org.oligotrial.server.participant;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,8 @@ import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.dates.ObservationDates;
+import org.oligotrial.server.dates.ParticipantDatesReader;
 import org.oligotrial.server.input.Identifiers;
 import org.oligotrial.server.input.TextRules;
 import org.oligotrial.server.register.BadInputException;
@@ -39,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class ParticipantService {
   /** Entity type of participants in the audit trail. */
   public static final String ENTITY = "participant";
+  /** The actor of derived changes in the audit trail and the status history. */
+  public static final String SYSTEM = "system";
   /** Largest screening record accepted, in characters of JSON. */
   public static final int MAX_RECORD = 1_000_000;
 
@@ -48,6 +51,8 @@ public final class ParticipantService {
   private final SiteService sites;
   private final ScreeningEvaluator evaluator;
   private final Clock clock;
+  private final ObservationDates dates;
+  private final ParticipantDatesReader dateFacts;
 
   public ParticipantService(
       JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteService sites, ScreeningEvaluator evaluator,
@@ -58,6 +63,8 @@ public final class ParticipantService {
     this.sites = sites;
     this.evaluator = evaluator;
     this.clock = clock;
+    this.dates = new ObservationDates(clock);
+    this.dateFacts = new ParticipantDatesReader(jdbc);
   }
 
   /**
@@ -223,14 +230,13 @@ public final class ParticipantService {
     if (consent.date() == null) {
       throw new InvalidFieldException("date", "is required");
     }
-    if (consent.date().isAfter(LocalDate.now(clock).plusDays(1))) {
-      throw new InvalidFieldException("date", "lies in the future");
-    }
     Checks.optional("reason", reason, Checks.MAX_TEXT);
     readForWrite(actor, id);
     tx.executeWithoutResult(
         s -> {
           Participant p = locked(id);
+          dates.check("date", "consent date", consent.date(), ObservationDates.Kind.ANY_TIME,
+              dateFacts.read(id, null));
           Consent old = p.consent();
           String why = old == null ? blankToNull(reason) : Checks.reason(reason);
           if (old == null && p.status() != ParticipantStatus.ELIGIBLE) {
@@ -273,6 +279,10 @@ public final class ParticipantService {
       throw new InvalidFieldException("status", "RANDOMIZED is set by randomizing the participant"
           + " (POST /api/v1/participants/{id}/randomization), not directly");
     }
+    if (StatusTransitions.SET_BY_DERIVATION.contains(to)) {
+      throw new InvalidFieldException("status", to + " follows the clinical data (systemic-therapy and radiotherapy"
+          + " forms, tumour assessments, progression and follow-up forms), not a status change");
+    }
     String why = Checks.reason(reason);
     if (to == ParticipantStatus.WITHDRAWN) {
       if (withdrawal == null || withdrawal.date() == null) {
@@ -288,6 +298,14 @@ public final class ParticipantService {
           Participant p = locked(id);
           if (!StatusTransitions.allowed(p.status(), to)) {
             throw new ConflictException("status", "cannot change from " + p.status() + " to " + to);
+          }
+          if (to == ParticipantStatus.DIED && StatusTransitions.RANDOMIZED_OR_LATER.contains(p.status())) {
+            throw new InvalidFieldException("status", "the death of a randomized participant is recorded on the"
+                + " death form (its date and cause), which sets the status");
+          }
+          if (withdrawal != null) {
+            dates.check("withdrawal.date", "withdrawal date", withdrawal.date(), ObservationDates.Kind.ANY_TIME,
+                dateFacts.read(id, null));
           }
           Participant after = new Participant(p.id(), p.siteCode(), p.screeningNumber(), p.status(),
               p.screeningVersion(), p.consent(), to == ParticipantStatus.WITHDRAWN ? withdrawal : p.withdrawal(),
@@ -321,6 +339,41 @@ public final class ParticipantService {
           + p.status());
     }
     moveStatus(actor, p, ParticipantStatus.RANDOMIZED, reason, now());
+  }
+
+  /**
+   * Brings a randomized participant's status in line with the clinical data, inside the caller's transaction (data
+   * capture calls it in the transaction that saves a form): the moves of
+   * {@link StatusTransitions#movesFrom(ParticipantStatus, List)} along
+   * {@link StatusTransitions#derivedPath(ClinicalCourse)}, each recorded as a status change by {@value #SYSTEM} and
+   * audited as a {@link AuditAction#DERIVE derivation} whose reason names the data and the triggering change. Does
+   * nothing before randomization or in a final status.
+   *
+   * @param trigger the change that triggered it, e.g. {@code form 0191... (systemic-therapy) version 1 saved by
+   *     coord.a}
+   * @return the moves made, empty when the status already follows the data
+   * @throws IllegalStateException when no transaction is active
+   */
+  public List<StatusTransitions.Step> followData(String id, ClinicalCourse course, String trigger) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("a derived status is recorded inside the transaction that changed the data");
+    }
+    Participant p = locked(id);
+    List<StatusTransitions.Step> moves =
+        StatusTransitions.movesFrom(p.status(), StatusTransitions.derivedPath(course));
+    Instant now = now();
+    Participant cur = p;
+    for (StatusTransitions.Step m : moves) {
+      String why = m.reason() + " [derived after " + trigger + "]";
+      ParticipantStatus from = cur.status();
+      cur = new Participant(cur.id(), cur.siteCode(), cur.screeningNumber(), m.status(), cur.screeningVersion(),
+          cur.consent(), cur.withdrawal(), cur.createdAt(), cur.createdBy());
+      repo.update(cur);
+      repo.insertStatusChange(id, new StatusChange(0, from, m.status(), now, SYSTEM, why));
+      audit.record(new AuditEntry(SYSTEM, AuditAction.DERIVE, ENTITY, id, "status", from.name(), m.status().name(),
+          why, p.siteCode()));
+    }
+    return moves;
   }
 
   /** The participant with its history. */

@@ -275,12 +275,14 @@ abstract class DataCaptureContract {
   @Test
   void nothingBeforeRandomizationButBaselineAndDeathIsLast() {
     String p = randomized("RT-", "non-targeted");
-    invalid(() -> ae(p, -1, 2, false), "values.startDate", "[EC1]");
+    // the date rules (ObservationDates) name the field and both dates, before the protocol's EC1 and EC2 run
+    invalid(() -> ae(p, -1, 2, false), "values.startDate", day(-1) + " is before randomization (" + day(0) + ")");
     baseline(p); // dated day -10: allowed
     ae(p, 120, 2, false);
-    invalid(() -> dated(p, "death", 100, ",'cause':'disease-progression'"), "values.date", "[EC2]");
+    invalid(() -> dated(p, "death", 100, ",'cause':'disease-progression'"), "values.date",
+        day(100) + " is before the adverse-event startDate (" + day(120) + "): death is the last observation");
     dated(p, "death", 130, ",'cause':'disease-progression'");
-    invalid(() -> ae(p, 131, 2, false), "values.startDate", "[EC2]");
+    invalid(() -> ae(p, 131, 2, false), "values.startDate", day(131) + " is after the death (" + day(130));
     assertThatThrownBy(() -> dated(p, "death", 131, ",'cause':'unknown'")).isInstanceOf(ConflictException.class);
   }
 

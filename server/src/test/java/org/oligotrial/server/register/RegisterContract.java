@@ -178,8 +178,10 @@ abstract class RegisterContract {
   @Test
   void statusFollowsTheStateMachineAndWithdrawalRecordsItsDetails() {
     String id = reg.participants().register(coordA, "A", "REG-006", record("ELIGIBLE")).participant().id();
+    assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.COMPLETED, "x", null))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("ELIGIBLE to COMPLETED");
     assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.ON_TREATMENT, "x", null))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("ELIGIBLE to ON_TREATMENT");
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("follows the clinical data");
     reg.participants().recordConsent(coordA, id, new Consent("v1", LocalDate.of(2026, 1, 5), "Dr Li"), null);
     assertThatThrownBy(() -> reg.participants().changeStatus(coordA, id, ParticipantStatus.RANDOMIZED, "x", null))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("set by randomizing");

@@ -116,7 +116,8 @@ class WebBrowserTest extends WebTestBase {
     b.open("/screening/new");
     b.type("screeningNumber", "X" + evil);
     fillEligible();
-    b.type("metSite2", evil);
+    b.select("metSite2", "other");
+    b.type("metText2", evil);
     b.type("metLesions2", "1");
     b.type("allergies", evil);
     b.waitFor(d -> b.driver.findElements(By.id("verdict")).size() + b.driver.findElements(By.cssSelector(
@@ -275,10 +276,11 @@ class WebBrowserTest extends WebTestBase {
     b.select("n", "N1");
     b.select("m", "M1b");
     b.type("primaryDiameter", "34");
-    b.type("metSite0", "bone");
+    b.select("metSite0", "bone");
     b.type("metLesions0", "2");
-    b.type("metSite1", "brain");
+    b.select("metSite1", "brain");
     b.type("metLesions1", "1");
+    b.select("intracranial", "yes");
     b.select("ecog", "1");
     b.type("lifeExpectancy", "12");
     b.select("egfr", "mutant");

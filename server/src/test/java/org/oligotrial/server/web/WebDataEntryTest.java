@@ -105,6 +105,20 @@ class WebDataEntryTest extends WebTestBase {
   }
 
   @Test
+  void aDateInTheFutureIsRefusedOnTheWebWithBothDates() throws Exception {
+    String id = randomized("A-CRF-DATE");
+    String future = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(14)).plusDays(2).toString();
+    MvcResult r = as("coord.a", post("/participants/" + id + "/forms").with(csrf()).param("type", "adverse-event")
+        .param("v.term", "Nausea").param("v.grade", "2").param("v.startDate", future)
+        .param("v.relatedToSystemicTherapy", "possible").param("v.relatedToRadiotherapy", "unrelated")
+        .param("v.actionTaken", "none").param("v.outcome", "recovering"));
+    String html = r.getResponse().getContentAsString();
+    assertThat(html).contains("Not saved").contains("the onset " + future + " is after today")
+        .contains("aria-describedby=\"f-startDate-error\"").doesNotContain("at org.");
+    assertThat(dataCapture.forms().list(actor("coord.a"), id)).isEmpty();
+  }
+
+  @Test
   void changingAFormNeedsAReasonAndShowsTheCurrentValues() throws Exception {
     String id = randomized("A-CRF-3");
     as("coord.a", adverseEvent(post("/participants/" + id + "/forms"), LocalDate.now().toString()));
@@ -138,7 +152,7 @@ class WebDataEntryTest extends WebTestBase {
     assertThat(dataCapture.forms().list(actor("mon.a"), id)).isEmpty();
     assertThat(as("mon.a", get("/participants/" + id + "/forms/new").param("type", "adverse-event"))
         .getResponse().getStatus()).isEqualTo(403);
-    assertThat(as("mon.a", post("/participants/" + id + "/status").with(csrf()).param("to", "ON_TREATMENT")
+    assertThat(as("mon.a", post("/participants/" + id + "/status").with(csrf()).param("to", "LOST_TO_FOLLOW_UP")
         .param("reason", "x")).getResponse().getStatus()).isEqualTo(403);
   }
 
@@ -168,15 +182,18 @@ class WebDataEntryTest extends WebTestBase {
   void aStatusChangeNeedsAReason() throws Exception {
     String id = randomized("A-ST-1");
     String page = as("coord.a", get("/participants/" + id)).getResponse().getContentAsString();
-    assertThat(page).contains("id=\"status-change\"").contains("value=\"ON_TREATMENT\"")
-        .doesNotContain("<option value=\"RANDOMIZED\"");
-    MvcResult noReason = as("coord.a", post("/participants/" + id + "/status").with(csrf()).param("to", "ON_TREATMENT"));
+    // treatment, progression and death follow the forms: only loss to follow-up and withdrawal are offered
+    assertThat(page).contains("id=\"status-change\"").contains("value=\"LOST_TO_FOLLOW_UP\"")
+        .doesNotContain("<option value=\"RANDOMIZED\"").doesNotContain("<option value=\"ON_TREATMENT\"");
+    MvcResult noReason = as("coord.a", post("/participants/" + id + "/status").with(csrf())
+        .param("to", "LOST_TO_FOLLOW_UP"));
     assertThat(noReason.getResponse().getContentAsString()).contains("id=\"status-error\"");
-    as("coord.a", post("/participants/" + id + "/status").with(csrf()).param("to", "ON_TREATMENT")
-        .param("reason", "first cycle given"));
+    as("coord.a", post("/participants/" + id + "/status").with(csrf()).param("to", "LOST_TO_FOLLOW_UP")
+        .param("reason", "no contact since the move abroad"));
     var h = register.participants().history(actor("coord.a"), id);
-    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.ON_TREATMENT);
-    assertThat(h.statusChanges().get(h.statusChanges().size() - 1).reason()).isEqualTo("first cycle given");
+    assertThat(h.participant().status()).isEqualTo(ParticipantStatus.LOST_TO_FOLLOW_UP);
+    assertThat(h.statusChanges().get(h.statusChanges().size() - 1).reason())
+        .isEqualTo("no contact since the move abroad");
   }
 
   @Test

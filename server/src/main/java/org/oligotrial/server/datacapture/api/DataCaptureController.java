@@ -172,15 +172,17 @@ public class DataCaptureController {
   }
 
   @GetMapping("/api/v1/participants/{id}/endpoints")
-  @Operation(summary = "Endpoints derived from the stored forms: PFS, thoracic PFS, local control, OS, toxicity,"
-      + " compliance")
+  @Operation(summary = "Endpoints derived from the stored forms: PFS (with its source), thoracic PFS, local control,"
+      + " oligometastatic-foci control, OS, toxicity, compliance, and the reconciliation findings")
   public EndpointsView endpoints(@PathVariable String id) {
     ParticipantEndpoints e = dc.endpoints().forParticipant(actor.get(), id);
     var d = e.compliance().delivery();
     return new EndpointsView(e.history().participantId(), e.history().arm(), e.history().randomizationDate(),
-        time(e.pfs()), time(e.thoracicPfs()), time(e.localControl()), time(e.os()), e.worstGrades(),
-        d.plannedCycles(), d.deliveredCycles(), e.compliance().cycleProportion(), d.plannedFractions(),
-        d.deliveredFractions(), e.compliance().fractionProportion());
+        time(e.pfs()), time(e.thoracicPfs()), time(e.localControl()), time(e.oligometastaticControl()),
+        time(e.os()), e.worstGrades(), d.plannedCycles(), d.deliveredCycles(), e.compliance().cycleProportion(),
+        d.plannedFractions(), d.deliveredFractions(), e.compliance().fractionProportion(),
+        e.reconciliation().stream().map(f -> new DataCaptureModels.ReconciliationView(f.kind().name(),
+            f.recistDate(), f.formDate(), f.message())).toList());
   }
 
   @GetMapping(value = "/api/v1/analysis-dataset", produces = "text/csv")
@@ -204,7 +206,8 @@ public class DataCaptureController {
   }
 
   private static TimeView time(TimeToEvent t) {
-    return t == null ? null : new TimeView(t.days(), t.eventFlag(), t.months(), t.date(), t.reason());
+    return t == null ? null : new TimeView(t.days(), t.eventFlag(), t.months(), t.date(), t.reason(),
+        t.source().name());
   }
 
   private FormView view(StoredForm f) {

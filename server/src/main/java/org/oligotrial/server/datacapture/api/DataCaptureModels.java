@@ -45,14 +45,26 @@ public final class DataCaptureModels {
   public record SignatureView(String signedBy, String printedName, String meaning, Instant signedAt,
       String manifestation) {}
 
-  /** A time-to-event endpoint. */
-  public record TimeView(long days, int event, double months, LocalDate date, String reason) {}
+  /**
+   * A time-to-event endpoint.
+   *
+   * @param source what decided it: RECIST, CLINICAL, DEATH or CENSORED (for PFS the dataset's {@code pfs_source})
+   */
+  public record TimeView(long days, int event, double months, LocalDate date, String reason, String source) {}
+
+  /**
+   * A disagreement between the RECIST progression and the progression forms, with both values.
+   *
+   * @param kind RECIST_PD_WITHOUT_FORM, FORM_WITHOUT_RECIST_PD or DATES_DIFFER
+   */
+  public record ReconciliationView(String kind, LocalDate recistDate, LocalDate formDate, String message) {}
 
   /** One participant's derived endpoints. */
   public record EndpointsView(String participantId, String arm, LocalDate randomizationDate, TimeView pfs,
-      TimeView thoracicPfs, TimeView localControl, TimeView os, Map<String, Integer> worstGrades,
-      Integer plannedCycles, Integer deliveredCycles, Double cycleCompliance, Integer plannedFractions,
-      Integer deliveredFractions, Double fractionCompliance) {}
+      TimeView thoracicPfs, TimeView localControl, TimeView oligometastaticControl, TimeView os,
+      Map<String, Integer> worstGrades, Integer plannedCycles, Integer deliveredCycles, Double cycleCompliance,
+      Integer plannedFractions, Integer deliveredFractions, Double fractionCompliance,
+      List<ReconciliationView> reconciliation) {}
 
   /** An audit row of a form. */
   public record AuditView(long seq, Instant at, String actor, String action, String field, String oldValue,

@@ -130,6 +130,18 @@ public final class EndpointService {
     return new Dataset(rows, excluded);
   }
 
+  /**
+   * The endpoints of a randomized participant from forms already read, for {@link Rederivation} in the
+   * transaction of a change.
+   *
+   * @param registerWithdrawal the withdrawal date in the register, or null
+   * @throws InvalidHistoryException when the forms contradict each other
+   */
+  ParticipantEndpoints derive(Randomized r, List<org.oligotrial.server.datacapture.forms.StoredForm> stored,
+      LocalDate registerWithdrawal) {
+    return derivation.derive(builder.build(r, stored, registerWithdrawal, LocalDate.now(clock)));
+  }
+
   private ParticipantHistory history(Randomized r) {
     LocalDate withdrawal = jdbc.sql("SELECT withdrawal_date FROM participant WHERE id = :id")
         .param("id", r.participantId())

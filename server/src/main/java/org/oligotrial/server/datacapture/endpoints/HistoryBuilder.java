@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.oligotrial.endpoints.AdverseEvent;
+import org.oligotrial.endpoints.InvalidHistoryException;
 import org.oligotrial.endpoints.ParticipantHistory;
 import org.oligotrial.endpoints.ProgressionEvent;
 import org.oligotrial.endpoints.ProgressionSite;
@@ -14,6 +15,9 @@ import org.oligotrial.endpoints.TreatmentDelivery;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.Visit;
 import org.oligotrial.randomization.TrialFactors;
+import org.oligotrial.recist.InvalidRecistDataException;
+import org.oligotrial.recist.TumourAssessments;
+import org.oligotrial.recist.TumourJson;
 import org.oligotrial.server.datacapture.Randomized;
 import org.oligotrial.server.datacapture.forms.FormFacts;
 import org.oligotrial.server.datacapture.forms.FormService;
@@ -21,6 +25,9 @@ import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.datacapture.visits.ExpectedVisit;
 import org.oligotrial.server.datacapture.visits.VisitSchedule;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the core {@link ParticipantHistory} from a randomization record and the stored forms; the endpoints are then
@@ -29,8 +36,11 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>arm, randomization date and strata from the randomization (protocol factor ids mapped to the dataset's
  *       factor names by position, as {@link TrialFactors} documents);
- *   <li>progressions from progression forms (thoracic, oligometastatic, new distant);
- *   <li>adequate assessments: tumour-assessment forms whose RECIST response is not NE;
+ *   <li>progressions from progression forms (thoracic, oligometastatic, new distant; the lesion named; whether
+ *       without imaging);
+ *   <li>the structured tumour assessments ({@link #tumour(FormFacts)}) from which the core computes the RECIST
+ *       progression, its sites and the adequate assessments; for forms recorded before the structured lesions,
+ *       adequate assessments are the tumour-assessment forms whose RECIST response is not NE;
  *   <li>death, last known alive and withdrawal from their forms (withdrawal also from the register);
  *   <li>irradiated lesions from radiotherapy forms; a lesion's local progression is the first progression form
  *       naming it, or for the primary tumour the first thoracic progression;
@@ -42,6 +52,7 @@ import tools.jackson.databind.JsonNode;
  * Stateless and thread-safe.
  */
 public final class HistoryBuilder {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final Protocol protocol;
   private final VisitSchedule schedule;
 
@@ -63,10 +74,13 @@ public final class HistoryBuilder {
     }
     List<ProgressionEvent> progressions = new ArrayList<>();
     for (StoredForm f : facts.ofType("progression")) {
-      progressions.add(new ProgressionEvent(f.formDate(), site(FormFacts.values(f).path("site").asString())));
+      JsonNode v = FormFacts.values(f);
+      progressions.add(new ProgressionEvent(f.formDate(), site(v.path("site").asString()),
+          v.path("lesionId").asString(null), v.path("withoutImaging").asBoolean(false)));
     }
+    TumourAssessments tumour = tumour(facts);
     List<LocalDate> assessments = new ArrayList<>();
-    for (StoredForm f : facts.ofType("tumour-assessment")) {
+    for (StoredForm f : tumour != null ? List.<StoredForm>of() : facts.ofType("tumour-assessment")) {
       if (!"NE".equals(FormFacts.derived(f).path("overallResponse").asString(""))) {
         assessments.add(f.formDate());
       }
@@ -103,7 +117,32 @@ public final class HistoryBuilder {
     LocalDate withdrawal = w != null ? w.formDate() : registerWithdrawal;
     return new ParticipantHistory(r.participantId(), r.arm(), strata, r.date(), progressions, assessments,
         facts.deathDate(), facts.lastKnownAlive(), withdrawal, lesions, events,
-        new TreatmentDelivery(plannedCycles(r, forms, today), delivered, plannedFractions, fractions));
+        new TreatmentDelivery(plannedCycles(r, forms, today), delivered, plannedFractions, fractions), tumour);
+  }
+
+  /**
+   * The structured tumour assessments: the baseline form's values (its {@code lesions}) and every assessment form's
+   * values by date, read as one document by the core {@link TumourJson}; null without a baseline in the structured
+   * form (then only the progression forms count, as before).
+   *
+   * @throws InvalidHistoryException ({@code tumour: ...}) when the stored lesions do not read
+   */
+  static TumourAssessments tumour(FormFacts facts) {
+    List<StoredForm> baselines = facts.ofType("tumour-baseline");
+    if (baselines.isEmpty() || !FormFacts.values(baselines.get(0)).has("lesions")) {
+      return null;
+    }
+    ObjectNode doc = JSON.createObjectNode();
+    doc.set("baseline", FormFacts.values(baselines.get(0)));
+    ArrayNode list = doc.putArray("assessments");
+    for (StoredForm a : facts.ofType("tumour-assessment")) {
+      list.add(FormFacts.values(a));
+    }
+    try {
+      return TumourJson.read(TumourJson.parse(doc.toString()));
+    } catch (InvalidRecistDataException e) {
+      throw new InvalidHistoryException("tumour: " + e.getMessage());
+    }
   }
 
   private int plannedCycles(Randomized r, List<StoredForm> forms, LocalDate today) {

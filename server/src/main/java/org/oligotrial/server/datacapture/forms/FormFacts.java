@@ -44,6 +44,16 @@ public record FormFacts(List<StoredForm> forms) {
         .max(Comparator.naturalOrder()).orElse(null);
   }
 
+  /** A date field of a form's values, or null when absent or not a date. */
+  public static LocalDate date(StoredForm f, String field) {
+    JsonNode v = values(f).get(field);
+    try {
+      return v == null || !v.isString() ? null : LocalDate.parse(v.stringValue());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
   /** The values of a form as a JSON tree. */
   public static JsonNode values(StoredForm f) {
     return FormValidator.JSON.readTree(f.valuesJson());

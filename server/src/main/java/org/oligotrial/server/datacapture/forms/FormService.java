@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.oligotrial.protocol.FormDefinition;
+import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.recist.RecistEvaluation;
 import org.oligotrial.server.audit.AuditAction;
@@ -22,6 +23,9 @@ import org.oligotrial.server.datacapture.SiteGuard;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.datacapture.visits.VisitSchedule;
+import org.oligotrial.server.dates.ObservationDates;
+import org.oligotrial.server.dates.ParticipantDates;
+import org.oligotrial.server.dates.ParticipantDatesReader;
 import org.oligotrial.server.register.Checks;
 import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.Ids;
@@ -48,7 +52,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Every field is audited ({@code entity_type = form}): created fields without a reason, changed fields with the
  * required reason for change. A change to a signed form returns it to {@code ENTERED}; a locked form cannot change
  * (409) until a data manager unlocks it with a reason. A serious adverse event alerts the site's investigators and
- * data managers. Forms other than the tumour baseline need a randomized participant. Thread-safe.
+ * data managers. Forms other than the tumour baseline need a randomized participant. Every date of the form obeys
+ * {@link ObservationDates} (400 naming the field and both dates) before the edit checks run. After the save, in its
+ * transaction, {@link AfterSave} derives what follows (endpoints, reconciliation queries, status). Thread-safe.
  */
 public final class FormService {
   /** Audit entity type. */
@@ -68,9 +74,23 @@ public final class FormService {
   private final EditChecks checks;
   private final VisitSchedule schedule;
   private final Clock clock;
+  private final ObservationDates dates;
+  private final ParticipantDatesReader dateFacts;
+  private final AfterSave afterSave;
+
+  /** What follows a saved form, inside its transaction: derived endpoints, status and reconciliation. */
+  @FunctionalInterface
+  public interface AfterSave {
+    /**
+     * @param r the participant's randomization, or null before randomization
+     * @param trigger the change in words, naming the form, its version, the user and the reason for change
+     */
+    void saved(StoredForm form, Randomized r, String trigger);
+  }
 
   public FormService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteGuard guard, Protocol protocol,
-      RandomizationFacts randomization, QueryService queries, AlertService alerts, ElectronicSignatures signatures, Clock clock) {
+      RandomizationFacts randomization, QueryService queries, AlertService alerts, ElectronicSignatures signatures,
+      Clock clock, AfterSave afterSave) {
     this.repo = new FormRepository(jdbc);
     this.jdbc = jdbc;
     this.tx = tx;
@@ -86,6 +106,9 @@ public final class FormService {
     this.checks = new EditChecks(protocol.editChecks(), categories);
     this.schedule = new VisitSchedule(protocol.visits());
     this.clock = clock;
+    this.dates = new ObservationDates(clock);
+    this.dateFacts = new ParticipantDatesReader(jdbc);
+    this.afterSave = afterSave;
   }
 
   /**
@@ -109,6 +132,7 @@ public final class FormService {
     String id = Ids.next();
     return tx.execute(s -> {
       lockParticipant(participantId);
+      checkDates(def, normalised, r, participantId, null);
       List<StoredForm> others = repo.ofParticipant(participantId);
       if (ONE_PER_PARTICIPANT.contains(formType) && others.stream().anyMatch(o -> o.formType().equals(formType))) {
         throw new ConflictException("formType", "the participant already has a " + formType
@@ -134,6 +158,7 @@ public final class FormService {
       openQueries(f, found);
       alertIfSerious(actor, f, null, normalised);
       rederiveAssessments(actor, f, "re-derived: tumour form " + f.id() + " entered");
+      afterSave.saved(f, r, "form " + f.id() + " (" + f.formType() + ") version 1 entered by " + actor.username());
       return f;
     });
   }
@@ -174,6 +199,7 @@ public final class FormService {
       if (oldValues.equals(normalised)) {
         return cur;
       }
+      checkDates(def, normalised, r, cur.participantId(), formId);
       ObjectNode derived = derive(def, normalised, others, cur);
       List<EditChecks.Finding> found = runChecks(def, normalised, r, others, cur);
       Instant now = now();
@@ -193,6 +219,8 @@ public final class FormService {
       openQueries(f, found);
       alertIfSerious(actor, f, oldValues, normalised);
       rederiveAssessments(actor, f, "re-derived: tumour form " + f.id() + " changed (" + why + ")");
+      afterSave.saved(f, r, "form " + f.id() + " (" + f.formType() + ") version " + f.version() + " changed by "
+          + actor.username() + ": " + why);
       return f;
     });
   }
@@ -404,6 +432,30 @@ public final class FormService {
     }
   }
 
+  /**
+   * Every date field of the form against the {@link ObservationDates} rules: the form's own date not before
+   * randomization except for the baseline tumour assessment, the death form's own date not before any other
+   * observation; every date not in the future, before 1900 or birth, or after death.
+   */
+  private void checkDates(FormDefinition def, ObjectNode values, Randomized r, String participantId, String self) {
+    ParticipantDates facts = dateFacts.read(participantId, self);
+    if (r != null) {
+      facts = facts.withRandomization(r.date());
+    }
+    boolean baseline = def.id().equals("tumour-baseline");
+    for (FormField f : def.fields()) {
+      if (!f.type().equals("date")) {
+        continue;
+      }
+      // the randomization bound on the form's own date; a later date of the form (a resolution, a last fraction)
+      // is held after it by the form's date-order checks, which then say so in the form's own words
+      boolean own = f.id().equals(def.dateField());
+      ObservationDates.Kind kind = baseline || !own ? ObservationDates.Kind.ANY_TIME
+          : def.id().equals("death") ? ObservationDates.Kind.DEATH : ObservationDates.Kind.ON_STUDY;
+      dates.check("values." + f.id(), f.label(), EditChecks.date(values, f.id()), kind, facts);
+    }
+  }
+
   private int minSdDays() {
     return protocol.recist() == null ? 42 : protocol.recist().stableDiseaseMinimumDays();
   }
@@ -420,7 +472,14 @@ public final class FormService {
         pd.add(o.formDate());
       }
     }
-    List<EditChecks.Finding> found = checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd));
+    List<EditChecks.Finding> found = new ArrayList<>(
+        checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd)));
+    // with structured lesions the reconciliation (Rederivation) compares RECIST and the progression forms both ways:
+    // the one-way progression-confirmed check would ask the same question twice
+    boolean structured = facts.ofType("tumour-baseline").stream().anyMatch(b -> FormFacts.values(b).has("lesions"));
+    if (structured) {
+      found.removeIf(f -> f.check().kind().equals("progression-confirmed"));
+    }
     for (EditChecks.Finding f : found) {
       if (f.check().blocks()) {
         throw new InvalidFieldException(f.field(), f.message() + " [" + f.check().id() + "]");

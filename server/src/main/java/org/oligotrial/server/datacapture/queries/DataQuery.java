@@ -28,4 +28,10 @@ public record DataQuery(String id, String formId, String participantId, String s
   public static final String CLOSED = "CLOSED";
   /** Raiser of the queries opened by edit checks. */
   public static final String EDIT_CHECK = "edit-check";
+  /**
+   * Raiser of the queries opened by the reconciliation of RECIST progression with the progression forms; their
+   * origin is the kind of disagreement ({@code RECIST_PD_WITHOUT_FORM}, {@code FORM_WITHOUT_RECIST_PD},
+   * {@code DATES_DIFFER}).
+   */
+  public static final String RECONCILIATION = "reconciliation";
 }

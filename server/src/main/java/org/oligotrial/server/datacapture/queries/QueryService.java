@@ -80,8 +80,53 @@ public final class QueryService {
     return insert(f, field, text, checkId, DataQuery.EDIT_CHECK);
   }
 
+  /**
+   * The open (or answered) queries a derivation raised for a participant, oldest first, inside the caller's
+   * transaction.
+   *
+   * @param raisedBy the raiser, e.g. {@link DataQuery#RECONCILIATION}
+   */
+  public List<DataQuery> openRaisedBy(String participantId, String raisedBy) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_query WHERE participant_id = :p AND raised_by = :by"
+            + " AND status <> :closed ORDER BY raised_at, id")
+        .param("p", participantId).param("by", raisedBy).param("closed", DataQuery.CLOSED)
+        .query((rs, n) -> read(rs)).list();
+  }
+
+  /**
+   * Opens a query raised by a derivation (reconciliation), inside the caller's transaction, audited as a
+   * {@link AuditAction#DERIVE derivation} whose reason names the triggering change.
+   */
+  public DataQuery openDerived(StoredForm f, String field, String text, String origin, String raisedBy,
+      String trigger) {
+    String id = Ids.next();
+    insertRow(id, f, field, text, origin, raisedBy);
+    audit.record(new AuditEntry(raisedBy, AuditAction.DERIVE, ENTITY, id, "text", null,
+        "form " + f.id() + " " + field + ": " + text, "opened after " + trigger, f.siteCode()));
+    return find(id);
+  }
+
+  /**
+   * Closes a query because the data no longer give it (reconciled), inside the caller's transaction: closed by
+   * {@code closedBy}, the note saying so, audited as a {@link AuditAction#DERIVE derivation}.
+   */
+  public void closeDerived(DataQuery q, String closedBy, String note) {
+    jdbc.sql("UPDATE crf_query SET status = :st, closed_by = :by, closed_at = :at, close_note = :n WHERE id = :id")
+        .param("st", DataQuery.CLOSED).param("by", closedBy)
+        .param("at", OffsetDateTime.ofInstant(now(), ZoneOffset.UTC)).param("n", note).param("id", q.id()).update();
+    audit.record(new AuditEntry(closedBy, AuditAction.DERIVE, ENTITY, q.id(), "status", q.status(), DataQuery.CLOSED,
+        note, q.siteCode()));
+  }
+
   private DataQuery insert(StoredForm f, String field, String text, String origin, String by) {
     String id = Ids.next();
+    insertRow(id, f, field, text, origin, by);
+    audit.record(new AuditEntry(by, AuditAction.CREATE, ENTITY, id, "text", null,
+        "form " + f.id() + " " + field + ": " + text, null, f.siteCode()));
+    return find(id);
+  }
+
+  private void insertRow(String id, StoredForm f, String field, String text, String origin, String by) {
     Instant now = now();
     jdbc.sql("INSERT INTO crf_query (" + COLUMNS.replace(", answer, answered_by, closed_by, close_note", "")
             + ") VALUES (:id, :form, :p, :site, :field, :text, :origin, :status, :by, :at)")
@@ -96,9 +141,6 @@ public final class QueryService {
         .param("by", by)
         .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
         .update();
-    audit.record(new AuditEntry(by, AuditAction.CREATE, ENTITY, id, "text", null,
-        "form " + f.id() + " " + field + ": " + text, null, f.siteCode()));
-    return find(id);
   }
 
   /** The site answers an open (or answered, to add to it) query. Investigators and coordinators of the site. */
@@ -125,11 +167,15 @@ public final class QueryService {
     return find(queryId);
   }
 
-  /** Closes a query: only whoever raised it (a data manager of the site for edit-check queries). */
+  /**
+   * Closes a query: only whoever raised it (a data manager of the site for edit-check and reconciliation queries;
+   * reconciliation queries also close themselves once the data agree).
+   */
   public DataQuery close(Actor actor, String queryId, String note) {
     DataQuery q = readable(actor, queryId);
     boolean raiser = q.raisedBy().equals(actor.username());
-    boolean checkQuery = q.raisedBy().equals(DataQuery.EDIT_CHECK) && actor.role() == Role.DATA_MANAGER
+    boolean checkQuery = (q.raisedBy().equals(DataQuery.EDIT_CHECK) || q.raisedBy().equals(DataQuery.RECONCILIATION))
+        && actor.role() == Role.DATA_MANAGER
         && actor.sites().contains(q.siteCode());
     if (!raiser && !checkQuery) {
       guard.deny(actor, q.siteCode(), ENTITY, queryId, "close a query raised by someone else");

@@ -16,7 +16,7 @@ final class ConsortDiagram {
     List<String> excluded = new ArrayList<>();
     for (Map.Entry<String, Integer> e : c.excludedReasons().entrySet()) {
       excluded.add(e.getKey() + " (n=" + e.getValue() + ")");
-      if (e.getKey().equals(TrialData.SCREEN_FAILED)) {
+      if (e.getKey().equals(Consort.SCREEN_FAILED)) {
         for (Map.Entry<String, Integer> f : c.failedCriteria().entrySet()) {
           excluded.add("    criterion " + f.getKey() + " not met (n=" + f.getValue() + ")");
         }
@@ -25,9 +25,18 @@ final class ConsortDiagram {
     int exH = 34 + 16 * Math.max(1, excluded.size());
     int y0 = 20;
     int y1 = y0 + 60 + exH;
+    int allocLines = 3;
+    int followLines = 2;
+    for (String arm : c.arms()) {
+      Consort.ArmFlow f = c.arm(arm);
+      allocLines = Math.max(allocLines, 3 + f.notReceived().size());
+      followLines = Math.max(followLines, 2 + f.lost().size() + f.discontinued().size());
+    }
+    int allocH = 14 + 16 * allocLines;
+    int followH = 14 + 16 * followLines;
     int y2 = y1 + 70;
-    int y3 = y2 + 100;
-    int y4 = y3 + 90;
+    int y3 = y2 + allocH + 40;
+    int y4 = y3 + followH + 40;
     int h = y4 + 80;
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
@@ -47,16 +56,24 @@ final class ConsortDiagram {
     int colW = (W - 20) / n;
     for (int i = 0; i < c.arms().size(); i++) {
       String arm = c.arms().get(i);
+      Consort.ArmFlow f = c.arm(arm);
       int bx = 10 + i * colW + 10;
       int bw = colW - 20;
       int mid = bx + bw / 2;
       arrow(s, cx, y1 + 40, mid, y2);
-      box(s, bx, y2, bw, 60, List.of("Allocated to " + arm + " (n=" + Consort.n(c.allocated(), arm) + ")",
-          "Received allocated treatment (n=" + Consort.n(c.treated(), arm) + ")"));
-      arrow(s, mid, y2 + 60, mid, y3);
-      box(s, bx, y3, bw, 50, List.of("Withdrawn / lost to follow-up", "(n=" + Consort.n(c.withdrawn(), arm) + ")"));
-      arrow(s, mid, y3 + 50, mid, y4);
-      box(s, bx, y4, bw, 50, List.of("Analysed, intention to treat", "(n=" + Consort.n(c.analysed(), arm) + ")"));
+      List<String> alloc = new ArrayList<>(List.of("Allocated to " + arm + " (n=" + f.allocated() + ")",
+          "Received allocated intervention (n=" + f.received() + ")",
+          "Did not receive allocated intervention (n=" + f.notReceivedCount() + ")"));
+      f.notReceived().forEach((r, k) -> alloc.add("    " + r + " (n=" + k + ")"));
+      box(s, bx, y2, bw, allocH, alloc);
+      arrow(s, mid, y2 + allocH, mid, y3);
+      List<String> follow = new ArrayList<>(List.of("Lost to follow-up (n=" + f.lostCount() + ")"));
+      f.lost().forEach((r, k) -> follow.add("    " + r + " (n=" + k + ")"));
+      follow.add("Discontinued intervention (n=" + f.discontinuedCount() + ")");
+      f.discontinued().forEach((r, k) -> follow.add("    " + r + " (n=" + k + ")"));
+      box(s, bx, y3, bw, followH, follow);
+      arrow(s, mid, y3 + followH, mid, y4);
+      box(s, bx, y4, bw, 50, List.of("Analysed, intention to treat", "(n=" + f.analysed() + ")"));
     }
     label(s, 10, y2 - 8, "Allocation");
     label(s, 10, y3 - 8, "Follow-up");

@@ -77,7 +77,7 @@ class ReportsController {
   @GetMapping("/reports/km-{endpoint}.{format}")
   ResponseEntity<byte[]> km(@PathVariable String endpoint, @PathVariable String format) {
     Actor a = statistician("/reports/km-" + endpoint + "." + format);
-    if (!List.of("pfs", "os").contains(endpoint) || !List.of("svg", "png").contains(format)) {
+    if (!List.of("pfs", "os", "ofc").contains(endpoint) || !List.of("svg", "png").contains(format)) {
       throw new RecordNotFoundException("report", "km-" + endpoint + "." + format);
     }
     SurvivalReport r = survival(a, endpoint);
@@ -105,17 +105,23 @@ class ReportsController {
     return download(csv.toString(), "text/csv", "adverse-events.csv");
   }
 
+  /** The protocol's secondary endpoint, derived from the baseline oligometastatic foci. */
+  private static final String OFC = "Oligometastatic-foci control";
+
   private SurvivalReport survival(Actor a, String endpoint) {
     List<AnalysisRow> rows = dc.endpoints().export(a).rows();
-    return endpoint.equals("pfs")
-        ? SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs)
-        : SurvivalReport.of("Overall survival", rows, AnalysisRow::os);
+    return switch (endpoint) {
+      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs);
+      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl);
+      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os);
+    };
   }
 
   private void fill(Actor a, Model m) {
     List<AnalysisRow> rows = dc.endpoints().export(a).rows();
     m.addAttribute("survival", List.of(SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs),
-        SurvivalReport.of("Overall survival", rows, AnalysisRow::os)));
+        SurvivalReport.of("Overall survival", rows, AnalysisRow::os),
+        SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl)));
     m.addAttribute("toxicity", dc.endpoints().safety(a).toxicity());
     TrialData data = TrialData.load(a, participants, exports);
     Consort c = data.consort();

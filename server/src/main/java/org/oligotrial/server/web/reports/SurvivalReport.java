@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.oligotrial.cli.analyze.plot.KaplanMeierPlot;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
 import org.oligotrial.endpoints.AnalysisRow;
+import org.oligotrial.endpoints.EventSource;
 import org.oligotrial.endpoints.TimeToEvent;
 import org.oligotrial.survival.KaplanMeier;
 import org.oligotrial.survival.KaplanMeierCurve;
@@ -32,15 +36,22 @@ import org.oligotrial.survival.cox.CoxOptions;
  * @param logRankP the log-rank p-value, or null with fewer than two arms or no event
  * @param hazardRatio RT+ versus RT-, or null when it cannot be estimated (no event, one arm)
  * @param n participants in the analysis
+ * @param sources arm to the number of participants whose time each {@link EventSource} decided
  */
 public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double logRankP, CoxCoefficient hazardRatio,
-    int n) {
+    int n, Map<String, Map<EventSource, Integer>> sources) {
 
   static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick) {
     List<AnalysisRow> usable = rows.stream().filter(r -> pick.apply(r) != null).toList();
     int n = usable.size();
     if (n == 0) {
-      return new SurvivalReport(endpoint, List.of(), null, null, 0);
+      return new SurvivalReport(endpoint, List.of(), null, null, 0, Map.of());
+    }
+    // what decided each participant's time, per arm: the core derivation's source (pfs_source in the dataset)
+    Map<String, Map<EventSource, Integer>> sources = new TreeMap<>();
+    for (AnalysisRow r : usable) {
+      sources.computeIfAbsent(r.arm(), k -> new EnumMap<>(EventSource.class))
+          .merge(pick.apply(r).source(), 1, Integer::sum);
     }
     double[] time = new double[n];
     boolean[] event = new boolean[n];
@@ -72,7 +83,28 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
         hr = null;
       }
     }
-    return new SurvivalReport(endpoint, curves, p, hr, n);
+    return new SurvivalReport(endpoint, curves, p, hr, n, sources);
+  }
+
+  /**
+   * One line per arm: what decided the times, e.g. {@code RT+ decided by: RECIST progression 3, clinical progression 1, death
+   * 1, censored 4}.
+   */
+  public List<String> sourceSummary() {
+    List<String> lines = new ArrayList<>();
+    sources.forEach((arm, m) -> {
+      List<String> parts = new ArrayList<>();
+      for (EventSource s : EventSource.values()) {
+        parts.add(switch (s) {
+          case RECIST -> "RECIST progression";
+          case CLINICAL -> "clinical progression";
+          case DEATH -> "death";
+          case CENSORED -> "censored";
+        } + " " + m.getOrDefault(s, 0));
+      }
+      lines.add(arm + " decided by: " + String.join(", ", parts));
+    });
+    return lines;
   }
 
   private KaplanMeierPlot.Options options() {

@@ -172,6 +172,7 @@ class ScreeningController {
     m.addAttribute("mCategories", RecordFields.M_CATEGORIES);
     m.addAttribute("treatments", RecordFields.TREATMENT_TYPES);
     m.addAttribute("egfrStatuses", RecordFields.EGFR_STATUSES);
+    m.addAttribute("metastasisSites", RecordFields.METASTASIS_SITES);
     return "screening/form";
   }
 

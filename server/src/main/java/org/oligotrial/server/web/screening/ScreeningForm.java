@@ -28,6 +28,7 @@ public final class ScreeningForm {
   static {
     FLAGS.put("pregnant", "pregnant");
     FLAGS.put("breastfeeding", "breastfeeding");
+    FLAGS.put("intracranial", "intracranialMetastasis");
     FLAGS.put("canTolerate", "canTolerateSystemicTherapy");
     FLAGS.put("otherMalignancy", "otherMalignancy");
     FLAGS.put("uncontrolled", "uncontrolledSeriousDisease");
@@ -76,17 +77,19 @@ public final class ScreeningForm {
     for (int i = 0; i < MET_ROWS; i++) {
       String site = first(p, "metSite" + i);
       String lesions = first(p, "metLesions" + i);
-      if (site != null || lesions != null) {
-        mets.add(new String[] {site, lesions});
+      String text = first(p, "metText" + i);
+      if (site != null || lesions != null || text != null) {
+        mets.add(new String[] {site, lesions, text});
       }
     }
     if (!mets.isEmpty()) {
       j.openArray("metastases");
       for (String[] met : mets) {
-        j.openElement().text("site", met[0]).number("lesions", met[1]).close();
+        j.openElement().text("site", met[0]).number("lesions", met[1]).text("text", met[2]).close();
       }
       j.closeArray();
     }
+    flag(j, p, "intracranial");
     j.number("ecog", first(p, "ecog"));
     List<String> prior = all(p, "prior");
     if (!prior.isEmpty()) {
@@ -158,6 +161,7 @@ public final class ScreeningForm {
     for (int i = 0; i < Math.min(mets.size(), MET_ROWS); i++) {
       put(p, "metSite" + i, mets.get(i).get("site"));
       put(p, "metLesions" + i, mets.get(i).get("lesions"));
+      put(p, "metText" + i, mets.get(i).get("text"));
     }
     put(p, "ecog", r.get("ecog"));
     if (r.has("priorTreatments")) {
@@ -225,7 +229,7 @@ public final class ScreeningForm {
       if (mt.find()) {
         i = Math.min(Integer.parseInt(mt.group(1)), MET_ROWS - 1);
       }
-      return (p.endsWith("lesions") ? "metLesions" : "metSite") + i;
+      return (p.endsWith("lesions") ? "metLesions" : p.endsWith("text") ? "metText" : "metSite") + i;
     }
     if (p.startsWith("diagnosis.")) {
       return p.substring("diagnosis.".length());

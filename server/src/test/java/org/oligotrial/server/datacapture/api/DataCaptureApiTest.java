@@ -142,6 +142,25 @@ class DataCaptureApiTest {
   }
 
   @Test
+  void aDateBreakingADateRuleIsA400NamingTheFieldAndBothDates() throws Exception {
+    String p = randomized();
+    // today is DAY0 + 150 (the fixed test clock): the day after is refused, with both dates
+    String future = ae(2, false).replace(DAY0.plusDays(20).toString(), DAY0.plusDays(151).toString());
+    mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), future).with(as("coord.a")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("values.startDate"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+            "the onset " + DAY0.plusDays(151) + " is after today (" + DAY0.plusDays(150) + ")")));
+    String early = ae(2, false).replace(DAY0.plusDays(20).toString(), DAY0.minusDays(2).toString());
+    mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), early).with(as("coord.a")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("values.startDate"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+            DAY0.minusDays(2) + " is before randomization (" + DAY0 + ")")));
+    assertThat(read("/api/v1/participants/" + p + "/forms", "coord.a")).isEmpty();
+  }
+
+  @Test
   void badInputIsAProblemNamingTheFieldNeverA500() throws Exception {
     String p = randomized();
     mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), ae(9, false)).with(as("coord.a")))

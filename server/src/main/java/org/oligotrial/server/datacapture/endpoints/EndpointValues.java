@@ -1,0 +1,77 @@
+package org.oligotrial.server.datacapture.endpoints;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oligotrial.endpoints.AnalysisCsv;
+import org.oligotrial.endpoints.AnalysisRow;
+import org.oligotrial.endpoints.ParticipantEndpoints;
+import org.oligotrial.endpoints.TimeToEvent;
+
+/**
+ * One participant's derived endpoints as named text values, the unit of the endpoint audit: every column of the
+ * analysis dataset ({@link AnalysisCsv#columns()}, less the participant id and the {@code *_months} that only
+ * restate the days), plus the date and the reason in words of each time-to-event endpoint. Stateless.
+ */
+public final class EndpointValues {
+  private EndpointValues() {}
+
+  /** The values, in dataset column order. */
+  public static Map<String, String> of(ParticipantEndpoints e) {
+    AnalysisRow row = AnalysisRow.of(e);
+    String csv = AnalysisCsv.toCsv(List.of(row));
+    String[] lines = csv.split("\n");
+    List<String> cols = AnalysisCsv.columns();
+    List<String> cells = split(lines[1]);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < cols.size() && i < cells.size(); i++) {
+      if (!cols.get(i).equals("participant_id") && !cols.get(i).endsWith("_months")) {
+        out.put(cols.get(i), cells.get(i));
+      }
+    }
+    detail(out, "pfs", e.pfs());
+    detail(out, "os", e.os());
+    detail(out, "tpfs", e.thoracicPfs());
+    detail(out, "lc", e.localControl());
+    detail(out, "ofc", e.oligometastaticControl());
+    return out;
+  }
+
+  private static void detail(Map<String, String> out, String name, TimeToEvent t) {
+    out.put(name + "_date", t == null ? "NA" : t.date().toString());
+    out.put(name + "_reason", t == null ? "NA" : t.reason());
+    if (!name.equals("pfs")) {
+      out.put(name + "_source", t == null ? "NA" : t.source().name());
+    }
+  }
+
+  /** Splits one CSV line (RFC 4180 quoting). */
+  static List<String> split(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+}
