@@ -9,8 +9,9 @@ import java.util.List;
  * @param id the field id, e.g. {@code grade}, as it appears in the form's JSON values
  * @param label the field in words
  * @param type {@code text}, {@code integer}, {@code decimal}, {@code date}, {@code boolean}, {@code choice}, or one of
- *     the RECIST lesion types {@code recist-targets}, {@code recist-non-targets}, {@code recist-measurements},
- *     {@code recist-statuses} (checked by the RECIST engine's input reader)
+ *     the RECIST lesion types {@code recist-lesions} (the baseline lesions), {@code recist-measurements},
+ *     {@code recist-statuses}, {@code recist-new-lesions} (a follow-up's new lesions), and the older
+ *     {@code recist-targets}, {@code recist-non-targets} (checked by the RECIST engine's input reader)
  * @param required whether a value must be given
  * @param range allowed interval for {@code integer} and {@code decimal} fields, or null for any
  * @param values allowed codes of a {@code choice} field (empty for other types)
@@ -23,7 +24,8 @@ public record FormField(String id, String label, String type, boolean required, 
 
   /** The field types a protocol file may use. */
   public static final List<String> TYPES = List.of("text", "integer", "decimal", "date", "boolean", "choice",
-      "recist-targets", "recist-non-targets", "recist-measurements", "recist-statuses");
+      "recist-lesions", "recist-measurements", "recist-statuses", "recist-new-lesions", "recist-targets",
+      "recist-non-targets");
 
   public FormField {
     values = List.copyOf(values);

@@ -56,7 +56,7 @@ public class V55__screening_number_key extends BaseJavaMigration {
     }
     try (Statement s = c.createStatement()) {
       s.execute("ALTER TABLE participant ALTER COLUMN screening_number_key SET NOT NULL");
-      s.execute("CREATE UNIQUE INDEX participant_screening_number_key ON participant (screening_number_key)");
+      s.execute("CREATE UNIQUE INDEX participant_number_key_unique ON participant (screening_number_key)");
     }
   }
 }

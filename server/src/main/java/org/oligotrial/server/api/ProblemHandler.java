@@ -31,8 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every exception into an RFC 9457 problem document: 400 for malformed or invalid requests (naming the field,
  * see {@link JsonBodyProblem}) and for dates that break a date rule (naming the field and both dates), 422 for input
- * the register refuses, 409 for conflicts, 428 for a change that does not
- * say which version it was made to, 403 outside one's sites, 404 for unknown records, and 500
+ * the register refuses, 409 for conflicts, 428 for a change that does not say which version it was made to, 403
+ * outside one's sites, 404 for unknown records, and 500
  * with only a reference number for anything unexpected. No stack trace or exception text reaches the caller.
  */
 @RestControllerAdvice

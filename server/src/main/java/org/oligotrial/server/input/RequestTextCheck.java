@@ -14,13 +14,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link TextRules} for request parameters (query strings and the web application's form posts), checked once before
  * any controller runs: a refused value is a {@link BadInputException} naming the parameter, which the web pages show
  * as a 400 page and the REST API as a 400 problem document. Narrative parameters ({@link TextRules#isNarrative}) may
- * hold TAB, LF and CR. JSON bodies are checked while they are read ({@link StrictJsonConfiguration}).
+ * hold TAB, LF and CR. JSON bodies are checked while they are read ({@link StrictJsonConfiguration}). Also registers
+ * {@link ApiAcceptCheck} (406 before an API operation runs, not after).
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestTextCheck implements WebMvcConfigurer, HandlerInterceptor {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(this);
+    registry.addInterceptor(new ApiAcceptCheck());
   }
 
   @Override

@@ -29,8 +29,9 @@ import tools.jackson.databind.type.LogicalType;
  *       for a number, a number or string for true/false, null for a primitive; a date that is not {@code YYYY-MM-DD}
  *       (no leniency: no epoch numbers, no 31 February);
  *   <li>a number that is not finite once read ({@code 1e400}), or longer than {@value #MAX_NUMBER_LENGTH} digits;
- *   <li>objects and arrays nested deeper than {@value #MAX_NESTING} levels, a string longer than {@value
- *       #MAX_STRING_LENGTH} characters, a property name longer than {@value #MAX_NAME_LENGTH};
+ *   <li>objects and arrays nested deeper than {@value #MAX_NESTING} levels, a property name longer than {@value
+ *       #MAX_NAME_LENGTH} characters (a string value is bounded by the request size, 8 MiB, answered 413 by {@code
+ *       RequestSizeLimit}, and by each field's own limit);
  *   <li>text that {@link TextRules} refuses (lone surrogates, bidirectional overrides, control characters).
  * </ul>
  *
@@ -44,8 +45,6 @@ public class StrictJsonConfiguration {
   public static final int MAX_NESTING = 32;
   /** Longest number, in characters. */
   public static final int MAX_NUMBER_LENGTH = 64;
-  /** Longest string value (a screening record is a JSON object, not one string). */
-  public static final int MAX_STRING_LENGTH = 1_000_000;
   /** Longest property name. */
   public static final int MAX_NAME_LENGTH = 200;
 
@@ -68,7 +67,6 @@ public class StrictJsonConfiguration {
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_NESTING)
             .maxNumberLength(MAX_NUMBER_LENGTH)
-            .maxStringLength(MAX_STRING_LENGTH)
             .maxNameLength(MAX_NAME_LENGTH)
             .build())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
  * ({@link Client}); the driver's own CPU still competes with the server's on a shared machine, so it does as little
  * per request as it can.
  */
-@Command(name = "load-test",
+@Command(name = "load-test", mixinStandardHelpOptions = true,
     description = "Measure participant registration over the REST API (loopback only; bounded in clients and time).")
 public final class LoadTestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

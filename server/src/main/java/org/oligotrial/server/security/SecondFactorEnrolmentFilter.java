@@ -33,6 +33,10 @@ final class SecondFactorEnrolmentFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws ServletException, IOException {
+    if (!policy.any()) {
+      chain.doFilter(req, res);
+      return;
+    }
     Authentication a = SecurityContextHolder.getContext().getAuthentication();
     String path = req.getRequestURI().substring(req.getContextPath().length());
     boolean open = path.startsWith(SETUP) || path.equals("/logout") || path.equals("/login") || path.equals("/error")

@@ -30,6 +30,11 @@ public class SecondFactorPolicy {
     this.required = Set.copyOf(r);
   }
 
+  /** Whether any role must have a second factor (when none does, nothing needs checking per request). */
+  public boolean any() {
+    return !required.isEmpty();
+  }
+
   /** Whether users with this role must have a second factor. */
   public boolean required(Role role) {
     return required.contains(role);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code oligotrial serve [--port N] [--db JDBC-URL] [--audit-keys DIR] [--checkpoint-log DIR] [--demo]}: runs the trial server until it is stopped (Ctrl-C or
  * SIGTERM). Prints one line {@code listening on http://localhost:PORT} once it accepts requests.
  */
-@Command(name = "serve", description = "Run the trial server (REST API under /api/v1, OpenAPI at /v3/api-docs).")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the trial server (REST API under /api/v1, OpenAPI at /v3/api-docs).")
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption db;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code oligotrial sites add|list}: manage trial sites from the shell, straight on the database. */
-@Command(name = "sites", description = "Add or list trial sites (opens the database directly).",
+@Command(name = "sites", mixinStandardHelpOptions = true,
+    description = "Add or list trial sites (opens the database directly).",
     subcommands = {SitesCommand.Add.class, SitesCommand.ListSites.class})
 public final class SitesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -24,7 +25,7 @@ public final class SitesCommand implements Callable<Integer> {
   }
 
   /** {@code sites add --code C --name N}. */
-  @Command(name = "add", description = "Add a site.")
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a site.")
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DatabaseOption db;
@@ -46,7 +47,7 @@ public final class SitesCommand implements Callable<Integer> {
   }
 
   /** {@code sites list}. */
-  @Command(name = "list", description = "List sites.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List sites.")
   static final class ListSites implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DatabaseOption db;

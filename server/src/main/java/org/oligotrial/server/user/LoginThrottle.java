@@ -35,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refused without looking at the password and does not count (so it cannot prolong the delay): once the delay is
  * over, the rightful user's correct password is accepted and resets the count. A guesser gets about 110 passwords
  * per account per day (5 free, 10 within the next 17 minutes, then one per 15 minutes). A count whose last failure
- * is older than {@link #FORGET_AFTER} starts over. The account's state is in the database (every server and tool sees it).
+ * is older than {@link #FORGET_AFTER} starts over. The account's state is in the database (every server and tool sees
+ * it); a username that does not exist is held back by the same rule, in memory, so that the answer does not tell
+ * whether an account exists.
  *
  * <p>Per client address (in memory, per server): the same rule with {@link #FREE_FAILURES_PER_ADDRESS} free
  * failures, counted over every account tried from that address, forgotten after an hour without failure, and not
@@ -75,6 +77,9 @@ public final class LoginThrottle {
   private final FailedLoginAudit failures;
   private final Map<String, AddressState> addresses = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> known = new ConcurrentHashMap<>();
+  // usernames that do not exist get the same back-off as accounts (in memory), so that being held back does not
+  // tell whether an account exists
+  private final Map<String, AddressState> unknownNames = new ConcurrentHashMap<>();
 
   /** The throttle on the register's database; {@code tokens} is emptied when an account's state changes. */
   public LoginThrottle(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock, TokenCache tokens) {
@@ -116,6 +121,10 @@ public final class LoginThrottle {
           .optional()
           .map(OffsetDateTime::toInstant)
           .orElse(null);
+      AddressState n = unknownNames.get(name(username));
+      if (n != null && n.until() != null && (until == null || n.until().isAfter(until))) {
+        until = n.until();
+      }
     }
     AddressState a = address == null || knownAddress(username, address) ? null : addresses.get(address);
     if (a != null && a.until() != null && (until == null || a.until().isAfter(until))) {
@@ -225,29 +234,32 @@ public final class LoginThrottle {
     }));
     if (known) {
       tokens.invalidateAll(); // cached accounts carry the old state; tokens themselves are not throttled
+    } else {
+      count(unknownNames, name, now, FREE_FAILURES, FORGET_AFTER);
     }
   }
 
   private void countForAddress(String address, Instant now) {
-    if (addresses.size() >= MAX_ADDRESSES) {
-      forgetIdleAddresses(now);
-    }
-    addresses.compute(address, (k, old) -> {
-      int count = old == null || old.last().plus(ADDRESS_IDLE).isBefore(now) ? 1 : old.count() + 1;
-      Duration delay = delayAfter(count, FREE_FAILURES_PER_ADDRESS);
-      return new AddressState(count, now, delay.isZero() ? null : now.plus(delay));
-    });
+    count(addresses, address, now, FREE_FAILURES_PER_ADDRESS, ADDRESS_IDLE);
   }
 
-  private void forgetIdleAddresses(Instant now) {
-    for (Iterator<AddressState> it = addresses.values().iterator(); it.hasNext(); ) {
-      if (it.next().last().plus(ADDRESS_IDLE).isBefore(now)) {
-        it.remove();
+  /** Counts a failure of {@code key} in an in-memory map, bounded to {@link #MAX_ADDRESSES} entries. */
+  private static void count(Map<String, AddressState> map, String key, Instant now, int free, Duration idle) {
+    if (map.size() >= MAX_ADDRESSES) {
+      for (Iterator<AddressState> it = map.values().iterator(); it.hasNext(); ) {
+        if (it.next().last().plus(idle).isBefore(now)) {
+          it.remove();
+        }
+      }
+      if (map.size() >= MAX_ADDRESSES) {
+        map.clear(); // a flood of keys: forgetting them all is the bounded choice
       }
     }
-    if (addresses.size() >= MAX_ADDRESSES) {
-      addresses.clear(); // a flood of addresses: forgetting them all is the bounded choice
-    }
+    map.compute(key, (k, old) -> {
+      int count = old == null || old.last().plus(idle).isBefore(now) ? 1 : old.count() + 1;
+      Duration delay = delayAfter(count, free);
+      return new AddressState(count, now, delay.isZero() ? null : now.plus(delay));
+    });
   }
 
   private static String name(String username) {

@@ -131,6 +131,23 @@ class InputHygieneTest extends ApiTestBase {
   }
 
   @Test
+  void anAcceptTheOperationCannotAnswerIs406BeforeAnythingChanges() throws Exception {
+    // found by ApiFuzzTest: the consent was recorded, then writing the answer as text/html failed with 406
+    String id = eligibleAt("A");
+    var r = mvc.perform(put("/api/v1/participants/" + id + "/consent").with(as("coord.a"))
+        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_HTML)
+        .content("{\"formVersion\":\"v1\",\"date\":\"2026-01-05\",\"obtainedBy\":\"Dr Li\"}")).andReturn()
+        .getResponse();
+    assertThat(r.getStatus()).isEqualTo(406);
+    assertThat(register.participants().history(actor("coord.a"), id).participant().status().name())
+        .isEqualTo("ELIGIBLE");
+    var csv = mvc.perform(get("/api/v1/randomization/allocations").with(as("stat")).header("Accept", "text/csv"))
+        .andReturn().getResponse();
+    assertThat(csv.getStatus()).isEqualTo(200);
+    assertThat(csv.getContentType()).startsWith("text/csv");
+  }
+
+  @Test
   void strictBindingRefusesWhatJacksonWouldOtherwiseGuess() throws Exception {
     long before = participants();
     String ok = "\"siteCode\":\"A\",\"screeningRecord\":{\"testVerdict\":\"ELIGIBLE\"}";

@@ -69,6 +69,17 @@ class LoginLockoutTest extends ApiTestBase {
   }
 
   @Test
+  void anUnknownUsernameIsHeldBackLikeAnAccountSoTheAnswerDoesNotTellWhichExists() throws Exception {
+    register.users().add(TestRegisters.admin(), "exists.here", Role.MONITOR, Set.of("A"), PASSWORD);
+    for (String name : new String[] {"exists.here", "nobody.here"}) {
+      for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+        assertThat(me(name, "wrong " + i, "203.0.113.50").getStatus()).isEqualTo(401);
+      }
+      assertThat(me(name, "wrong again", "203.0.113.50").getStatus()).as(name).isEqualTo(429);
+    }
+  }
+
+  @Test
   void aPasswordBcryptCannotTakeIsAWrongPasswordNotAServerError() throws Exception {
     // 73 bytes whose first 72 are the stored password's would match if BCrypt were asked (it reads 72 bytes)
     register.users().add(TestRegisters.admin(), "long.pw", Role.MONITOR, Set.of("A"), "x".repeat(72));

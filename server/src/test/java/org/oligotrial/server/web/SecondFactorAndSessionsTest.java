@@ -97,6 +97,20 @@ class SecondFactorAndSessionsTest {
   }
 
   @Test
+  void theSignInPageSaysWhenTheBackOffHoldsInsteadOfLockingTheAccount() throws Exception {
+    site();
+    register.users().add(TestRegisters.admin(), "coord.held", Role.COORDINATOR, Set.of("A"), PASSWORD);
+    for (int i = 0; i < 5; i++) {
+      assertThat(signIn("coord.held", "wrong " + i, null).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+    assertThat(signIn("coord.held", PASSWORD, null).getResponse().getRedirectedUrl()).isEqualTo("/login?held");
+    assertThat(mvc.perform(get("/login").param("held", "")).andReturn().getResponse().getContentAsString())
+        .contains("id=\"login-held\"").contains("at most 15 minutes");
+    Thread.sleep(1100); // the 5th failure's delay is 1 s (LoginThrottle.delayAfter(5, 5))
+    assertThat(signIn("coord.held", PASSWORD, null).getResponse().getRedirectedUrl()).isEqualTo("/");
+  }
+
+  @Test
   void aPasswordChangeEndsTheUsersOtherSessionsAndRevokesTheirTokens() throws Exception {
     site();
     register.users().add(TestRegisters.admin(), "coord.pw", Role.COORDINATOR, Set.of("A"), PASSWORD);

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * (participants whose forms contradict each other are named on stderr and left out), 2 when the file cannot be
  * written.
  */
-@Command(name = "export", description = "Export data from the trial database.",
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export data from the trial database.",
     subcommands = ExportCommand.AnalysisDataset.class)
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

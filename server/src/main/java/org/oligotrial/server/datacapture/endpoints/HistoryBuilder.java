@@ -136,7 +136,8 @@ public final class HistoryBuilder {
     doc.set("baseline", FormFacts.values(baselines.get(0)));
     ArrayNode list = doc.putArray("assessments");
     for (StoredForm a : facts.ofType("tumour-assessment")) {
-      list.add(FormFacts.values(a));
+      // an assessment sent in the older shape (newLesions "no"/"yes"/"equivocal") reads as structured lesions
+      list.add(FormFacts.structured(a));
     }
     try {
       return TumourJson.read(TumourJson.parse(doc.toString()));

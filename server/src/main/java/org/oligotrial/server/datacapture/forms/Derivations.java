@@ -9,11 +9,15 @@ import java.util.regex.Pattern;
 import org.oligotrial.radiotherapy.DoseEquivalents;
 import org.oligotrial.radiotherapy.LinearQuadratic;
 import org.oligotrial.recist.AssessmentResult;
+import org.oligotrial.recist.BaselineFinding;
+import org.oligotrial.recist.BaselineLesion;
+import org.oligotrial.recist.BaselineRules;
 import org.oligotrial.recist.InvalidRecistDataException;
 import org.oligotrial.recist.RecistEvaluation;
-import org.oligotrial.recist.RecistEvaluator;
-import org.oligotrial.recist.RecistInput;
-import org.oligotrial.recist.RecistJson;
+import org.oligotrial.recist.TumourAssessments;
+import org.oligotrial.recist.TumourEvaluation;
+import org.oligotrial.recist.TumourEvaluator;
+import org.oligotrial.recist.TumourJson;
 import org.oligotrial.server.register.InvalidFieldException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,10 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Values the system derives from entered ones, never typed: BED and EQD2 of a radiotherapy course (linear-quadratic
  * model, alpha/beta 10 and 3 Gy, {@link LinearQuadratic}) and the RECIST 1.1 responses of tumour assessments
- * ({@link RecistEvaluator} over the baseline form and every assessment form). Stateless and thread-safe.
+ * ({@link TumourEvaluator} over the baseline form and every assessment form). Stateless and thread-safe.
  */
 public final class Derivations {
   private static final Pattern ASSESSMENT_PATH = Pattern.compile("^assessments\\[(\\d+)]\\.(.*)$");
+  /** The follow-up checks of the core name the assessment with its date: {@code assessments[1] (2024-05-02): newLesions: ...}. */
+  private static final Pattern DATED_ASSESSMENT =
+      Pattern.compile("^assessments\\[(\\d+)] \\([0-9-]+\\): (\\w+): (.*)$", Pattern.DOTALL);
 
   private Derivations() {}
 
@@ -47,39 +54,81 @@ public final class Derivations {
   }
 
   /**
-   * The RECIST evaluation of a participant's tumour forms.
+   * The RECIST evaluation of a participant's tumour forms: the structured lesions read by the core's
+   * {@link TumourJson} and evaluated by {@link TumourEvaluator} (the baseline rules of {@link BaselineRules},
+   * sums, responses, equivocal back-dating, progression by lesion).
    *
-   * @param baseline the baseline form's values
-   * @param assessments the assessment forms' values, any order
-   * @param current index in {@code assessments} of the form being saved, or -1: its problems name {@code values.*}
+   * @param baseline the baseline form's values (structured)
+   * @param assessments the assessment forms' values (structured), in date order
+   * @param current index in {@code assessments} of the form being saved, -1 when the baseline is saved, or
+   *     {@code -2} when none is: the problems of the form being saved name its field {@code values.*}
    * @throws InvalidFieldException naming the field when the lesions contradict RECIST or the baseline
    */
-  public static RecistEvaluation recist(JsonNode baseline, List<JsonNode> assessments, int current, int minSdDays) {
+  public static TumourEvaluation recist(JsonNode baseline, List<JsonNode> assessments, int current, int minSdDays) {
     ObjectNode doc = FormValidator.JSON.createObjectNode();
     doc.set("baseline", baseline.deepCopy());
     ArrayNode list = doc.putArray("assessments");
     assessments.forEach(a -> list.add(a.deepCopy()));
+    TumourAssessments in;
     try {
-      RecistInput in = RecistJson.read(doc.toString());
-      return new RecistEvaluator(minSdDays).evaluate(in.baseline(), in.assessments());
+      in = TumourJson.read(doc);
     } catch (InvalidRecistDataException e) {
-      String msg = e.getMessage();
-      int colon = msg.indexOf(": ");
-      String path = colon < 0 ? "" : msg.substring(0, colon);
-      String rest = colon < 0 ? msg : msg.substring(colon + 2);
-      Matcher m = ASSESSMENT_PATH.matcher(path);
-      if (m.matches() && Integer.parseInt(m.group(1)) == current) {
-        throw new InvalidFieldException("values." + m.group(2), rest);
+      throw refused(e.getMessage(), current);
+    }
+    if (current == -1) {
+      // the baseline being saved: the first broken rule, at its lesion (every finding is shown by the web editor)
+      List<BaselineLesion> lesions = in.lesions();
+      for (BaselineFinding f : BaselineRules.check(lesions)) {
+        if (f.error()) {
+          int i = f.lesionId() == null ? -1 : indexOf(lesions, f.lesionId());
+          throw new InvalidFieldException(i < 0 ? "values.lesions" : "values.lesions[" + i + "]", f.message());
+        }
       }
-      if (path.startsWith("baseline.") && current < 0) {
-        throw new InvalidFieldException("values." + path.substring("baseline.".length()), rest);
-      }
-      throw new InvalidFieldException("values", "inconsistent with the participant's other tumour forms: " + msg);
+    }
+    try {
+      return new TumourEvaluator(minSdDays).evaluate(in);
+    } catch (InvalidRecistDataException e) {
+      throw refused(e.getMessage(), current);
     }
   }
 
+  private static int indexOf(List<BaselineLesion> lesions, String id) {
+    for (int i = 0; i < lesions.size(); i++) {
+      if (lesions.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The core's message as a refusal naming the field of the form being saved, when the problem is in it. */
+  private static InvalidFieldException refused(String msg, int current) {
+    Matcher dated = DATED_ASSESSMENT.matcher(msg);
+    if (dated.matches() && Integer.parseInt(dated.group(1)) == current) {
+      return new InvalidFieldException("values." + dated.group(2), dated.group(3));
+    }
+    int colon = msg.indexOf(": ");
+    String path = colon < 0 ? "" : msg.substring(0, colon);
+    String rest = colon < 0 ? msg : msg.substring(colon + 2);
+    Matcher m = ASSESSMENT_PATH.matcher(path);
+    if (m.matches() && Integer.parseInt(m.group(1)) == current) {
+      return new InvalidFieldException("values." + m.group(2), rest);
+    }
+    if (current >= 0 && path.equals("assessments[" + current + "]")) {
+      return new InvalidFieldException("values", rest);
+    }
+    if (path.startsWith("baseline.") && current == -1) {
+      return new InvalidFieldException("values." + path.substring("baseline.".length()), rest);
+    }
+    if (path.equals("baseline") && current == -1) {
+      return new InvalidFieldException("values.lesions", rest);
+    }
+    return new InvalidFieldException("values", "inconsistent with the participant's other tumour forms: " + msg);
+  }
+
   /** The derived values of one assessment: its time-point response and the sums behind it. */
-  public static ObjectNode assessment(RecistEvaluation ev, LocalDate date) {
+  public static ObjectNode assessment(TumourEvaluation tumours, LocalDate date) {
+    RecistEvaluation ev = tumours.recist();
     ObjectNode o = FormValidator.JSON.createObjectNode();
     for (AssessmentResult r : ev.assessments()) {
       if (r.date().equals(date)) {
@@ -88,6 +137,7 @@ public final class Derivations {
         o.put("nonTargetResponse", r.nonTarget().label());
         o.put("sumMm", r.sum());
         o.put("changeFromBaselinePct", r.changeFromBaselinePct() == null ? null : round(r.changeFromBaselinePct()));
+        o.put("nadirMm", r.nadir());
         o.put("changeFromNadirPct", r.changeFromNadirPct() == null ? null : round(r.changeFromNadirPct()));
       }
     }

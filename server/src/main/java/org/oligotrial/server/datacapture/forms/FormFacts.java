@@ -54,9 +54,17 @@ public record FormFacts(List<StoredForm> forms) {
     }
   }
 
-  /** The values of a form as a JSON tree. */
+  /** The values of a form as a JSON tree, as stored. */
   public static JsonNode values(StoredForm f) {
     return FormValidator.JSON.readTree(f.valuesJson());
+  }
+
+  /**
+   * The values of a form with tumour forms of the older shape read as structured lesions ({@link
+   * LegacyTumourValues}); other forms as stored.
+   */
+  public static JsonNode structured(StoredForm f) {
+    return LegacyTumourValues.structured(f.formType(), values(f));
   }
 
   /** The derived values of a form as a JSON tree (an empty object when none). */

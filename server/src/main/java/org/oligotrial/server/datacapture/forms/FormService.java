@@ -12,7 +12,7 @@ import java.util.Set;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
-import org.oligotrial.recist.RecistEvaluation;
+import org.oligotrial.recist.TumourEvaluation;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditEvent;
@@ -225,6 +225,32 @@ public final class FormService {
     });
   }
 
+  /**
+   * What saving these values would derive, without saving anything: the same validation, derivations and blocking
+   * edit checks as {@link #create} (or {@link #update} of {@code formId}), for the live panels of the web pages.
+   *
+   * @param formId the form being changed, or null for a new form
+   * @return the derived values (an empty object when the form type derives none)
+   * @throws InvalidFieldException naming the field, exactly as the save would
+   * @throws ConflictException when the participant is not randomized (forms other than the tumour baseline)
+   */
+  public ObjectNode preview(Actor actor, String participantId, String formType, String formId, JsonNode values) {
+    FormDefinition def = protocol.form(formType).orElseThrow(() -> new InvalidFieldException("formType",
+        "unknown form '" + FormValidator.shorten(String.valueOf(formType)) + "'"));
+    String site = guard.siteOf(participantId);
+    guard.read(actor, site, "participant", participantId);
+    ObjectNode normalised = FormValidator.validate(def, values);
+    Randomized r = randomized(participantId, def);
+    List<StoredForm> all = repo.ofParticipant(participantId);
+    StoredForm self = formId == null ? null : all.stream().filter(o -> o.id().equals(formId)).findFirst()
+        .orElseThrow(() -> new RecordNotFoundException(ENTITY, formId));
+    List<StoredForm> others = all.stream().filter(o -> self == null || !o.id().equals(self.id())).toList();
+    checkDates(def, normalised, r, participantId, formId);
+    ObjectNode derived = derive(def, normalised, others, self);
+    runChecks(def, normalised, r, others, self);
+    return derived == null ? FormValidator.JSON.createObjectNode() : derived;
+  }
+
   /** One form the actor may read. */
   public StoredForm get(Actor actor, String formId) {
     StoredForm f = repo.find(formId).orElseThrow(() -> new RecordNotFoundException(ENTITY, formId));
@@ -376,23 +402,23 @@ public final class FormService {
               throw new InvalidFieldException("values.date", "another tumour assessment is dated " + date);
             }
             if (o.formDate().isBefore(date)) {
-              assessments.add(FormFacts.values(o));
+              assessments.add(FormFacts.structured(o));
             }
           }
         }
-        assessments.add(values);
-        RecistEvaluation ev = Derivations.recist(FormFacts.values(baseline), assessments, assessments.size() - 1,
+        assessments.add(LegacyTumourValues.structured(def.id(), values));
+        TumourEvaluation ev = Derivations.recist(FormFacts.structured(baseline), assessments, assessments.size() - 1,
             minSdDays());
         return Derivations.assessment(ev, date);
       }
       case "tumour-baseline" -> {
         List<JsonNode> assessments = others.stream().filter(o -> o.formType().equals("tumour-assessment"))
-            .map(FormFacts::values).toList();
+            .map(FormFacts::structured).toList();
         LocalDate date = EditChecks.date(values, "date");
         if (others.stream().anyMatch(o -> o.formType().equals("tumour-assessment") && !o.formDate().isAfter(date))) {
           throw new InvalidFieldException("values.date", "the baseline must precede every follow-up assessment");
         }
-        Derivations.recist(values, assessments, -1, minSdDays());
+        Derivations.recist(LegacyTumourValues.structured(def.id(), values), assessments, -1, minSdDays());
         return null;
       }
       default -> {
@@ -414,15 +440,15 @@ public final class FormService {
     if (baselines.isEmpty()) {
       return;
     }
-    JsonNode baseline = FormFacts.values(baselines.get(0));
+    JsonNode baseline = FormFacts.structured(baselines.get(0));
     List<StoredForm> assessments = facts.ofType("tumour-assessment");
     List<JsonNode> prefix = new ArrayList<>();
     for (StoredForm a : assessments) {
-      prefix.add(FormFacts.values(a));
+      prefix.add(FormFacts.structured(a));
       if (a.id().equals(saved.id())) {
         continue;
       }
-      ObjectNode d = Derivations.assessment(Derivations.recist(baseline, prefix, -1, minSdDays()), a.formDate());
+      ObjectNode d = Derivations.assessment(Derivations.recist(baseline, prefix, -2, minSdDays()), a.formDate());
       JsonNode old = FormFacts.derived(a);
       if (!old.equals(d)) {
         jdbc.sql("UPDATE crf_form SET derived_json = :d WHERE id = :id").param("d", d.toString())

@@ -44,6 +44,12 @@ public final class FormValidator {
     if (!values.isObject()) {
       throw new InvalidFieldException("values", "must be a JSON object of field values");
     }
+    FormDefinition older = LegacyTumourValues.olderDefinition(def, values);
+    if (older != null) {
+      def = older;
+    } else {
+      values = LegacyTumourValues.withIds(def.id(), values);
+    }
     Set<String> known = def.fields().stream().map(FormField::id).collect(Collectors.toSet());
     for (String name : values.propertyNames()) {
       if (!known.contains(name)) {
@@ -121,7 +127,7 @@ public final class FormValidator {
         }
         return v;
       }
-      case "recist-targets", "recist-non-targets" -> {
+      case "recist-lesions", "recist-new-lesions", "recist-targets", "recist-non-targets" -> {
         if (!v.isArray()) {
           throw new InvalidFieldException(field, "must be a JSON array of lesions");
         }

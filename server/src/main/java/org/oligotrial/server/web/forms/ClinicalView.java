@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.datacapture.forms.FormFacts;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.datacapture.visits.ExpectedVisit;
@@ -50,12 +51,14 @@ public record ClinicalView(List<ExpectedVisit> visits, List<StoredForm> forms, L
     List<RecistRow> recist = new ArrayList<>();
     List<AdverseEventRow> aes = new ArrayList<>();
     for (StoredForm f : forms) {
-      JsonNode v = JSON.readTree(f.valuesJson());
+      JsonNode v = FormFacts.structured(f);
       switch (f.formType()) {
         case "tumour-baseline" -> {
           BigDecimal sum = BigDecimal.ZERO;
-          for (JsonNode t : v.path("targets")) {
-            sum = sum.add(t.path("mm").decimalValue());
+          for (JsonNode t : v.path("lesions")) {
+            if ("target".equals(t.path("type").asString("")) && t.path("mm").isNumber()) {
+              sum = sum.add(t.path("mm").decimalValue());
+            }
           }
           recist.add(new RecistRow(f.formDate(), "baseline", sum, "", "", f.id()));
         }

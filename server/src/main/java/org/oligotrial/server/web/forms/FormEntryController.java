@@ -73,6 +73,17 @@ class FormEntryController {
     Actor a = access.actor();
     StoredForm f = dc.forms().get(a, id);
     access.require(AccessPolicy.canWrite(a, f.siteCode()), a, "/forms/" + id + "/edit");
+    switch (f.formType()) {
+      case "tumour-baseline" -> {
+        return "redirect:/forms/" + id + "/lesions";
+      }
+      case "tumour-assessment" -> {
+        return "redirect:/forms/" + id + "/assessment";
+      }
+      default -> {
+        // the generic form below
+      }
+    }
     FormDefinition def = definition(f.formType());
     Map<String, String> current = new LinkedHashMap<>();
     JsonNode v = ClinicalView.JSON.readTree(f.valuesJson());
@@ -158,13 +169,6 @@ class FormEntryController {
             o.put(f.id(), new BigDecimal(s));
           } catch (NumberFormatException e) {
             o.put(f.id(), s);
-          }
-        }
-        case "recist-targets", "recist-non-targets", "recist-measurements", "recist-statuses" -> {
-          try {
-            o.set(f.id(), ClinicalView.JSON.readTree(s));
-          } catch (RuntimeException e) {
-            throw new InvalidFieldException("values." + f.id(), "is not readable JSON");
           }
         }
         default -> o.put(f.id(), s);
