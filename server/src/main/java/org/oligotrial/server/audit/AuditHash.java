@@ -54,16 +54,23 @@ public final class AuditHash {
   }
 
   /**
-   * The bytes a staged {@code audit_pending} row's MAC covers: {@code occurredAt}, the first entry's fields and the
-   * packed further entries ({@link PackedEntries}, hex; {@code ~} when none).
+   * The bytes a staged {@code audit_pending} row's MAC covers: {@code occurredAt} and the first entry's fields in the
+   * encoding above, then the packed further entries ({@link PackedEntries}) as they are, after {@code ~|} when there
+   * are none or their length in bytes and a colon.
    */
   static byte[] stagedMacInput(Instant occurredAt, AuditEntry first, byte[] more) {
     StringBuilder b = new StringBuilder(256);
     b.append("staged|");
     field(b, DateTimeFormatter.ISO_INSTANT.format(occurredAt));
     entryFields(b, first);
-    field(b, more == null ? null : HexFormat.of().formatHex(more));
-    return b.toString().getBytes(StandardCharsets.UTF_8);
+    b.append(more == null ? "~|" : more.length + ":");
+    byte[] head = b.toString().getBytes(StandardCharsets.UTF_8);
+    if (more == null) {
+      return head;
+    }
+    byte[] all = java.util.Arrays.copyOf(head, head.length + more.length);
+    System.arraycopy(more, 0, all, head.length, more.length);
+    return all;
   }
 
   /** The bytes a chained row's MAC covers: its hash (which covers everything else). */

@@ -36,7 +36,7 @@ import org.oligotrial.cli.UserInputException;
  * (the MAC key, Base64). {@link #loadOrCreate} makes them on first use. Everything uses the JDK's providers (Ed25519
  * since Java 15, RFC 8032; HMAC-SHA256, RFC 2104).
  *
- * <p>Thread-safe: every call makes its own {@link Mac} or {@link Signature}.
+ * <p>Thread-safe: each thread has its own {@link Mac}; every signature its own {@link Signature}.
  */
 public final class AuditKeys {
   static final String PRIVATE_FILE = "audit-signing.key";
@@ -49,6 +49,8 @@ public final class AuditKeys {
 
   private final KeyPair signing;
   private final byte[] macKey;
+  /** One initialised Mac per thread (a Mac is not thread-safe; looking one up and keying it costs more than a MAC). */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   private AuditKeys(KeyPair signing, byte[] macKey) {
     this.signing = signing;
@@ -196,10 +198,14 @@ public final class AuditKeys {
 
   /** HMAC-SHA256 of {@code data} under the MAC key, as 64 hex digits. */
   public String mac(byte[] data) {
+    return HexFormat.of().formatHex(macs.get().doFinal(data)); // doFinal resets the Mac for the next use
+  }
+
+  private Mac newMac() {
     try {
       Mac m = Mac.getInstance("HmacSHA256");
       m.init(new SecretKeySpec(macKey, "HmacSHA256"));
-      return HexFormat.of().formatHex(m.doFinal(data));
+      return m;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is required by every Java platform", e);
     }

@@ -401,7 +401,11 @@ public final class AuditTrail {
   }
 
   /** Pending rows read and removed, and the events they held, appended to the trail. */
-  private record Chained(int rows, int events) {}
+  private record Chained(int rows, int events, long firstSeq, List<byte[]> digests, String lastHash) {
+    Chained(int rows, int events) {
+      this(rows, events, 0, List.of(), null);
+    }
+  }
 
   private Chained chainBatch() {
     chaining.lock();
@@ -415,6 +419,10 @@ public final class AuditTrail {
         return new Chained(0, 0);
       }
       eventsChained.addAndGet(c.events());
+      Checkpointer cp = checkpointer;
+      if (cp != null && c.events() > 0 && c.digests().size() == c.events()) {
+        cp.chained(c.firstSeq(), c.digests(), c.lastHash()); // in chain order: the chaining lock is still held
+      }
       return c;
     } finally {
       chaining.unlock();
@@ -438,6 +446,8 @@ public final class AuditTrail {
     long[] seq = {head.seq()};
     String[] prev = {head.hash()};
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    boolean digest = checkpointer != null;
+    List<byte[]> digests = new ArrayList<>();
     jdbc.sql("SELECT * FROM audit_pending ORDER BY id FETCH FIRST " + CHAIN_BATCH + " ROWS ONLY").query(rs -> {
       Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
       ids.add(rs.getLong("id"));
@@ -460,6 +470,9 @@ public final class AuditTrail {
         pending.add(new Object[] {seq[0], atUtc, e.actor(),
             e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(), e.newValue(), e.reason(),
             e.siteCode(), prev[0], hash, keys.mac(AuditHash.chainedMacInput(hash))});
+        if (digest) {
+          digests.add(AuditHash.contentDigest(at, e));
+        }
         prev[0] = hash;
       }
     });
@@ -481,7 +494,7 @@ public final class AuditTrail {
         .param("seq", seq[0])
         .param("hash", prev[0])
         .update();
-    return new Chained(ids.size(), pending.size());
+    return new Chained(ids.size(), pending.size(), head.seq() + 1, digests, prev[0]);
   }
 
   /**

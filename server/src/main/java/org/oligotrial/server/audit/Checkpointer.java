@@ -30,8 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>First start after the upgrade: with no checkpoint in the log nor in the database, rows without a MAC (written
  * before MACs existed) are taken as they are and the first checkpoint witnesses them.
  *
- * <p>Cost: one scan of the trail at start; then reading each row once more, and one signature per checkpoint.
- * Thread-safe (synchronized); meant for one thread.
+ * <p>Cost: one scan of the trail at start; then nothing per row but one leaf hash (the chainer hands over the
+ * content digests of the rows it chains; only rows chained by other processes are read back), and one signature
+ * and one log file per checkpoint. Thread-safe (synchronized); meant for the chainer's thread.
  */
 public final class Checkpointer {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
@@ -53,6 +54,7 @@ public final class Checkpointer {
   private long number;
   private long lastCheckpointNanos = System.nanoTime();
   private long eventsAtCheckpoint;
+  private String alarm;
 
   /**
    * @param everyRows sign once this many rows were added since the last checkpoint (at least 1)
@@ -76,29 +78,64 @@ public final class Checkpointer {
    * After a chaining round: at the first, reads and checks the trail (so that tampering is alarmed on at start);
    * then signs a checkpoint when one is due. Never throws (a failure is logged).
    */
-  public synchronized void afterRound() {
-    try {
-      if (!started) {
-        start();
+  public void afterRound() {
+    synchronized (this) {
+      try {
+        if (!started) {
+          start();
+        }
+        long newEvents = trail.eventsChained() - eventsAtCheckpoint;
+        boolean timeUp = System.nanoTime() - lastCheckpointNanos >= everyNanos;
+        if (newEvents >= everyRows || timeUp) {
+          sign();
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("audit checkpoint not made, will try again: {}", e.toString());
       }
-      long newEvents = trail.eventsChained() - eventsAtCheckpoint;
-      boolean timeUp = System.nanoTime() - lastCheckpointNanos >= everyNanos;
-      if (newEvents >= everyRows || timeUp) {
-        sign();
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("audit checkpoint not made, will try again: {}", e.toString());
     }
+    raiseAlarm();
   }
 
   /** Signs a checkpoint now if a row was added since the last one (at shutdown). Never throws. */
-  public synchronized Checkpoint checkpointNow() {
-    try {
-      return sign();
-    } catch (RuntimeException e) {
-      LOG.warn("audit checkpoint not made: {}", e.toString());
-      return null;
+  public Checkpoint checkpointNow() {
+    Checkpoint cp = null;
+    synchronized (this) {
+      try {
+        cp = sign();
+      } catch (RuntimeException e) {
+        LOG.warn("audit checkpoint not made: {}", e.toString());
+      }
     }
+    raiseAlarm();
+    return cp;
+  }
+
+  /**
+   * Rows this process has just chained, in chain order (called by {@link AuditTrail} under its chaining lock, after
+   * the commit): appended to the tree without reading them back. Rows chained by another process in between are
+   * read from the database instead, with the checks of {@link #take}.
+   *
+   * @param firstSeq the first row's sequence number
+   * @param digests the rows' content digests
+   * @param hash the last row's hash
+   */
+  synchronized void chained(long firstSeq, List<byte[]> digests, String hash) {
+    if (!started || halted || firstSeq + digests.size() - 1 <= range.size()) {
+      return; // the first look at the trail, or a catch-up, takes (or took) them from the database
+    }
+    if (firstSeq != range.size() + 1) {
+      try {
+        catchUp();
+      } catch (RuntimeException e) {
+        LOG.warn("audit checkpointer: rows will be read later: {}", e.toString());
+      }
+      return;
+    }
+    for (byte[] d : digests) {
+      range.appendEntry(d);
+      sinceCheckpoint.add(d);
+    }
+    lastHash = hash;
   }
 
   /** Whether a check failed and checkpoints stopped (until restart). */
@@ -229,8 +266,23 @@ public final class Checkpointer {
     halted = true;
     LOG.error("AUDIT TAMPERING: {}; no more checkpoints are signed until this is resolved and the server restarted",
         finding);
+    alarm = finding;
+  }
+
+  /** Records the alarm raised meanwhile, outside this object's lock (recording may chain, which takes the chain's). */
+  private void raiseAlarm() {
+    String finding;
+    String chain;
+    synchronized (this) {
+      finding = alarm;
+      chain = chainId;
+      alarm = null;
+    }
+    if (finding == null) {
+      return;
+    }
     try {
-      trail.recordNow(new AuditEntry(AuditTrail.SYSTEM_ACTOR, AuditAction.TAMPER_ALARM, "audit_event", chainId, null,
+      trail.recordNow(new AuditEntry(AuditTrail.SYSTEM_ACTOR, AuditAction.TAMPER_ALARM, "audit_event", chain, null,
           null, finding, "audit history unlike its checkpoints: checkpoints stopped", null));
     } catch (RuntimeException e) {
       LOG.error("could not record the audit alarm: {}", e.toString());

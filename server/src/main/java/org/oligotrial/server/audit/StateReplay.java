@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Replays the audit history and compares it with the current trial tables: what the trail says each audited field
- * holds now (the new value of its latest entry) against what the table holds. Any difference is a change made
- * without the application (a direct UPDATE), or a row added or removed outside it, and is reported with table, key,
- * column and both values.
+ * holds now (the new value of its latest create, update or derivation) against what the table holds. Any difference
+ * is a change made without the application (a direct UPDATE), or a row added or removed outside it, and is reported
+ * with table, key, column and both values.
  *
  * <p>Compared, with the audit fields that write them: {@code participant} (site_code, screening_number, status,
  * screening_version, consent_*, withdrawal_* from {@code participant}'s {@code siteCode}, {@code screeningNumber},
@@ -54,7 +54,8 @@ public final class StateReplay {
     trail.forEach(ev -> {
       String type = ev.entry().entityType();
       if ((type.equals(PARTICIPANT) || type.equals(FORM)) && ev.entry().field() != null
-          && (ev.entry().action() == AuditAction.CREATE || ev.entry().action() == AuditAction.UPDATE)) {
+          && (ev.entry().action() == AuditAction.CREATE || ev.entry().action() == AuditAction.UPDATE
+              || ev.entry().action() == AuditAction.DERIVE)) {
         audited.computeIfAbsent(type + "/" + ev.entry().entityId(), k -> new LinkedHashMap<>())
             .put(ev.entry().field(), ev.entry().newValue());
       }

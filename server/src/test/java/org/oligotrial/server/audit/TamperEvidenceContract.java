@@ -80,6 +80,7 @@ abstract class TamperEvidenceContract {
     dc = DataCapture.on(reg, ProtocolLoader.bundled(), facts, clock);
     log = new CheckpointLog(tmp.resolve("checkpoints"));
     checkpointer = newCheckpointer();
+    reg.audit().attachCheckpointer(checkpointer); // as in the server: the chainer hands over what it chains
     Actor admin = TestRegisters.admin();
     reg.sites().add(admin, "A", "Site A");
     Actor coord = user(admin, "coord.a", Role.COORDINATOR);
