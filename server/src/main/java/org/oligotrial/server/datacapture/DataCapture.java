@@ -36,6 +36,9 @@ public final class DataCapture {
             rederivation.after(randomized, form.siteCode(), trigger);
           }
         });
+    // a withdrawal recorded as a status change censors the endpoints at once, not at the next saved form
+    r.participants().onChange((participantId, siteCode, trigger) -> randomization.find(participantId)
+        .ifPresent(randomized -> rederivation.after(randomized, siteCode, trigger)));
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
   }
 

@@ -53,6 +53,7 @@ public final class ParticipantService {
   private final Clock clock;
   private final ObservationDates dates;
   private final ParticipantDatesReader dateFacts;
+  private volatile ParticipantChanged afterChange = ParticipantChanged.NONE;
 
   public ParticipantService(
       JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteService sites, ScreeningEvaluator evaluator,
@@ -65,6 +66,15 @@ public final class ParticipantService {
     this.clock = clock;
     this.dates = new ObservationDates(clock);
     this.dateFacts = new ParticipantDatesReader(jdbc);
+  }
+
+  /**
+   * Sets what follows, inside its transaction, a change that the clinical derivations read: the withdrawal recorded
+   * by {@link #changeStatus} (consent and screening are not read by them). One listener: a later call replaces the
+   * earlier (data capture on this register sets it).
+   */
+  public void onChange(ParticipantChanged listener) {
+    this.afterChange = listener == null ? ParticipantChanged.NONE : listener;
   }
 
   /**
@@ -262,7 +272,8 @@ public final class ParticipantService {
 
   /**
    * Changes the status along {@link StatusTransitions}. Withdrawal needs {@code withdrawal}; the statuses set by
-   * screening, consent and randomization are not set here.
+   * screening, consent and randomization are not set here. A withdrawal is followed, in the same transaction, by the
+   * listener set with {@link #onChange} (data capture derives the endpoints again, censored at the withdrawal).
    *
    * @throws InvalidFieldException when the reason or withdrawal details are missing
    * @throws ConflictException when the transition is not allowed
@@ -318,6 +329,10 @@ public final class ParticipantService {
                 why);
           }
           moveStatus(actor, after, to, why, now());
+          if (to == ParticipantStatus.WITHDRAWN) {
+            afterChange.changed(id, p.siteCode(), "withdrawal on " + withdrawal.date() + " recorded as a status"
+                + " change by " + actor.username() + ": " + why);
+          }
         });
     return history(actor, id);
   }

@@ -273,6 +273,38 @@ public abstract class ClinicalStateContract {
     assertThat(status(lost)).isEqualTo(ParticipantStatus.DIED);
   }
 
+  @Test
+  void aWithdrawalByStatusChangeCensorsTheEndpointsAtOnceAuditedAsADerivation() {
+    String p = chemo();
+    cycle(p, 1, 1, "none");
+    assertThat(dc.rederivation().stored(p)).containsEntry("pfs_reason",
+        "no progression; censored at randomization (no adequate assessment after it)");
+    reg.participants().changeStatus(coord, p, ParticipantStatus.WITHDRAWN, "participant's wish",
+        new Withdrawal(DAY0.plusDays(40), "consent withdrawn", false));
+
+    // no form saved since: the withdrawal alone censors progression-free survival, overall and thoracic
+    String trigger = "withdrawal on " + day(40) + " recorded as a status change by coord.a: participant's wish";
+    Map<String, String> stored = dc.rederivation().stored(p);
+    assertThat(stored).containsEntry("pfs_event", "0")
+        .containsEntry("pfs_reason", "withdrawn; censored at randomization (no adequate assessment after it)")
+        .containsEntry("tpfs_reason", "withdrawn; censored at randomization (no adequate assessment after it)");
+    List<AuditEvent> derived = reg.audit().forRecord(Rederivation.ENTITY, p).stream()
+        .filter(e -> e.entry().reason().equals("re-derived after " + trigger)).toList();
+    assertThat(derived).extracting(e -> e.entry().field()).containsExactlyInAnyOrder("pfs_reason", "tpfs_reason");
+    assertThat(derived).allSatisfy(e -> {
+      assertThat(e.entry().action()).isEqualTo(AuditAction.DERIVE);
+      assertThat(e.entry().actor()).isEqualTo("system");
+    });
+    AuditEvent pfs = derived.stream().filter(e -> e.entry().field().equals("pfs_reason")).findFirst().orElseThrow();
+    assertThat(pfs.entry().oldValue()).startsWith("no progression;");
+    assertThat(pfs.entry().newValue()).startsWith("withdrawn;");
+    // what is stored is what a fresh derivation gives: nothing left for the next form to change
+    var r = new org.oligotrial.server.datacapture.JdbcRandomizationFacts(reg.jdbc()).find(p).orElseThrow();
+    Map<String, String> again = reg.tx().execute(s -> dc.rederivation().after(r, "A", "check"));
+    assertThat(again).isEmpty();
+    assertThat(status(p)).isEqualTo(ParticipantStatus.WITHDRAWN);
+  }
+
   // --- CONSORT per arm ---
 
   @Test
