@@ -12,7 +12,9 @@ import org.oligotrial.server.api.ApiModels.SiteView;
 import org.oligotrial.server.api.ApiModels.TokenInfoView;
 import org.oligotrial.server.api.ApiModels.TokenView;
 import org.oligotrial.server.api.ApiModels.VerificationView;
+import org.oligotrial.server.audit.AuditKeys;
 import org.oligotrial.server.audit.AuditVerifier;
+import org.oligotrial.server.audit.CheckpointLog;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.security.CurrentActor;
@@ -30,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's account and tokens, sites, and the audit chain check. */
+/** The caller's account and tokens, sites, and the audit trail check. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "account and administration")
@@ -38,9 +40,11 @@ public class AccountController {
   private final Register register;
   private final ApiTokenService tokens;
   private final CurrentActor actor;
+  private final CheckpointLog checkpoints;
 
-  AccountController(Register register, ApiTokenService tokens, CurrentActor actor) {
+  AccountController(Register register, ApiTokenService tokens, CurrentActor actor, CheckpointLog checkpoints) {
     this.register = register;
+    this.checkpoints = checkpoints;
     this.tokens = tokens;
     this.actor = actor;
   }
@@ -93,13 +97,20 @@ public class AccountController {
   }
 
   @GetMapping("/audit/verify")
-  @Operation(summary = "Verify the audit hash chain (administrator, monitor)")
+  @Operation(summary = "Verify the audit trail as 'audit verify' does (administrator, monitor)", description = "Checks"
+      + " the hash chain, then the rows against the newest signed checkpoint in the checkpoint log (signatures, the"
+      + " Merkle root, each row's content digest): every row rewritten, inserted, deleted, reordered or cut off is"
+      + " named by sequence number, even when the chain was re-hashed to match. Rows after the newest checkpoint are"
+      + " counted in notYetWitnessed, never as verified; intact is false whenever a problem is found.")
   public VerificationView verify() {
     Actor a = actor.get();
     if (!AccessPolicy.canManage(a) && a.role() != org.oligotrial.server.user.Role.MONITOR) {
       throw new SiteAccessDeniedException("only an administrator or a monitor verifies the audit trail");
     }
-    AuditVerifier.Verification v = register.verifier().verify();
-    return new VerificationView(v.intact(), v.rowsChecked(), v.problemCount(), v.problems());
+    AuditKeys keys = register.audit().keys();
+    AuditVerifier.Verification v = register.verifier().verify(
+        new AuditVerifier.Witness(checkpoints, keys.publicKey(), keys));
+    return new VerificationView(v.intact(), v.rowsChecked(), v.problemCount(), v.problems(),
+        v.checkpoint(), v.witnessedRows(), v.notYetWitnessed(), v.notes());
   }
 }

@@ -113,6 +113,12 @@ public final class ApiModels {
   /** The logged-in user. */
   public record Me(String username, String role, List<String> sites) {}
 
-  /** Audit chain verification. */
-  public record VerificationView(boolean intact, long rowsChecked, long problemCount, List<String> problems) {}
+  /**
+   * Audit trail verification, the verdict of {@code audit verify}: {@code intact} when neither the hash chain nor the
+   * rows checked against the newest signed checkpoint (number {@code checkpoint}, 0 when none is signed yet) show a
+   * problem; {@code witnessedRows} were verified against that checkpoint, {@code notYetWitnessed} rows came after it
+   * (chained and MAC-checked, not yet verified against a signature).
+   */
+  public record VerificationView(boolean intact, long rowsChecked, long problemCount, List<String> problems,
+      long checkpoint, long witnessedRows, long notYetWitnessed, List<String> notes) {}
 }
