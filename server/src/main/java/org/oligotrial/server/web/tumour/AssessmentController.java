@@ -210,10 +210,7 @@ class AssessmentController {
     m.addAttribute("reason", reason);
     Lesions.vocabulary(m);
     if (e != null) {
-      FieldError err = FieldError.of(e, form.newIds());
-      m.addAttribute("error", err.text());
-      m.addAttribute("errorField", err.field());
-      m.addAttribute("errorAnchor", err.anchor());
+      FieldError.show(m, e, form.newIds());
     }
     return "tumour/assessment";
   }

@@ -110,10 +110,7 @@ class BaselineController {
     m.addAttribute("reason", reason);
     Lesions.vocabulary(m);
     if (e != null) {
-      FieldError err = FieldError.of(e, form.ids());
-      m.addAttribute("error", err.text());
-      m.addAttribute("errorField", err.field());
-      m.addAttribute("errorAnchor", err.anchor());
+      FieldError.show(m, e, form.ids());
     }
     return "tumour/baseline";
   }

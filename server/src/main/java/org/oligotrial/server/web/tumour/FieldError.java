@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oligotrial.server.register.InvalidFieldException;
+import org.springframework.ui.Model;
 
 /**
  * A refused save shown on the lesion pages: the field the service named ({@code values.lesions[2].mm}, {@code
@@ -41,5 +42,13 @@ record FieldError(String field, String anchor, String text) {
       return new FieldError(k.group(2), "#msg-" + k.group(2), text);
     }
     return new FieldError(f, "#main", text);
+  }
+
+  /** Puts a refused save's message, field and anchor on the page's model (the attributes both lesion pages show). */
+  static void show(Model model, InvalidFieldException e, List<String> rowIds) {
+    FieldError err = of(e, rowIds);
+    model.addAttribute("error", err.text());
+    model.addAttribute("errorField", err.field());
+    model.addAttribute("errorAnchor", err.anchor());
   }
 }
