@@ -127,7 +127,12 @@ final class ProtocolReader {
       if (!p.requireMap(f)) {
         continue;
       }
-      p.onlyKeys(f, "id", "name", "levels");
+      p.onlyKeys(f, "id", "name", "levels", "formerIds");
+      String id = p.text(f, "id", true);
+      if (id != null && !id.matches(StratificationFactor.ID_PATTERN)) {
+        p.error(f.map.get("id"), "factor id '" + id + "' must match " + StratificationFactor.ID_PATTERN
+            + " (it is the analysis dataset's column name: lower-case letters, digits and '_', starting with a letter)");
+      }
       List<FactorLevel> levels = new ArrayList<>();
       for (YamlNode l : p.list(f, "levels", true)) {
         if (p.requireMap(l)) {
@@ -139,9 +144,22 @@ final class ProtocolReader {
       if (levels.size() < 2) {
         p.error(f, "a stratification factor needs at least two levels");
       }
-      out.add(new StratificationFactor(p.text(f, "id", true), p.text(f, "name", true), List.copyOf(levels)));
+      out.add(new StratificationFactor(id, p.text(f, "name", true), List.copyOf(levels),
+          p.texts(f, "formerIds", false)));
+      new LevelOverlap(p).check(f, levels);
     }
     unique(root, "stratification", out.stream().map(StratificationFactor::id).toList());
+    Set<String> names = new HashSet<>();
+    out.forEach(x -> names.add(x.id()));
+    List<YamlNode> nodes = p.list(root, "stratification", false);
+    for (int i = 0; i < out.size(); i++) {
+      for (String former : out.get(i).formerIds()) {
+        if (!names.add(former)) {
+          p.error(i < nodes.size() ? nodes.get(i) : root, "former id '" + former + "' of factor '"
+              + out.get(i).id() + "' is the id or a former id of another factor");
+        }
+      }
+    }
     return List.copyOf(out);
   }
 
@@ -150,7 +168,7 @@ final class ProtocolReader {
     if (r == null || !p.requireMap(r)) {
       return null;
     }
-    p.onlyKeys(r, "method", "ratio", "factorWeights", "imbalance", "probability", "alternative");
+    p.onlyKeys(r, "method", "ratio", "factorWeights", "imbalance", "probability", "blockSizes", "alternative");
     Map<String, BigDecimal> weights = new LinkedHashMap<>();
     YamlNode w = p.child(r, "factorWeights", false);
     if (w != null && p.requireMap(w)) {
@@ -177,6 +195,14 @@ final class ProtocolReader {
       p.onlyKeys(alt, "method", "blockSizes");
       altMethod = p.text(alt, "method", true);
       blocks = p.integers(alt, "blockSizes", false);
+    }
+    // block sizes of a primary permuted-blocks method; they also serve an alternative that gives none
+    List<Integer> primaryBlocks = p.integers(r, "blockSizes", false);
+    if (!primaryBlocks.isEmpty() && (blocks == null || blocks.isEmpty())) {
+      blocks = primaryBlocks;
+    } else if (!primaryBlocks.isEmpty() && !primaryBlocks.equals(blocks)) {
+      p.error(r.map.get("blockSizes"), "randomization.blockSizes " + primaryBlocks
+          + " differ from alternative.blockSizes " + blocks + "; one list of block sizes serves both");
     }
     return new RandomizationSettings(p.text(r, "method", true), p.integers(r, "ratio", true), Map.copyOf(weights),
         p.text(r, "imbalance", false), prob, altMethod, blocks);

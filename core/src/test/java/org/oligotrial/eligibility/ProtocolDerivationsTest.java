@@ -23,8 +23,8 @@ class ProtocolDerivationsTest {
   void eligibleExampleStrata() {
     // adenocarcinoma, EGFR mutant, a brain metastasis (intracranialMetastasis: true), 2 + 1 lesions, T2a N1
     assertThat(derive.stratumLevels(example("eligible.json"))).containsExactly(Map.entry("histology", "non-squamous"),
-        Map.entry("therapy", "targeted"), Map.entry("intracranial", "yes"), Map.entry("metastases", "2-5"),
-        Map.entry("thoracic-stage", "I-II"));
+        Map.entry("first_line", "targeted"), Map.entry("brain_metastasis", "yes"), Map.entry("metastases", "2-5"),
+        Map.entry("thoracic_stage", "I-II"));
   }
 
   @Test
@@ -32,10 +32,10 @@ class ProtocolDerivationsTest {
     // squamous, wild-type, liver and bone, 4 + 3 = 7 lesions (neither 1 nor 2-5), T3 N2
     Map<String, String> levels = derive.stratumLevels(example("ineligible.json"));
     assertThat(levels.get("histology")).isEqualTo("squamous");
-    assertThat(levels.get("therapy")).isEqualTo("non-targeted");
-    assertThat(levels.get("intracranial")).isEqualTo("no");
+    assertThat(levels.get("first_line")).isEqualTo("non-targeted");
+    assertThat(levels.get("brain_metastasis")).isEqualTo("no");
     assertThat(levels.get("metastases")).isNull();
-    assertThat(levels.get("thoracic-stage")).isEqualTo("III");
+    assertThat(levels.get("thoracic_stage")).isEqualTo("III");
   }
 
   @Test
@@ -45,8 +45,8 @@ class ProtocolDerivationsTest {
       n.put("intracranialMetastasis", false);
       n.putObject("staging").put("t", "T4").put("n", "N0").put("m", "M1b");
     });
-    assertThat(derive.stratumLevels(r)).containsEntry("metastases", "1").containsEntry("thoracic-stage", "III")
-        .containsEntry("intracranial", "no");
+    assertThat(derive.stratumLevels(r)).containsEntry("metastases", "1").containsEntry("thoracic_stage", "III")
+        .containsEntry("brain_metastasis", "no");
   }
 
   @Test
@@ -55,11 +55,11 @@ class ProtocolDerivationsTest {
       n.putArray("metastases").addObject().put("site", "brain").put("text", "cerebellum").put("lesions", 1);
       n.put("intracranialMetastasis", true);
     });
-    assertThat(derive.stratumLevels(brain)).containsEntry("intracranial", "yes");
+    assertThat(derive.stratumLevels(brain)).containsEntry("brain_metastasis", "yes");
     // an unanswered question leaves the stratum undecided (randomization waits for it), whatever the sites say
     ScreeningRecord unanswered = Candidates.eligibleWith(n -> n.remove("intracranialMetastasis"));
     assertThat(unanswered.metastases()).extracting(ScreeningRecord.Metastasis::site).contains("brain");
-    assertThat(derive.stratumLevels(unanswered).get("intracranial")).isNull();
+    assertThat(derive.stratumLevels(unanswered).get("brain_metastasis")).isNull();
   }
 
   @Test
@@ -73,6 +73,6 @@ class ProtocolDerivationsTest {
   @Test
   void unknownEgfrGivesNoRegimenYet() {
     assertThat(derive.regimen(example("incomplete.json"))).isEmpty();
-    assertThat(derive.stratumLevels(example("incomplete.json")).get("therapy")).isNull();
+    assertThat(derive.stratumLevels(example("incomplete.json")).get("first_line")).isNull();
   }
 }
