@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.randomization.TestProtocols;
 import org.oligotrial.protocol.Regimen;
 
 /**
@@ -74,5 +76,70 @@ class ProtocolDerivationsTest {
   void unknownEgfrGivesNoRegimenYet() {
     assertThat(derive.regimen(example("incomplete.json"))).isEmpty();
     assertThat(derive.stratumLevels(example("incomplete.json")).get("first_line")).isNull();
+  }
+
+  @Test
+  void stratifyNamesTheFactorAndTheMissingField() {
+    ProtocolDerivations.Stratification s = derive.stratify(Candidates.eligibleWith(n -> n.remove("egfr")));
+    assertThat(s.complete()).isFalse();
+    assertThat(s.problems()).filteredOn(p -> p.factor().equals("first_line")).singleElement().satisfies(p -> {
+      assertThat(p.fields()).containsExactly("egfr");
+      assertThat(p.message()).isEqualTo("factor first_line: the level cannot be told until egfr is recorded");
+    });
+    assertThat(s.levels()).doesNotContainKey("first_line");
+    // the gene test recorded as 'unknown' matches neither level, and the message shows the value; the example
+    // also leaves the intracranial question unanswered
+    assertThat(derive.stratify(example("incomplete.json")).problems())
+        .extracting(ProtocolDerivations.FactorProblem::message).containsExactly("factor first_line: the record"
+            + " matches none of the levels (targeted: egfr = unknown (fails one of mutant); non-targeted: egfr ="
+            + " unknown (fails one of wild-type))",
+            "factor brain_metastasis: the level cannot be told until intracranialMetastasis is recorded");
+  }
+
+  @Test
+  void stratifyRefusesARecordMatchingNoLevel() {
+    // 4 + 3 = 7 lesions: neither 1 nor 2-5
+    ProtocolDerivations.Stratification s = derive.stratify(example("ineligible.json"));
+    assertThat(s.problems()).singleElement().satisfies(p -> {
+      assertThat(p.factor()).isEqualTo("metastases");
+      assertThat(p.message()).startsWith("factor metastases: the record matches none of the levels (1: ");
+    });
+    assertThat(s.levels()).containsEntry("thoracic_stage", "III").containsEntry("first_line", "non-targeted");
+  }
+
+  @Test
+  void stratifyRefusesTwoHoldingLevelsNamingBoth() {
+    // overlap that protocol check cannot decide (a 'not'): both hold for a consented participant without another
+    // malignancy, so randomization must refuse and name both
+    Protocol p = ProtocolLoader.parse("""
+        id: T
+        title: t
+        targetSampleSize: 10
+        arms: [{id: A, name: a, type: experimental}, {id: B, name: b, type: experimental}]
+        criteria: [{id: C, kind: inclusion, title: t, wording: w, rule: {isTrue: consentSigned}}]
+        stratification:
+          - id: group
+            name: g
+            levels:
+              - {code: x, when: {isTrue: consentSigned}}
+              - {code: y, when: {not: {isTrue: otherMalignancy}}}
+        """, "t.yaml");
+    ProtocolDerivations.Stratification s = new ProtocolDerivations(p).stratify(Candidates.eligibleWith(n -> {
+      n.put("consentSigned", true);
+      n.put("otherMalignancy", false);
+    }));
+    assertThat(s.problems()).singleElement().extracting(ProtocolDerivations.FactorProblem::message)
+        .isEqualTo("factor group: levels x and y both hold for this record; the protocol's level rules overlap (a"
+            + " protocol error)");
+  }
+
+  @Test
+  void sabrCometsSingleFactorFromTheLesionCount() {
+    ProtocolDerivations sabr = new ProtocolDerivations(TestProtocols.sabrCometLike());
+    ScreeningRecord four = Candidates.eligibleWith(n -> n.putArray("metastases").addObject().put("site", "bone")
+        .put("lesions", 4));
+    assertThat(sabr.stratify(four).levels()).containsExactly(Map.entry("metastases", "4-5"));
+    assertThat(sabr.hasRegimens()).isFalse();
+    assertThat(sabr.regimen(four)).isEmpty();
   }
 }
