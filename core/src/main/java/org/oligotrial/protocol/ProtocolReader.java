@@ -136,10 +136,21 @@ final class ProtocolReader {
       List<FactorLevel> levels = new ArrayList<>();
       for (YamlNode l : p.list(f, "levels", true)) {
         if (p.requireMap(l)) {
-          p.onlyKeys(l, "code", "label", "when");
+          p.onlyKeys(l, "code", "label", "when", "prevalence");
+          BigDecimal prevalence = p.decimal(l, "prevalence", false);
+          if (prevalence != null && (prevalence.signum() < 0 || prevalence.compareTo(BigDecimal.ONE) > 0)) {
+            p.error(l.map.get("prevalence"), "prevalence must lie between 0 and 1");
+          }
           levels.add(new FactorLevel(p.text(l, "code", true), p.text(l, "label", false),
-              rules.read(p.child(l, "when", true))));
+              rules.read(p.child(l, "when", true)), prevalence));
         }
+      }
+      BigDecimal stated = levels.stream().map(FactorLevel::prevalence).filter(java.util.Objects::nonNull)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      boolean all = !levels.isEmpty() && levels.stream().allMatch(l -> l.prevalence() != null);
+      if (stated.compareTo(BigDecimal.ONE) > 0 || (all && stated.compareTo(BigDecimal.ONE) != 0)) {
+        p.error(f, "the levels' prevalences add up to " + stated.toPlainString() + "; they must add up to 1 when"
+            + " every level states one, and to at most 1 otherwise");
       }
       if (levels.size() < 2) {
         p.error(f, "a stratification factor needs at least two levels");
