@@ -29,8 +29,8 @@ public final class ProtocolDerivations {
    * Why a factor's level cannot be told.
    *
    * @param factor the factor id
-   * @param fields the screening-record fields whose absence left the level unknown (empty when the record matches
-   *     none or several levels)
+   * @param fields the screening-record fields whose absence left the level unknown; when the record matches no
+   *     level, the fields the level rules read; empty when several levels hold
    * @param message for the investigator, naming the factor and the fields or levels
    */
   public record FactorProblem(String factor, List<String> fields, String message) {
@@ -59,7 +59,7 @@ public final class ProtocolDerivations {
 
   private record Level(String code, Check rule) {}
 
-  private record Factor(String id, Level[] levels) {}
+  private record Factor(String id, Level[] levels, List<String> fields) {}
 
   private final Factor[] factors;
   private final Regimen[] regimens;
@@ -76,7 +76,9 @@ public final class ProtocolDerivations {
       for (int k = 0; k < levels.length; k++) {
         levels[k] = new Level(ls.get(k).code(), RuleCompiler.compile(ls.get(k).when()));
       }
-      factors[i] = new Factor(fs.get(i).id(), levels);
+      LinkedHashSet<String> read = new LinkedHashSet<>();
+      ls.forEach(l -> fieldsOf(l.when(), read));
+      factors[i] = new Factor(fs.get(i).id(), levels, List.copyOf(read));
     }
     List<Regimen> rs = protocol.systemicTherapy() == null ? List.of() : protocol.systemicTherapy().regimens();
     regimens = rs.toArray(Regimen[]::new);
@@ -138,11 +140,47 @@ public final class ProtocolDerivations {
         problems.add(new FactorProblem(f.id(), List.copyOf(missing), "factor " + f.id()
             + ": the level cannot be told until " + String.join(", ", missing) + " is recorded"));
       } else {
-        problems.add(new FactorProblem(f.id(), List.of(), "factor " + f.id() + ": the record matches none of the"
+        problems.add(new FactorProblem(f.id(), f.fields(), "factor " + f.id() + ": the record matches none of the"
             + " levels (" + String.join("; ", why) + ")"));
       }
     }
     return new Stratification(levels, problems);
+  }
+
+  /** Adds the screening-record fields a rule reads, in the order met. */
+  static void fieldsOf(org.oligotrial.protocol.Rule rule, java.util.Collection<String> out) {
+    if (rule instanceof org.oligotrial.protocol.Rule.AllOf a) {
+      a.rules().forEach(r -> fieldsOf(r, out));
+    } else if (rule instanceof org.oligotrial.protocol.Rule.AnyOf a) {
+      a.rules().forEach(r -> fieldsOf(r, out));
+    } else if (rule instanceof org.oligotrial.protocol.Rule.Not n) {
+      fieldsOf(n.rule(), out);
+    } else if (rule instanceof org.oligotrial.protocol.Rule.Age) {
+      out.add("birthDate");
+    } else if (rule instanceof org.oligotrial.protocol.Rule.NumberIn n) {
+      out.add(n.field());
+    } else if (rule instanceof org.oligotrial.protocol.Rule.OneOf o) {
+      out.add(o.field());
+    } else if (rule instanceof org.oligotrial.protocol.Rule.Flag f) {
+      out.add(f.field());
+    } else if (rule instanceof org.oligotrial.protocol.Rule.Lab l) {
+      out.add("labs." + l.analyte());
+    } else if (rule instanceof org.oligotrial.protocol.Rule.Sum s) {
+      out.add(s.list() + "." + s.field());
+    } else if (rule instanceof org.oligotrial.protocol.Rule.Count c) {
+      out.add(c.field() == null ? c.list() : c.list() + "." + c.field());
+    } else if (rule instanceof org.oligotrial.protocol.Rule.ContainsAny c) {
+      out.add(c.field());
+    }
+  }
+
+  /** The screening-record fields the regimen rules read, in order (empty without regimen rules). */
+  public List<String> regimenFields() {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (Regimen r : regimens) {
+      fieldsOf(r.when(), out);
+    }
+    return List.copyOf(out);
   }
 
   /** Whether the protocol has regimen rules at all (a protocol without {@code systemicTherapy} derives none). */

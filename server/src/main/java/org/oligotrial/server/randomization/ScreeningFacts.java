@@ -49,10 +49,35 @@ final class ScreeningFacts {
     }
   }
 
+  /**
+   * Parses the stored record. A top-level field the record format does not know (written by another screening
+   * evaluator, or by an earlier version of the format) is skipped, as the derivations never read it; anything else
+   * the parser refuses is reported.
+   */
+  private ScreeningRecord parse(String json) {
+    String current = json;
+    for (int skipped = 0; ; skipped++) {
+      try {
+        return parser.parse(current);
+      } catch (ScreeningRecordException e) {
+        String f = e.field();
+        if (skipped >= 20 || f == null || f.isEmpty() || f.contains(".") || !e.problem().startsWith("unknown field")) {
+          throw e;
+        }
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(current);
+        tree.remove(f);
+        current = JSON.writeValueAsString(tree);
+      }
+    }
+  }
+
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
   Reading read(String recordJson) {
     ScreeningRecord record;
     try {
-      record = parser.parse(recordJson);
+      record = parse(recordJson);
     } catch (ScreeningRecordException e) {
       String field = e.field() == null || e.field().isEmpty() ? "screeningRecord" : "screeningRecord." + e.field();
       return new Reading(null, Optional.empty(), List.of(new Blocker(field, "the stored screening record cannot be"
@@ -67,9 +92,13 @@ final class ScreeningFacts {
     Optional<Regimen> regimen = derivations.regimen(record);
     if (derivations.hasRegimens() && regimen.isEmpty()) {
       List<String> missing = derivations.regimenMissingFields(record);
-      blockers.add(new Blocker(missing.isEmpty() ? "systemicTherapy" : "screeningRecord." + missing.get(0),
-          "no systemic regimen can be chosen: " + noRegimen + (missing.isEmpty() ? ""
-              : " (record " + String.join(", ", missing) + ")")));
+      List<String> read = missing.isEmpty() ? derivations.regimenFields() : missing;
+      String field = read.isEmpty() ? "systemicTherapy" : "screeningRecord." + read.get(0);
+      // one reason per field: a factor refused on the same field already says what to record
+      if (blockers.stream().noneMatch(b -> b.field().equals(field))) {
+        blockers.add(new Blocker(field, "no systemic regimen can be chosen: " + noRegimen
+            + (missing.isEmpty() ? "" : " (record " + String.join(", ", missing) + ")")));
+      }
     }
     if (!blockers.isEmpty()) {
       return new Reading(null, regimen, blockers);
