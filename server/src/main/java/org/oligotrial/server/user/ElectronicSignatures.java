@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
-import org.oligotrial.server.register.Ids;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Ids;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

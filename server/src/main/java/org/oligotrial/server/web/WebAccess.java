@@ -3,9 +3,9 @@ package org.oligotrial.server.web;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
-import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.security.CurrentActor;
-import org.oligotrial.server.user.Actor;
 import org.springframework.stereotype.Component;
 
 /** Role checks of the web pages that the register's services do not make themselves; every refusal is audited. */

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.oligotrial.endpoints.AnalysisRow;
 import org.oligotrial.endpoints.ComplianceSummary;
-import org.oligotrial.endpoints.ToxicitySummary;
 import org.oligotrial.endpoints.EndpointDerivation;
 import org.oligotrial.endpoints.EndpointRules;
 import org.oligotrial.endpoints.InvalidHistoryException;
 import org.oligotrial.endpoints.ParticipantEndpoints;
 import org.oligotrial.endpoints.ParticipantHistory;
+import org.oligotrial.endpoints.ToxicitySummary;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
@@ -20,10 +20,10 @@ import org.oligotrial.server.datacapture.RandomizationFacts;
 import org.oligotrial.server.datacapture.Randomized;
 import org.oligotrial.server.datacapture.SiteGuard;
 import org.oligotrial.server.datacapture.forms.FormRepository;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.user.AccessPolicy;
-import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

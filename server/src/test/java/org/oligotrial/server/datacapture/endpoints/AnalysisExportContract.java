@@ -24,13 +24,13 @@ import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.visits.ExpectedVisit;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.randomization.RandomizationRecord;
 import org.oligotrial.server.randomization.RandomizationService;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
