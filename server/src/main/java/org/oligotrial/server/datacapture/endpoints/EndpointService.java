@@ -16,14 +16,14 @@ import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
-import org.oligotrial.server.datacapture.RandomizationFacts;
-import org.oligotrial.server.datacapture.Randomized;
 import org.oligotrial.server.datacapture.SiteGuard;
 import org.oligotrial.server.datacapture.forms.FormRepository;
 import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.ConflictException;
 import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.randomization.RandomizationFacts;
+import org.oligotrial.server.randomization.Randomized;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * End to end on a database (H2 or PostgreSQL by subclass): participants randomized by the randomization feature
- * (its {@code randomization} table read by {@link org.oligotrial.server.datacapture.JdbcRandomizationFacts}), forms
+ * (its {@code randomization} table read by {@link org.oligotrial.server.randomization.JdbcRandomizationFacts}), forms
  * entered, then {@code oligotrial export analysis-dataset --db URL --out F.csv} and {@code oligotrial analyze km} on
  * the file.
  */
