@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the {@code randomization} table for {@link RandomizationFacts}: the arm, the UTC date of
- * {@code randomized_at} and the factor levels ({@code factors_json}, protocol factor id to level code). A database without that table (the
- * randomization migrations not applied) has no randomized participants. Thread-safe.
+ * {@code randomized_at} and the factor levels ({@code factors_json}, protocol factor id to level code). A database
+ * without that table (the randomization migrations not applied) has no randomized participants. Thread-safe.
  */
 public final class JdbcRandomizationFacts implements RandomizationFacts {
   private static final JsonMapper JSON = JsonMapper.builder().build();
