@@ -19,6 +19,7 @@ import org.oligotrial.randomization.Randomizer;
 import org.oligotrial.randomization.Randomizers;
 import org.oligotrial.randomization.SecretSeed;
 import org.oligotrial.randomization.StratificationFacts;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
@@ -67,6 +68,7 @@ public final class RandomizationService {
   private final RandomizationRepository repo;
   private final TransactionTemplate tx;
   private final AuditTrail audit;
+  private final AccessDenials denials;
   private final ParticipantService participants;
   private final Protocol protocol;
   private final RandomizationScheme scheme;
@@ -82,6 +84,7 @@ public final class RandomizationService {
     this.repo = new RandomizationRepository(jdbc);
     this.tx = tx;
     this.audit = audit;
+    this.denials = new AccessDenials(audit);
     this.participants = participants;
     this.protocol = protocol;
     this.scheme = scheme;
@@ -375,10 +378,8 @@ public final class RandomizationService {
   }
 
   void deny(Actor actor, String type, String id, String siteCode, String what) {
-    audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, type, id, null, null, null,
-        actor.role() + " may not " + what, siteCode));
-    throw new SiteAccessDeniedException("a " + actor.role().name().toLowerCase(java.util.Locale.ROOT)
-        + " may not " + what);
+    throw denials.refuse(actor, type, id, siteCode, actor.role() + " may not " + what,
+        "a " + actor.role().name().toLowerCase(java.util.Locale.ROOT) + " may not " + what);
   }
 
   private boolean authorisedToRandomize(Actor actor, String site) {

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
@@ -43,6 +44,7 @@ public final class ApiTokenService {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final AuditTrail audit;
+  private final AccessDenials denials;
   private final Clock clock;
   private final TokenCache cache;
 
@@ -53,6 +55,7 @@ public final class ApiTokenService {
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
+    this.denials = new AccessDenials(audit);
     this.clock = clock;
     this.cache = cache;
   }
@@ -137,9 +140,8 @@ public final class ApiTokenService {
       throw new RecordNotFoundException("api_token", id);
     }
     if (!owner.get().equals(actor.username()) && actor.role() != Role.ADMINISTRATOR) {
-      audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, "api_token", id, null, null,
-          null, actor.role() + " may not revoke another user's token", null));
-      throw new SiteAccessDeniedException("only the token's owner or an administrator may revoke it");
+      throw denials.refuse(actor, "api_token", id, null, actor.role() + " may not revoke another user's token",
+          "only the token's owner or an administrator may revoke it");
     }
     Boolean changed = tx.execute(s -> {
       int n = jdbc.sql("UPDATE api_token SET revoked = TRUE WHERE id = :id AND revoked = FALSE")

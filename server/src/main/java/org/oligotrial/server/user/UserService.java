@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
@@ -41,6 +42,7 @@ public final class UserService {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final AuditTrail audit;
+  private final AccessDenials denials;
   private final SiteService sites;
   private final PasswordEncoder encoder;
   private final Clock clock;
@@ -55,6 +57,7 @@ public final class UserService {
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
+    this.denials = new AccessDenials(audit);
     this.sites = sites;
     this.encoder = encoder;
     this.clock = clock;
@@ -194,8 +197,8 @@ public final class UserService {
   public int changePassword(String username, String current, String next, String repeat) {
     UserAccount u = find(username).orElseThrow(() -> new InvalidFieldException("username", "no such user"));
     if (current == null || !passwordMatches(u, current)) {
-      audit.recordNow(new AuditEntry(username, AuditAction.ACCESS_DENIED, "user", username, "password",
-          null, null, "password change refused: wrong current password", null));
+      denials.record(username, "user", username, "password", "password change refused: wrong current password",
+          null);
       throw new InvalidFieldException("current", "the current password is not correct");
     }
     PasswordRules.check("next", next);

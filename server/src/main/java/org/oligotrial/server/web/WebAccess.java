@@ -1,7 +1,6 @@
 package org.oligotrial.server.web;
 
-import org.oligotrial.server.audit.AuditAction;
-import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.SiteAccessDeniedException;
@@ -12,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebAccess {
   private final CurrentActor current;
-  private final AuditTrail audit;
+  private final AccessDenials denials;
 
   WebAccess(CurrentActor current, AuditTrail audit) {
     this.current = current;
-    this.audit = audit;
+    this.denials = new AccessDenials(audit);
   }
 
   /** The signed-in actor. */
@@ -31,9 +30,8 @@ public class WebAccess {
    */
   public Actor require(boolean allowed, Actor a, String page) {
     if (!allowed) {
-      audit.recordNow(new AuditEntry(a.username(), AuditAction.ACCESS_DENIED, "page", page, null, null, null,
-          a.role() + " may not open " + page, null));
-      throw new SiteAccessDeniedException("a " + Me.of(a).roleLabel() + " may not open this page");
+      throw denials.refuse(a, "page", page, null, a.role() + " may not open " + page,
+          "a " + Me.of(a).roleLabel() + " may not open this page");
     }
     return a;
   }
