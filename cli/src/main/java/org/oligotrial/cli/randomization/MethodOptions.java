@@ -2,8 +2,8 @@ package org.oligotrial.cli.randomization;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.oligotrial.cli.UserInputException;
 import org.oligotrial.cli.eligibility.Protocols;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.protocol.Arm;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.randomization.AllocationRatio;

@@ -27,8 +27,6 @@ import org.oligotrial.randomization.SecretSeed;
 import org.oligotrial.randomization.StratificationFactor;
 import org.oligotrial.server.database.DatabaseUrl;
 import org.oligotrial.server.database.Databases;
-import org.oligotrial.server.datacapture.JdbcRandomizationFacts;
-import org.oligotrial.server.datacapture.Randomized;
 import org.oligotrial.server.testing.PostgresTestDatabase;
 import org.oligotrial.server.testing.TestRegisters;
 import org.springframework.jdbc.core.simple.JdbcClient;
