@@ -7,7 +7,7 @@ import java.util.List;
  * The computable rule vocabulary of a protocol file. A rule states a condition on a screening record; evaluated it is
  * true, false or unknown (a field it needs is absent). An inclusion criterion passes when its rule is true, an
  * exclusion criterion passes when its rule (the excluding condition) is false. Field names are the screening-record
- * paths listed in {@link RecordFields}. The YAML form of each rule is given on its record; all are immutable.
+ * paths declared in the protocol's {@code record:} section ({@link RecordDeclaration}). The YAML form of each rule is given on its record; all are immutable.
  */
 public sealed interface Rule {
 
