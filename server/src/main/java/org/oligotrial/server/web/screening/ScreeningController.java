@@ -9,7 +9,6 @@ import org.oligotrial.eligibility.EligibilityEngine;
 import org.oligotrial.eligibility.ScreeningRecordException;
 import org.oligotrial.eligibility.ScreeningRecordParser;
 import org.oligotrial.protocol.ProtocolLoader;
-import org.oligotrial.protocol.RecordFields;
 import org.oligotrial.server.participant.Participant;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
@@ -165,15 +164,21 @@ class ScreeningController {
     m.addAttribute("units", units);
     m.addAttribute("labNames", names);
     m.addAttribute("metRows", java.util.stream.IntStream.range(0, ScreeningForm.MET_ROWS).boxed().toList());
-    m.addAttribute("histologies", RecordFields.HISTOLOGIES);
-    m.addAttribute("confirmations", RecordFields.CONFIRMATIONS);
-    m.addAttribute("tCategories", RecordFields.T_CATEGORIES);
-    m.addAttribute("nCategories", RecordFields.N_CATEGORIES);
-    m.addAttribute("mCategories", RecordFields.M_CATEGORIES);
-    m.addAttribute("treatments", RecordFields.TREATMENT_TYPES);
-    m.addAttribute("egfrStatuses", RecordFields.EGFR_STATUSES);
-    m.addAttribute("metastasisSites", RecordFields.METASTASIS_SITES);
+    // the choices come from the protocol's declared record
+    m.addAttribute("histologies", codes("diagnosis.histology"));
+    m.addAttribute("confirmations", codes("diagnosis.confirmation"));
+    m.addAttribute("tCategories", codes("staging.t"));
+    m.addAttribute("nCategories", codes("staging.n"));
+    m.addAttribute("mCategories", codes("staging.m"));
+    m.addAttribute("treatments", codes("priorTreatments.type"));
+    m.addAttribute("egfrStatuses", codes("egfr"));
+    m.addAttribute("metastasisSites", codes("metastases.site"));
     return "screening/form";
+  }
+
+  private List<String> codes(String path) {
+    org.oligotrial.protocol.RecordField f = engine.protocol().record().field(path);
+    return f == null ? List.of() : f.codes();
   }
 
   private EligibilityView check(MultiValueMap<String, String> form) {
