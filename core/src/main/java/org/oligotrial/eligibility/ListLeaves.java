@@ -133,6 +133,64 @@ final class ListLeaves {
   }
 
   /**
+   * Whether every item's numeric field lies in a range: false when a known value lies outside, else unknown when a
+   * value is unknown, else true (an empty list holds).
+   */
+  static final class Every extends Check.Leaf {
+    private final String list;
+    private final String item;
+    private final int listSlot;
+    private final int itemSlot;
+    private final Range range;
+
+    Every(String list, int listSlot, String item, int itemSlot, Range range) {
+      this.list = list;
+      this.item = item;
+      this.listSlot = listSlot;
+      this.itemSlot = itemSlot;
+      this.range = range;
+    }
+
+    @Override
+    int test(ScreeningRecord r) {
+      List<?> l = (List<?>) r.slot(listSlot);
+      if (l == null) {
+        return UNKNOWN;
+      }
+      int res = TRUE;
+      for (int i = 0, n = l.size(); i < n; i++) {
+        Object v = Fields.item(l.get(i), itemSlot);
+        if (v == null) {
+          res = UNKNOWN;
+        } else if (!range.contains(Fields.decimal(v))) {
+          return FALSE;
+        }
+      }
+      return res;
+    }
+
+    @Override
+    String describe(ScreeningRecord r, int o) {
+      List<?> l = (List<?>) r.slot(listSlot);
+      if (l == null) {
+        return list + " unknown";
+      }
+      StringBuilder found = new StringBuilder();
+      for (Object x : l) {
+        Object v = Fields.item(x, itemSlot);
+        found.append(found.length() == 0 ? "" : ", ").append(v == null ? "?" : LabUnits.plain(Fields.decimal(v)));
+      }
+      String what = list + "." + item + " = [" + found + "]";
+      return o == UNKNOWN ? what : what + verdict(o, "each " + range.describe());
+    }
+
+    @Override
+    void missing(ScreeningRecord r, Collection<String> out) {
+      missingItems((List<?>) r.slot(listSlot), itemSlot, list, item, out);
+    }
+  }
+
+  /**
    * Number of items of a list (whose text field is one of the values, when given), or whether a text list contains
    * any of the values. An item whose field is unknown may or may not match: the outcome is decided when every
    * possible count gives the same answer, else unknown.

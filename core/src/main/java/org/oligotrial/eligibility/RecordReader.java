@@ -331,6 +331,16 @@ final class RecordReader {
           }
         }
       }
+      for (int k = 0; k < fields.size(); k++) {
+        if (fields.get(k).unique() && item[k] != null) {
+          for (int j = 0; j < out.size(); j++) {
+            if (item[k].equals(out.get(j).slot(k))) {
+              throw error(p, at + "." + fields.get(k).name(), "the same " + fields.get(k).name() + " as " + path
+                  + "[" + j + "] (" + item[k] + "); give one item per " + fields.get(k).name());
+            }
+          }
+        }
+      }
       out.add(new ScreeningRecord.Item(f, item));
     }
     return List.copyOf(out);

@@ -54,6 +54,11 @@ final class RuleCompiler {
       Fields.field(d, path);
       return new ListLeaves.Sum(s.list(), Fields.slot(d, s.list()), s.field(), d.slot(path), s.range());
     }
+    if (rule instanceof Rule.Every e) {
+      String path = e.list() + "." + e.field();
+      Fields.field(d, path);
+      return new ListLeaves.Every(e.list(), Fields.slot(d, e.list()), e.field(), d.slot(path), e.range());
+    }
     if (rule instanceof Rule.Count c) {
       return count(c.field() == null ? c.list() : c.list() + "." + c.field(), c.values(), c.range(), d);
     }

@@ -152,7 +152,7 @@ final class ProtocolReader {
     if (r == null || !p.requireMap(r)) {
       return null;
     }
-    p.onlyKeys(r, "method", "ratio", "factorWeights", "imbalance", "probability", "alternative");
+    p.onlyKeys(r, "method", "ratio", "factorWeights", "imbalance", "probability", "alternative", "blockSizes");
     Map<String, BigDecimal> weights = new LinkedHashMap<>();
     YamlNode w = p.child(r, "factorWeights", false);
     if (w != null && p.requireMap(w)) {
@@ -179,6 +179,10 @@ final class ProtocolReader {
       p.onlyKeys(alt, "method", "blockSizes");
       altMethod = p.text(alt, "method", true);
       blocks = p.integers(alt, "blockSizes", false);
+    }
+    if (r.map.containsKey("blockSizes")) {
+      // permuted blocks as the method itself (not the fallback): its block sizes
+      blocks = p.integers(r, "blockSizes", true);
     }
     return new RandomizationSettings(p.text(r, "method", true), p.integers(r, "ratio", true), Map.copyOf(weights),
         p.text(r, "imbalance", false), prob, altMethod, blocks);

@@ -119,7 +119,7 @@ final class RecordDeclarationReader {
           "lessThan", "normalize", "role", "items", "codeHint", "baseline");
     } else {
       p.onlyKeys(f, "name", "type", "values", "label", "unit", "help", "min", "max", "greaterThan", "lessThan",
-          "normalize", "requiredWhen", "codeHint");
+          "normalize", "requiredWhen", "codeHint", "unique");
     }
     String name = p.text(f, list == null ? "path" : "name", true);
     if (name == null) {
@@ -189,7 +189,8 @@ final class RecordDeclarationReader {
     Boolean baseline = list == null ? p.bool(f, "baseline", false) : null;
     RecordField shell = new RecordField(path, type, codes, p.text(f, "label", false), p.text(f, "unit", false),
         p.text(f, "help", false), section, range, normalize, role, List.of(), null, p.text(f, "codeHint", false),
-        baseline != null && baseline);
+        baseline != null && baseline, false);
+    Boolean unique = list == null ? null : p.bool(f, "unique", false);
     List<RecordField> items = new ArrayList<>();
     if (type == Type.LIST) {
       Set<String> names = new HashSet<>();
@@ -215,7 +216,7 @@ final class RecordDeclarationReader {
       when = new FormField.Condition(p.text(w, "field", true), p.texts(w, "values", true));
     }
     return new RecordField(path, type, codes, shell.label(), shell.unit(), shell.help(), section, range, normalize,
-        role, items, when, shell.codeHint(), shell.baseline());
+        role, items, when, shell.codeHint(), shell.baseline(), unique != null && unique);
   }
 
   /** Checks that an item's {@code requiredWhen} names a sibling item field and, for a code field, its codes. */

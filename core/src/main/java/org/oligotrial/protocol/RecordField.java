@@ -26,10 +26,11 @@ import java.util.List;
  *     {@code other}); null when never required
  * @param codeHint added to the message for an unknown code, e.g. "use other with text for any other site"
  * @param baseline whether the field is a row of the baseline-characteristics table (Table 1)
+ * @param unique for an item field, whether two items of one list may not share a value (e.g. one row per organ)
  */
 public record RecordField(String path, Type type, List<String> codes, String label, String unit, String help,
     String section, Range range, String normalize, String role, List<RecordField> items,
-    FormField.Condition requiredWhen, String codeHint, boolean baseline) {
+    FormField.Condition requiredWhen, String codeHint, boolean baseline, boolean unique) {
 
   public RecordField {
     codes = codes == null ? List.of() : List.copyOf(codes);

@@ -49,6 +49,13 @@ public sealed interface Rule {
   record Sum(String list, String field, Range range) implements Rule {}
 
   /**
+   * {@code every: {list: metastases, field: lesions, max: 3}}: every item's numeric field lies in the range (true for
+   * an empty list; false as soon as one known item lies outside; unknown when an item's field is unknown and none
+   * fails).
+   */
+  record Every(String list, String field, Range range) implements Rule {}
+
+  /**
    * {@code count: {list: priorTreatments, field: type, values: [surgery], max: 0}}: the number of list items (whose
    * {@code field} is one of {@code values}, when given) lies in the range.
    */

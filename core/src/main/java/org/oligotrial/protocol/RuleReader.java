@@ -26,7 +26,7 @@ final class RuleReader {
   }
 
   private static final String OPERATORS =
-      "all, any, not, age, number, oneOf, isTrue, isFalse, lab, sum, count, containsAny";
+      "all, any, not, age, number, oneOf, isTrue, isFalse, lab, sum, every, count, containsAny";
 
   private final Problems p;
   private final RecordDeclaration record;
@@ -61,6 +61,7 @@ final class RuleReader {
       case "isTrue", "isFalse" -> flag(v, e.getKey().equals("isTrue"));
       case "lab" -> p.requireMap(v) ? lab(v) : null;
       case "sum" -> p.requireMap(v) ? sum(v) : null;
+      case "every" -> p.requireMap(v) ? every(v) : null;
       case "count" -> p.requireMap(v) ? count(v) : null;
       case "containsAny" -> p.requireMap(v) ? containsAny(v) : null;
       default -> {
@@ -180,6 +181,11 @@ final class RuleReader {
     }
     Range r = p.range(v, true);
     return list == null || field == null ? null : new Rule.Sum(list, field.substring(list.length() + 1), r);
+  }
+
+  private Rule every(YamlNode v) {
+    Rule r = sum(v);
+    return r instanceof Rule.Sum s ? new Rule.Every(s.list(), s.field(), s.range()) : null;
   }
 
   private Rule count(YamlNode v) {
