@@ -116,10 +116,10 @@ final class RecordDeclarationReader {
     }
     if (list == null) {
       p.onlyKeys(f, "path", "type", "values", "label", "unit", "help", "section", "min", "max", "greaterThan",
-          "lessThan", "normalize", "role", "items", "codeHint", "baseline");
+          "lessThan", "normalize", "role", "items", "codeHint", "baseline", "input");
     } else {
       p.onlyKeys(f, "name", "type", "values", "label", "unit", "help", "min", "max", "greaterThan", "lessThan",
-          "normalize", "requiredWhen", "codeHint", "unique");
+          "normalize", "requiredWhen", "codeHint", "unique", "input");
     }
     String name = p.text(f, list == null ? "path" : "name", true);
     if (name == null) {
@@ -189,7 +189,11 @@ final class RecordDeclarationReader {
     Boolean baseline = list == null ? p.bool(f, "baseline", false) : null;
     RecordField shell = new RecordField(path, type, codes, p.text(f, "label", false), p.text(f, "unit", false),
         p.text(f, "help", false), section, range, normalize, role, List.of(), null, p.text(f, "codeHint", false),
-        baseline != null && baseline, false);
+        baseline != null && baseline, false, null);
+    String input = p.text(f, "input", false);
+    if (input != null && !NAME.matcher(input).matches()) {
+      p.error(f.map.get("input"), "an input id is letters and digits, found '" + input + "'");
+    }
     Boolean unique = list == null ? null : p.bool(f, "unique", false);
     List<RecordField> items = new ArrayList<>();
     if (type == Type.LIST) {
@@ -216,7 +220,7 @@ final class RecordDeclarationReader {
       when = new FormField.Condition(p.text(w, "field", true), p.texts(w, "values", true));
     }
     return new RecordField(path, type, codes, shell.label(), shell.unit(), shell.help(), section, range, normalize,
-        role, items, when, shell.codeHint(), shell.baseline(), unique != null && unique);
+        role, items, when, shell.codeHint(), shell.baseline(), unique != null && unique, input);
   }
 
   /** Checks that an item's {@code requiredWhen} names a sibling item field and, for a code field, its codes. */

@@ -27,10 +27,12 @@ import java.util.List;
  * @param codeHint added to the message for an unknown code, e.g. "use other with text for any other site"
  * @param baseline whether the field is a row of the baseline-characteristics table (Table 1)
  * @param unique for an item field, whether two items of one list may not share a value (e.g. one row per organ)
+ * @param input the web form's input id for the field (for an item field, the prefix its row number is appended to);
+ *     null for the default, the path with dots as underscores
  */
 public record RecordField(String path, Type type, List<String> codes, String label, String unit, String help,
     String section, Range range, String normalize, String role, List<RecordField> items,
-    FormField.Condition requiredWhen, String codeHint, boolean baseline, boolean unique) {
+    FormField.Condition requiredWhen, String codeHint, boolean baseline, boolean unique, String input) {
 
   public RecordField {
     codes = codes == null ? List.of() : List.copyOf(codes);
@@ -86,6 +88,11 @@ public record RecordField(String path, Type type, List<String> codes, String lab
     public boolean textual() {
       return this == TEXT || this == CODE;
     }
+  }
+
+  /** The web form's input id (for an item field: the prefix of the row's input ids). */
+  public String inputId() {
+    return input != null ? input : path.replace('.', '_');
   }
 
   /** The last part of the path: the JSON key the value is read from. */

@@ -20,7 +20,7 @@ import org.springframework.util.MultiValueMap;
  */
 class ScreeningIntracranialTest extends WebTestBase {
   private MultiValueMap<String, String> form(String number, String intracranial) {
-    MultiValueMap<String, String> p = ScreeningForm.fromJson(eligibleRecord(number));
+    MultiValueMap<String, String> p = ScreeningForm.fromJson(org.oligotrial.protocol.ProtocolLoader.bundled().record(), eligibleRecord(number));
     p.set("intracranial", intracranial);
     p.set("site", "A");
     return p;
@@ -38,7 +38,7 @@ class ScreeningIntracranialTest extends WebTestBase {
     assertThat(page).contains("id=\"intracranial\"").contains("Intracranial metastasis")
         .contains("<option value=\"leptomeninges\"").contains("id=\"metText0\"");
     // the example record's answers come back on the form
-    MultiValueMap<String, String> p = ScreeningForm.fromJson(eligibleRecord("X"));
+    MultiValueMap<String, String> p = ScreeningForm.fromJson(org.oligotrial.protocol.ProtocolLoader.bundled().record(), eligibleRecord("X"));
     assertThat(p.getFirst("intracranial")).isEqualTo("yes");
     assertThat(p.getFirst("metSite1")).isEqualTo("brain");
   }
