@@ -40,6 +40,8 @@ final class RecordFormat {
   final RecordDeclaration declaration;
   final Group root = new Group("");
   final CompiledCheck[] checks;
+  /** The slots whose place (line, column) a message may need: those record checks name, and the birth date. */
+  final boolean[] located;
 
   RecordFormat(RecordDeclaration declaration) {
     this.declaration = declaration;
@@ -70,6 +72,16 @@ final class RecordFormat {
       RecordField list = declaration.listOf(c.field());
       int slot = declaration.slot(list == null ? c.field() : list.path());
       checks[i] = new CompiledCheck(c, RuleCompiler.compile(c.holds(), declaration), slot);
+    }
+    located = new boolean[fields.size()];
+    for (CompiledCheck c : checks) {
+      if (c.slot() >= 0) {
+        located[c.slot()] = true;
+      }
+    }
+    int birth = declaration.roleSlot(RecordDeclaration.Role.BIRTH);
+    if (birth >= 0) {
+      located[birth] = true;
     }
   }
 

@@ -30,6 +30,9 @@ final class RecordReader {
   private final int[] lines;
   private final int[] columns;
   private ScreeningRecord.LabValue[] labs;
+  /** The item and item field being read, for the path in a message ({@link #where}). */
+  private String itemAt;
+  private String itemName;
 
   RecordReader(JsonParser p, RecordFormat format) {
     this.p = p;
@@ -39,6 +42,7 @@ final class RecordReader {
     this.values = new Object[n];
     this.lines = new int[n];
     this.columns = new int[n];
+    // lines and columns are kept only for the slots format.located marks
   }
 
   ScreeningRecord readRecord() {
@@ -70,25 +74,36 @@ final class RecordReader {
 
   /** Reads the members of an object whose start has been read, into the slots of its group. */
   private void readObject(RecordFormat.Group g) {
-    boolean[] seen = new boolean[g.names.size()];
+    // members seen so far: one bit each in a long while the group has at most 64, else an array
+    long seenBits = 0;
+    boolean[] seen = g.names.size() > 64 ? new boolean[g.names.size()] : null;
     String name;
     while ((name = p.nextName()) != null) {
-      String at = g.path.isEmpty() ? name : g.path + "." + name;
       RecordFormat.Member m = g.children.get(name);
+      // the path of a declared leaf is its field's path: no text is built for it unless a message needs it
+      String at = m != null && m.node() instanceof RecordFormat.Leaf l ? l.field().path()
+          : g.path.isEmpty() ? name : g.path + "." + name;
       if (m == null) {
-        throw error(p, at, g.path.isEmpty() ? "unknown field (see docs/eligibility.md for the record format)"
+        throw error(p, where(at), g.path.isEmpty() ? "unknown field (see docs/eligibility.md for the record format)"
             : "unknown field (expected " + String.join(", ", g.names) + ")");
       }
       Object node = m.node();
       int k = m.index();
-      if (seen[k]) {
-        throw error(p, at, "duplicate field");
+      if (seen == null ? (seenBits & (1L << k)) != 0 : seen[k]) {
+        throw error(p, where(at), "duplicate field");
       }
-      seen[k] = true;
+      if (seen == null) {
+        seenBits |= 1L << k;
+      } else {
+        seen[k] = true;
+      }
       JsonToken t = p.nextToken();
       if (node instanceof RecordFormat.Leaf leaf) {
-        lines[leaf.slot()] = p.currentTokenLocation().getLineNr();
-        columns[leaf.slot()] = p.currentTokenLocation().getColumnNr();
+        if (format.located[leaf.slot()]) {
+          var here = p.currentTokenLocation();
+          lines[leaf.slot()] = here.getLineNr();
+          columns[leaf.slot()] = here.getColumnNr();
+        }
         values[leaf.slot()] = value(leaf.field(), t, at);
       } else if (node == RecordFormat.LABS) {
         labs(t);
@@ -96,6 +111,11 @@ final class RecordReader {
         readObject((RecordFormat.Group) node);
       }
     }
+  }
+
+  /** The path a message names: {@code at}, or (null) the item field being read, e.g. {@code metastases[1].site}. */
+  private String where(String at) {
+    return at != null ? at : itemAt + "." + itemName;
   }
 
   private Object value(RecordField f, JsonToken t, String at) {
@@ -145,7 +165,7 @@ final class RecordReader {
       return null;
     }
     if (t != JsonToken.VALUE_STRING) {
-      throw error(p, field, "expected text, found " + describe(t));
+      throw error(p, where(field), "expected text, found " + describe(t));
     }
     return p.getText();
   }
@@ -156,7 +176,7 @@ final class RecordReader {
       return null;
     }
     if (s.isBlank()) {
-      throw error(p, at, "empty code (expected one of: " + String.join(", ", f.codes()) + ")");
+      throw error(p, where(at), "empty code (expected one of: " + String.join(", ", f.codes()) + ")");
     }
     List<String> codes = f.codes();
     for (int i = 0, n = codes.size(); i < n; i++) {
@@ -164,7 +184,7 @@ final class RecordReader {
         return codes.get(i); // the shared instance: later comparisons hit on identity
       }
     }
-    throw error(p, at, "unknown code '" + s + "' (expected one of: " + String.join(", ", codes)
+    throw error(p, where(at), "unknown code '" + s + "' (expected one of: " + String.join(", ", codes)
         + (f.codeHint() == null ? "" : "; " + f.codeHint()) + ")");
   }
 
@@ -173,7 +193,7 @@ final class RecordReader {
       case VALUE_NULL -> null;
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
-      default -> throw error(p, field, "expected true or false, found " + describe(t));
+      default -> throw error(p, where(field), "expected true or false, found " + describe(t));
     };
   }
 
@@ -185,11 +205,11 @@ final class RecordReader {
     try {
       LocalDate d = isoDate(s);
       if (d.getYear() < 1900 || d.getYear() > 2200) {
-        throw error(p, field, "impossible date " + s);
+        throw error(p, where(field), "impossible date " + s);
       }
       return d;
     } catch (DateTimeException e) {
-      throw error(p, field, "expected a date as yyyy-mm-dd, found '" + s + "'");
+      throw error(p, where(field), "expected a date as yyyy-mm-dd, found '" + s + "'");
     }
   }
 
@@ -223,7 +243,7 @@ final class RecordReader {
       return null;
     }
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw error(p, field, "expected a number, found " + describe(t));
+      throw error(p, where(field), "expected a number, found " + describe(t));
     }
     return p.getDecimalValue();
   }
@@ -231,7 +251,7 @@ final class RecordReader {
   private BigDecimal number(RecordField f, JsonToken t, String at) {
     BigDecimal d = decimal(t, at);
     if (d != null && f.range() != null && !f.range().contains(d)) {
-      throw error(p, at, impossible(f.range(), d));
+      throw error(p, where(at), impossible(f.range(), d));
     }
     return d;
   }
@@ -251,7 +271,7 @@ final class RecordReader {
     if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
       int v = p.getIntValue();
       if (f.range() != null && !f.range().contains(v)) {
-        throw error(p, at, impossible(f.range(), BigDecimal.valueOf(v)));
+        throw error(p, where(at), impossible(f.range(), BigDecimal.valueOf(v)));
       }
       return v;
     }
@@ -263,10 +283,10 @@ final class RecordReader {
     try {
       v = d.intValueExact();
     } catch (ArithmeticException e) {
-      throw error(p, at, "expected a whole number, found " + d.toPlainString());
+      throw error(p, where(at), "expected a whole number, found " + d.toPlainString());
     }
     if (f.range() != null && !f.range().contains(v)) {
-      throw error(p, at, impossible(f.range(), d));
+      throw error(p, where(at), impossible(f.range(), d));
     }
     return v;
   }
@@ -276,7 +296,7 @@ final class RecordReader {
       return false;
     }
     if (t != JsonToken.START_OBJECT) {
-      throw error(p, field, "expected an object, found " + describe(t));
+      throw error(p, where(field), "expected an object, found " + describe(t));
     }
     return true;
   }
@@ -286,7 +306,7 @@ final class RecordReader {
       return false;
     }
     if (t != JsonToken.START_ARRAY) {
-      throw error(p, field, "expected a list, found " + describe(t));
+      throw error(p, where(field), "expected a list, found " + describe(t));
     }
     return true;
   }
@@ -301,11 +321,10 @@ final class RecordReader {
     for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken(), i++) {
       String at = path + "[" + i + "]";
       if (v != JsonToken.START_OBJECT) {
-        throw error(p, at, "expected an object {" + String.join(", ", fields.stream().map(RecordField::name)
+        throw error(p, where(at), "expected an object {" + String.join(", ", fields.stream().map(RecordField::name)
             .toList()) + "}, found " + describe(v));
       }
       Object[] item = new Object[fields.size()];
-      boolean[] seen = new boolean[fields.size()];
       String name;
       while ((name = p.nextName()) != null) {
         JsonToken x = p.nextToken();
@@ -314,11 +333,12 @@ final class RecordReader {
           throw error(p, at + "." + name, "unknown field (expected " + String.join(", ", fields.stream()
               .map(RecordField::name).toList()) + ")");
         }
-        if (seen[k]) {
+        if (item[k] != null) {
           throw error(p, at + "." + name, "duplicate field");
         }
-        seen[k] = true;
-        item[k] = value(fields.get(k), x, at + "." + name);
+        itemAt = at;
+        itemName = name;
+        item[k] = value(fields.get(k), x, null);
       }
       for (int k = 0; k < fields.size(); k++) {
         RecordField rf = fields.get(k);
@@ -382,11 +402,11 @@ final class RecordReader {
       String at = "labs." + analyte;
       int slot = decl.labSlot(analyte);
       if (slot < 0) {
-        throw error(p, at, "unknown analyte '" + analyte + "' (this protocol records: "
+        throw error(p, where(at), "unknown analyte '" + analyte + "' (this protocol records: "
             + String.join(", ", decl.labs()) + ")");
       }
       if (seen[slot]) {
-        throw error(p, at, "duplicate field");
+        throw error(p, where(at), "duplicate field");
       }
       seen[slot] = true;
       JsonToken v = p.nextToken();
