@@ -74,7 +74,7 @@ public final class ProtocolDerivations {
       List<FactorLevel> ls = fs.get(i).levels();
       Level[] levels = new Level[ls.size()];
       for (int k = 0; k < levels.length; k++) {
-        levels[k] = new Level(ls.get(k).code(), RuleCompiler.compile(ls.get(k).when()));
+        levels[k] = new Level(ls.get(k).code(), RuleCompiler.compile(ls.get(k).when(), protocol.record()));
       }
       LinkedHashSet<String> read = new LinkedHashSet<>();
       ls.forEach(l -> fieldsOf(l.when(), read));
@@ -82,7 +82,7 @@ public final class ProtocolDerivations {
     }
     List<Regimen> rs = protocol.systemicTherapy() == null ? List.of() : protocol.systemicTherapy().regimens();
     regimens = rs.toArray(Regimen[]::new);
-    regimenRules = rs.stream().map(r -> RuleCompiler.compile(r.when())).toArray(Check[]::new);
+    regimenRules = rs.stream().map(r -> RuleCompiler.compile(r.when(), protocol.record())).toArray(Check[]::new);
   }
 
   /**

@@ -87,6 +87,32 @@ class RandomizationCommandTest {
   }
 
   @Test
+  void sabrCometsProtocolFileSimulatesItsOneToTwoRatio() {
+    // protocols/nct01446744.yaml: SOC and SOC+SABR at 1:2, stratified by metastases 1-3 / 4-5, 99 patients
+    Run r = run("randomization", "simulate", "--protocol", "../protocols/nct01446744.yaml", "--runs", "1000",
+        "--seed", "11", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = JsonMapper.builder().build().readTree(r.out());
+    assertThat(j.get("trial").asString()).isEqualTo("NCT01446744");
+    assertThat(j.get("participants").asInt()).isEqualTo(99);
+    assertThat(j.get("ratio").asString()).isEqualTo("SOC:SOC+SABR 1:2");
+    for (JsonNode m : j.get("methods")) {
+      // 1000 runs x 99 = 99,000 allocations: SD of the 1/3 share sqrt(2/9 / 99000) = 0.0015 even unrestricted
+      assertThat(m.get("arms").get(0).get("target").asDouble()).isEqualTo(1 / 3.0);
+      assertThat(m.get("arms").get(0).get("share").asDouble()).as(m.get("method").asString())
+          .isBetween(1 / 3.0 - 0.01, 1 / 3.0 + 0.01);
+      for (JsonNode level : m.get("levels")) {
+        assertThat(level.get("factor").asString()).isEqualTo("metastases");
+        assertThat(level.get("arms").get(1).get("share").asDouble()).isBetween(2 / 3.0 - 0.02, 2 / 3.0 + 0.02);
+      }
+    }
+    // permuted blocks of 3 and 6 keep each stratum within one block of 1:2, so the trial-wide imbalance of n_k / r_k
+    // is at most 2 strata x 6 / 2 = 6
+    assertThat(j.get("methods").get(0).get("parameters").asString()).isEqualTo("block sizes [3, 6]");
+    assertThat(j.get("methods").get(0).get("overallImbalance").get("max").asDouble()).isLessThanOrEqualTo(6);
+  }
+
+  @Test
   void theSameSeedPrintsTheSameReport() {
     assertThat(run("randomization", "simulate", "--runs", "100", "--seed", "9").out())
         .isEqualTo(run("randomization", "simulate", "--runs", "100", "--seed", "9").out());

@@ -11,6 +11,8 @@ import org.oligotrial.eligibility.ScreeningRecordParser;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.Regimen;
 import org.oligotrial.randomization.ParticipantFactors;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads what randomization needs from a stored screening record, by the protocol's rules alone: the level of each
@@ -21,12 +23,15 @@ import org.oligotrial.randomization.ParticipantFactors;
  * thread-safe.
  */
 final class ScreeningFacts {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private final ProtocolDerivations derivations;
-  private final ScreeningRecordParser parser = new ScreeningRecordParser();
+  private final ScreeningRecordParser parser;
   private final String noRegimen;
 
   ScreeningFacts(Protocol protocol) {
     this.derivations = new ProtocolDerivations(protocol);
+    this.parser = new ScreeningRecordParser(protocol);
     this.noRegimen = protocol.systemicTherapy() == null || protocol.systemicTherapy().otherwise() == null
         ? "no systemic regimen of the protocol applies to this record"
         : protocol.systemicTherapy().otherwise();
@@ -64,15 +69,12 @@ final class ScreeningFacts {
         if (skipped >= 20 || f == null || f.isEmpty() || f.contains(".") || !e.problem().startsWith("unknown field")) {
           throw e;
         }
-        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(current);
+        ObjectNode tree = (ObjectNode) JSON.readTree(current);
         tree.remove(f);
         current = JSON.writeValueAsString(tree);
       }
     }
   }
-
-  private static final tools.jackson.databind.json.JsonMapper JSON =
-      tools.jackson.databind.json.JsonMapper.builder().build();
 
   Reading read(String recordJson) {
     ScreeningRecord record;
