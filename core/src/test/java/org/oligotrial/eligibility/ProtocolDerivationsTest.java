@@ -123,7 +123,7 @@ class ProtocolDerivationsTest {
             levels:
               - {code: x, when: {isTrue: consentSigned}}
               - {code: y, when: {not: {isTrue: otherMalignancy}}}
-        """, "t.yaml");
+        """ + org.oligotrial.protocol.NctRecord.YAML, "t.yaml");
     ProtocolDerivations.Stratification s = new ProtocolDerivations(p).stratify(Candidates.eligibleWith(n -> {
       n.put("consentSigned", true);
       n.put("otherMalignancy", false);
@@ -135,9 +135,11 @@ class ProtocolDerivationsTest {
 
   @Test
   void sabrCometsSingleFactorFromTheLesionCount() {
-    ProtocolDerivations sabr = new ProtocolDerivations(TestProtocols.sabrCometLike());
-    ScreeningRecord four = Candidates.eligibleWith(n -> n.putArray("metastases").addObject().put("site", "bone")
-        .put("lesions", 4));
+    Protocol protocol = TestProtocols.sabrCometLike();
+    ProtocolDerivations sabr = new ProtocolDerivations(protocol);
+    // a record of that protocol's declaration: 3 bone + 1 liver lesions
+    ScreeningRecord four = new ScreeningRecordParser(protocol).parse(
+        "{\"metastases\":[{\"organ\":\"bone\",\"lesions\":3},{\"organ\":\"liver\",\"lesions\":1}]}");
     assertThat(sabr.stratify(four).levels()).containsExactly(Map.entry("metastases", "4-5"));
     assertThat(sabr.hasRegimens()).isFalse();
     assertThat(sabr.regimen(four)).isEmpty();

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code protocol check} on the stratification section: factor ids are dataset column names, arm ids are unique,
- * former ids do not collide, and two levels that can both hold are found where the rules decide it.
+ * former ids do not collide, and two levels that can both hold are found where the rules decide it. The small
+ * protocols declare the screening record of protocols/nct03119519.yaml ({@link NctRecord}).
  */
 class StratificationCheckTest {
   private static final String HEAD = """
@@ -22,7 +23,7 @@ class StratificationCheckTest {
       """;
 
   private static List<String> errors(String stratification) {
-    ProtocolCheck c = ProtocolLoader.check(new StringReader(HEAD + stratification), "t.yaml");
+    ProtocolCheck c = ProtocolLoader.check(new StringReader(HEAD + stratification + NctRecord.YAML), "t.yaml");
     return c.errors().stream().map(ProtocolException.Problem::message).toList();
   }
 
@@ -43,7 +44,8 @@ class StratificationCheckTest {
 
   @Test
   void armIdsMustBeUnique() {
-    ProtocolCheck c = ProtocolLoader.check(new StringReader(HEAD.replace("{id: B,", "{id: A,")), "t.yaml");
+    ProtocolCheck c = ProtocolLoader.check(new StringReader(HEAD.replace("{id: B,", "{id: A,") + NctRecord.YAML),
+        "t.yaml");
     assertThat(c.errors()).extracting(ProtocolException.Problem::message).containsExactly("duplicate id 'A'");
   }
 
@@ -90,7 +92,7 @@ class StratificationCheckTest {
     assertThat(errors(two)).containsExactly("former id 'second' of factor 'first' is the id or a former id of another"
         + " factor");
     Protocol p = ProtocolLoader.parse(HEAD + factor("first_line", l1, l2)
-        .replace("    name: n\n", "    name: n\n    formerIds: [therapy]\n"), "t.yaml");
+        .replace("    name: n\n", "    name: n\n    formerIds: [therapy]\n") + NctRecord.YAML, "t.yaml");
     assertThat(p.stratification().get(0).formerIds()).containsExactly("therapy");
   }
 }

@@ -86,6 +86,17 @@ class RandomizationScreeningFactsTest {
         title: SABR-COMET-like
         targetSampleSize: 99
         arms: [{id: SOC, name: soc, type: active-comparator}, {id: SOC+SABR, name: sabr, type: experimental}]
+        record:
+          fields:
+            - {path: id, type: text, role: id, label: screening id}
+            - {path: consentSigned, type: flag, label: consent}
+            - path: metastases
+              type: list
+              label: metastases
+              items:
+                - {name: organ, type: code, values: [lung, liver, bone, other], label: organ}
+                - {name: lesions, type: integer, min: 1, max: 100, label: lesions}
+          labs: []
         criteria: [{id: C, kind: inclusion, title: t, wording: w, rule: {isTrue: consentSigned}}]
         stratification:
           - id: metastases
@@ -95,7 +106,7 @@ class RandomizationScreeningFactsTest {
               - {code: 4-5, when: {sum: {list: metastases, field: lesions, min: 4, max: 5}}}
         randomization: {method: permuted-blocks, ratio: [1, 2], blockSizes: [3, 6]}
         """, "t.yaml"));
-    ScreeningFacts.Reading r = sabr.read("{\"metastases\":[{\"site\":\"lung\",\"lesions\":2}]}");
+    ScreeningFacts.Reading r = sabr.read("{\"metastases\":[{\"organ\":\"lung\",\"lesions\":2}]}");
     assertThat(r.blockers()).isEmpty();
     assertThat(r.levels().levels()).containsExactly(Map.entry("metastases", "1-3"));
     assertThat(r.regimen()).isEmpty();
