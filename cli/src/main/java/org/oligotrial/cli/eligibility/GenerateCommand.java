@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code oligotrial screen generate}: writes synthetic screening records (NDJSON) for benchmarks. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Writes N synthetic screening records as NDJSON (reproducible from --seed), for benchmarks.")
+    description = {"Writes N synthetic screening records as NDJSON (reproducible from --seed), for benchmarks;",
+      "with --format fhir the same patients as one FHIR R4 / mCODE bundle each (DIR/<id>.json), with --format",
+      "fhir-bulk as FHIR Bulk Data NDJSON (DIR/Patient.ndjson, DIR/Observation.ndjson, ...)."})
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -24,13 +26,27 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Random seed (default 1).")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.ndjson", description = "Output file.")
+  @Option(names = "--out", required = true, paramLabel = "FILE.ndjson|DIR", description = "Output file (ndjson) or "
+      + "directory (fhir, fhir-bulk).")
   Path out;
+
+  @Option(names = "--format", defaultValue = "ndjson", paramLabel = "FORMAT", description = "ndjson (screening "
+      + "records, the default), fhir (a bundle per patient) or fhir-bulk (Bulk Data NDJSON).")
+  String format;
 
   @Override
   public Integer call() throws IOException {
     if (count < 0) {
       throw new UserInputException("--n must not be negative");
+    }
+    if (!format.equals("ndjson")) {
+      if (!format.equals("fhir") && !format.equals("fhir-bulk")) {
+        throw new UserInputException("--format must be ndjson, fhir or fhir-bulk, not '" + format + "'");
+      }
+      // a separate class, so that HAPI FHIR is loaded only for these formats
+      long resources = FhirGeneration.write(seed, count, out, format.equals("fhir-bulk"));
+      spec.commandLine().getOut().printf("wrote %,d patients (%,d resources) to %s%n", count, resources, out);
+      return 0;
     }
     RecordGenerator gen = new RecordGenerator(seed);
     StringBuilder sb = new StringBuilder(2048);
