@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.merkle.MerkleRange;
 import org.oligotrial.server.database.DatabaseOption;
 import org.oligotrial.server.register.OperatorSession;

@@ -1,7 +1,7 @@
 package org.oligotrial.server.register;
 
 import java.util.function.Supplier;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 
 /** Turns the register's refusals into {@link UserInputException} for the command line (exit code 2). */
 public final class OperatorErrors {

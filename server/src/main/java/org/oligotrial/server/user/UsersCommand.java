@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.server.database.DatabaseOption;
 import org.oligotrial.server.register.OperatorErrors;
 import org.oligotrial.server.register.OperatorSession;

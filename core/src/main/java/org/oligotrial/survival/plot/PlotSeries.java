@@ -1,4 +1,4 @@
-package org.oligotrial.cli.analyze.plot;
+package org.oligotrial.survival.plot;
 
 import java.util.List;
 import org.jfree.data.xy.XYSeries;

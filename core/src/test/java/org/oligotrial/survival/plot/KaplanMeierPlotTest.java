@@ -1,4 +1,4 @@
-package org.oligotrial.cli.analyze.plot;
+package org.oligotrial.survival.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.oligotrial.cli;
+package org.oligotrial.input;
 
 /** Bad input from the user (file, option or record). Its message is printed as it is; exit code 2. */
 public class UserInputException extends RuntimeException {
