@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.eligibility.EligibilityEngine;
 import org.oligotrial.eligibility.EligibilityJson;
 import org.oligotrial.eligibility.EligibilityResult;
