@@ -72,9 +72,12 @@ public final class PopulationScreening {
     }
     SparkSession spark = SparkSession.builder().appName("oligotrial-population-screening").getOrCreate();
     try {
+      long start = System.nanoTime();
       Funnel.Table t = run(spark, new Options(input, format, out, protocol, date, partitions));
-      System.out.printf("screened %,d patients: %,d eligible, %,d ineligible, %,d incomplete, %,d errors; %s%n",
-          t.total(), t.eligible(), t.ineligible(), t.incomplete(), t.errors(), out);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("screened %,d patients: %,d eligible, %,d ineligible, %,d incomplete, %,d errors; %s%n"
+          + "job time %.1f s (%,.0f patients/s) on %s%n", t.total(), t.eligible(), t.ineligible(), t.incomplete(),
+          t.errors(), out, seconds, t.total() / seconds, spark.sparkContext().master());
     } finally {
       spark.stop();
     }
