@@ -1,4 +1,4 @@
-package org.oligotrial.server.register;
+package org.oligotrial.server.kernel;
 
 /**
  * A value that is not acceptable input at all, whatever the record (a lone surrogate, a control character, an

@@ -1,4 +1,4 @@
-package org.oligotrial.server.register;
+package org.oligotrial.server.kernel;
 
 /**
  * A change that must say which version of the record it was made to, and did not (RFC 6585 section 3: "428

@@ -1,4 +1,4 @@
-package org.oligotrial.server.register;
+package org.oligotrial.server.kernel;
 
 /** The request contradicts what is stored (a duplicate key, an illegal status transition). Maps to HTTP 409. */
 public class ConflictException extends InvalidFieldException {

@@ -1,4 +1,4 @@
-package org.oligotrial.server.register;
+package org.oligotrial.server.kernel;
 
 /** The actor may not see or change that site's records (or may not do this at all); audited. Maps to HTTP 403. */
 public class SiteAccessDeniedException extends RuntimeException {

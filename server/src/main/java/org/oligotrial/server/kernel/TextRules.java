@@ -1,4 +1,7 @@
-package org.oligotrial.server.input;
+package org.oligotrial.server.kernel;
+
+import org.oligotrial.server.input.RequestTextCheck;
+import org.oligotrial.server.input.StrictJsonConfiguration;
 
 /**
  * What a text value may contain, checked once at the edge (JSON bodies and request parameters, see {@link

@@ -1,10 +1,9 @@
-package org.oligotrial.server.site;
+package org.oligotrial.server.register;
 
 import java.util.concurrent.Callable;
 import org.oligotrial.server.database.DatabaseOption;
-import org.oligotrial.server.register.OperatorSession;
-import org.oligotrial.server.register.OperatorErrors;
-import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.site.Site;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

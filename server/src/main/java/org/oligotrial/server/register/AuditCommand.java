@@ -1,4 +1,4 @@
-package org.oligotrial.server.audit;
+package org.oligotrial.server.register;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,8 +13,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.oligotrial.input.UserInputException;
 import org.oligotrial.merkle.MerkleRange;
+import org.oligotrial.server.audit.AuditEvent;
+import org.oligotrial.server.audit.AuditHash;
+import org.oligotrial.server.audit.AuditKeys;
+import org.oligotrial.server.audit.AuditProofs;
+import org.oligotrial.server.audit.AuditStore;
+import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.AuditVerifier;
+import org.oligotrial.server.audit.Checkpoint;
+import org.oligotrial.server.audit.CheckpointLog;
+import org.oligotrial.server.audit.StateReplay;
 import org.oligotrial.server.database.DatabaseOption;
-import org.oligotrial.server.register.OperatorSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,4 +1,4 @@
-package org.oligotrial.server.user;
+package org.oligotrial.server.kernel;
 
 /** What a user is allowed to do; see {@link AccessPolicy} for the rules. */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.oligotrial.server.user;
+package org.oligotrial.server.kernel;
 
 import java.util.Objects;
 import java.util.Set;

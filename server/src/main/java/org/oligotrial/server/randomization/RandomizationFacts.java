@@ -1,11 +1,12 @@
-package org.oligotrial.server.datacapture;
+package org.oligotrial.server.randomization;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads randomization records (owned by the randomization feature) for data capture: the date, the arm and the
- * stratification levels. Implementations are thread-safe.
+ * The randomization records as other features may read them (data capture: the date, the arm and the
+ * stratification levels); the randomization feature owns the {@code randomization} table, and no other feature names
+ * it in SQL ({@code TablesAreReadByTheirOwnerTest}). Implementations are thread-safe.
  */
 public interface RandomizationFacts {
   /** The participant's randomization, or empty when not randomized. */

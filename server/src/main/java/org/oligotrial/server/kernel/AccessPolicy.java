@@ -1,4 +1,4 @@
-package org.oligotrial.server.user;
+package org.oligotrial.server.kernel;
 
 /**
  * The access rules, in one place.

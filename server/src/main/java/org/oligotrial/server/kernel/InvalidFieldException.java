@@ -1,4 +1,4 @@
-package org.oligotrial.server.register;
+package org.oligotrial.server.kernel;
 
 /** Input that the register refuses; the message names the field. Maps to HTTP 422. */
 public class InvalidFieldException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.oligotrial.server.datacapture;
+package org.oligotrial.server.randomization;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,9 +13,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the randomization feature's {@code randomization} table: the arm, the UTC date of {@code randomized_at} and
- * the factor levels ({@code factors_json}, protocol factor id to level code). A database without that table (the
- * randomization migrations not applied) has no randomized participants. Thread-safe.
+ * Reads the {@code randomization} table for {@link RandomizationFacts}: the arm, the UTC date of
+ * {@code randomized_at} and the factor levels ({@code factors_json}, protocol factor id to level code). A database
+ * without that table (the randomization migrations not applied) has no randomized participants. Thread-safe.
  */
 public final class JdbcRandomizationFacts implements RandomizationFacts {
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,6 +1,4 @@
-package org.oligotrial.server.register;
-
-import org.oligotrial.server.input.TextRules;
+package org.oligotrial.server.kernel;
 
 /**
  * Validation at the service edge: text lengths, required fields, reasons for change. A required text must hold a

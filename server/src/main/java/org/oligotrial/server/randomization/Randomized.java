@@ -1,4 +1,4 @@
-package org.oligotrial.server.datacapture;
+package org.oligotrial.server.randomization;
 
 import java.time.LocalDate;
 import java.util.Collections;

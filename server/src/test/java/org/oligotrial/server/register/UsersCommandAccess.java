@@ -1,4 +1,4 @@
-package org.oligotrial.server.user;
+package org.oligotrial.server.register;
 
 import java.io.InputStream;
 

@@ -1,4 +1,4 @@
-package org.oligotrial.server.register;
+package org.oligotrial.server.kernel;
 
 /** No record with that identifier. Maps to HTTP 404. */
 public class RecordNotFoundException extends RuntimeException {

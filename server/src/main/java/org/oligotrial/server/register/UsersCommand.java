@@ -1,4 +1,4 @@
-package org.oligotrial.server.user;
+package org.oligotrial.server.register;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.oligotrial.input.UserInputException;
 import org.oligotrial.server.database.DatabaseOption;
-import org.oligotrial.server.register.OperatorErrors;
-import org.oligotrial.server.register.OperatorSession;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.user.UserAccount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,7 @@
-package org.oligotrial.server.input;
+package org.oligotrial.server.kernel;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import org.oligotrial.server.register.BadInputException;
 
 /**
  * Identifiers people type (screening numbers, site codes) compared as people read them: {@code DEMO1-001}, {@code

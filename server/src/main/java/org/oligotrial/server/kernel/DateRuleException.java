@@ -1,4 +1,4 @@
-package org.oligotrial.server.register;
+package org.oligotrial.server.kernel;
 
 /**
  * An observation date that breaks a date rule (in the future, before 1900, before birth or randomization, after
