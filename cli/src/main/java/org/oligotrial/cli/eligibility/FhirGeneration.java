@@ -39,6 +39,7 @@ public final class FhirGeneration {
 
   /** Writes the patients to {@code out}: one bundle file each, or bulk NDJSON. Returns the resources written. */
   static long write(long seed, long count, Path out, boolean bulk) throws IOException {
+    QuietFhirLogs.apply();
     Files.createDirectories(out);
     if (bulk) {
       try (BulkNdjsonWriter w = new BulkNdjsonWriter(out)) {

@@ -38,6 +38,7 @@ final class FhirScreening {
     } catch (MalformedInputException e) {
       throw new UserInputException(file + ": not UTF-8 text", e);
     }
+    QuietFhirLogs.apply();
     MappedRecord mapped;
     ScreeningRecord record;
     try {
