@@ -73,3 +73,24 @@ design('getDesignGroupSequential(kMax = 3, alpha = 0.025, beta = 0.2, sided = 1,
   'spec(eq(3), 0.025, 1, 0.8, "classical-of", "z:0,0", true)')
 design('getDesignGroupSequential(kMax = 4, alpha = 0.025, beta = 0.2, sided = 1, typeOfDesign = "P", futilityBounds = c(0, 0, 0))',
   'spec(eq(4), 0.025, 1, 0.8, "classical-pocock", "z:0,0,0", false)')
+
+# Survival designs for GroupSequentialSurvivalAgreesWithRpactTest (values printed, pasted by hand)
+survival <- function(call) {
+  s <- eval(parse(text = call))
+  cat("// ", call, "\n", sep = "")
+  for (n in c("eventsFixed", "maxNumberOfEvents", "eventsPerStage", "expectedEventsH0", "expectedEventsH1",
+              "maxNumberOfSubjects", "analysisTime", "criticalValuesEffectScale", "criticalValuesEffectScaleLower",
+              "criticalValuesEffectScaleUpper", "futilityBoundsEffectScale")) {
+    if (length(s[[n]]) > 0) cat("//   ", n, ": ", paste(sprintf("%.17g", s[[n]]), collapse = ", "), "\n", sep = "")
+  }
+}
+survival(paste0('getSampleSizeSurvival(getDesignGroupSequential(informationRates = c(0.5, 1), alpha = 0.025, ',
+  'beta = 0.2, sided = 1, typeOfDesign = "asOF", typeBetaSpending = "bsOF"), hazardRatio = 0.6, median2 = 8, ',
+  'accrualTime = c(0, 36), followUpTime = 12, allocationRatioPlanned = 1)'))
+survival(paste0('getSampleSizeSurvival(getDesignGroupSequential(kMax = 3, alpha = 0.05, beta = 0.1, sided = 2, ',
+  'typeOfDesign = "asP"), hazardRatio = 0.7, median2 = 12, accrualTime = c(0, 24), followUpTime = 18, ',
+  'allocationRatioPlanned = 2, dropoutRate1 = 0.1, dropoutRate2 = 0.1, dropoutTime = 12)'))
+survival(paste0('getSampleSizeSurvival(getDesignGroupSequential(informationRates = c(0.3, 0.6, 0.8, 1), alpha = 0.025, ',
+  'beta = 0.2, sided = 1, typeOfDesign = "asKD", gammaA = 3, futilityBounds = c(0, 0, 0.5), bindingFutility = TRUE), ',
+  'hazardRatio = 1.5, median2 = 6, accrualTime = c(0, 18), followUpTime = 6, allocationRatioPlanned = 1, ',
+  'dropoutRate1 = 0.05, dropoutRate2 = 0.05, dropoutTime = 12)'))
