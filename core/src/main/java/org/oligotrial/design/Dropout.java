@@ -25,6 +25,26 @@ public record Dropout(double probability, double months) {
     }
   }
 
+  /**
+   * Reads {@code P} or {@code P:MONTHS} (12 months when not given).
+   *
+   * @throws IllegalArgumentException naming the form
+   */
+  public static Dropout parse(String text) {
+    String[] parts = text.trim().split(":", -1);
+    try {
+      if (parts.length == 1) {
+        return new Dropout(Double.parseDouble(parts[0]), 12);
+      }
+      if (parts.length == 2) {
+        return new Dropout(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new IllegalArgumentException("drop-out must be P or P:MONTHS (e.g. 0.1:12), got '" + text + "'");
+  }
+
   /** The drop-out hazard per month. */
   public double hazard() {
     return -Math.log1p(-probability) / months;
