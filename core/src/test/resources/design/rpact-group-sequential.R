@@ -94,3 +94,21 @@ survival(paste0('getSampleSizeSurvival(getDesignGroupSequential(informationRates
   'beta = 0.2, sided = 1, typeOfDesign = "asKD", gammaA = 3, futilityBounds = c(0, 0, 0.5), bindingFutility = TRUE), ',
   'hazardRatio = 1.5, median2 = 6, accrualTime = c(0, 18), followUpTime = 6, allocationRatioPlanned = 1, ',
   'dropoutRate1 = 0.05, dropoutRate2 = 0.05, dropoutTime = 12)'))
+
+# Monitoring for InterimMonitoringTest: bounds at the realised information fractions 38/120 and 81/120 of 120
+# planned events, repeated confidence intervals and conditional power (design effect HR 0.6, and the trend)
+d <- getDesignGroupSequential(informationRates = c(38/120, 81/120, 1), alpha = 0.025, beta = 0.2, sided = 1,
+  typeOfDesign = "asOF")
+cat("// criticalValues:", sprintf("%.17g", d$criticalValues), "\n")
+ds1 <- getDataset(overallEvents = c(38), overallLogRanks = c(-1.52), overallAllocationRatios = c(1))
+ds <- getDataset(overallEvents = c(38, 81), overallLogRanks = c(-1.52, -2.31), overallAllocationRatios = c(1, 1))
+a1 <- getAnalysisResults(d, ds1, thetaH1 = 0.6, nPlanned = c(43, 39), directionUpper = FALSE)
+a1t <- getAnalysisResults(d, ds1, nPlanned = c(43, 39), directionUpper = FALSE)
+a2 <- getAnalysisResults(d, ds, thetaH1 = 0.6, nPlanned = 39, directionUpper = FALSE)
+a2t <- getAnalysisResults(d, ds, nPlanned = 39, directionUpper = FALSE)
+cat("// look 1 conditionalPower (HR 0.6):", sprintf("%.17g", a1$conditionalPower), "\n")
+cat("// look 1 conditionalPower (trend):", sprintf("%.17g", a1t$conditionalPower), "\n")
+cat("// look 2 conditionalPower (HR 0.6):", sprintf("%.17g", a2$conditionalPower), "\n")
+cat("// look 2 conditionalPower (trend):", sprintf("%.17g", a2t$conditionalPower), "\n")
+cat("// RCI lower:", sprintf("%.17g", a2$repeatedConfidenceIntervalLowerBounds), "\n")
+cat("// RCI upper:", sprintf("%.17g", a2$repeatedConfidenceIntervalUpperBounds), "\n")
