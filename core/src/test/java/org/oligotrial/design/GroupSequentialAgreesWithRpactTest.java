@@ -271,8 +271,10 @@ class GroupSequentialAgreesWithRpactTest {
       checks.add(new Check("inflationFactor", d.inflationFactor(), c.inflation()));
       checks.add(new Check("averageSampleNumber1", d.expectedInformationH1(), c.asn1()));
       checks.add(new Check("averageSampleNumber0", d.expectedInformationH0(), c.asn0()));
+      double caseWorst = 0;
       for (Check ch : checks) {
         double rel = ch.relative();
+        caseWorst = Math.max(caseWorst, rel);
         if (rel > worst) {
           worst = rel;
           worstWhere = c.call() + " " + ch.name();
@@ -282,6 +284,7 @@ class GroupSequentialAgreesWithRpactTest {
               ch.actual(), ch.expected(), rel));
         }
       }
+      System.out.printf(Locale.ROOT, "| `%s` | %d | %.1e |%n", c.call(), checks.size(), caseWorst);
     }
     System.out.printf(Locale.ROOT, "group-sequential vs rpact: %d designs, max relative difference %.2g (%s)%n",
         CASES.size(), worst, worstWhere);
