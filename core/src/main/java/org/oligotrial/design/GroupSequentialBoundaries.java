@@ -107,6 +107,12 @@ public final class GroupSequentialBoundaries {
     } else {
       a = interimFutility();
       c = efficacyBounds(spec.binding() ? a : negInf());
+      for (int i = 0; i < k - 1; i++) {
+        if (a[i] >= c[i]) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+              "futility z value %s at look %d is not below the efficacy bound %.4f there", a[i], i + 1, c[i]));
+        }
+      }
       double[] cc = c;
       drift = root(d -> exits(d, cc, a).power() - spec.power(), 0, 40);
     }

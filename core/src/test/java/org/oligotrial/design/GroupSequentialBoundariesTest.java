@@ -95,5 +95,8 @@ class GroupSequentialBoundariesTest {
         .hasMessageContaining("rho");
     assertThatThrownBy(() -> GroupSequentialBoundaries.compute(spec(List.of(0.5, 1.0), 0.025, 1, 0.8, "classical-of",
         "beta-of", false))).hasMessageContaining("alpha-spending");
+    // rpact refuses futility bounds at or above the critical values too
+    assertThatThrownBy(() -> GroupSequentialBoundaries.compute(spec(List.of(0.5, 1.0), 0.025, 1, 0.8, "of", "z:3",
+        false))).hasMessageContaining("futility z value 3.0 at look 1 is not below the efficacy bound 2.9626");
   }
 }
