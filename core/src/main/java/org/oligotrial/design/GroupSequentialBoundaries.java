@@ -97,10 +97,10 @@ public final class GroupSequentialBoundaries {
     if (betaSpending) {
       double[] fixedC = spec.binding() ? null : efficacyBounds(negInf());
       Bounds[] last = new Bounds[1];
-      drift = root(d -> {
+      drift = driftRoot(d -> {
         last[0] = betaSpendingPass(d, fixedC);
         return last[0].power - spec.power();
-      }, 0, 40);
+      });
       Bounds b = betaSpendingPass(drift, fixedC);
       c = b.c;
       a = b.a;
@@ -114,7 +114,7 @@ public final class GroupSequentialBoundaries {
         }
       }
       double[] cc = c;
-      drift = root(d -> exits(d, cc, a).power() - spec.power(), 0, 40);
+      drift = driftRoot(d -> exits(d, cc, a).power() - spec.power());
     }
     return characterise(c, a, drift);
   }
@@ -297,6 +297,24 @@ public final class GroupSequentialBoundaries {
       stopped += p;
     }
     return s + t[k - 1] * (1 - stopped);
+  }
+
+  /**
+   * The drift where {@code power(drift) - wanted} is 0: first bracketed near the fixed design's drift
+   * \( z_{1-\alpha/s} + z_{1-\beta} \) (between 0.8 and 1.5 times it, where nearly every design's drift lies), else
+   * in {@code [0, 40]}.
+   */
+  private double driftRoot(DoubleUnaryOperator powerGap) {
+    double fixed = -Normal.quantile(spec.alpha() / sides) + Normal.quantile(spec.power());
+    double lo = 0.8 * fixed;
+    double hi = 1.5 * fixed;
+    if (!(powerGap.applyAsDouble(lo) < 0)) {
+      lo = 0;
+    }
+    if (!(powerGap.applyAsDouble(hi) > 0)) {
+      hi = 40;
+    }
+    return root(powerGap, lo, hi);
   }
 
   /** A root of {@code f} in {@code [lo, hi]} by Brent's method (the ends must bracket it). */

@@ -35,9 +35,11 @@ public record GroupSequentialDesign(
    * @param futilityZ the futility bound, {@code NaN} when there is none (at the last look of a design with futility
    *     it equals {@code criticalZ})
    * @param rejectH0 the probability to stop for efficacy at this look under H0 (futility bounds obeyed)
-   * @param futilityH0 the probability to stop for futility at this look under H0
-   * @param rejectH1 the probability to stop for efficacy at this look under the alternative
-   * @param futilityH1 the probability to stop for futility at this look under the alternative
+   * @param futilityH0 the probability to stop for futility at this interim look under H0 (0 at the last look, where
+   *     not rejecting is the end of the trial; rpact's {@code futilityProbabilities} likewise has K - 1 values)
+   * @param rejectH1 the probability to stop for efficacy at this look under the alternative (for two sides, either
+   *     side)
+   * @param futilityH1 the probability to stop for futility at this interim look under the alternative
    */
   public record Stage(
       double informationRate, double criticalZ, double nominalP, double cumulativeAlpha, double cumulativePower,
