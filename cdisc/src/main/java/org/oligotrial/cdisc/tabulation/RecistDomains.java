@@ -31,7 +31,8 @@ import org.oligotrial.recist.TumourJson;
  * = the TU lesion id) plus the sum of diameters, with {@code TRLNKGRP} naming the assessment; RS holds the target,
  * non-target, new-lesion and overall responses of each assessment with the same {@code RSLNKGRP}, and the best
  * overall response. Responses come from the project's RECIST 1.1 engine ({@link TumourEvaluator}), so RS is
- * Derived. Link groups: {@code A0} for baseline, {@code A1}, {@code A2}, ... for the follow-ups in date order.
+ * Derived. Progression forms (clinical progression, possibly without imaging) are RS records with RSTESTCD
+ * {@code CLINPROG}, category {@code CLINICAL PROGRESSION}, result the site. Link groups: {@code A0} for baseline, {@code A1}, {@code A2}, ... for the follow-ups in date order.
  */
 final class RecistDomains {
   private final SdtmBuilder b;
@@ -91,9 +92,23 @@ final class RecistDomains {
         followUps.add(f);
       }
     }
-    if (baseline == null || baseline.rows("lesions").isEmpty()) {
-      return;
+    long rsSeq = 0;
+    if (baseline != null && !baseline.rows("lesions").isEmpty()) {
+      rsSeq = recist(s, u, ref, baseline, followUps);
     }
+    for (FormRecord f : s.forms()) {
+      if (f.formType().equals("progression")) {
+        LocalDate d = b.date(f);
+        String site = f.value("site").orElse("unknown").toUpperCase(Locale.ROOT);
+        rs.add(b.studyId, "RS", u, ++rsSeq, null, "CLINPROG", "Clinical Progression", "CLINICAL PROGRESSION",
+            site + f.value("lesionId").map(l -> " (LESION " + l + ")").orElse(""), "Y", "INVESTIGATOR", null, null,
+            str(d), SdtmBuilder.studyDay(ref, d));
+      }
+    }
+  }
+
+  /** TU, TR and RS of the structured assessments; returns the last RSSEQ used. */
+  private long recist(SubjectRecord s, String u, LocalDate ref, FormRecord baseline, List<FormRecord> followUps) {
     followUps.sort(java.util.Comparator.comparing(f -> f.value("date").orElse("")));
     long tuSeq = 0;
     long trSeq = 0;
@@ -166,9 +181,10 @@ final class RecistDomains {
       rsSeq = response(u, rsSeq, grp, "OVRLRESP", "Overall Response", r.overall().label(), vn, vname, d, ref);
     }
     if (eval != null && eval.bestOverallResponse() != null && !followUps.isEmpty()) {
-      response(u, rsSeq, null, "BESTRESP", "Best Overall Response", eval.bestOverallResponse().label(), null, null,
-          null, ref);
+      rsSeq = response(u, rsSeq, null, "BESTRESP", "Best Overall Response", eval.bestOverallResponse().label(), null,
+          null, null, ref);
     }
+    return rsSeq;
   }
 
   private long response(String u, long seq, String grp, String testcd, String test, String result, Long vn,

@@ -87,7 +87,7 @@ public final class SdtmBuilder {
         Variable.text("AELLT", "Lowest Level Term", ASSIGNED).derived("the CTCAE v5.0 term (a MedDRA v20.1 LLT)"),
         Variable.text("AELLTCD", "Lowest Level Term Code", ASSIGNED).as(Variable.Type.INTEGER)
             .derived("MedDRA v20.1 LLT code of the CTCAE v5.0 term"),
-        Variable.text("AEDECOD", "Dictionary-Derived Term", ASSIGNED).req()
+        Variable.text("AEDECOD", "Dictionary-Derived Term", ASSIGNED).req().codes("MEDDRA")
             .derived("the CTCAE v5.0 term, spelled as CTCAE spells it"),
         Variable.text("AESOC", "Primary System Organ Class", ASSIGNED).derived("CTCAE v5.0 system organ class"),
         coll("AESER", "Serious Event").codes("NY"), coll("AEACN", "Action Taken with Study Treatment").codes("ACN"),
