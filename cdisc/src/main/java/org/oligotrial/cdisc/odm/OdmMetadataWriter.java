@@ -53,7 +53,7 @@ final class OdmMetadataWriter {
     }
     x.start("MetaDataVersion").attr("OID", study.metaDataVersionOid())
         .attr("Name", p.id() + " forms " + OdmStudy.fingerprint(p))
-        .attr("Description", "Case report forms of protocol " + p.id() + " (" + p.source() + ")");
+        .attr("Description", "Case report forms of protocol " + p.id());
     protocolElement();
     studyEventDefs();
     formDefs();
