@@ -27,7 +27,7 @@ import org.oligotrial.cdisc.schema.CdiscSchemas;
 import org.oligotrial.cdisc.tabulation.Conformance;
 import org.oligotrial.cdisc.tabulation.Dataset;
 import org.oligotrial.cdisc.tabulation.TabulationExport;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.ProtocolException;
 import org.oligotrial.protocol.ProtocolLoader;
