@@ -29,7 +29,9 @@ import org.oligotrial.protocol.FormDefinition;
  * {@link SubjectRecord}s of the neutral model: the values as they stand after applying every {@code ItemData} in
  * document order ({@code Insert}, {@code Update}, {@code Upsert} or no type set the value; {@code Remove} clears it;
  * {@code Context} changes nothing), each {@code AuditRecord} as an {@link AuditEntry}, each {@code Signature} and
- * each query {@code Annotation}. Consecutive {@code SubjectData} with the same key are merged.
+ * each query {@code Annotation}. Consecutive {@code SubjectData} with the same key are merged. Typed items
+ * ({@code ItemDataString}, {@code ItemDataInteger}, ... of ODM 1.3.2 section 3.1.4.x) are read too, their text as the
+ * value (their {@code AuditRecordID} references into {@code ClinicalData/AuditRecords} are not followed).
  *
  * <p>Refusals ({@link OdmRefusedException}, before any subject is delivered): the root is not ODM; a
  * {@code ClinicalData} whose {@code StudyOID} is not this protocol's study; one whose {@code MetaDataVersionOID} is
@@ -251,7 +253,23 @@ public final class OdmReader {
             queries.add(q);
           }
         }
-        default -> { }
+        default -> {
+          if (r.getLocalName().startsWith("ItemData") && r.getLocalName().length() > 8) {
+            // ODM 1.3.2 typed items (ItemDataString, ItemDataInteger, ...): the value is the element's text
+            String oid = r.getAttributeValue(null, "ItemOID");
+            String tt = r.getAttributeValue(null, "TransactionType");
+            String v = r.getElementText();
+            depth--;
+            if (OdmStudy.RANDOMIZATION_GROUP.equals(group)) {
+              s.randomization(oid, v, this);
+            } else {
+              FieldRef ref = ref(s.key, event, eventRepeat, form, formKey, group, groupRepeat, oid);
+              if (ref != null && ("Remove".equals(tt) || valid(s.key, ref, v))) {
+                s.apply(ref, tt, v);
+              }
+            }
+          }
+        }
       }
     }
   }

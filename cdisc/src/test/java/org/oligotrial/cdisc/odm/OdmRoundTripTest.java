@@ -154,4 +154,34 @@ class OdmRoundTripTest {
         .hasSize(OdmImport.values(trial.subjects().get(1)).size())
         .allMatch(c -> c.newSubject() && c.action() == OdmImport.Action.INSERT);
   }
+
+  @Test
+  void aFileFromAnotherSystemWithTypedItemsAndPrefixesIsRead() {
+    // written by hand as another EDC might: odm: prefix, typed ItemDataInteger/ItemDataString, no audit records
+    String xml = """
+        <odm:ODM xmlns:odm="http://www.cdisc.org/ns/odm/v1.3" FileType="Snapshot" FileOID="OTHER.1"
+            CreationDateTime="2024-06-01T00:00:00">
+          <odm:ClinicalData StudyOID="ST.NCT03119519" MetaDataVersionOID="%s">
+            <odm:SubjectData SubjectKey="X-7">
+              <odm:StudyEventData StudyEventOID="SE.LOG">
+                <odm:FormData FormOID="F.adverse-event" FormRepeatKey="1">
+                  <odm:ItemGroupData ItemGroupOID="IG.adverse-event.main">
+                    <odm:ItemDataString ItemOID="I.adverse-event.main.term">Nausea</odm:ItemDataString>
+                    <odm:ItemDataInteger ItemOID="I.adverse-event.main.grade">2</odm:ItemDataInteger>
+                    <odm:ItemDataInteger ItemOID="I.adverse-event.main.nonsense">2</odm:ItemDataInteger>
+                  </odm:ItemGroupData>
+                </odm:FormData>
+              </odm:StudyEventData>
+            </odm:SubjectData>
+          </odm:ClinicalData>
+        </odm:ODM>""".formatted(STUDY.metaDataVersionOid());
+    OdmReader reader = new OdmReader(STUDY);
+    List<SubjectRecord> back = read(xml.getBytes(StandardCharsets.UTF_8), reader);
+    assertThat(OdmImport.values(back.get(0))).containsOnly(
+        Map.entry(new FieldRef("adverse-event", null, 1, "1", FormLayout.MAIN, 1, "term"), "Nausea"),
+        Map.entry(new FieldRef("adverse-event", null, 1, "1", FormLayout.MAIN, 1, "grade"), "2"));
+    assertThat(reader.problems()).extracting(OdmReader.Problem::toString).containsExactly(
+        "X-7 F.adverse-event[1]/I.adverse-event.main.nonsense: no ItemDef I.adverse-event.main.nonsense in item "
+            + "group IG.adverse-event.main");
+  }
 }
