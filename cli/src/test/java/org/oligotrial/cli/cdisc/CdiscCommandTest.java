@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oligotrial.cli.OligoTrialCommand;
@@ -88,5 +89,33 @@ class CdiscCommandTest {
       assertThat(r.exit()).isZero();
       assertThat(r.out()).contains("Usage:");
     }
+  }
+
+  @Test
+  void everyExampleInTheDocsRuns(@TempDir Path dir) throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("..", "docs", "cdisc.md"));
+    boolean inBash = false;
+    int ran = 0;
+    for (String line : lines) {
+      if (line.startsWith("```")) {
+        inBash = !inBash && line.startsWith("```bash");
+        continue;
+      }
+      if (!inBash || !line.startsWith("./oligotrial cdisc ")) {
+        continue;
+      }
+      String[] args = line.substring("./oligotrial ".length()).split(" +");
+      for (int i = 2; i < args.length; i++) { // after "cdisc" and the sub-command
+        if (args[i].startsWith("examples/")) {
+          args[i] = "../" + args[i];
+        } else if (args[i].equals("forms.xml") || args[i].startsWith("sdtm")) {
+          args[i] = dir.resolve(args[i]).toString();
+        }
+      }
+      Run r = run(args);
+      assertThat(r.exit()).as(line + "\n" + r.out() + r.err()).isZero();
+      ran++;
+    }
+    assertThat(ran).isEqualTo(5);
   }
 }
