@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         "an ODM clinical-data file, SDTM (Dataset-JSON or XPT with define.xml) from an ODM file, schema validation.",
         "Exports of the database (ODM, SDTM, ADaM) and the ODM import are server commands."},
     subcommands = {CdiscCommand.OdmMetadata.class, CdiscCommand.OdmCheck.class, CdiscCommand.Sdtm.class,
-        CdiscCommand.Validate.class})
+        CdiscCommand.Stats.class, CdiscCommand.Validate.class})
 public final class CdiscCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -183,6 +183,46 @@ public final class CdiscCommand implements Callable<Integer> {
           String.join(" ", sdtm.stream().map(d -> d.name() + "=" + d.rows().size()).toList()), findings.size());
       o.flush();
       return findings.isEmpty() ? 0 : 1;
+    }
+  }
+
+  /** {@code cdisc stats}. */
+  @Command(name = "stats", mixinStandardHelpOptions = true,
+      description = {"Write every form's data from an ODM clinical-data file as CSV (one file per form and per",
+          "repeating group), a data dictionary, and R and SAS read-in scripts that type and label the columns;",
+          "also read-in scripts for the analysis dataset (analysis.csv of 'export analysis-dataset')."})
+  static final class Stats implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--odm", required = true, paramLabel = "FILE", description = "The ODM clinical-data file.")
+    Path odm;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The directory to write into.")
+    Path out;
+
+    @Option(names = "--protocol", paramLabel = "FILE", description = "Protocol file (default: the bundled one).")
+    Path protocolFile;
+
+    @Override
+    public Integer call() {
+      mustExist(odm);
+      Protocol p = protocol(protocolFile);
+      OdmFileSource source = new OdmFileSource(OdmStudy.of(p), odm);
+      java.util.Map<String, Integer> counts;
+      try {
+        counts = org.oligotrial.cdisc.stats.StatsExport.writeForms(p, source, out);
+      } catch (OdmRefusedException e) {
+        throw new UserInputException("refused: " + e.getMessage(), e);
+      }
+      org.oligotrial.cdisc.stats.StatsExport.writeAnalysisScripts(out);
+      PrintWriter o = spec.commandLine().getOut();
+      for (OdmReader.Problem pr : source.problems()) {
+        o.println("left out: " + pr);
+      }
+      o.printf("%s: %d tables, dictionary.csv, read.R, read.sas, read-analysis.R, read-analysis.sas%n", out,
+          counts.size());
+      o.flush();
+      return 0;
     }
   }
 

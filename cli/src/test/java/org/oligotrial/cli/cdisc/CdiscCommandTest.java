@@ -82,7 +82,7 @@ class CdiscCommandTest {
   @Test
   void everyCdiscCommandAnswersHelp() {
     for (String[] c : new String[][] {{"cdisc"}, {"cdisc", "odm-metadata"}, {"cdisc", "odm-check"},
-        {"cdisc", "sdtm"}, {"cdisc", "validate"}}) {
+        {"cdisc", "sdtm"}, {"cdisc", "stats"}, {"cdisc", "validate"}}) {
       String[] args = java.util.Arrays.copyOf(c, c.length + 1);
       args[c.length] = "--help";
       Run r = run(args);
@@ -108,7 +108,7 @@ class CdiscCommandTest {
       for (int i = 2; i < args.length; i++) { // after "cdisc" and the sub-command
         if (args[i].startsWith("examples/")) {
           args[i] = "../" + args[i];
-        } else if (args[i].equals("forms.xml") || args[i].startsWith("sdtm")) {
+        } else if (args[i].equals("forms.xml") || args[i].startsWith("sdtm") || args[i].equals("stats")) {
           args[i] = dir.resolve(args[i]).toString();
         }
       }
@@ -116,6 +116,6 @@ class CdiscCommandTest {
       assertThat(r.exit()).as(line + "\n" + r.out() + r.err()).isZero();
       ran++;
     }
-    assertThat(ran).isEqualTo(5);
+    assertThat(ran).isEqualTo(6);
   }
 }
