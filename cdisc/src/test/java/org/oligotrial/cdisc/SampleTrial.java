@@ -123,7 +123,16 @@ public final class SampleTrial implements ClinicalDataSource {
         new QueryRecord(new FieldRef("radiotherapy", "radiotherapy", 1, "102", FormLayout.MAIN, 1,
             "interruptionDays"), "18", "open", "interruption days missing?", "dm", T0.plusSeconds(120)));
     return new SubjectRecord("GZ01-001", "GZ01", "RT+", strata, LocalDate.parse("2024-03-01"), forms, audit, sigs,
-        queries);
+        queries, screening());
+  }
+
+  /** The eligible example screening record (examples/screening/eligible.json: female, born 1962-07-21). */
+  static String screening() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("../examples/screening/eligible.json"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static int indexOf(List<AuditEntry> audit, FieldRef ref) {
@@ -148,7 +157,9 @@ public final class SampleTrial implements ClinicalDataSource {
     forms.add(form("death", null, 1, "204", """
         {"date": "2024-09-30", "cause": "disease-progression"}"""));
     List<AuditEntry> audit = inserts(forms, "li.wei", "GZ02", T0.plusSeconds(86400));
+    // screened with ECOG 3 (inclusion I4 not met; a protocol deviation the IE domain records)
+    String screening = screening().replace("\"ecog\": 1", "\"ecog\": 3").replace("\"female\"", "\"male\"");
     return new SubjectRecord("GZ02-001", "GZ02", "RT-", Map.of("histology", "squamous"),
-        LocalDate.parse("2024-03-04"), forms, audit, List.of(), List.of());
+        LocalDate.parse("2024-03-04"), forms, audit, List.of(), List.of(), screening);
   }
 }

@@ -19,10 +19,20 @@ import java.util.Objects;
  * @param audit the change history of the form values, oldest first
  * @param signatures the electronic signatures given on forms or on the casebook
  * @param queries the data queries raised on fields
+ * @param screeningRecord the screening record (JSON, docs/eligibility.md) the subject was found eligible on, or null;
+ *     it gives DM's sex and age, LB (screening laboratory values), MH and IE
  */
 public record SubjectRecord(String subjectKey, String siteCode, String arm, Map<String, String> strata,
     LocalDate randomizationDate, List<FormRecord> forms, List<AuditEntry> audit, List<SignatureRecord> signatures,
-    List<QueryRecord> queries) {
+    List<QueryRecord> queries, String screeningRecord) {
+
+  /** A subject without its screening record. */
+  public SubjectRecord(String subjectKey, String siteCode, String arm, Map<String, String> strata,
+      LocalDate randomizationDate, List<FormRecord> forms, List<AuditEntry> audit, List<SignatureRecord> signatures,
+      List<QueryRecord> queries) {
+    this(subjectKey, siteCode, arm, strata, randomizationDate, forms, audit, signatures, queries, null);
+  }
+
   public SubjectRecord {
     Objects.requireNonNull(subjectKey, "subjectKey");
     strata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(strata));

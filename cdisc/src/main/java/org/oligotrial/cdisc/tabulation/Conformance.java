@@ -19,7 +19,7 @@ import java.util.Set;
  *   <li>{@code SEQ}: {@code --SEQ} is unique per USUBJID within a dataset (SDTMIG 3.4 section 4.1.5)
  *   <li>{@code USUBJID}: every USUBJID of a dataset is in DM (SDTM) or ADSL (ADaM)
  *   <li>{@code CT}: values of variables with CDISC controlled terminology are terms of their code list (the lists
- *       below, from CDISC CT: C66742 NY, C66768 OUT, C66767 ACN, C87162 TOXGR 1-5 as used in AETOXGR)
+ *       below, from CDISC CT: C66742 NY, C66768 OUT, C66767 ACN, C87162 TOXGR 1-5 as used in AETOXGR, C66731 SEX, C66781 AGEU)
  *   <li>{@code LENGTH}: dataset and variable names at most 8 characters, labels at most 40, text values at most 200
  *       bytes (SAS transport v5)
  * </ul>
@@ -32,7 +32,9 @@ public final class Conformance {
           "RECOVERING/RESOLVING", "UNKNOWN"),
       "ACN", Set.of("DOSE INCREASED", "DOSE NOT CHANGED", "DOSE RATE REDUCED", "DOSE REDUCED", "DRUG INTERRUPTED",
           "DRUG WITHDRAWN", "NOT APPLICABLE", "UNKNOWN"),
-      "TOXGR", Set.of("1", "2", "3", "4", "5"));
+      "TOXGR", Set.of("1", "2", "3", "4", "5"),
+      "SEX", Set.of("F", "M", "U", "UNDIFFERENTIATED"),
+      "AGEU", Set.of("YEARS"));
 
   private Conformance() {}
 

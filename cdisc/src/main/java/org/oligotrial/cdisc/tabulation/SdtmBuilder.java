@@ -20,8 +20,9 @@ import org.oligotrial.protocol.Regimen;
 
 /**
  * Builds the subject-level SDTM (SDTMIG 3.4) datasets in one pass over the subjects: DM, DS, SV, AE with SUPPAE,
- * EX (systemic therapy), PR with SUPPPR (radiotherapy), and the oncology response domains TU, TR, RS
- * ({@link RecistDomains}). The mapping of every variable is tabulated in docs/cdisc.md. Study day
+ * EX (systemic therapy), PR with SUPPPR (radiotherapy), the oncology response domains TU, TR, RS
+ * ({@link RecistDomains}), and from the screening record DM's sex and age, IE, MH and LB
+ * ({@link ScreeningDomains}). The mapping of every variable is tabulated in docs/cdisc.md. Study day
  * ({@code --DY}, SDTMIG 3.4 section 4.4.4): {@code date - RFSTDTC + 1} on or after the reference start,
  * {@code date - RFSTDTC} before it (there is no day 0); RFSTDTC is the randomization date, the protocol's day 0.
  * Not thread-safe; one builder per export.
@@ -38,6 +39,7 @@ public final class SdtmBuilder {
   final Dataset pr;
   final Dataset supppr;
   final RecistDomains recist;
+  final ScreeningDomains screening;
 
   public SdtmBuilder(Protocol p) {
     this.p = p;
@@ -56,6 +58,11 @@ public final class SdtmBuilder {
         coll("DTHDTC", "Date/Time of Death").as(Variable.Type.DATE),
         Variable.text("DTHFL", "Subject Death Flag", DERIVED).codes("NY").derived("Y when a death form exists"),
         coll("SITEID", "Study Site Identifier").req(),
+        coll("BRTHDTC", "Date/Time of Birth").as(Variable.Type.DATE),
+        Variable.text("AGE", "Age", DERIVED).as(Variable.Type.INTEGER)
+            .derived("whole years from BRTHDTC to the screening date"),
+        Variable.text("AGEU", "Age Units", ASSIGNED).codes("AGEU"),
+        coll("SEX", "Sex").req().codes("SEX"),
         Variable.text("ARMCD", "Planned Arm Code", ASSIGNED).codes("ARMCD"),
         Variable.text("ARM", "Description of Planned Arm", ASSIGNED),
         Variable.text("ACTARMCD", "Actual Arm Code", DERIVED).codes("ARMCD")
@@ -120,6 +127,7 @@ public final class SdtmBuilder {
         dy("PRSTDY", "Study Day of Start of Procedure")), List.of("STUDYID", "USUBJID", "PRTRT", "PRSTDTC"));
     supppr = supp("PR");
     recist = new RecistDomains(this);
+    screening = new ScreeningDomains(p);
   }
 
   static Variable id(String name, String label) {
@@ -173,8 +181,8 @@ public final class SdtmBuilder {
     source.forEachSubject(null, b::add);
     List<Dataset> out = new ArrayList<>(List.of(TrialDesign.ts(p), TrialDesign.ta(p), TrialDesign.te(p),
         TrialDesign.tv(p), TrialDesign.ti(p)));
-    out.addAll(List.of(b.dm, b.ds, b.sv, b.ae, b.suppae, b.ex, b.pr, b.supppr, b.recist.tu, b.recist.tr,
-        b.recist.rs));
+    out.addAll(List.of(b.dm, b.ds, b.screening.ie, b.screening.mh, b.sv, b.ae, b.suppae, b.ex, b.pr, b.supppr,
+        b.screening.lb, b.recist.tu, b.recist.tr, b.recist.rs));
     return out;
   }
 
@@ -294,6 +302,8 @@ public final class SdtmBuilder {
       }
     }
     recist.add(s, u, ref);
+    screening.add(studyId, u, s.screeningRecord());
+    Object[] demo = ScreeningDomains.demographics(s.screeningRecord());
     visits.forEach((vn, range) -> sv.add(studyId, "SV", u, vn, visitNames.get(vn), range[0].toString(),
         range[1].toString(), studyDay(ref, range[0])));
     String armcd = s.arm() == null ? null : TrialDesign.armcd(s.arm());
@@ -305,7 +315,7 @@ public final class SdtmBuilder {
     dm.add(studyId, "DM", u, s.subjectKey(), ref == null ? null : ref.toString(),
         last == null ? null : last.toString(), firstTx == null ? null : firstTx.toString(),
         lastTx == null ? null : lastTx.toString(), death == null ? null : death.toString(), death == null ? null : "Y",
-        s.siteCode(), armcd, armName, actual == null ? null : TrialDesign.armcd(actual), actualName,
+        s.siteCode(), demo[1], demo[2], demo[3], demo[0], armcd, armName, actual == null ? null : TrialDesign.armcd(actual), actualName,
         s.arm() == null ? "SCREEN FAILURE" : null, "CHN");
   }
 

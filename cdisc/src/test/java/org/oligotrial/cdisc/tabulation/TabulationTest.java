@@ -117,6 +117,26 @@ class TabulationTest {
   }
 
   @Test
+  void screeningRecordGivesSexAgeLabsHistoryAndTheCriteriaNotMet() {
+    List<Dataset> sdtm = TabulationExport.sdtm(SampleTrial.PROTOCOL, TRIAL);
+    // examples/screening/eligible.json: female, born 1962-07-21, screened 2025-03-10: 62 whole years
+    assertThat(row(find(sdtm, "DM"), 0)).containsEntry("SEX", "F").containsEntry("AGE", 62L)
+        .containsEntry("AGEU", "YEARS").containsEntry("BRTHDTC", "1962-07-21");
+    assertThat(row(find(sdtm, "DM"), 1)).containsEntry("SEX", "M");
+    Dataset lb = find(sdtm, "LB");
+    // eight screening labs per subject; CREAT 0.8 mg/dL with upper limit 1.1
+    assertThat(lb.rows()).hasSize(16);
+    assertThat(lb.rows()).anySatisfy(r -> assertThat(Arrays.asList(r)).contains("CREAT", "0.8", "mg/dL", "1.1"));
+    assertThat(lb.rows()).extracting(r -> (String) r[4]).contains("NEUT", "PLAT", "BILI");
+    Dataset mh = find(sdtm, "MH");
+    assertThat(mh.rows()).extracting(r -> (String) r[4]).contains("NON-SMALL CELL LUNG CANCER, ADENOCARCINOMA, T2AN1M1B");
+    // SDTMIG 3.4 6.3.4: IE holds only the criteria not met - none for subject 1, I4 (ECOG) for subject 2
+    Dataset ie = find(sdtm, "IE");
+    assertThat(ie.rows()).extracting(r -> r[2] + " " + r[4] + " " + r[6] + " " + r[7])
+        .containsExactly("NCT03119519-GZ02-001 I4 INCLUSION N");
+  }
+
+  @Test
   void sdtmHasNoConformanceFindings() {
     List<Dataset> sdtm = TabulationExport.sdtm(SampleTrial.PROTOCOL, TRIAL);
     assertThat(Conformance.table(Conformance.check(sdtm))).isEqualTo("no findings\n");

@@ -139,7 +139,7 @@ public final class CdiscCommand implements Callable<Integer> {
 
   /** {@code cdisc sdtm}. */
   @Command(name = "sdtm", mixinStandardHelpOptions = true,
-      description = {"Build the SDTM datasets (TS, TA, TE, TV, TI, DM, DS, SV, AE, SUPPAE, EX, PR, SUPPPR, TU, TR,",
+      description = {"Build the SDTM datasets (TS, TA, TE, TV, TI, DM, DS, IE, MH, SV, AE, SUPPAE, EX, PR, SUPPPR, LB, TU, TR,",
           "RS) from an ODM clinical-data file and write them as Dataset-JSON 1.1 or SAS transport v5, with their",
           "define.xml and conformance.txt. Exit 0 without conformance findings, 1 with findings."})
   static final class Sdtm implements Callable<Integer> {
