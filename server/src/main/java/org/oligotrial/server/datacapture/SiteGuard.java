@@ -29,7 +29,8 @@ public final class SiteGuard {
 
   /** The participant's site. @throws RecordNotFoundException for an unknown participant */
   public String siteOf(String participantId) {
-    return participants.siteOf(participantId).orElseThrow(() -> new RecordNotFoundException("participant", participantId));
+    return participants.siteOf(participantId)
+        .orElseThrow(() -> new RecordNotFoundException("participant", participantId));
   }
 
   /** Refuses unless the actor may read the site. */

@@ -50,7 +50,7 @@ class TablesAreReadByTheirOwnerTest {
       Map.entry("crf_query", "datacapture"), Map.entry("crf_alert", "datacapture"),
       Map.entry("derived_endpoint", "datacapture"));
 
-  /** Reads across a boundary that are still to move behind the owner's interface: "Class (path under server) -> table". */
+  /** Reads across a boundary still to move behind the owner's interface: "path under server -> table". */
   static final Set<String> NOT_YET_MOVED = Set.of(
       // the audit trail's replay compares the audited state with the stored rows of each feature
       "audit/StateReplay.java -> crf_form", "audit/StateReplay.java -> participant",
@@ -64,7 +64,8 @@ class TablesAreReadByTheirOwnerTest {
       "register/OperatorSession.java -> audit_checkpoint", "register/OperatorSession.java -> audit_event");
 
   private static final Pattern CREATE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?\"?(\\w+)");
-  private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+  private static final Pattern LITERAL =
+      Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
   private static final Pattern NAMED = Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+\"?(\\w+)");
 
