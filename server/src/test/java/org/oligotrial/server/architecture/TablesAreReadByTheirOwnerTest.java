@@ -55,13 +55,9 @@ class TablesAreReadByTheirOwnerTest {
       // the audit trail's replay compares the audited state with the stored rows of each feature
       "audit/StateReplay.java -> crf_form", "audit/StateReplay.java -> participant",
       "audit/StateReplay.java -> randomization", "audit/StateReplay.java -> screening_version",
-      // the alert recipients (users of a site): for user to offer
-      "datacapture/queries/AlertService.java -> user_account", "datacapture/queries/AlertService.java -> user_site",
       // the dates a participant's records hold, gathered across features for the date rules
       "dates/ParticipantDatesReader.java -> crf_form", "dates/ParticipantDatesReader.java -> participant",
-      "dates/ParticipantDatesReader.java -> randomization", "dates/ParticipantDatesReader.java -> screening_version",
-      // the operator session's audit summary
-      "register/OperatorSession.java -> audit_checkpoint", "register/OperatorSession.java -> audit_event");
+      "dates/ParticipantDatesReader.java -> randomization", "dates/ParticipantDatesReader.java -> screening_version");
 
   private static final Pattern CREATE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?\"?(\\w+)");
   private static final Pattern LITERAL =
