@@ -33,6 +33,7 @@ import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.kernel.PreconditionRequiredException;
 import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.participant.JdbcParticipantReads;
 import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.randomization.Randomized;
 import org.oligotrial.server.user.ElectronicSignatures;
@@ -381,8 +382,8 @@ public final class FormService {
   }
 
   private void lockParticipant(String participantId) {
-    jdbc.sql("SELECT id FROM participant WHERE id = :id FOR UPDATE").param("id", participantId)
-        .query(String.class).single();
+    new JdbcParticipantReads(jdbc).lock(participantId)
+        .orElseThrow(() -> new RecordNotFoundException("participant", participantId));
   }
 
   private ObjectNode derive(FormDefinition def, ObjectNode values, List<StoredForm> others, StoredForm self) {
