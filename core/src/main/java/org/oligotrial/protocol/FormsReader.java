@@ -48,6 +48,10 @@ final class FormsReader {
           && fields.stream().noneMatch(o -> o.id().equals(dateField) && o.type().equals("date"))) {
         p.error(f.map.get("dateField"), "dateField '" + dateField + "' is not a date field of the form");
       }
+      long terms = fields.stream().filter(o -> o.type().equals("ctcae-term")).count();
+      if (terms != 1 && fields.stream().anyMatch(o -> o.type().equals("ctcae-grade"))) {
+        p.error(f, "a ctcae-grade field is graded against the form's one ctcae-term field; the form has " + terms);
+      }
       for (FormField field : fields) {
         if (field.requiredWhen() != null && fields.stream().noneMatch(o -> o.id().equals(field.requiredWhen().field()))) {
           p.error(f, "field '" + field.id() + "': requiredWhen names no field '" + field.requiredWhen().field() + "'");
@@ -141,6 +145,9 @@ final class FormsReader {
       }
       if ("date-order".equals(kind) && (field == null || other == null)) {
         p.error(c, "a date-order check needs 'field' and 'otherField'");
+      }
+      if ("within-hours".equals(kind) && (field == null || other == null || range == null || range.max() == null)) {
+        p.error(c, "a within-hours check needs 'field', 'otherField' and 'max' (hours)");
       }
       if ("arm-only".equals(kind) && arm == null) {
         p.error(c, "an arm-only check needs 'arm'");
