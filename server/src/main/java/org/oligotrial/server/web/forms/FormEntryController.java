@@ -16,6 +16,7 @@ import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.user.AccessPolicy;
 import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.web.WebAccess;
+import org.oligotrial.server.web.ctcae.CtcaeFormFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -89,7 +90,9 @@ class FormEntryController {
     JsonNode v = ClinicalView.JSON.readTree(f.valuesJson());
     for (FormField field : def.fields()) {
       JsonNode n = v.get(field.id());
-      if (n != null && !n.isNull()) {
+      if (n != null && !n.isNull() && field.type().equals("ctcae-term")) {
+        CtcaeFormFields.current(field, n, current);
+      } else if (n != null && !n.isNull()) {
         current.put(field.id(), (n.isObject() || n.isArray()) ? n.toString() : n.asString());
       }
     }
@@ -121,6 +124,9 @@ class FormEntryController {
     m.addAttribute("existing", existing);
     m.addAttribute("current", current);
     String field = errorField == null ? null : errorField.startsWith("values.") ? errorField.substring(7) : errorField;
+    if (field != null && field.indexOf('.') > 0 && def.field(field.substring(0, field.indexOf('.'))).isPresent()) {
+      field = field.substring(0, field.indexOf('.')); // a part of a structured value: shown at its field
+    }
     m.addAttribute("errorField", field);
     String prefix = errorField + ": ";
     m.addAttribute("error", error != null && error.startsWith(prefix) ? error.substring(prefix.length()) : error);
@@ -143,6 +149,7 @@ class FormEntryController {
         out.put(f.id(), s);
       }
     }
+    CtcaeFormFields.entered(def, params, out);
     return out;
   }
 
@@ -159,12 +166,19 @@ class FormEntryController {
         }
         continue;
       }
+      if (f.type().equals("ctcae-term")) {
+        JsonNode coded = CtcaeFormFields.value(raw, params.getFirst(PREFIX + f.id() + CtcaeFormFields.OTHER));
+        if (coded != null) {
+          o.set(f.id(), coded);
+        }
+        continue;
+      }
       if (raw == null || raw.isBlank()) {
         continue;
       }
       String s = raw.strip();
       switch (f.type()) {
-        case "integer", "decimal" -> {
+        case "integer", "decimal", "ctcae-grade" -> {
           try {
             o.put(f.id(), new BigDecimal(s));
           } catch (NumberFormatException e) {
