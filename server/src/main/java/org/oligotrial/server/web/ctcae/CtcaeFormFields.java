@@ -18,10 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Between the HTML fields of a coded adverse event and the form's JSON values. A {@code ctcae-term} field {@code term}
  * is two HTML fields: {@code v.term} (the term's name as the type-ahead offers it, or a MedDRA code) and
- * {@code v.term.otherSpecify} (the words of an "Other, specify" term). Also a bean, {@code ctcaeOptions}, that the
- * templates call for the grades of a term. Stateless and thread-safe.
+ * {@code v.term.otherSpecify} (the words of an "Other, specify" term). Also a bean that gives the form page
+ * the grades of the term entered ({@link #view}). Stateless and thread-safe.
  */
-@Component("ctcaeOptions")
+@Component
 public class CtcaeFormFields {
   /** The suffix of the HTML field holding the "Other, specify" text. */
   public static final String OTHER = ".otherSpecify";
@@ -67,6 +67,21 @@ public class CtcaeFormFields {
         out.put(f.id() + OTHER, s);
       }
     }
+  }
+
+  /**
+   * What the form page needs to draw its CTCAE fields, as the model attribute {@code ctcae}.
+   *
+   * @param termField the id of the form's {@code ctcae-term} field
+   * @param grades the grades offered for the term entered so far
+   * @param uncoded whether the term field holds text that is no CTCAE v5.0 term (an entry made before coding)
+   */
+  public record View(String termField, List<GradeOption> grades, boolean uncoded) {}
+
+  /** The view of a form's CTCAE fields for the values shown, by field id. */
+  public View view(FormDefinition def, Map<String, String> current) {
+    String term = termField(def);
+    return new View(term, grades(current.get(term)), uncoded(current.get(term)));
   }
 
   /** The id of the form's {@code ctcae-term} field (the one a {@code ctcae-grade} field is graded against). */

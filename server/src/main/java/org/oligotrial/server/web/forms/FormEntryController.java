@@ -39,9 +39,11 @@ class FormEntryController {
   private final DataCapture dc;
   private final ParticipantService participants;
   private final WebAccess access;
+  private final CtcaeFormFields ctcae;
   private final Protocol protocol = ProtocolLoader.bundled();
 
-  FormEntryController(DataCapture dc, ParticipantService participants, WebAccess access) {
+  FormEntryController(DataCapture dc, ParticipantService participants, WebAccess access, CtcaeFormFields ctcae) {
+    this.ctcae = ctcae;
     this.dc = dc;
     this.participants = participants;
     this.access = access;
@@ -133,6 +135,7 @@ class FormEntryController {
     m.addAttribute("errorLabel", field == null ? null
         : def.field(field).map(FormField::label).orElse(field.equals("reason") ? "reason for change" : field));
     m.addAttribute("fieldIds", def.fields().stream().map(FormField::id).toList());
+    m.addAttribute("ctcae", ctcae.view(def, current));
     return "forms/edit";
   }
 
