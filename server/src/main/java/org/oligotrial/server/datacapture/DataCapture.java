@@ -8,6 +8,8 @@ import org.oligotrial.server.datacapture.forms.FormService;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.datacapture.visits.VisitService;
+import org.oligotrial.server.randomization.JdbcRandomizationFacts;
+import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.register.Register;
 
 /**

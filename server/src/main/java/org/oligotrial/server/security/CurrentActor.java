@@ -1,6 +1,6 @@
 package org.oligotrial.server.security;
 
-import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.user.UserService;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;

@@ -9,8 +9,8 @@ import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.datacapture.forms.StoredForm;
-import org.oligotrial.server.register.Ids;
-import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
