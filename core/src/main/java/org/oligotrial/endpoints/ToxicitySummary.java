@@ -144,7 +144,8 @@ public final class ToxicitySummary {
 
     List<String> socs() {
       List<String> s = new ArrayList<>(terms.keySet());
-      s.sort(Comparator.comparing((String x) -> x.equals(CodedTerm.UNCODED_SOC)).thenComparing(Comparator.naturalOrder()));
+      s.sort(Comparator.comparing((String x) -> x.equals(CodedTerm.UNCODED_SOC))
+          .thenComparing(Comparator.naturalOrder()));
       return s;
     }
 

@@ -28,8 +28,8 @@ public record FormField(String id, String label, String type, boolean required, 
 
   /** The field types a protocol file may use. */
   public static final List<String> TYPES = List.of("text", "integer", "decimal", "date", "datetime", "boolean",
-      "choice", "ctcae-term", "ctcae-grade", "recist-lesions", "recist-measurements", "recist-statuses", "recist-new-lesions", "recist-targets",
-      "recist-non-targets");
+      "choice", "ctcae-term", "ctcae-grade", "recist-lesions", "recist-measurements", "recist-statuses",
+      "recist-new-lesions", "recist-targets", "recist-non-targets");
 
   public FormField {
     values = List.copyOf(values);

@@ -25,7 +25,8 @@ class CodedTermsTest {
 
   @Test
   void otherSpecifyNeedsTextAndOnlyThere() {
-    JsonNode ok = CodedTerms.code(json("{'term':'Gastrointestinal disorders - Other, specify','otherSpecify':' bezoar '}"));
+    JsonNode ok = CodedTerms.code(
+        json("{'term':'Gastrointestinal disorders - Other, specify','otherSpecify':' bezoar '}"));
     assertThat(ok.path("otherSpecify").stringValue()).isEqualTo("bezoar");
     assertThat(ok.path("meddraCode").stringValue()).isEqualTo("10017947");
     assertThat(CodedTerms.read(ok).label()).isEqualTo("Gastrointestinal disorders - Other, specify: bezoar");

@@ -15,7 +15,8 @@ class TermSearchTest {
 
   @Test
   void rashFindsTheRashTermsFirstThenTheWordMatch() {
-    // "Rash acneiform", "Rash pustular", "Rash maculo-papular" begin with "rash"; "Papulopustular rash" has it as a word
+    // "Rash acneiform", "Rash pustular", "Rash maculo-papular" begin with "rash" (shorter first);
+    // "Papulopustular rash" has it as a word
     assertThat(terms("rash", 10)).containsExactly("Rash pustular", "Rash acneiform", "Rash maculo-papular",
         "Papulopustular rash");
     assertThat(d.search("rash", 10).get(3).rank()).isEqualTo(TermSearch.Rank.TERM_WORD_PREFIX);

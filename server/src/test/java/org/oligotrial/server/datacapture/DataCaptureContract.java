@@ -311,6 +311,30 @@ abstract class DataCaptureContract {
   }
 
   @Test
+  void anEntryMadeBeforeCodingIsReadAsUncodedAndCodedByAChange() {
+    String p = randomized("RT+", "non-targeted");
+    StoredForm f = ae(p, 5, 2, false);
+    // the form as it was stored before the term was coded: free text
+    String legacy = JSON.readTree(f.valuesJson()).deepCopy().toString()
+        .replaceFirst("\\{\"term\":\"Pneumonitis\",\"meddraCode\":\"10035742\",\"soc\":\"[^\"]*\"}",
+            "\"radiation pneumonitis, mild\"");
+    assertThat(legacy).contains("\"term\":\"radiation pneumonitis, mild\"");
+    org.springframework.jdbc.core.simple.JdbcClient.create(ds)
+        .sql("UPDATE crf_form SET values_json = :v WHERE id = :id").param("v", legacy).param("id", f.id()).update();
+    ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
+    assertThat(e.worstGrades()).containsEntry("radiation pneumonitis, mild", 2);
+    assertThat(dc.endpoints().safety(stat).toxicity())
+        .filteredOn(t -> t.term().equals("radiation pneumonitis, mild")).singleElement()
+        .satisfies(t -> assertThat(t.soc()).isEqualTo("Uncoded (free text, to be coded)"));
+    // a change that keeps the free text is refused naming the term; coding it is the change
+    invalid(() -> dc.forms().update(coord, f.id(), json(legacy.replace('"', '\'')), "end date known", 1),
+        "values.term", "is not a CTCAE v5.0 term: 'radiation pneumonitis, mild'");
+    StoredForm coded = dc.forms().update(coord, f.id(), json(legacy.replace('"', '\'')
+        .replace("'radiation pneumonitis, mild'", "'Pneumonitis'")), "coded to CTCAE v5.0", 1);
+    assertThat(JSON.readTree(coded.valuesJson()).path("term").path("meddraCode").asString()).isEqualTo("10035742");
+  }
+
+  @Test
   void anSaeReportSentMoreThan24HoursAfterAwarenessOpensAQuery() {
     String p = randomized("RT+", "non-targeted");
     String base = "'reportType':'initial','term':'Pneumonitis','grade':3,'onsetDate':'" + day(20) + "',"

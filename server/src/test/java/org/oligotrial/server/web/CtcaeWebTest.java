@@ -66,7 +66,8 @@ class CtcaeWebTest extends WebTestBase {
     assertThat(saved.getResponse().getRedirectedUrl()).startsWith("/forms/");
     String formId = saved.getResponse().getRedirectedUrl().substring(7).replace("?saved", "");
     String edit = as("coord.a", get("/forms/" + formId + "/edit")).getResponse().getContentAsString();
-    assertThat(edit).contains("value=\"Eye disorders - Other, specify\"").contains("value=\"conjunctival haemorrhage\"");
+    assertThat(edit).contains("value=\"Eye disorders - Other, specify\"")
+        .contains("value=\"conjunctival haemorrhage\"");
   }
 
   private MvcResult as(String username, MockHttpServletRequestBuilder req) throws Exception {

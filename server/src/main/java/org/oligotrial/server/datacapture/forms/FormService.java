@@ -571,7 +571,8 @@ public final class FormService {
     if (before != null && before.path("serious").asBoolean(false)) {
       return;
     }
-    alerts.seriousAdverseEvent(actor, f, "serious adverse event: " + CodedTerms.read(after.get("term")).label() + " grade "
+    alerts.seriousAdverseEvent(actor, f, "serious adverse event: " + CodedTerms.read(after.get("term")).label()
+        + " grade "
         + after.path("grade").asString() + " from " + after.path("startDate").asString() + " (participant "
         + f.participantId() + ")");
   }

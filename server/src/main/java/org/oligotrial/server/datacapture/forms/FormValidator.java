@@ -23,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Checks entered values against a form definition of the protocol file: known fields only, required and
  * conditionally required fields, the type, the range of numbers, the allowed codes of choices, ISO dates and local
  * date-times between 1900 and 2100, text lengths, adverse-event terms coded to CTCAE v5.0 and their grades
- * ({@link CodedTerms}: a grade must exist for the term). The first problem throws {@link InvalidFieldException} whose field is
- * {@code values.<field id>}. Returns the values normalised (definition order, no nulls, decimals exact). Stateless
- * and thread-safe.
+ * ({@link CodedTerms}: a grade must exist for the term). The first problem throws {@link InvalidFieldException} whose
+ * field is {@code values.<field id>}. Returns the values normalised (definition order, no nulls, decimals exact).
+ * Stateless and thread-safe.
  */
 public final class FormValidator {
   static final JsonMapper JSON = JsonMapper.builder().build();
