@@ -103,7 +103,7 @@ final class FormsReader {
         continue;
       }
       p.onlyKeys(c, "id", "kind", "severity", "forms", "exceptForms", "field", "otherField", "min", "max",
-          "greaterThan", "lessThan", "arm", "message");
+          "greaterThan", "lessThan", "arm", "message", "fields");
       String id = p.text(c, "id", true);
       if (id != null && !ids.add(id)) {
         p.error(c, "duplicate edit check id '" + id + "'");
@@ -135,6 +135,18 @@ final class FormsReader {
           }
         }
       }
+      List<String> anyOf = p.texts(c, "fields", false);
+      for (String name : anyOf) {
+        for (String f : fs) {
+          FormDefinition def = forms.stream().filter(d -> d.id().equals(f)).findFirst().orElse(null);
+          if (def != null && def.field(name).filter(x -> x.type().equals("boolean")).isEmpty()) {
+            p.error(c, "form '" + f + "' has no boolean field '" + name + "'");
+          }
+        }
+      }
+      if ("any-true".equals(kind) && anyOf.size() < 2) {
+        p.error(c, "an any-true check needs 'fields', at least two boolean fields");
+      }
       String arm = p.text(c, "arm", false);
       if (arm != null && !armIds.contains(arm)) {
         p.error(c.map.get("arm"), "no arm '" + arm + "'");
@@ -152,7 +164,8 @@ final class FormsReader {
       if ("arm-only".equals(kind) && arm == null) {
         p.error(c, "an arm-only check needs 'arm'");
       }
-      out.add(new EditCheck(id, kind, severity, fs, except, field, other, range, arm, p.text(c, "message", true)));
+      out.add(new EditCheck(id, kind, severity, fs, except, field, other, range, arm, p.text(c, "message", true),
+          anyOf));
     }
     return List.copyOf(out);
   }

@@ -70,6 +70,9 @@ class ProtocolFormsTest {
     assertThat(ec10.kind()).isEqualTo("within-hours");
     assertThat(ec10.range().max()).isEqualByComparingTo("24");
     assertThat(ec10.appliesTo("sae-report")).isTrue();
+    EditCheck ec12 = p.editChecks().stream().filter(c -> c.id().equals("EC12")).findFirst().orElseThrow();
+    assertThat(ec12.fields()).hasSize(6).contains("lifeThreatening");
+    assertThat(ec12.blocks()).isTrue();
   }
 
   @Test
@@ -89,11 +92,14 @@ class ProtocolFormsTest {
               - {id: grade, type: ctcae-grade}
         editChecks:
           - {id: E1, kind: within-hours, severity: query, forms: [f], field: when, otherField: when, message: m}
+          - {id: E2, kind: any-true, severity: block, forms: [f], fields: [when], message: m}
         """;
     ProtocolCheck check = ProtocolLoader.check(new java.io.StringReader(yaml), "x.yaml");
     assertThat(check.errors()).extracting(Object::toString)
         .anyMatch(m -> m.contains("a ctcae-grade field is graded against the form's one ctcae-term field; the form"
             + " has 0"))
-        .anyMatch(m -> m.contains("a within-hours check needs 'field', 'otherField' and 'max' (hours)"));
+        .anyMatch(m -> m.contains("a within-hours check needs 'field', 'otherField' and 'max' (hours)"))
+        .anyMatch(m -> m.contains("form 'f' has no boolean field 'when'"))
+        .anyMatch(m -> m.contains("an any-true check needs 'fields', at least two boolean fields"));
   }
 }

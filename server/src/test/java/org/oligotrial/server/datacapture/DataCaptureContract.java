@@ -354,6 +354,10 @@ abstract class DataCaptureContract {
     });
     invalid(() -> dc.forms().create(coord, p, "sae-report", null, null,
         json("{" + base.replace("T09:30", "T9h30") + "}")), "values.awarenessAt", "yyyy-mm-ddThh:mm");
+    // EC12: no seriousness criterion marked is refused at the first criterion
+    invalid(() -> dc.forms().create(coord, p, "sae-report", null, null,
+        json("{" + base.replace("'hospitalisation':true", "'hospitalisation':false") + "}")),
+        "values.resultsInDeath", "at least one seriousness criterion");
   }
 
   @Test

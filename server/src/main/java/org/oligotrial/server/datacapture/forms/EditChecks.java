@@ -114,6 +114,11 @@ public final class EditChecks {
               + actual + ")"));
         }
       }
+      case "any-true" -> {
+        if (c.fields().stream().noneMatch(f -> values.path(f).asBoolean(false))) {
+          out.add(new Finding(c, "values." + c.fields().get(0), c.message()));
+        }
+      }
       case "within-hours" -> {
         JsonNode later = values.get(c.field());
         JsonNode earlier = values.get(c.otherField());
