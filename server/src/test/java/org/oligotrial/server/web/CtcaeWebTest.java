@@ -38,6 +38,20 @@ class CtcaeWebTest extends WebTestBase {
   }
 
   @Test
+  void theBlankFormWiresTheTermToItsGrades() throws Exception {
+    String id = randomized("A-CTCAE-0");
+    String blank = as("coord.a", get("/participants/" + id + "/forms/new").param("type", "adverse-event"))
+        .getResponse().getContentAsString();
+    String grade = blank.substring(blank.indexOf("<select id=\"f-grade\""));
+    grade = grade.substring(0, grade.indexOf("</select>"));
+    // the select asks for the grades when the term changes, sending the term; before a term all five are offered
+    assertThat(grade).contains("hx-trigger=\"change from:#f-term, input changed delay:300ms from:#f-term\"")
+        .contains("hx-include=\"#f-term\"").contains("<option value=\"5\">Grade 5</option>");
+    assertThat(blank).contains("<datalist id=\"f-term-options\"></datalist>")
+        .contains("name=\"v.term.otherSpecify\"");
+  }
+
+  @Test
   void theGradeSelectOffersOnlyTheTermsGradesWithTheirDefinitions() throws Exception {
     String html = as("coord.a", get("/ctcae/grades").param("field", "term").param("v.term", "Nausea")
         .param("grade", "grade").param("v.grade", "2")).getResponse().getContentAsString();
