@@ -25,12 +25,13 @@ import java.util.Optional;
  * @param source where the protocol was loaded from (a file path or a classpath resource), for messages
  * @param forms the case report forms (data capture), in the file's order
  * @param editChecks the checks run when a form is saved
+ * @param record the screening record the protocol declares: its fields, analytes and record checks
  */
 public record Protocol(String id, String title, String sponsor, String phase, String condition, int targetSampleSize,
     List<Arm> arms, SystemicTherapy systemicTherapy, List<Criterion> criteria, List<ProtocolNote> notes,
     List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
     RecistSettings recist, List<Visit> visits, String source, List<FormDefinition> forms,
-    List<EditCheck> editChecks) {
+    List<EditCheck> editChecks, RecordDeclaration record) {
 
   public Protocol {
     forms = forms == null ? List.of() : List.copyOf(forms);
@@ -43,7 +44,17 @@ public record Protocol(String id, String title, String sponsor, String phase, St
       List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
       RecistSettings recist, List<Visit> visits, String source) {
     this(id, title, sponsor, phase, condition, targetSampleSize, arms, systemicTherapy, criteria, notes,
-        stratification, randomization, endpoints, recist, visits, source, List.of(), List.of());
+        stratification, randomization, endpoints, recist, visits, source, List.of(), List.of(), null);
+  }
+
+  /** A protocol without a declared screening record (callers written before the record section). */
+  public Protocol(String id, String title, String sponsor, String phase, String condition, int targetSampleSize,
+      List<Arm> arms, SystemicTherapy systemicTherapy, List<Criterion> criteria, List<ProtocolNote> notes,
+      List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
+      RecistSettings recist, List<Visit> visits, String source, List<FormDefinition> forms,
+      List<EditCheck> editChecks) {
+    this(id, title, sponsor, phase, condition, targetSampleSize, arms, systemicTherapy, criteria, notes,
+        stratification, randomization, endpoints, recist, visits, source, forms, editChecks, null);
   }
 
   /** The form definition of that type, if any. */
