@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.oligotrial.ctcae.CodedTerms;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
@@ -571,7 +572,8 @@ public final class FormService {
     if (before != null && before.path("serious").asBoolean(false)) {
       return;
     }
-    alerts.seriousAdverseEvent(actor, f, "serious adverse event: " + after.path("term").asString() + " grade "
+    alerts.seriousAdverseEvent(actor, f, "serious adverse event: " + CodedTerms.read(after.get("term")).label()
+        + " grade "
         + after.path("grade").asString() + " from " + after.path("startDate").asString() + " (participant "
         + f.participantId() + ")");
   }
