@@ -22,7 +22,8 @@ final class ProtocolReader {
       return null;
     }
     p.onlyKeys(root, "id", "title", "sponsor", "phase", "condition", "targetSampleSize", "arms", "systemicTherapy",
-        "criteria", "notes", "stratification", "randomization", "endpoints", "recist", "visits", "forms", "editChecks", "record");
+        "criteria", "notes", "stratification", "randomization", "endpoints", "recist", "visits", "forms", "editChecks",
+        "record", "interimAnalysis");
     // the declared screening record first: every rule's field path is resolved against it
     RecordDeclaration record = new RecordDeclarationReader(p).read(root);
     rules = new RuleReader(p, record);
@@ -44,8 +45,9 @@ final class ProtocolReader {
     FormsReader formsReader = new FormsReader(p);
     List<FormDefinition> forms = formsReader.forms(root, visits);
     List<EditCheck> checks = formsReader.editChecks(root, forms, arms);
+    InterimAnalysisPlan interim = new InterimAnalysisReader(p).read(root, endpoints, notes, n);
     return new Protocol(id, title, sponsor, phase, condition, n == null ? 0 : n, arms, therapy, criteria, notes,
-        factors, rand, endpoints, recist, visits, source, forms, checks, record);
+        factors, rand, endpoints, recist, visits, source, forms, checks, record, interim);
   }
 
   private List<Arm> arms(YamlNode root) {

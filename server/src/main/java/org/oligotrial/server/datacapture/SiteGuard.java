@@ -7,6 +7,8 @@ import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.kernel.SiteAccessDeniedException;
+import org.oligotrial.server.participant.JdbcParticipantReads;
+import org.oligotrial.server.participant.ParticipantReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,18 +19,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link SiteAccessDeniedException} (HTTP 403). Thread-safe.
  */
 public final class SiteGuard {
-  private final JdbcClient jdbc;
+  private final ParticipantReads participants;
   private final AccessDenials denials;
 
   public SiteGuard(JdbcClient jdbc, AuditTrail audit) {
-    this.jdbc = jdbc;
+    this.participants = new JdbcParticipantReads(jdbc);
     this.denials = new AccessDenials(audit);
   }
 
   /** The participant's site. @throws RecordNotFoundException for an unknown participant */
   public String siteOf(String participantId) {
-    return jdbc.sql("SELECT site_code FROM participant WHERE id = :id").param("id", participantId)
-        .query(String.class).optional()
+    return participants.siteOf(participantId)
         .orElseThrow(() -> new RecordNotFoundException("participant", participantId));
   }
 

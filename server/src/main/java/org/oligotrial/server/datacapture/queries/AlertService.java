@@ -11,6 +11,7 @@ import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.Ids;
+import org.oligotrial.server.user.SiteStaff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,12 +33,7 @@ public final class AlertService {
 
   /** Alerts the site's investigators and data managers, inside the caller's transaction; returns the recipients. */
   public List<String> seriousAdverseEvent(Actor by, StoredForm form, String message) {
-    List<String> recipients = jdbc.sql("SELECT u.username FROM user_account u JOIN user_site s ON s.username ="
-            + " u.username WHERE s.site_code = :site AND u.enabled = TRUE AND u.role IN ('INVESTIGATOR',"
-            + " 'DATA_MANAGER') ORDER BY u.username")
-        .param("site", form.siteCode())
-        .query(String.class)
-        .list();
+    List<String> recipients = new SiteStaff(jdbc).investigatorsAndDataManagers(form.siteCode());
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     for (String u : recipients) {
       String id = Ids.next();
