@@ -32,8 +32,13 @@ public final class AnalysisCsv {
 
   /** The header columns in order, for the given stratification factors. */
   public static List<String> columns(List<StratificationFactor> factors) {
+    return columnsFor(StrataColumns.names(factors));
+  }
+
+  /** The header columns in order, for the given factor ids (the strata columns). */
+  public static List<String> columnsFor(List<String> factorIds) {
     List<String> c = new ArrayList<>(List.of("participant_id", "arm"));
-    c.addAll(StrataColumns.names(factors));
+    c.addAll(factorIds);
     for (String e : List.of("pfs", "os", "tpfs", "lc", "ofc")) {
       c.addAll(List.of(e + "_time", e + "_event", e + "_months"));
       if (e.equals("pfs")) {

@@ -119,12 +119,12 @@ public final class StatsExport {
   }
 
   /**
-   * The analysis dataset's table ({@link AnalysisCsv}'s columns, one strata column per factor of {@code factors}),
-   * for its read-in scripts.
+   * The analysis dataset's table ({@link AnalysisCsv}'s columns, one strata column per factor id of {@code
+   * factors}), for its read-in scripts.
    */
-  static Table analysisTable(List<org.oligotrial.randomization.StratificationFactor> factors) {
+  static Table analysisTable(List<String> factors) {
     List<Col> cols = new ArrayList<>();
-    for (String c : AnalysisCsv.columns(factors)) {
+    for (String c : AnalysisCsv.columnsFor(factors)) {
       String type = c.endsWith("_time") || c.endsWith("_event") || c.equals("worst_grade") ? "integer"
           : c.endsWith("_months") || c.endsWith("_compliance") ? "float" : "text";
       cols.add(new Col(c, c.replace('_', ' '), type, List.of(), c.endsWith("_time") ? "days"
@@ -138,12 +138,12 @@ public final class StatsExport {
    * the bundled protocol's trial.
    */
   public static void writeAnalysisScripts(Path dir) {
-    writeAnalysisScripts(dir, org.oligotrial.randomization.ProtocolRandomization.factors(
-        org.oligotrial.protocol.ProtocolLoader.bundled()));
+    writeAnalysisScripts(dir, org.oligotrial.protocol.ProtocolLoader.bundled().stratification().stream()
+        .map(org.oligotrial.protocol.StratificationFactor::id).toList());
   }
 
-  /** Writes the read-in scripts for an analysis dataset with the strata columns of {@code factors}. */
-  public static void writeAnalysisScripts(Path dir, List<org.oligotrial.randomization.StratificationFactor> factors) {
+  /** Writes the read-in scripts for an analysis dataset whose strata columns are the factor ids {@code factors}. */
+  public static void writeAnalysisScripts(Path dir, List<String> factors) {
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("read-analysis.R"), rScript(List.of(analysisTable(factors))));
