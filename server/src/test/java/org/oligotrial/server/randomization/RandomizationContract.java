@@ -182,6 +182,32 @@ abstract class RandomizationContract {
   }
 
   @Test
+  void theAuditReplayReadsFactorIdsWrittenBeforeARename() {
+    // the audit trail keeps the ids it was written with; after the stored keys are renamed (as migration V75 did for
+    // therapy, intracranial and thoracic-stage), the replay compares through the protocol's formerIds
+    String id = consented(typical());
+    service.randomize(coordA, id, null);
+    boolean postgres = org.oligotrial.server.database.Databases.isPostgres(ds);
+    sql(postgres ? "ALTER TABLE randomization DISABLE TRIGGER randomization_no_update_or_delete"
+        : "DROP TRIGGER randomization_no_update");
+    try {
+      sql("UPDATE randomization SET stratum = REPLACE(stratum, 'histology=', 'cell_type='), factors_json ="
+          + " REPLACE(factors_json, '\"histology\"', '\"cell_type\"') WHERE participant_id = '" + id + "'");
+    } finally {
+      sql(postgres ? "ALTER TABLE randomization ENABLE TRIGGER randomization_no_update_or_delete"
+          : "CREATE TRIGGER randomization_no_update BEFORE UPDATE ON randomization FOR EACH ROW"
+              + " CALL 'org.oligotrial.server.randomization.ImmutableRowTrigger'");
+    }
+    org.oligotrial.server.audit.StateReplay renamed = new org.oligotrial.server.audit.StateReplay(reg.jdbc(),
+        org.oligotrial.randomization.FactorIds.of(Map.of("histology", "cell_type")));
+    assertThat(renamed.compare(reg.audit()).differences()).noneMatch(d -> d.contains(id));
+    org.oligotrial.server.audit.StateReplay literal = new org.oligotrial.server.audit.StateReplay(reg.jdbc(),
+        org.oligotrial.randomization.FactorIds.of(Map.of()));
+    assertThat(literal.compare(reg.audit()).differences()).filteredOn(d -> d.contains(id))
+        .anyMatch(d -> d.contains("stratum")).anyMatch(d -> d.contains("factors_json"));
+  }
+
+  @Test
   void onlyAConsentedParticipantCanBeRandomized() {
     String id = reg.participants().register(coordA, "A", "RZ-E-" + System.nanoTime(), typical()).participant().id();
     assertThat(service.preview(invA, id).blockingReasons()).extracting(RandomizationPreview.BlockingReason::field)
