@@ -166,9 +166,9 @@ public final class SampleTrial implements ClinicalDataSource {
     forms.add(form("systemic-therapy", "chemo-cycle", 2, "203", """
         {"date": "2024-03-26", "regimen": "pemetrexed-cisplatin", "cycle": 2, "dosePercent": 80,
          "modification": "dose-reduced", "modificationReason": "neutropenia"}"""));
-    // entered before the term was coded: free text, not a CTCAE term, so it stays uncoded
+    // entered before the term was coded: free text, which is exactly a CTCAE term's name, so it reads as that term
     forms.add(form("adverse-event", null, 1, "205", """
-        {"term": "tiredness after chemotherapy", "grade": 1, "startDate": "2024-03-08", "serious": false,
+        {"term": "fatigue", "grade": 1, "startDate": "2024-03-08", "serious": false,
          "relatedToSystemicTherapy": "probable", "relatedToRadiotherapy": "not-applicable", "actionTaken": "none",
          "outcome": "recovered", "endDate": "2024-03-20"}"""));
     // an "Other, specify" term: the CTCAE code of Eye disorders - Other, specify is that of the SOC

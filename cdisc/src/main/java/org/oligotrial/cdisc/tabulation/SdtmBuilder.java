@@ -361,7 +361,9 @@ public final class SdtmBuilder {
     LocalDate end = f.value("endDate").map(LocalDate::parse).orElse(null);
     String action = f.value("actionTaken").orElse(null);
     String serious = f == report ? "Y" : f.value("serious").map(v -> v.equals("true") ? "Y" : "N").orElse(null);
-    ae.add(studyId, "AE", u, aeSeq, f.formKey(), term == null ? null : other ? term.otherSpecify() : term.term(),
+    // AETERM is the term as reported: the words of an "Other, specify", else the text as entered
+    ae.add(studyId, "AE", u, aeSeq, f.formKey(), term == null ? null : other ? term.otherSpecify()
+        : f.value("term").orElse(term.term()),
         llt ? term.term() : null, llt ? Long.valueOf(term.meddraCode()) : null,
         term != null && term.coded() ? term.term() : null, term == null ? null : term.soc(),
         term == null || !term.coded() ? null : Ctcae.v5().otherSpecify(term.soc())
