@@ -2,7 +2,7 @@ package org.oligotrial.server.datacapture;
 
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.user.AccessPolicy;
@@ -19,16 +19,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class SiteGuard {
   private final JdbcClient jdbc;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
 
-  public SiteGuard(JdbcClient jdbc, AuditTrail audit) {
+  public SiteGuard(JdbcClient jdbc, TrialAudit audit) {
     this.jdbc = jdbc;
     this.audit = audit;
   }
 
-  /** The participant's site. @throws RecordNotFoundException for an unknown participant */
+  /** The trial whose participants this guard looks up. */
+  public String trialId() {
+    return audit.trialId();
+  }
+
+  /**
+   * The participant's site. @throws RecordNotFoundException for an unknown participant, or one of another trial
+   */
   public String siteOf(String participantId) {
-    return jdbc.sql("SELECT site_code FROM participant WHERE id = :id").param("id", participantId)
+    return jdbc.sql("SELECT site_code FROM participant WHERE id = :id AND trial_id = :t").param("id", participantId)
+        .param("t", audit.trialId())
         .query(String.class).optional()
         .orElseThrow(() -> new RecordNotFoundException("participant", participantId));
   }

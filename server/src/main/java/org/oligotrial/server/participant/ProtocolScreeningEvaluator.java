@@ -32,6 +32,15 @@ public final class ProtocolScreeningEvaluator implements ScreeningEvaluator {
     this.protocolVersion = engine.protocol().id() + " sha256:" + bundledDigest().substring(0, 16);
   }
 
+  /**
+   * The evaluator on a protocol, storing {@code protocolVersion} with each result (a trial's version: {@code
+   * ProtocolVersion#screeningTag}).
+   */
+  public ProtocolScreeningEvaluator(org.oligotrial.protocol.Protocol protocol, String protocolVersion) {
+    this.engine = new EligibilityEngine(protocol);
+    this.protocolVersion = protocolVersion;
+  }
+
   /** The protocol version stored with each result. */
   public String protocolVersion() {
     return protocolVersion;

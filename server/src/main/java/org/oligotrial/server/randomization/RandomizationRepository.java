@@ -78,9 +78,11 @@ final class RandomizationRepository {
   }
 
   /** The participant, row-locked until the transaction ends. */
-  Optional<ParticipantRow> lockParticipant(String id) {
-    return jdbc.sql("SELECT id, site_code, status, screening_version FROM participant WHERE id = :id FOR UPDATE")
+  Optional<ParticipantRow> lockParticipant(String trialId, String id) {
+    return jdbc.sql("SELECT id, site_code, status, screening_version FROM participant WHERE id = :id"
+            + " AND trial_id = :t FOR UPDATE")
         .param("id", id)
+        .param("t", trialId)
         .query((rs, n) -> new ParticipantRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
         .optional();
   }

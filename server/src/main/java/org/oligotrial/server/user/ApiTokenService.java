@@ -188,9 +188,12 @@ public final class ApiTokenService {
     // one round trip: the token, its user and the user's sites (one row per site, or one row without a site);
     // from column 4 the user's columns, in the order of UserService.ACCOUNT_COLUMNS
     List<TokenUserRow> rows =
-        jdbc.sql("SELECT t.expires_at, t.revoked, s.site_code, u.username, u.password_hash, u.role, u.enabled,"
+        jdbc.sql("SELECT t.expires_at, t.revoked, s.site_code, u.username, u.password_hash,"
+                + " CASE WHEN u.role = 'ADMINISTRATOR' THEN u.role ELSE COALESCE(m.role, u.role) END, u.enabled,"
                 + " u.throttled_until, u.full_name FROM api_token t JOIN user_account u ON u.username = t.username"
-                + " LEFT JOIN user_site s ON s.username = u.username WHERE t.token_hash = :h")
+                + " LEFT JOIN trial_member m ON m.username = u.username AND u.role <> 'ADMINISTRATOR' AND m.trial_id ="
+                + " (SELECT id FROM trial WHERE is_default = TRUE) LEFT JOIN trial_member_site s ON s.username ="
+                + " m.username AND s.trial_id = m.trial_id WHERE t.token_hash = :h")
             .param("h", hash)
             .query((rs, n) -> new TokenUserRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2),
                 rs.getString(3), UserService.account(rs, 4)))

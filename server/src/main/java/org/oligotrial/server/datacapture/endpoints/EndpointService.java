@@ -15,7 +15,7 @@ import org.oligotrial.endpoints.ParticipantHistory;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.datacapture.RandomizationFacts;
 import org.oligotrial.server.datacapture.Randomized;
 import org.oligotrial.server.datacapture.SiteGuard;
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class EndpointService {
   private final JdbcClient jdbc;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
   private final SiteGuard guard;
   private final RandomizationFacts randomization;
   private final FormRepository forms;
@@ -42,13 +42,13 @@ public final class EndpointService {
   private final EndpointDerivation derivation;
   private final Clock clock;
 
-  public EndpointService(JdbcClient jdbc, AuditTrail audit, SiteGuard guard, Protocol protocol,
+  public EndpointService(JdbcClient jdbc, TrialAudit audit, SiteGuard guard, Protocol protocol,
       RandomizationFacts randomization, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.guard = guard;
     this.randomization = randomization;
-    this.forms = new FormRepository(jdbc);
+    this.forms = new FormRepository(jdbc, audit.trialId());
     this.builder = new HistoryBuilder(protocol);
     this.derivation = new EndpointDerivation(EndpointRules.of(protocol)); // the protocol's events and windows
     this.clock = clock;

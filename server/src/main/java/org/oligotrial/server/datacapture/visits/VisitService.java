@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class VisitService {
   private final JdbcClient jdbc;
+  private final String trialId;
   private final SiteGuard guard;
   private final RandomizationFacts randomization;
   private final FormRepository forms;
@@ -40,7 +41,8 @@ public final class VisitService {
     this.jdbc = jdbc;
     this.guard = guard;
     this.randomization = randomization;
-    this.forms = new FormRepository(jdbc);
+    this.trialId = guard.trialId();
+    this.forms = new FormRepository(jdbc, trialId);
     this.schedule = new VisitSchedule(protocol.visits());
     this.protocol = protocol;
     this.clock = clock;
@@ -75,8 +77,8 @@ public final class VisitService {
       return List.of();
     }
     // two statements for every participant the actor may read: their numbers and sites, and all their forms
-    var spec = jdbc.sql("SELECT id, site_code, screening_number FROM participant"
-        + (sites == null ? "" : " WHERE site_code IN (:sites)"));
+    var spec = jdbc.sql("SELECT id, site_code, screening_number FROM participant WHERE trial_id = :trial"
+        + (sites == null ? "" : " AND site_code IN (:sites)")).param("trial", trialId);
     if (sites != null) {
       spec = spec.param("sites", sites);
     }
