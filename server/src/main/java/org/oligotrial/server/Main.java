@@ -17,6 +17,7 @@ public final class Main {
     cl.addSubcommand(new org.oligotrial.server.serve.ServeCommand());
     cl.addSubcommand(new org.oligotrial.server.site.SitesCommand());
     cl.addSubcommand(new org.oligotrial.server.user.UsersCommand());
+    cl.addSubcommand(new org.oligotrial.server.trial.TrialsCommand());
     cl.addSubcommand(new org.oligotrial.server.audit.AuditCommand());
     cl.addSubcommand(new org.oligotrial.server.datacapture.endpoints.ExportCommand());
     cl.addSubcommand(new org.oligotrial.server.loadtest.LoadTestCommand());

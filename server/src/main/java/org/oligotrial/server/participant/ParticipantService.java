@@ -51,6 +51,7 @@ public final class ParticipantService {
   private final TrialAudit audit;
   private final String trialId;
   private final SiteService sites;
+  private final java.util.function.Predicate<String> takesPart;
   private final ScreeningEvaluator evaluator;
   private final Clock clock;
   private final ObservationDates dates;
@@ -63,10 +64,12 @@ public final class ParticipantService {
    *
    * @param trialId the trial (see {@link org.oligotrial.server.trial.TrialId})
    * @param evaluator evaluates screening records under the trial's current protocol version
+   * @param takesPart whether a site (its code as stored) takes part in the trial
    */
   public ParticipantService(
       JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteService sites, ScreeningEvaluator evaluator,
-      Clock clock, String trialId) {
+      Clock clock, String trialId, java.util.function.Predicate<String> takesPart) {
+    this.takesPart = takesPart;
     this.repo = new ParticipantRepository(jdbc, trialId);
     this.trialId = trialId;
     this.tx = tx;
@@ -112,6 +115,9 @@ public final class ParticipantService {
     requireWrite(actor, code, "site", code);
     if (known.isEmpty()) {
       throw new InvalidFieldException("siteCode", "no site " + code);
+    }
+    if (!takesPart.test(code)) {
+      throw new InvalidFieldException("siteCode", "site " + code + " does not take part in trial " + trialId);
     }
     ScreeningEvaluation ev = evaluator.evaluate(recordJson);
     String id = Ids.next();

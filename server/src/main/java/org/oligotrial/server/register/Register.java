@@ -64,6 +64,8 @@ public final class Register {
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.tokenCache = new TokenCache();
     this.trials = new TrialRegistry(jdbc, tx, audit, clock);
+    // a site added takes part in the default trial; other trials enrol it with 'trials enrol-site'
+    this.sites.onAdded(trials::enrolInDefault);
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock, tokenCache, trials::defaultId);
     this.tokens = new ApiTokenService(jdbc, tx, audit, clock, tokenCache);
     this.throttle = new LoginThrottle(jdbc, tx, audit, clock, tokenCache);
@@ -73,7 +75,7 @@ public final class Register {
     this.clock = clock;
     String defaultTrial = trials.defaultId();
     this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluatorFor(defaultTrial, defaultTrial), clock,
-        defaultTrial);
+        defaultTrial, code -> trials.hasSite(defaultTrial, code));
     this.trialParticipants.put(defaultTrial, participants);
   }
 
@@ -178,7 +180,7 @@ public final class Register {
     }
     trials.get(trialId);
     return trialParticipants.computeIfAbsent(trialId, t -> new ParticipantService(jdbc, tx, audit, sites,
-        evaluatorFor(t, participants.trialId()), clock, t));
+        evaluatorFor(t, participants.trialId()), clock, t, code -> trials.hasSite(t, code)));
   }
 
   /**

@@ -60,7 +60,9 @@ public class RegisterConfiguration {
     return new CheckpointLog(store.logDirectory());
   }
 
+  /** After the migrations: the register reads the default trial when it is made. */
   @Bean
+  @org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization
   Register register(DataSource ds, PlatformTransactionManager tm,
       org.springframework.beans.factory.ObjectProvider<ScreeningEvaluator> evaluator, PasswordEncoder encoder,
       Clock clock, AuditKeys keys) {

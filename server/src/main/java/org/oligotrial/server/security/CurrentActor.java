@@ -40,10 +40,12 @@ public class CurrentActor {
     if (a.getPrincipal() instanceof Actor actor && actor.role() == Role.ADMINISTRATOR) {
       return actor; // token login of an administrator: server-wide
     }
-    if (users.find(a.getName()).filter(u -> u.enabled()).isEmpty()) {
+    // a token login's principal is the actor the token's query read; a form login's is the username
+    String username = a.getPrincipal() instanceof Actor actor ? actor.username() : a.getName();
+    if (users.find(username).filter(u -> u.enabled()).isEmpty()) {
       throw new InsufficientAuthenticationException("unknown user");
     }
-    return users.actorOn(a.getName(), trialId)
+    return users.actorOn(username, trialId)
         .orElseThrow(() -> new SiteAccessDeniedException("you hold no role on trial " + trialId));
   }
 

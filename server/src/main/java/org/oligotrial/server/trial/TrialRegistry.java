@@ -54,6 +54,7 @@ public final class TrialRegistry {
   private final AuditTrail audit;
   private final Clock clock;
   private final ConcurrentMap<String, Protocol> parsed = new ConcurrentHashMap<>();
+  private final java.util.Set<String> enrolled = ConcurrentHashMap.newKeySet();
 
   public TrialRegistry(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
     this.jdbc = jdbc;
@@ -268,6 +269,35 @@ public final class TrialRegistry {
           .param("t", trialId).param("s", code).param("at", at(clock.instant())).update();
       audit.record(entry(actor, AuditAction.CREATE, trialId, "site", null, code, null));
     });
+  }
+
+  /**
+   * Enrols a site just added in the default trial, inside the caller's transaction (a site added to a server takes
+   * part in its default trial, as it did when the server held one trial). Audited.
+   */
+  public void enrolInDefault(Actor actor, String siteCode) {
+    String trial = defaultId();
+    jdbc.sql("INSERT INTO trial_site (trial_id, site_code, enrolled_at) VALUES (:t, :s, :at)")
+        .param("t", trial).param("s", siteCode).param("at", at(clock.instant())).update();
+    audit.record(entry(actor, AuditAction.CREATE, trial, "site", null, siteCode, null));
+  }
+
+  /**
+   * Whether the site takes part in the trial (codes as stored). Enrolments are never removed, so one found is kept in
+   * memory (once committed); one not found is looked up again every time.
+   */
+  public boolean hasSite(String trialId, String siteCode) {
+    String key = trialId + "\n" + siteCode;
+    if (enrolled.contains(key)) {
+      return true;
+    }
+    boolean found = jdbc.sql("SELECT COUNT(*) FROM trial_site WHERE trial_id = :t AND site_code = :s")
+        .param("t", trialId).param("s", siteCode).query(Long.class).single() > 0;
+    if (found && !org.springframework.transaction.support.TransactionSynchronizationManager
+        .isActualTransactionActive()) {
+      enrolled.add(key);
+    }
+    return found;
   }
 
   /** The codes of the sites taking part in the trial, sorted. */

@@ -87,6 +87,17 @@ public final class UserService {
    */
   public UserAccount add(
       Actor actor, String username, Role role, Set<String> siteCodes, String password, String fullName) {
+    return add(actor, username, role, siteCodes, password, fullName, null);
+  }
+
+  /**
+   * Adds a user holding {@code role} and {@code siteCodes} on trial {@code trialId} (null: the default trial); an
+   * administrator's role is server-wide and the trial is not used.
+   *
+   * @see #add(Actor, String, Role, Set, String)
+   */
+  public UserAccount add(Actor actor, String username, Role role, Set<String> siteCodes, String password,
+      String fullName, String trialId) {
     if (!AccessPolicy.canManage(actor)) {
       throw new SiteAccessDeniedException("only an administrator adds users");
     }
@@ -130,7 +141,10 @@ public final class UserService {
                 .update();
           }
           if (role != Role.ADMINISTRATOR) {
-            writeMembership(username, defaultTrial.get(), role, codes);
+            String trial = trialId == null ? defaultTrial.get() : trialId;
+            writeMembership(username, trial, role, codes);
+            audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, "user", username, "trialRole", null,
+                describe(new Membership(trial, role, codes)), null, null, trial));
           }
           audit.record(entry(actor, AuditAction.CREATE, username, "role", role.name()));
           audit.record(entry(actor, AuditAction.CREATE, username, "sites", String.join(",", codes)));

@@ -416,9 +416,9 @@ public abstract class ClinicalStateContract {
     String id = org.oligotrial.server.register.Ids.next();
     java.time.OffsetDateTime at = java.time.OffsetDateTime.of(TODAY.atStartOfDay(), ZoneOffset.UTC);
     reg.jdbc().sql("INSERT INTO crf_form (id, participant_id, site_code, form_type, form_date, values_json, version,"
-            + " status, created_at, created_by, updated_at, updated_by) VALUES (:id, :p, 'A', :t, :d, :v, 1,"
-            + " 'ENTERED', :at, 'coord.a', :at, 'coord.a')")
-        .param("id", id).param("p", p).param("t", type).param("d", DAY0.plusDays(d))
+            + " status, created_at, created_by, updated_at, updated_by, trial_id, protocol_version) VALUES (:id, :p,"
+            + " 'A', :t, :d, :v, 1, 'ENTERED', :at, 'coord.a', :at, 'coord.a', :trial, 1)")
+        .param("id", id).param("trial", PROTOCOL.id()).param("p", p).param("t", type).param("d", DAY0.plusDays(d))
         .param("v", json(values).toString()).param("at", at).update();
     return id;
   }
