@@ -1,5 +1,6 @@
 package org.oligotrial.cli;
 
+import org.oligotrial.input.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.oligotrial.server.input.Identifiers;
+import org.oligotrial.server.kernel.Identifiers;
 
 /**
  * Screening numbers compared as people read them: a key column {@code participant.screening_number_key}

@@ -15,10 +15,10 @@ public final class Main {
     CommandLine cl = OligoTrialCommand.commandLine();
     // server sub-commands are added here, one line each
     cl.addSubcommand(new org.oligotrial.server.serve.ServeCommand());
-    cl.addSubcommand(new org.oligotrial.server.site.SitesCommand());
-    cl.addSubcommand(new org.oligotrial.server.user.UsersCommand());
-    cl.addSubcommand(new org.oligotrial.server.trial.TrialsCommand());
-    cl.addSubcommand(new org.oligotrial.server.audit.AuditCommand());
+    cl.addSubcommand(new org.oligotrial.server.register.SitesCommand());
+    cl.addSubcommand(new org.oligotrial.server.register.UsersCommand());
+    cl.addSubcommand(new org.oligotrial.server.register.TrialsCommand());
+    cl.addSubcommand(new org.oligotrial.server.register.AuditCommand());
     cl.addSubcommand(new org.oligotrial.server.datacapture.endpoints.ExportCommand());
     cl.addSubcommand(new org.oligotrial.server.loadtest.LoadTestCommand());
     return cl;

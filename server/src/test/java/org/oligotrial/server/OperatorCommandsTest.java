@@ -13,7 +13,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oligotrial.server.database.DatabaseUrl;
-import org.oligotrial.server.user.UsersCommandAccess;
+import org.oligotrial.server.register.UsersCommandAccess;
 import picocli.CommandLine;
 
 /** The operator commands, run as a shell user would, on an H2 file database in a temporary directory. */

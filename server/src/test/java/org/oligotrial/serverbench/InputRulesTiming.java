@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.oligotrial.server.api.ApiModels;
-import org.oligotrial.server.input.Identifiers;
 import org.oligotrial.server.input.StrictJsonConfiguration;
+import org.oligotrial.server.kernel.Identifiers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -9,9 +9,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oligotrial.cli.UserInputException;
 import org.oligotrial.cli.analyze.csv.CsvColumn;
 import org.oligotrial.cli.analyze.csv.CsvReader;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.survival.LevelOrder;
 import org.oligotrial.survival.SurvivalData;
 

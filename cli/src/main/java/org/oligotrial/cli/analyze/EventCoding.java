@@ -2,8 +2,8 @@ package org.oligotrial.cli.analyze;
 
 import java.util.Locale;
 import java.util.function.IntUnaryOperator;
-import org.oligotrial.cli.UserInputException;
 import org.oligotrial.cli.analyze.csv.CsvColumn;
+import org.oligotrial.input.UserInputException;
 
 /**
  * Reads an event column as R's {@code Surv()} reads a status: {@code 0}/{@code 1} (1 = event), logical

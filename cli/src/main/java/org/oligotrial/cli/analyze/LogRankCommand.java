@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.survival.LogRankGroup;
 import org.oligotrial.survival.LogRankResult;
 import org.oligotrial.survival.LogRankTest;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.survival.RestrictedMean;
 import org.oligotrial.survival.RestrictedMeanDifference;
 import org.oligotrial.survival.RestrictedMeanSurvival;

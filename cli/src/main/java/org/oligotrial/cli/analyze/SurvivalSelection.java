@@ -1,6 +1,6 @@
 package org.oligotrial.cli.analyze;
 
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.survival.SurvivalData;
 
 /**

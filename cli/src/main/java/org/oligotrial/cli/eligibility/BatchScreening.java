@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.oligotrial.cli.UserInputException;
 import org.oligotrial.eligibility.EligibilityEngine;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.protocol.Criterion;
 
 /**

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.ProtocolCheck;
 import org.oligotrial.protocol.ProtocolException;

@@ -3,7 +3,7 @@ package org.oligotrial.cli.eligibility;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.ProtocolException;
 import org.oligotrial.protocol.ProtocolLoader;

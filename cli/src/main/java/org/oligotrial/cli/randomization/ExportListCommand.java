@@ -3,7 +3,7 @@ package org.oligotrial.cli.randomization;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.randomization.AllocationListExport;
 import org.oligotrial.randomization.RandomizationScheme;
 import org.oligotrial.randomization.SecretSeed;

@@ -1,7 +1,7 @@
 package org.oligotrial.cli.randomization;
 
 import java.util.List;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.randomization.AllocationRatio;
 import org.oligotrial.randomization.ImbalanceMeasure;
 import org.oligotrial.randomization.MethodParameters;

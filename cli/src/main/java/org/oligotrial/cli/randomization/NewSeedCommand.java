@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.randomization.SecretSeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

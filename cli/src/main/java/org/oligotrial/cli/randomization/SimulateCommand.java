@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.randomization.RandomizationScheme;
 import org.oligotrial.randomization.StratificationFactor;
 import org.oligotrial.randomization.TrialFactors;

@@ -15,11 +15,11 @@ import org.oligotrial.server.api.ApiModels.VerificationView;
 import org.oligotrial.server.audit.AuditKeys;
 import org.oligotrial.server.audit.AuditVerifier;
 import org.oligotrial.server.audit.CheckpointLog;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.register.Register;
-import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.security.CurrentActor;
-import org.oligotrial.server.user.AccessPolicy;
-import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.user.ApiTokenService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -104,7 +104,7 @@ public class AccountController {
       + " counted in notYetWitnessed, never as verified; intact is false whenever a problem is found.")
   public VerificationView verify() {
     Actor a = actor.get();
-    if (!AccessPolicy.canManage(a) && a.role() != org.oligotrial.server.user.Role.MONITOR) {
+    if (!AccessPolicy.canManage(a) && a.role() != org.oligotrial.server.kernel.Role.MONITOR) {
       throw new SiteAccessDeniedException("only an administrator or a monitor verifies the audit trail");
     }
     AuditKeys keys = register.audit().keys();

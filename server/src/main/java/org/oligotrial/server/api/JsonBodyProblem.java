@@ -4,7 +4,7 @@ import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
 import org.oligotrial.server.input.RefusedValueException;
-import org.oligotrial.server.input.TextRules;
+import org.oligotrial.server.kernel.TextRules;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.oligotrial.randomization.AllocationListExport;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.randomization.AllocationExports;
 import org.oligotrial.server.randomization.Deviation;
 import org.oligotrial.server.randomization.PlanView;
 import org.oligotrial.server.randomization.RandomizationPreview;
 import org.oligotrial.server.randomization.RandomizationRecord;
 import org.oligotrial.server.randomization.RandomizationService;
-import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.security.CurrentActor;
 import org.oligotrial.server.user.Signature;
 import org.springframework.http.MediaType;
@@ -185,7 +185,7 @@ public class RandomizationController {
     if (format != null) {
       String f = format.toLowerCase(Locale.ROOT);
       if (!f.equals("csv") && !f.equals("json")) {
-        throw new org.oligotrial.server.register.InvalidFieldException("format", "must be csv or json");
+        throw new org.oligotrial.server.kernel.InvalidFieldException("format", "must be csv or json");
       }
       return f.equals("csv");
     }

@@ -23,7 +23,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 
 /**
  * The audit trail's secrets, kept outside the database: an Ed25519 key pair that signs checkpoints ({@link

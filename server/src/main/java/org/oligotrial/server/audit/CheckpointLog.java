@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 
 /**
  * The append-only checkpoint log outside the database: a directory with one sub-directory per chain id and in it one

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 
 /**
  * Chooses the database. The first of these wins: the {@code --db} flag, the environment variable

@@ -10,6 +10,8 @@ import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.datacapture.visits.VisitService;
 import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.randomization.JdbcRandomizationFacts;
+import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.register.Register;
 
 /**
@@ -33,7 +35,7 @@ public final class DataCapture {
     ParticipantService participants = r.participants(trialId);
     SiteGuard guard = new SiteGuard(r.jdbc(), audit);
     this.queries = new QueryService(r.jdbc(), r.tx(), audit, guard, protocol, clock);
-    this.alerts = new AlertService(r.jdbc(), audit, clock);
+    this.alerts = new AlertService(r.jdbc(), audit, clock, r.users());
     this.endpoints = new EndpointService(r.jdbc(), audit, guard, protocol, randomization, clock);
     this.rederivation = new Rederivation(r.jdbc(), audit, endpoints, participants, queries, protocol,
         clock);

@@ -1,6 +1,8 @@
 package org.oligotrial.server.datacapture;
 
 import java.time.Clock;
+import org.oligotrial.server.randomization.JdbcRandomizationFacts;
+import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.register.Register;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -1,13 +1,12 @@
 package org.oligotrial.server.datacapture;
 
-import org.oligotrial.server.audit.AuditAction;
-import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.TrialAudit;
-import org.oligotrial.server.register.RecordNotFoundException;
-import org.oligotrial.server.register.SiteAccessDeniedException;
-import org.oligotrial.server.user.AccessPolicy;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.RecordNotFoundException;
+import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -20,10 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class SiteGuard {
   private final JdbcClient jdbc;
   private final TrialAudit audit;
+  private final AccessDenials denials;
 
   public SiteGuard(JdbcClient jdbc, TrialAudit audit) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.denials = new AccessDenials(audit);
   }
 
   /** The trial whose participants this guard looks up. */
@@ -71,11 +72,9 @@ public final class SiteGuard {
 
   /** Audits and throws; {@code site} is {@code *} for actions not tied to one site (exports). */
   public void deny(Actor a, String site, String type, String id, String what) {
-    String shownId = id.length() <= 200 ? id : id.substring(0, 200);
-    audit.recordNow(new AuditEntry(a.username(), AuditAction.ACCESS_DENIED, type, shownId, null, null, null,
-        a.role() + " may not " + what + " at site " + site, site));
     boolean anySite = "*".equals(site);
-    throw new SiteAccessDeniedException("a " + a.role().name().toLowerCase().replace('_', ' ') + " may not " + what
+    throw denials.refuse(a, type, id, site, a.role() + " may not " + what + " at site " + site,
+        "a " + AccessDenials.roleName(a) + " may not " + what
         + (anySite || AccessPolicy.canRead(a, site) ? "" : " at site " + site));
   }
 }

@@ -4,6 +4,6 @@
  * data queries and serious-adverse-event alerts ({@code queries}), and the endpoints derived from the stored forms
  * with the analysis-dataset export ({@code endpoints}). {@link org.oligotrial.server.datacapture.DataCapture} wires
  * the services on a {@link org.oligotrial.server.register.Register}; the randomization date, arm and stratification
- * levels are read through {@link org.oligotrial.server.datacapture.RandomizationFacts}.
+ * levels are read through {@link org.oligotrial.server.randomization.RandomizationFacts}.
  */
 package org.oligotrial.server.datacapture;

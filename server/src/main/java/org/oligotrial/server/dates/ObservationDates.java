@@ -3,7 +3,7 @@ package org.oligotrial.server.dates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.oligotrial.server.register.DateRuleException;
+import org.oligotrial.server.kernel.DateRuleException;
 
 /**
  * The date rules of every observation of a participant, the one validator that every service calls before it

@@ -2,6 +2,7 @@ package org.oligotrial.server.input;
 
 import java.util.Iterator;
 import java.util.Map;
+import org.oligotrial.server.kernel.TextRules;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;

@@ -1,5 +1,6 @@
 package org.oligotrial.server.input;
 
+import org.oligotrial.server.kernel.TextRules;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.exc.MismatchedInputException;
 

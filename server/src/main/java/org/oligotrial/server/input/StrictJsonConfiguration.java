@@ -1,5 +1,6 @@
 package org.oligotrial.server.input;
 
+import org.oligotrial.server.kernel.TextRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

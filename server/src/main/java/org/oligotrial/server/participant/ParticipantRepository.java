@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.oligotrial.server.audit.AuditTrail;
-import org.oligotrial.server.input.Identifiers;
+import org.oligotrial.server.kernel.Identifiers;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;

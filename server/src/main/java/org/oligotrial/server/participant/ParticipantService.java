@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditEvent;
@@ -14,19 +15,19 @@ import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.dates.ObservationDates;
 import org.oligotrial.server.dates.ParticipantDatesReader;
-import org.oligotrial.server.input.Identifiers;
-import org.oligotrial.server.input.TextRules;
-import org.oligotrial.server.register.BadInputException;
-import org.oligotrial.server.register.Checks;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.register.Ids;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.register.RecordNotFoundException;
-import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.BadInputException;
+import org.oligotrial.server.kernel.Checks;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.Identifiers;
+import org.oligotrial.server.kernel.Ids;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.RecordNotFoundException;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.TextRules;
 import org.oligotrial.server.site.Site;
 import org.oligotrial.server.site.SiteService;
-import org.oligotrial.server.user.AccessPolicy;
-import org.oligotrial.server.user.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,6 +51,7 @@ public final class ParticipantService {
   private final TransactionTemplate tx;
   private final TrialAudit audit;
   private final String trialId;
+  private final AccessDenials denials;
   private final SiteService sites;
   private final java.util.function.Predicate<String> takesPart;
   private final ScreeningEvaluator evaluator;
@@ -74,6 +76,7 @@ public final class ParticipantService {
     this.trialId = trialId;
     this.tx = tx;
     this.audit = new TrialAudit(audit, trialId);
+    this.denials = new AccessDenials(audit);
     this.sites = sites;
     this.evaluator = evaluator;
     this.clock = clock;
@@ -474,9 +477,8 @@ public final class ParticipantService {
    */
   public List<Participant> export(Actor actor) {
     if (!AccessPolicy.canExport(actor)) {
-      audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, "export", "participants", null,
-          null, null, actor.role() + " may not export", null));
-      throw new SiteAccessDeniedException("a " + actor.role().name().toLowerCase() + " may not export participants");
+      throw denials.refuse(actor, "export", "participants", null, actor.role() + " may not export",
+          "a " + actor.role().name().toLowerCase() + " may not export participants");
     }
     List<Participant> all = repo.page(null, null, null, 0, Integer.MAX_VALUE).items();
     audit.recordNow(new AuditEntry(actor.username(), AuditAction.EXPORT, "export", "participants", null, null,
@@ -519,14 +521,10 @@ public final class ParticipantService {
   }
 
   private void deny(Actor actor, String type, String id, String siteCode, String what) {
-    // the site code may be anything the caller typed: keep the audit row within its column sizes
-    boolean real = siteCode.length() <= 32;
-    String shown = real ? siteCode : siteCode.substring(0, 32) + "...";
-    audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, type,
-        id.length() <= 200 ? id : id.substring(0, 200), null, null, null,
-        actor.role() + " may not " + what + " at site " + shown, real ? siteCode : null));
-    throw new SiteAccessDeniedException("a " + actor.role().name().toLowerCase() + " may not " + what
-        + " participants of site " + shown);
+    // the site code may be anything the caller typed: the reason and the message show at most 32 characters of it
+    String shown = siteCode.length() <= 32 ? siteCode : siteCode.substring(0, 32) + "...";
+    throw denials.refuse(actor, type, id, siteCode, actor.role() + " may not " + what + " at site " + shown,
+        "a " + actor.role().name().toLowerCase() + " may not " + what + " participants of site " + shown);
   }
 
   private Participant locked(String id) {

@@ -14,7 +14,7 @@ import org.oligotrial.eligibility.EligibilityResult;
 import org.oligotrial.eligibility.ScreeningRecordException;
 import org.oligotrial.eligibility.ScreeningRecordParser;
 import org.oligotrial.protocol.ProtocolLoader;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 
 /**
  * Evaluates screening records with the domain core's {@link EligibilityEngine} on the bundled protocol. The protocol

@@ -9,7 +9,7 @@ public interface ScreeningEvaluator {
    *
    * @param screeningRecordJson the record as JSON text, as the user sent it
    * @return the evaluation
-   * @throws org.oligotrial.server.register.InvalidFieldException when the record cannot be read; the field is named
+   * @throws org.oligotrial.server.kernel.InvalidFieldException when the record cannot be read; the field is named
    *     {@code screeningRecord} or {@code screeningRecord.<path>}
    */
   ScreeningEvaluation evaluate(String screeningRecordJson);

@@ -6,10 +6,10 @@ import org.oligotrial.randomization.MethodParameters;
 import org.oligotrial.randomization.SecretSeed;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.register.SiteAccessDeniedException;
-import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 
 /**
  * The statistician's exports: the full allocation log (every record with its list position or draw) and, for the

@@ -1,8 +1,8 @@
 package org.oligotrial.server.randomization;
 
-import org.oligotrial.server.user.AccessPolicy;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 
 /**
  * Who may do what with randomization, in one place.

@@ -19,29 +19,30 @@ import org.oligotrial.randomization.Randomizer;
 import org.oligotrial.randomization.Randomizers;
 import org.oligotrial.randomization.SecretSeed;
 import org.oligotrial.randomization.StratificationFacts;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.TrialAudit;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Checks;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.RecordNotFoundException;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
 import org.oligotrial.server.participant.ScreeningVersion;
 import org.oligotrial.server.randomization.RandomizationPreview.BlockingReason;
 import org.oligotrial.server.randomization.RandomizationPreview.FactorLevelView;
-import org.oligotrial.server.register.Checks;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.register.Register;
-import org.oligotrial.server.register.SiteAccessDeniedException;
-import org.oligotrial.server.user.AccessPolicy;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.treatment.TreatmentPlanner;
-import org.oligotrial.treatment.TrialArm;
 import org.oligotrial.server.user.ElectronicSignatures;
 import org.oligotrial.server.user.Signature;
 import org.oligotrial.server.user.SignatureMeaning;
+import org.oligotrial.treatment.TreatmentPlanner;
+import org.oligotrial.treatment.TrialArm;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,6 +69,7 @@ public final class RandomizationService {
   private final RandomizationRepository repo;
   private final TransactionTemplate tx;
   private final TrialAudit audit;
+  private final AccessDenials denials;
   private final ParticipantService participants;
   private final Protocol protocol;
   private final RandomizationScheme scheme;
@@ -83,6 +85,7 @@ public final class RandomizationService {
     this.repo = new RandomizationRepository(jdbc);
     this.tx = tx;
     this.audit = new TrialAudit(audit, protocol.id());
+    this.denials = new AccessDenials(audit);
     this.participants = participants;
     if (!participants.trialId().equals(protocol.id())) {
       throw new IllegalArgumentException("the participants of trial " + participants.trialId()
@@ -385,10 +388,8 @@ public final class RandomizationService {
   }
 
   void deny(Actor actor, String type, String id, String siteCode, String what) {
-    audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, type, id, null, null, null,
-        actor.role() + " may not " + what, siteCode));
-    throw new SiteAccessDeniedException("a " + actor.role().name().toLowerCase(java.util.Locale.ROOT)
-        + " may not " + what);
+    throw denials.refuse(actor, type, id, siteCode, actor.role() + " may not " + what,
+        "a " + actor.role().name().toLowerCase(java.util.Locale.ROOT) + " may not " + what);
   }
 
   private boolean authorisedToRandomize(Actor actor, String site) {

@@ -1,7 +1,10 @@
 package org.oligotrial.server.register;
 
 import java.util.function.Supplier;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.RecordNotFoundException;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 
 /** Turns the register's refusals into {@link UserInputException} for the command line (exit code 2). */
 public final class OperatorErrors {

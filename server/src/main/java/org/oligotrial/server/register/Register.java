@@ -63,11 +63,11 @@ public final class Register {
     this.tx = new ChainingTransactionTemplate(tm, audit);
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.tokenCache = new TokenCache();
-    this.trials = new TrialRegistry(jdbc, tx, audit, clock);
+    this.trials = new TrialRegistry(jdbc, tx, audit, clock, sites);
     // a site added takes part in the default trial; other trials enrol it with 'trials enrol-site'
     this.sites.onAdded(trials::enrolInDefault);
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock, tokenCache, trials::defaultId);
-    this.tokens = new ApiTokenService(jdbc, tx, audit, clock, tokenCache);
+    this.tokens = new ApiTokenService(jdbc, tx, audit, clock, tokenCache, trials::defaultId);
     this.throttle = new LoginThrottle(jdbc, tx, audit, clock, tokenCache);
     this.signatures = new ElectronicSignatures(jdbc, audit, users, throttle, clock);
     this.secondFactor = new SecondFactor(jdbc, tx, audit, clock);
@@ -171,7 +171,7 @@ public final class Register {
   /**
    * The participants of one trial (made on first use, then kept): reads and writes limited to that trial.
    *
-   * @throws org.oligotrial.server.register.RecordNotFoundException when the server holds no such trial
+   * @throws org.oligotrial.server.kernel.RecordNotFoundException when the server holds no such trial
    */
   public ParticipantService participants(String trialId) {
     ParticipantService p = trialParticipants.get(trialId);

@@ -10,13 +10,13 @@ import java.util.concurrent.ConcurrentMap;
 import org.oligotrial.randomization.ProtocolRandomization;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.randomization.RandomizationService;
-import org.oligotrial.server.register.RecordNotFoundException;
+import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.trial.ProtocolVersion;
 import org.oligotrial.server.trial.Trial;
 import org.oligotrial.server.trial.TrialRegistry;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.user.UserService;
 
 /**

@@ -1,9 +1,9 @@
 package org.oligotrial.server.security;
 
-import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.trial.TrialRegistry;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import org.oligotrial.server.user.UserService;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;

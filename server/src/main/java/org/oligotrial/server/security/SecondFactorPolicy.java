@@ -2,7 +2,7 @@ package org.oligotrial.server.security;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.oligotrial.server.user.Role;
+import org.oligotrial.server.kernel.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

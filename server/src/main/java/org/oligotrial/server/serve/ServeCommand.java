@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 import org.oligotrial.server.ServerApplication;
 import org.oligotrial.server.audit.AuditStore;
 import org.oligotrial.server.database.DatabaseOption;

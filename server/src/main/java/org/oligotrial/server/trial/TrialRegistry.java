@@ -24,13 +24,14 @@ import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
-import org.oligotrial.server.register.Checks;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.register.RecordNotFoundException;
-import org.oligotrial.server.register.SiteAccessDeniedException;
-import org.oligotrial.server.user.AccessPolicy;
-import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.site.SiteService;
+import org.oligotrial.server.kernel.Checks;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.RecordNotFoundException;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,7 +57,11 @@ public final class TrialRegistry {
   private final ConcurrentMap<String, Protocol> parsed = new ConcurrentHashMap<>();
   private final java.util.Set<String> enrolled = ConcurrentHashMap.newKeySet();
 
-  public TrialRegistry(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
+  private final SiteService siteService;
+
+  /** @param sites finds the sites that {@link #enrolSite} enrols */
+  public TrialRegistry(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock, SiteService sites) {
+    this.siteService = sites;
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
@@ -258,8 +263,7 @@ public final class TrialRegistry {
     requireAdministrator(actor, "enrols sites in trials");
     get(trialId);
     tx.executeWithoutResult(s -> {
-      String code = jdbc.sql("SELECT code FROM site WHERE code_key = LOWER(:c)").param("c", siteCode)
-          .query(String.class).optional()
+      String code = siteService.find(siteCode).map(org.oligotrial.server.site.Site::code)
           .orElseThrow(() -> new InvalidFieldException("site", "no site " + siteCode));
       if (jdbc.sql("SELECT COUNT(*) FROM trial_site WHERE trial_id = :t AND site_code = :s").param("t", trialId)
           .param("s", code).query(Long.class).single() > 0) {

@@ -16,13 +16,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
-import org.oligotrial.server.register.Checks;
-import org.oligotrial.server.register.Ids;
-import org.oligotrial.server.register.RecordNotFoundException;
-import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Checks;
+import org.oligotrial.server.kernel.Ids;
+import org.oligotrial.server.kernel.RecordNotFoundException;
+import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,16 +44,23 @@ public final class ApiTokenService {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final AuditTrail audit;
+  private final AccessDenials denials;
   private final Clock clock;
   private final TokenCache cache;
 
   /**
    * @param cache valid tokens already checked (used only while an {@link AccountChangeListener} keeps it enabled)
    */
-  public ApiTokenService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock, TokenCache cache) {
+  private final java.util.function.Supplier<String> defaultTrial;
+
+  /** @param defaultTrial the default trial's id: a token's user acts with their role and sites on it */
+  public ApiTokenService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock, TokenCache cache,
+      java.util.function.Supplier<String> defaultTrial) {
+    this.defaultTrial = defaultTrial;
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
+    this.denials = new AccessDenials(audit);
     this.clock = clock;
     this.cache = cache;
   }
@@ -71,16 +81,16 @@ public final class ApiTokenService {
    * renew itself for a year).
    *
    * @param notAfter the latest expiry allowed, or null (a password or session sign-in)
-   * @throws org.oligotrial.server.register.InvalidFieldException ({@code validDays}) when the validity is out of
+   * @throws org.oligotrial.server.kernel.InvalidFieldException ({@code validDays}) when the validity is out of
    *     range or would outlive {@code notAfter}
    */
   public NewToken create(Actor actor, String label, Duration validity, Instant notAfter) {
     Checks.required("label", label, 200);
     if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0) {
-      throw new org.oligotrial.server.register.InvalidFieldException("validDays", "must be 1 to 365 days");
+      throw new org.oligotrial.server.kernel.InvalidFieldException("validDays", "must be 1 to 365 days");
     }
     if (notAfter != null && clock.instant().truncatedTo(ChronoUnit.MICROS).plus(validity).isAfter(notAfter)) {
-      throw new org.oligotrial.server.register.InvalidFieldException("validDays", "a token cannot create a token"
+      throw new org.oligotrial.server.kernel.InvalidFieldException("validDays", "a token cannot create a token"
           + " that outlives it: the token used expires at " + notAfter.truncatedTo(ChronoUnit.SECONDS)
           + "; ask for fewer days or sign in with a password");
     }
@@ -135,9 +145,8 @@ public final class ApiTokenService {
       throw new RecordNotFoundException("api_token", id);
     }
     if (!owner.get().equals(actor.username()) && actor.role() != Role.ADMINISTRATOR) {
-      audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, "api_token", id, null, null,
-          null, actor.role() + " may not revoke another user's token", null));
-      throw new SiteAccessDeniedException("only the token's owner or an administrator may revoke it");
+      throw denials.refuse(actor, "api_token", id, null, actor.role() + " may not revoke another user's token",
+          "only the token's owner or an administrator may revoke it");
     }
     Boolean changed = tx.execute(s -> {
       int n = jdbc.sql("UPDATE api_token SET revoked = TRUE WHERE id = :id AND revoked = FALSE")
@@ -192,9 +201,10 @@ public final class ApiTokenService {
                 + " CASE WHEN u.role = 'ADMINISTRATOR' THEN u.role ELSE COALESCE(m.role, u.role) END, u.enabled,"
                 + " u.throttled_until, u.full_name FROM api_token t JOIN user_account u ON u.username = t.username"
                 + " LEFT JOIN trial_member m ON m.username = u.username AND u.role <> 'ADMINISTRATOR' AND m.trial_id ="
-                + " (SELECT id FROM trial WHERE is_default = TRUE) LEFT JOIN trial_member_site s ON s.username ="
-                + " m.username AND s.trial_id = m.trial_id WHERE t.token_hash = :h")
+                + " :trial LEFT JOIN trial_member_site s ON s.username = m.username AND s.trial_id = m.trial_id"
+                + " WHERE t.token_hash = :h")
             .param("h", hash)
+            .param("trial", defaultTrial.get())
             .query((rs, n) -> new TokenUserRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2),
                 rs.getString(3), UserService.account(rs, 4)))
             .list();

@@ -8,11 +8,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
-import org.oligotrial.server.register.Ids;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Ids;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ElectronicSignatures {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
+  private final AccessDenials denials;
   private final UserService users;
   private final LoginThrottle throttle;
   private final Clock clock;
@@ -37,6 +40,7 @@ public final class ElectronicSignatures {
       JdbcClient jdbc, AuditTrail audit, UserService users, LoginThrottle throttle, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.denials = new AccessDenials(audit);
     this.users = users;
     this.throttle = throttle;
     this.clock = clock;
@@ -59,9 +63,9 @@ public final class ElectronicSignatures {
         .orElseThrow(() -> new InvalidFieldException("password", "the signer's account is not active"));
     Optional<Instant> held = throttle.heldUntil(u.username(), null);
     if (held.isPresent()) {
-      audit.recordNow(new AuditEntry(u.username(), AuditAction.ACCESS_DENIED, entityType, entityId, "signature",
-          null, null, "electronic signature refused: too many wrong passwords, held back until "
-          + held.get().truncatedTo(ChronoUnit.SECONDS) + " (" + statement + ")", siteCode));
+      denials.record(u.username(), entityType, entityId, "signature",
+          "electronic signature refused: too many wrong passwords, held back until "
+          + held.get().truncatedTo(ChronoUnit.SECONDS) + " (" + statement + ")", siteCode);
       throw new InvalidFieldException("password", "too many wrong passwords; try again after "
           + held.get().truncatedTo(ChronoUnit.SECONDS));
     }
@@ -70,8 +74,8 @@ public final class ElectronicSignatures {
     }
     if (!users.passwordMatches(u, password)) {
       throttle.signatureFailed(u.username());
-      audit.recordNow(new AuditEntry(u.username(), AuditAction.ACCESS_DENIED, entityType, entityId, "signature",
-          null, null, "electronic signature failed: wrong password for " + statement, siteCode));
+      denials.record(u.username(), entityType, entityId, "signature",
+          "electronic signature failed: wrong password for " + statement, siteCode);
       throw new InvalidFieldException("password", "the password is not correct");
     }
     throttle.signatureSucceeded(u.username());

@@ -1,7 +1,7 @@
 package org.oligotrial.server.user;
 
 import java.nio.charset.StandardCharsets;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 
 /**
  * What a password must be. BCrypt reads at most 72 bytes of its input (Provos and Mazieres 1999, the key schedule

@@ -11,9 +11,11 @@ import java.util.Optional;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -150,7 +152,7 @@ public final class SecondFactor {
     if (!AccessPolicy.canManage(actor)) {
       throw new SiteAccessDeniedException("only an administrator removes a second factor");
     }
-    String why = org.oligotrial.server.register.Checks.reason(reason);
+    String why = org.oligotrial.server.kernel.Checks.reason(reason);
     return Boolean.TRUE.equals(tx.execute(s -> {
       int n = jdbc.sql("DELETE FROM user_totp WHERE username = :u").param("u", username).update();
       if (n > 0) {

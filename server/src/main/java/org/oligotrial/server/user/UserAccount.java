@@ -2,6 +2,8 @@ package org.oligotrial.server.user;
 
 import java.time.Instant;
 import java.util.Set;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 
 /**
  * A stored user, as the security layer needs it. The password hash stays inside the server.

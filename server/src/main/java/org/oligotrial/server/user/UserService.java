@@ -12,13 +12,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
-import org.oligotrial.server.register.Checks;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Checks;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.site.SiteService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -44,6 +48,7 @@ public final class UserService {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final AuditTrail audit;
+  private final AccessDenials denials;
   private final SiteService sites;
   private final PasswordEncoder encoder;
   private final Clock clock;
@@ -61,6 +66,7 @@ public final class UserService {
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
+    this.denials = new AccessDenials(audit);
     this.sites = sites;
     this.encoder = encoder;
     this.clock = clock;
@@ -219,6 +225,20 @@ public final class UserService {
         .query(String.class).list().stream().map(t -> membership(username, t).orElseThrow()).toList();
   }
 
+  /**
+   * The enabled users holding one of {@code roles} on the trial at the site, by username (who is alerted of a
+   * serious adverse event there).
+   */
+  public List<String> membersAt(String trialId, String siteCode, Set<Role> roles) {
+    return jdbc.sql("SELECT u.username FROM user_account u JOIN trial_member m ON m.username = u.username"
+            + " JOIN trial_member_site s ON s.username = m.username AND s.trial_id = m.trial_id"
+            + " WHERE m.trial_id = :t AND s.site_code = :site AND u.enabled = TRUE AND m.role IN (:roles)"
+            + " ORDER BY u.username")
+        .param("t", trialId).param("site", siteCode)
+        .param("roles", roles.stream().map(Role::name).toList())
+        .query(String.class).list();
+  }
+
   /** The usernames holding a role on the trial, sorted. */
   public List<String> members(String trialId) {
     return jdbc.sql("SELECT username FROM trial_member WHERE trial_id = :t ORDER BY username").param("t", trialId)
@@ -345,8 +365,8 @@ public final class UserService {
   public int changePassword(String username, String current, String next, String repeat) {
     UserAccount u = find(username).orElseThrow(() -> new InvalidFieldException("username", "no such user"));
     if (current == null || !passwordMatches(u, current)) {
-      audit.recordNow(new AuditEntry(username, AuditAction.ACCESS_DENIED, "user", username, "password",
-          null, null, "password change refused: wrong current password", null));
+      denials.record(username, "user", username, "password", "password change refused: wrong current password",
+          null);
       throw new InvalidFieldException("current", "the current password is not correct");
     }
     PasswordRules.check("next", next);

@@ -2,9 +2,9 @@ package org.oligotrial.server.web;
 
 import java.util.List;
 import java.util.Locale;
-import org.oligotrial.server.user.AccessPolicy;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 
 /**
  * The signed-in user as every page shows it, with what the role may do (the navigation offers only these).

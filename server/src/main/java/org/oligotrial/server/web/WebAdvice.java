@@ -1,12 +1,12 @@
 package org.oligotrial.server.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.oligotrial.server.register.BadInputException;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.register.PreconditionRequiredException;
-import org.oligotrial.server.register.RecordNotFoundException;
-import org.oligotrial.server.register.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.BadInputException;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.PreconditionRequiredException;
+import org.oligotrial.server.kernel.RecordNotFoundException;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.security.CurrentActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

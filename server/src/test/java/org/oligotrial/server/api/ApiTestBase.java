@@ -5,12 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.oligotrial.server.ServerApplication;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.participant.ScreeningEvaluator;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.ScriptedEvaluator;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;

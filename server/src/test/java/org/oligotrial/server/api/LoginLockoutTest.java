@@ -7,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.testing.TestRegisters;
 import org.oligotrial.server.user.LoginThrottle;
-import org.oligotrial.server.user.Role;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**

@@ -28,12 +28,12 @@ import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.FixedRandomizationFacts;
 import org.oligotrial.server.datacapture.MutableClock;
 import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.ScriptedEvaluator;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.oligotrial.server.Main;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.register.OperatorSession;
 import org.oligotrial.server.register.Register;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 
 /**
  * Kills a real server process (a child JVM running {@code oligotrial serve}) with SIGKILL while four clients stream

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.oligotrial.server.randomization.RandomizationFacts;
+import org.oligotrial.server.randomization.Randomized;
 
 /** Randomization records set by a test (stands in for the randomization feature's table). Thread-safe. */
 public final class FixedRandomizationFacts implements RandomizationFacts {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.oligotrial.server.register.BadInputException;
+import org.oligotrial.server.kernel.BadInputException;
+import org.oligotrial.server.kernel.Identifiers;
 
 /**
  * Identifier cleaning and keys. The characters are named by code point; their Unicode properties (NFKC mapping,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.oligotrial.server.kernel.TextRules;
 
 /** What text may hold: lone surrogates, bidirectional overrides and isolates (UAX #9) and controls are refused. */
 class TextRulesTest {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 
 /** The server's use of the eligibility engine, on the example records in {@code examples/screening}. */
 class ProtocolScreeningEvaluatorTest {

@@ -29,15 +29,15 @@ import org.oligotrial.randomization.AllocationReplay;
 import org.oligotrial.randomization.ProtocolRandomization;
 import org.oligotrial.randomization.RandomizationState;
 import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.participant.ParticipantStatus;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.Register;
-import org.oligotrial.server.register.SiteAccessDeniedException;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import org.oligotrial.treatment.SystemicRegimen;
 
 /**

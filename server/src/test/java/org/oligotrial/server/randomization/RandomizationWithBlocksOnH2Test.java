@@ -25,12 +25,12 @@ import org.oligotrial.randomization.AllocationBasis;
 import org.oligotrial.randomization.AllocationListExport;
 import org.oligotrial.randomization.AllocationReplay;
 import org.oligotrial.randomization.ProtocolRandomization;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.participant.Consent;
-import org.oligotrial.server.register.ConflictException;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 
 /**
  * The protocol's alternative method, stratified permuted blocks (2, 4, 6), on a fresh H2 database: 64 concurrent

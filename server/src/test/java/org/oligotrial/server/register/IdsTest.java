@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.oligotrial.server.kernel.Ids;
 
 /** Record ids: UUID version 7 (RFC 9562, section 5.7), ordered by the time they were made. */
 class IdsTest {

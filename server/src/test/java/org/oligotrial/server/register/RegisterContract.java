@@ -21,14 +21,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.audit.AuditTrail;
-import org.springframework.dao.DataAccessException;
 import org.oligotrial.server.audit.AuditEvent;
+import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.AuditVerifier.Verification;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantPage;
@@ -36,9 +40,8 @@ import org.oligotrial.server.participant.ParticipantStatus;
 import org.oligotrial.server.participant.RegisterOverview;
 import org.oligotrial.server.participant.Withdrawal;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import org.oligotrial.server.user.UserAccount;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The register's behaviour, run against each database by a subclass. Each subclass gets one fresh database; tests

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.randomization.ProtocolRandomization;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.participant.ParticipantStatus;
 import org.oligotrial.server.participant.ProtocolScreeningEvaluator;
 import org.oligotrial.server.randomization.RandomizationService;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** {@code serve --demo} leaves two demo participants randomized and one consented, waiting for randomization. */

@@ -2,9 +2,9 @@ package org.oligotrial.server.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.participant.ScreeningEvaluation;
 import org.oligotrial.server.participant.ScreeningEvaluator;
-import org.oligotrial.server.register.InvalidFieldException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.oligotrial.server.audit.AuditKeys;
 import org.oligotrial.server.database.Databases;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.register.Register;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** Registers on fresh databases, with a fast BCrypt (cost 4) so that tests stay quick. */

@@ -23,11 +23,11 @@ import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditHash;
 import org.oligotrial.server.database.Databases;
 import org.oligotrial.server.database.DatabaseUrl;
-import org.oligotrial.server.register.ConflictException;
+import org.oligotrial.server.kernel.ConflictException;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

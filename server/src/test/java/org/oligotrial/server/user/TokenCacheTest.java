@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.oligotrial.server.kernel.Role;
 
 class TokenCacheTest {
   private static final TokenCache.Entry ENTRY = new TokenCache.Entry(

@@ -28,10 +28,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.oligotrial.server.ServerApplication;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.PostgresTestDatabase;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -181,7 +181,7 @@ class WebSecurityTest extends WebTestBase {
   @Test
   void aPasswordChangeChecksTheCurrentPasswordAndTheNewOnesLength() throws Exception {
     register.users().add(org.oligotrial.server.testing.TestRegisters.admin(), "pw.change",
-        org.oligotrial.server.user.Role.COORDINATOR, java.util.Set.of("A"), PASSWORD);
+        org.oligotrial.server.kernel.Role.COORDINATOR, java.util.Set.of("A"), PASSWORD);
     MvcResult wrong = as("pw.change", post("/account/password").with(csrf()).param("current", "not-the-password")
         .param("next", "a-new-password-123").param("repeat", "a-new-password-123"));
     assertThat(wrong.getResponse().getContentAsString()).contains("the current password is not correct")

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 
 /**
  * Reads a CSV file (RFC 4180, as R's {@code write.csv}, {@code data.table::fwrite} or a spreadsheet writes it) column by

@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.oligotrial.cli.UserInputException;
+import org.oligotrial.input.UserInputException;
 
 class CsvReaderTest {
 

@@ -28,7 +28,7 @@ import org.oligotrial.server.datacapture.queries.Alert;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.datacapture.visits.ExpectedVisit;
 import org.oligotrial.server.datacapture.visits.VisitService.OverdueVisit;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.security.CurrentActor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

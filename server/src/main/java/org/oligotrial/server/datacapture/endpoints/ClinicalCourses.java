@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.oligotrial.endpoints.EventSource;
 import org.oligotrial.endpoints.ParticipantEndpoints;
-import org.oligotrial.server.datacapture.Randomized;
 import org.oligotrial.server.datacapture.forms.FormFacts;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.participant.ClinicalCourse;
+import org.oligotrial.server.randomization.Randomized;
 import tools.jackson.databind.JsonNode;
 
 /**

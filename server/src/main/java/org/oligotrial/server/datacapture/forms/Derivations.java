@@ -18,7 +18,7 @@ import org.oligotrial.recist.TumourAssessments;
 import org.oligotrial.recist.TumourEvaluation;
 import org.oligotrial.recist.TumourEvaluator;
 import org.oligotrial.recist.TumourJson;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.oligotrial.protocol.EditCheck;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
-import org.oligotrial.server.datacapture.Randomized;
+import org.oligotrial.server.randomization.Randomized;
 import tools.jackson.databind.JsonNode;
 
 /**

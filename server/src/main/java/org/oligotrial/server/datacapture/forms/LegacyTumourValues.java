@@ -7,7 +7,7 @@ import org.oligotrial.protocol.FormField;
 import org.oligotrial.recist.LesionIds;
 import org.oligotrial.recist.LesionRole;
 import org.oligotrial.recist.LesionSite;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

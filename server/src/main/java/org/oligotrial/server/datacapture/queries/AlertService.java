@@ -9,8 +9,8 @@ import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.datacapture.forms.StoredForm;
-import org.oligotrial.server.register.Ids;
-import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,8 +23,11 @@ public final class AlertService {
   private final JdbcClient jdbc;
   private final TrialAudit audit;
   private final Clock clock;
+  private final org.oligotrial.server.user.UserService users;
 
-  public AlertService(JdbcClient jdbc, TrialAudit audit, Clock clock) {
+  /** The alerts of the trial of {@code audit}; {@code users} names who is alerted. */
+  public AlertService(JdbcClient jdbc, TrialAudit audit, Clock clock, org.oligotrial.server.user.UserService users) {
+    this.users = users;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
@@ -33,14 +36,8 @@ public final class AlertService {
   /** Alerts the site's investigators and data managers, inside the caller's transaction; returns the recipients. */
   public List<String> seriousAdverseEvent(Actor by, StoredForm form, String message) {
     // the trial's investigators and data managers at the site (roles per trial, V60)
-    List<String> recipients = jdbc.sql("SELECT u.username FROM user_account u JOIN trial_member m ON m.username ="
-            + " u.username JOIN trial_member_site s ON s.username = m.username AND s.trial_id = m.trial_id"
-            + " WHERE m.trial_id = :t AND s.site_code = :site AND u.enabled = TRUE AND m.role IN ('INVESTIGATOR',"
-            + " 'DATA_MANAGER') ORDER BY u.username")
-        .param("t", audit.trialId())
-        .param("site", form.siteCode())
-        .query(String.class)
-        .list();
+    List<String> recipients = users.membersAt(audit.trialId(), form.siteCode(),
+        java.util.Set.of(org.oligotrial.server.kernel.Role.INVESTIGATOR, org.oligotrial.server.kernel.Role.DATA_MANAGER));
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     for (String u : recipients) {
       String id = Ids.next();

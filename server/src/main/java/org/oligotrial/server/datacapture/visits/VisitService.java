@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.oligotrial.protocol.Protocol;
-import org.oligotrial.server.datacapture.RandomizationFacts;
-import org.oligotrial.server.datacapture.Randomized;
 import org.oligotrial.server.datacapture.SiteGuard;
 import org.oligotrial.server.datacapture.forms.FormRepository;
 import org.oligotrial.server.datacapture.forms.FormService;
 import org.oligotrial.server.datacapture.forms.StoredForm;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.user.AccessPolicy;
-import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.kernel.AccessPolicy;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.randomization.RandomizationFacts;
+import org.oligotrial.server.randomization.Randomized;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -1,8 +1,8 @@
 package org.oligotrial.server.web.account;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.ServletException;
-import org.oligotrial.server.register.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

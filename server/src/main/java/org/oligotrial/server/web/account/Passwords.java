@@ -1,8 +1,8 @@
 package org.oligotrial.server.web.account;
 
-import java.util.Optional;
 import java.time.temporal.ChronoUnit;
-import org.oligotrial.server.register.InvalidFieldException;
+import java.util.Optional;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.register.Register;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;

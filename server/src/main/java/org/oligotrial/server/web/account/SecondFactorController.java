@@ -1,10 +1,10 @@
 package org.oligotrial.server.web.account;
 
 import jakarta.servlet.http.HttpSession;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.security.SecondFactorPolicy;
-import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.user.SecondFactor;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.user.ApiTokenService;
 import org.oligotrial.server.user.ApiTokenService.TokenInfo;
 import org.oligotrial.server.web.WebAccess;

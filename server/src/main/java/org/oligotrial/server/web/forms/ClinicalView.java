@@ -11,8 +11,8 @@ import org.oligotrial.server.datacapture.forms.FormFacts;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.datacapture.visits.ExpectedVisit;
-import org.oligotrial.server.register.ConflictException;
-import org.oligotrial.server.user.Actor;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.forms.StoredForm;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +50,7 @@ class FormsController {
     m.addAttribute("mayAnswer", site && (a.role() == Role.INVESTIGATOR || a.role() == Role.COORDINATOR));
     m.addAttribute("maySign", site && a.role() == Role.INVESTIGATOR && !StoredForm.LOCKED.equals(f.status()));
     m.addAttribute("mayLock", site && a.role() == Role.DATA_MANAGER);
-    m.addAttribute("mayEdit", org.oligotrial.server.user.AccessPolicy.canWrite(a, f.siteCode())
+    m.addAttribute("mayEdit", org.oligotrial.server.kernel.AccessPolicy.canWrite(a, f.siteCode())
         && !StoredForm.LOCKED.equals(f.status()));
     m.addAttribute("me_name", a.username());
     return "forms/show";

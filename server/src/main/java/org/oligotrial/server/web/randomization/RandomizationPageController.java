@@ -2,13 +2,13 @@ package org.oligotrial.server.web.randomization;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.randomization.RandomizationPreview;
 import org.oligotrial.server.randomization.RandomizationRecord;
 import org.oligotrial.server.randomization.RandomizationService;
-import org.oligotrial.server.register.InvalidFieldException;
-import org.oligotrial.server.register.RecordNotFoundException;
-import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.user.UserAccount;
 import org.oligotrial.server.user.UserService;
 import org.oligotrial.server.web.Me;

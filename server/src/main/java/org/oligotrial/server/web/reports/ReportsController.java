@@ -1,17 +1,17 @@
 package org.oligotrial.server.web.reports;
 
 import java.nio.charset.StandardCharsets;
-import org.oligotrial.server.audit.AuditAction;
-import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.audit.AuditTrail;
 import java.util.List;
 import org.oligotrial.endpoints.AnalysisRow;
 import org.oligotrial.endpoints.ToxicitySummary;
+import org.oligotrial.server.audit.AuditAction;
+import org.oligotrial.server.audit.AuditEntry;
+import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.participant.ParticipantService;
-import org.oligotrial.server.register.RecordNotFoundException;
 import org.oligotrial.server.randomization.AllocationExports;
-import org.oligotrial.server.user.Actor;
 import org.oligotrial.server.web.Me;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.http.HttpHeaders;

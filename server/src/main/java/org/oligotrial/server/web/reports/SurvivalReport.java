@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import org.oligotrial.cli.analyze.plot.KaplanMeierPlot;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.oligotrial.endpoints.AnalysisRow;
 import org.oligotrial.endpoints.EventSource;
 import org.oligotrial.endpoints.TimeToEvent;
@@ -24,6 +23,7 @@ import org.oligotrial.survival.cox.CoxCovariates;
 import org.oligotrial.survival.cox.CoxFit;
 import org.oligotrial.survival.cox.CoxModel;
 import org.oligotrial.survival.cox.CoxOptions;
+import org.oligotrial.survival.plot.KaplanMeierPlot;
 
 /**
  * Kaplan-Meier curves of one endpoint by arm, with numbers at risk, medians (95% CI), the log-rank p-value and the

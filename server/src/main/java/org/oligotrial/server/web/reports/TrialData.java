@@ -8,12 +8,12 @@ import java.util.Map;
 import org.oligotrial.eligibility.ScreeningRecord;
 import org.oligotrial.eligibility.ScreeningRecordException;
 import org.oligotrial.eligibility.ScreeningRecordParser;
+import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ScreeningVersion;
 import org.oligotrial.server.randomization.AllocationExports;
 import org.oligotrial.server.randomization.RandomizationRecord;
-import org.oligotrial.server.user.Actor;
 
 /**
  * Everything the reports are computed from, read once per request through the services (so access rules and the

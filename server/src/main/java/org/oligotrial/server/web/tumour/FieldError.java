@@ -3,7 +3,7 @@ package org.oligotrial.server.web.tumour;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.oligotrial.server.register.InvalidFieldException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.springframework.ui.Model;
 
 /**

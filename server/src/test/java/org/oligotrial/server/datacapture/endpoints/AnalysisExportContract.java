@@ -24,18 +24,18 @@ import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.visits.ExpectedVisit;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.randomization.RandomizationRecord;
 import org.oligotrial.server.randomization.RandomizationService;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * End to end on a database (H2 or PostgreSQL by subclass): participants randomized by the randomization feature
- * (its {@code randomization} table read by {@link org.oligotrial.server.datacapture.JdbcRandomizationFacts}), forms
+ * (its {@code randomization} table read by {@link org.oligotrial.server.randomization.JdbcRandomizationFacts}), forms
  * entered, then {@code oligotrial export analysis-dataset --db URL --out F.csv} and {@code oligotrial analyze km} on
  * the file.
  */

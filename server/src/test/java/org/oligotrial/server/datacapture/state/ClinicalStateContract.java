@@ -20,26 +20,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.randomization.ProtocolRandomization;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.endpoints.Rederivation;
 import org.oligotrial.server.datacapture.forms.StoredForm;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.DateRuleException;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
 import org.oligotrial.server.participant.StatusChange;
 import org.oligotrial.server.participant.Withdrawal;
-import org.oligotrial.randomization.ProtocolRandomization;
 import org.oligotrial.server.randomization.RandomizationRecord;
 import org.oligotrial.server.randomization.RandomizationService;
-import org.oligotrial.server.register.DateRuleException;
-import org.oligotrial.server.register.InvalidFieldException;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.server.user.Actor;
-import org.oligotrial.server.user.Role;
 import org.oligotrial.server.web.reports.Consort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -299,7 +299,7 @@ public abstract class ClinicalStateContract {
     assertThat(pfs.entry().oldValue()).startsWith("no progression;");
     assertThat(pfs.entry().newValue()).startsWith("withdrawn;");
     // what is stored is what a fresh derivation gives: nothing left for the next form to change
-    var r = new org.oligotrial.server.datacapture.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p).orElseThrow();
+    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p).orElseThrow();
     Map<String, String> again = reg.tx().execute(s -> dc.rederivation().after(r, "A", "check"));
     assertThat(again).isEmpty();
     assertThat(status(p)).isEqualTo(ParticipantStatus.WITHDRAWN);
@@ -413,7 +413,7 @@ public abstract class ClinicalStateContract {
 
   /** Stores a tumour form as the structured lesion editor saves it, without going through the form service. */
   String stored(String p, String type, int d, String values) {
-    String id = org.oligotrial.server.register.Ids.next();
+    String id = org.oligotrial.server.kernel.Ids.next();
     java.time.OffsetDateTime at = java.time.OffsetDateTime.of(TODAY.atStartOfDay(), ZoneOffset.UTC);
     reg.jdbc().sql("INSERT INTO crf_form (id, participant_id, site_code, form_type, form_date, values_json, version,"
             + " status, created_at, created_by, updated_at, updated_by, trial_id, protocol_version) VALUES (:id, :p,"
@@ -429,7 +429,7 @@ public abstract class ClinicalStateContract {
   }
 
   void rederive(String p, String trigger) {
-    var r = new org.oligotrial.server.datacapture.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p).orElseThrow();
+    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p).orElseThrow();
     reg.tx().executeWithoutResult(s -> dc.rederivation().after(r, "A", trigger));
   }
 

@@ -1,8 +1,0 @@
-package org.oligotrial.server.register;
-
-/** The request contradicts what is stored (a duplicate key, an illegal status transition). Maps to HTTP 409. */
-public class ConflictException extends InvalidFieldException {
-  public ConflictException(String field, String message) {
-    super(field, message);
-  }
-}

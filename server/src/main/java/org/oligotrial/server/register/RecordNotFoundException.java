@@ -1,8 +1,0 @@
-package org.oligotrial.server.register;
-
-/** No record with that identifier. Maps to HTTP 404. */
-public class RecordNotFoundException extends RuntimeException {
-  public RecordNotFoundException(String type, String id) {
-    super("no " + type + " " + id);
-  }
-}
