@@ -27,10 +27,12 @@ public final class DataCapture {
   private final EndpointService endpoints;
   private final Rederivation rederivation;
   private final String trialId;
+  private final Protocol protocol;
 
   private DataCapture(Register r, Protocol protocol, int protocolVersion, RandomizationFacts randomization,
       Clock clock) {
     this.trialId = protocol.id();
+    this.protocol = protocol;
     TrialAudit audit = new TrialAudit(r.audit(), trialId);
     ParticipantService participants = r.participants(trialId);
     SiteGuard guard = new SiteGuard(r.jdbc(), audit);
@@ -68,6 +70,11 @@ public final class DataCapture {
   public static DataCapture on(Register r, Clock clock) {
     org.oligotrial.server.trial.Trial t = r.trials().defaultTrial();
     return on(r, t.protocol(), t.current().version(), clock);
+  }
+
+  /** The protocol (of the trial's version) these forms, visits, checks and endpoints follow. */
+  public Protocol protocol() {
+    return protocol;
   }
 
   /** The trial whose data these are. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
-import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.kernel.AccessPolicy;
@@ -38,10 +37,11 @@ class FormEntryController {
   private final DataCapture dc;
   private final ParticipantService participants;
   private final WebAccess access;
-  private final Protocol protocol = ProtocolLoader.bundled();
+  private final Protocol protocol;
 
   FormEntryController(DataCapture dc, ParticipantService participants, WebAccess access) {
     this.dc = dc;
+    this.protocol = dc.protocol(); // the default trial's, as its data capture
     this.participants = participants;
     this.access = access;
   }

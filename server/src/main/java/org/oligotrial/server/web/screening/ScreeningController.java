@@ -8,7 +8,6 @@ import java.util.Map;
 import org.oligotrial.eligibility.EligibilityEngine;
 import org.oligotrial.eligibility.ScreeningRecordException;
 import org.oligotrial.eligibility.ScreeningRecordParser;
-import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.protocol.RecordFields;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.InvalidFieldException;
@@ -36,9 +35,13 @@ class ScreeningController {
   private final CurrentActor current;
   private final WebAccess access;
   private final ScreeningRecordParser parser = new ScreeningRecordParser();
-  private final EligibilityEngine engine = new EligibilityEngine(ProtocolLoader.bundled());
+  private final org.oligotrial.server.trial.TrialRegistry trials;
+  /** The engine of the default trial's current protocol version, with that version's digest. */
+  private volatile java.util.Map.Entry<String, EligibilityEngine> engine;
 
-  ScreeningController(ParticipantService participants, CurrentActor current, WebAccess access) {
+  ScreeningController(ParticipantService participants, CurrentActor current, WebAccess access,
+      org.oligotrial.server.trial.TrialRegistry trials) {
+    this.trials = trials;
     this.participants = participants;
     this.current = current;
     this.access = access;
@@ -178,6 +181,7 @@ class ScreeningController {
 
   private EligibilityView check(MultiValueMap<String, String> form) {
     try {
+      EligibilityEngine engine = engine();
       return EligibilityView.of(engine.protocol(), engine.evaluate(parser.parse(ScreeningForm.toJson(form))));
     } catch (ScreeningRecordException e) {
       return EligibilityView.unreadable(ScreeningForm.fieldId(e.field()), e.problem());
@@ -187,5 +191,16 @@ class ScreeningController {
   private Actor requireScreener() {
     Actor a = access.actor();
     return access.require(Me.of(a).canScreen(), a, "/screening");
+  }
+
+  /** The live check's engine: the default trial's current protocol version (made again after an amendment). */
+  private EligibilityEngine engine() {
+    var t = trials.defaultTrial();
+    var e = engine;
+    if (e == null || !e.getKey().equals(t.current().sha256())) {
+      e = java.util.Map.entry(t.current().sha256(), new EligibilityEngine(t.protocol()));
+      engine = e;
+    }
+    return e.getValue();
   }
 }
