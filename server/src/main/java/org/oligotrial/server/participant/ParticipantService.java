@@ -64,7 +64,7 @@ public final class ParticipantService {
    * The participants of one trial: every read and write is limited to the trial's participants (one of another
    * trial is not found), and every audit row names the trial.
    *
-   * @param trialId the trial (see {@link org.oligotrial.server.trial.TrialId})
+   * @param trialId the trial (its protocol's registry id; see {@code TrialScopes} for how pages take a trial)
    * @param evaluator evaluates screening records under the trial's current protocol version
    * @param takesPart whether a site (its code as stored) takes part in the trial
    */

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The randomization service of the default trial on the application's register, under its current protocol. The method is the protocol's
- * primary one ({@code minimization}); {@code oligotrial.randomization.method=permuted-blocks} selects the protocol's
+ * The randomization service of the default trial on the application's register, under its current protocol. The
+ * method is the protocol's primary one ({@code minimization}); {@code oligotrial.randomization.method=permuted-blocks} selects the protocol's
  * alternative. A trial keeps the scheme it started with: a server configured otherwise refuses to allocate.
  */
 @Configuration(proxyBeanMethods = false)

@@ -35,9 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * other role is held on one trial at a time ({@code trial_member}), with its sites there ({@code trial_member_site}),
  * so a coordinator on trial A is nobody on trial B. {@link #actorOn} resolves who a user is on a trial. A user added
  * with a role that is not the administrator's holds it on the default trial; {@link #grant} gives roles on others.
- * {@code user_account.role} and {@code user_site} keep the role and sites the account was added with. Passwords are hashed by the given encoder (BCrypt through Spring
- * Security's delegating encoder in production) and follow {@link PasswordRules}; sign-in outcomes and back-off are
- * the {@link LoginThrottle}'s. Thread-safe.
+ * {@code user_account.role} and {@code user_site} keep the role and sites the account was added with.
+ *
+ * <p>Passwords are hashed by the given encoder (BCrypt through Spring Security's delegating encoder in production) and
+ * follow {@link PasswordRules}; sign-in outcomes and back-off are the {@link LoginThrottle}'s. Thread-safe.
  */
 public final class UserService {
   /** Shortest password accepted. */

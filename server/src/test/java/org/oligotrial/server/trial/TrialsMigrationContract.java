@@ -57,7 +57,8 @@ abstract class TrialsMigrationContract {
     OffsetDateTime t0 = OffsetDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
     jdbc.sql("INSERT INTO site (code, name, created_at) VALUES ('A', 'Site A', :t), ('B', 'Site B', :t)")
         .param("t", t0).update();
-    for (String[] u : new String[][] {{"admin", "ADMINISTRATOR"}, {"coord.a", "COORDINATOR"}, {"stat", "STATISTICIAN"}}) {
+    String[][] users = {{"admin", "ADMINISTRATOR"}, {"coord.a", "COORDINATOR"}, {"stat", "STATISTICIAN"}};
+    for (String[] u : users) {
       jdbc.sql("INSERT INTO user_account (username, password_hash, role, enabled, failed_count, created_at) VALUES"
           + " (:u, '{noop}x', :r, TRUE, 0, :t)").param("u", u[0]).param("r", u[1]).param("t", t0).update();
     }

@@ -36,8 +36,8 @@ public final class AlertService {
   /** Alerts the site's investigators and data managers, inside the caller's transaction; returns the recipients. */
   public List<String> seriousAdverseEvent(Actor by, StoredForm form, String message) {
     // the trial's investigators and data managers at the site (roles per trial, V60)
-    List<String> recipients = users.membersAt(audit.trialId(), form.siteCode(),
-        java.util.Set.of(org.oligotrial.server.kernel.Role.INVESTIGATOR, org.oligotrial.server.kernel.Role.DATA_MANAGER));
+    List<String> recipients = users.membersAt(audit.trialId(), form.siteCode(), java.util.Set.of(
+        org.oligotrial.server.kernel.Role.INVESTIGATOR, org.oligotrial.server.kernel.Role.DATA_MANAGER));
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     for (String u : recipients) {
       String id = Ids.next();

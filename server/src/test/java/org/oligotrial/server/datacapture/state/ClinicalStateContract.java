@@ -299,7 +299,8 @@ public abstract class ClinicalStateContract {
     assertThat(pfs.entry().oldValue()).startsWith("no progression;");
     assertThat(pfs.entry().newValue()).startsWith("withdrawn;");
     // what is stored is what a fresh derivation gives: nothing left for the next form to change
-    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p).orElseThrow();
+    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p)
+        .orElseThrow();
     Map<String, String> again = reg.tx().execute(s -> dc.rederivation().after(r, "A", "check"));
     assertThat(again).isEmpty();
     assertThat(status(p)).isEqualTo(ParticipantStatus.WITHDRAWN);
@@ -429,7 +430,8 @@ public abstract class ClinicalStateContract {
   }
 
   void rederive(String p, String trigger) {
-    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p).orElseThrow();
+    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p)
+        .orElseThrow();
     reg.tx().executeWithoutResult(s -> dc.rederivation().after(r, "A", trigger));
   }
 
