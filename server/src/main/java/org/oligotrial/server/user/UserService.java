@@ -245,20 +245,6 @@ public final class UserService {
         .query(String.class).list().stream().map(t -> membership(username, t).orElseThrow()).toList();
   }
 
-  /**
-   * The enabled users holding one of {@code roles} on the trial at the site, by username (who is alerted of a
-   * serious adverse event there).
-   */
-  public List<String> membersAt(String trialId, String siteCode, Set<Role> roles) {
-    return jdbc.sql("SELECT u.username FROM user_account u JOIN trial_member m ON m.username = u.username"
-            + " JOIN trial_member_site s ON s.username = m.username AND s.trial_id = m.trial_id"
-            + " WHERE m.trial_id = :t AND s.site_code = :site AND u.enabled = TRUE AND m.role IN (:roles)"
-            + " ORDER BY u.username")
-        .param("t", trialId).param("site", siteCode)
-        .param("roles", roles.stream().map(Role::name).toList())
-        .query(String.class).list();
-  }
-
   /** The usernames holding a role on the trial, sorted. */
   public List<String> members(String trialId) {
     return jdbc.sql("SELECT username FROM trial_member WHERE trial_id = :t ORDER BY username").param("t", trialId)
