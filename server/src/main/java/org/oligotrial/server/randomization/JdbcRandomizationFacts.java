@@ -26,15 +26,19 @@ public final class JdbcRandomizationFacts implements RandomizationFacts {
   private static final String SELECT =
       "SELECT participant_id, randomized_at, arm, factors_json, plan_json FROM randomization";
   private final JdbcClient jdbc;
+  private final String trialId;
 
-  public JdbcRandomizationFacts(JdbcClient jdbc) {
+  /** The randomization records of one trial. */
+  public JdbcRandomizationFacts(JdbcClient jdbc, String trialId) {
     this.jdbc = jdbc;
+    this.trialId = trialId;
   }
 
   @Override
   public Optional<Randomized> find(String participantId) {
     try {
-      return jdbc.sql(SELECT + " WHERE participant_id = :id").param("id", participantId)
+      return jdbc.sql(SELECT + " WHERE participant_id = :id AND trial_id = :t").param("id", participantId)
+          .param("t", trialId)
           .query((rs, n) -> read(rs)).optional();
     } catch (BadSqlGrammarException e) {
       return Optional.empty(); // no randomization table in this database
@@ -44,7 +48,8 @@ public final class JdbcRandomizationFacts implements RandomizationFacts {
   @Override
   public List<Randomized> all() {
     try {
-      return jdbc.sql(SELECT + " ORDER BY randomized_at, participant_id").query((rs, n) -> read(rs)).list();
+      return jdbc.sql(SELECT + " WHERE trial_id = :t ORDER BY randomized_at, participant_id").param("t", trialId)
+          .query((rs, n) -> read(rs)).list();
     } catch (BadSqlGrammarException e) {
       return List.of();
     }

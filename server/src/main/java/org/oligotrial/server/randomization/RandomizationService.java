@@ -21,6 +21,7 @@ import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.Checks;
@@ -64,7 +65,7 @@ public final class RandomizationService {
 
   private final RandomizationRepository repo;
   private final TransactionTemplate tx;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
   private final AccessDenials denials;
   private final ParticipantService participants;
   private final Protocol protocol;
@@ -81,9 +82,13 @@ public final class RandomizationService {
     this.signatures = signatures;
     this.repo = new RandomizationRepository(jdbc);
     this.tx = tx;
-    this.audit = audit;
+    this.audit = new TrialAudit(audit, protocol.id());
     this.denials = new AccessDenials(audit);
     this.participants = participants;
+    if (!participants.trialId().equals(protocol.id())) {
+      throw new IllegalArgumentException("the participants of trial " + participants.trialId()
+          + " cannot be randomized under protocol " + protocol.id());
+    }
     this.protocol = protocol;
     this.scheme = scheme;
     this.screeningFacts = new ScreeningFacts(protocol);
@@ -91,9 +96,14 @@ public final class RandomizationService {
     this.random = random;
   }
 
-  /** The service on a register's database, for {@code protocol} with {@code scheme} (usually its own). */
+  /**
+   * The service on a register's database for the trial of {@code protocol} (the trial's id is the protocol's), with
+   * {@code scheme} (usually its own): its participants are that trial's, its state row, seed and records are keyed
+   * by that id.
+   */
   public static RandomizationService on(Register r, Protocol protocol, RandomizationScheme scheme, Clock clock) {
-    return new RandomizationService(r.jdbc(), r.tx(), r.audit(), r.participants(), protocol, scheme, clock,
+    return new RandomizationService(r.jdbc(), r.tx(), r.audit(), r.participants(protocol.id()), protocol, scheme,
+        clock,
         new SecureRandom(), r.signatures());
   }
 
@@ -223,7 +233,7 @@ public final class RandomizationService {
     }
     ensureTrial();
     return tx.execute(s -> {
-      RandomizationRepository.ParticipantRow p = repo.lockParticipant(participantId)
+      RandomizationRepository.ParticipantRow p = repo.lockParticipant(trialId(), participantId)
           .orElseThrow(() -> new RecordNotFoundException(ParticipantService.ENTITY, participantId));
       repo.find(participantId).ifPresent(r -> {
         throw new ConflictException("participant", "the participant is already randomized (#" + r.sequence()
@@ -310,7 +320,7 @@ public final class RandomizationService {
       deny(actor, ParticipantService.ENTITY, participantId, site, "record deviations at site " + site);
     }
     return tx.execute(s -> {
-      repo.lockParticipant(participantId);
+      repo.lockParticipant(trialId(), participantId);
       RandomizationRecord r = repo.find(participantId).orElseThrow(() -> new ConflictException("participant",
           "the participant is not randomized; a deviation note documents a randomization"));
       Deviation d = new Deviation(repo.deviations(participantId).size() + 1, note, now(), actor.username());
@@ -377,7 +387,7 @@ public final class RandomizationService {
     return tx;
   }
 
-  AuditTrail audit() {
+  TrialAudit audit() {
     return audit;
   }
 

@@ -18,7 +18,7 @@ import org.oligotrial.randomization.ProtocolRandomization;
 import org.oligotrial.randomization.StratificationFactor;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.datacapture.SiteGuard;
 import org.oligotrial.server.datacapture.forms.FormRepository;
 import org.oligotrial.server.kernel.AccessPolicy;
@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class EndpointService {
   private final JdbcClient jdbc;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
   private final SiteGuard guard;
   private final RandomizationFacts randomization;
   private final FormRepository forms;
@@ -48,13 +48,13 @@ public final class EndpointService {
   private final List<StratificationFactor> factors;
   private final Clock clock;
 
-  public EndpointService(JdbcClient jdbc, AuditTrail audit, SiteGuard guard, Protocol protocol,
+  public EndpointService(JdbcClient jdbc, TrialAudit audit, SiteGuard guard, Protocol protocol,
       RandomizationFacts randomization, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.guard = guard;
     this.randomization = randomization;
-    this.forms = new FormRepository(jdbc);
+    this.forms = new FormRepository(jdbc, audit.trialId());
     this.builder = new HistoryBuilder(protocol);
     this.factors = ProtocolRandomization.factors(protocol);
     this.derivation = new EndpointDerivation(EndpointRules.of(protocol)); // the protocol's events and windows
@@ -163,7 +163,7 @@ public final class EndpointService {
   }
 
   private ParticipantHistory history(Randomized r) {
-    LocalDate withdrawal = new JdbcParticipantReads(jdbc).withdrawal(r.participantId()).map(Withdrawal::date)
+    LocalDate withdrawal = new JdbcParticipantReads(jdbc, audit.trialId()).withdrawal(r.participantId()).map(Withdrawal::date)
         .orElse(null);
     return builder.build(r, forms.ofParticipant(r.participantId()), withdrawal, LocalDate.now(clock));
   }
