@@ -20,7 +20,10 @@ import java.util.Set;
 import javax.xml.transform.stream.StreamSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.oligotrial.cdisc.model.SubjectRecord;
@@ -53,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * version refused with exit 2 and the reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class OdmExchangeContract {
   static final Protocol PROTOCOL = ProtocolLoader.bundled();
   static final LocalDate DAY0 = LocalDate.of(2025, 1, 6);
@@ -91,8 +95,9 @@ abstract class OdmExchangeContract {
     RandomizationRecord b = randomize(2);
     subjects.add(a.participantId());
     subjects.add(b.participantId());
-    form(a.participantId(), "tumour-baseline", "{'date':'" + day(-7) + "','targets':[{'id':'T1','organ':'lung',"
-        + "'mm':40},{'id':'T2','organ':'liver','mm':22}]}");
+    form(a.participantId(), "tumour-baseline", "{'date':'" + day(-7) + "','lesions':["
+        + "{'id':'T1','type':'target','site':'lung','nodal':false,'mm':40,'method':'CT','role':'primary'},"
+        + "{'id':'T2','type':'target','site':'adrenal','nodal':false,'mm':20,'method':'CT','role':'oligometastatic'}]}");
     StoredForm ae = form(a.participantId(), "adverse-event", "{'term':'Pneumonitis','grade':2,'startDate':'"
         + day(30) + "','serious':false,'relatedToSystemicTherapy':'possible','relatedToRadiotherapy':'probable',"
         + "'actionTaken':'none','outcome':'recovering'}");
@@ -144,6 +149,7 @@ abstract class OdmExchangeContract {
   }
 
   @Test
+  @Order(1)
   void transactionalExportCarriesEveryValueSignatureQueryAndAuditEntryOfTheDatabase(@TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("trial.xml");
@@ -177,17 +183,18 @@ abstract class OdmExchangeContract {
       assertThat(e.value()).isEqualTo("3");
       assertThat(e.hash()).isNotBlank();
     });
-    // the database's audit rows of the forms' values: baseline 2 (date, targets: 2 lesions x 3 columns = 6 items),
-    // AE 8 values entered + 1 correction, last-known-alive 1
+    // the database's audit rows of the forms' values: baseline 2 rows (date; lesions: 2 lesions x 7 columns = 14
+    // items), AE 8 values entered + 1 correction, last-known-alive 1
     List<AuditEvent> aeRows = reg.audit().forRecord("form", aeForm);
     assertThat(aeRows.stream().filter(e -> e.entry().field() != null && e.entry().field().startsWith("values."))
         .count()).isEqualTo(9);
-    assertThat(audit).isEqualTo(1 + 6 + 9 + 1);
+    assertThat(audit).isEqualTo(1 + 14 + 9 + 1);
     AuditEvent last = reg.audit().latest(1).get(0);
     assertThat(last.entry().newValue()).startsWith("transactional ODM OT." + PROTOCOL.id());
   }
 
   @Test
+  @Order(2)
   void snapshotImportedBackChangesNothingAndAnEditedFileIsAppliedWithTheFileAsReason(@TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("snapshot.xml");
@@ -225,6 +232,7 @@ abstract class OdmExchangeContract {
   }
 
   @Test
+  @Order(3)
   void fileOfAnotherStudyOrProtocolVersionIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("snapshot.xml");
     assertThat(run("export", "odm", "--db", url, "--out", f.toString()).code).isZero();
