@@ -149,6 +149,10 @@ public final class OdmExchange {
     return new Applied(plan, counts[0], counts[1], List.copyOf(notApplied));
   }
 
+  private static String text(JsonNode n) {
+    return n.isValueNode() ? n.asString() : n.toString();
+  }
+
   private void applySubject(SubjectRecord s, Actor actor, String reason,
       Map<String, List<OdmImport.Change>> removals, int[] counts, List<String> notApplied) {
     List<StoredForm> have;
@@ -178,7 +182,14 @@ public final class OdmExchange {
         if (match.isPresent()) {
           StoredForm f = match.get();
           ObjectNode merged = (ObjectNode) JSON.readTree(f.valuesJson());
-          fromFile.properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
+          ObjectNode stored = (ObjectNode) JSON.readTree(f.valuesJson());
+          fromFile.properties().forEach(e -> {
+            JsonNode was = stored.get(e.getKey());
+            // a value stored as an object (a coded CTCAE term) travels as its JSON text: unchanged when equal
+            if (was == null || !text(was).equals(text(e.getValue()))) {
+              merged.set(e.getKey(), e.getValue());
+            }
+          });
           for (OdmImport.Change c : removals.getOrDefault(s.subjectKey() + "\u0000" + fr.formKey(), List.of())) {
             FieldRef r = c.ref();
             if (r.groupId().equals(FormLayout.MAIN)) {

@@ -254,6 +254,36 @@ abstract class OdmExchangeContract {
         .doesNotContain("\tat ");
   }
 
+  @Test
+  @Order(4)
+  void sdtmAndAdamAreWrittenWithTheirDefineXml(@TempDir Path dir) throws Exception {
+    for (String format : List.of("json", "xpt")) {
+      Path sdtm = dir.resolve("sdtm-" + format);
+      Run r = run("export", "sdtm", "--db", url, "--format", format, "--out", sdtm.toString());
+      assertThat(r.code).as(r.err).isZero();
+      assertThat(r.out).startsWith("SDTM of " + PROTOCOL.id());
+      assertThat(sdtm.resolve("dm." + format)).exists();
+      assertThat(sdtm.resolve("ae." + format)).exists();
+      assertThat(sdtm.resolve("conformance.txt")).exists();
+      assertThat(CdiscSchemas.validate(CdiscSchemas.define(), new StreamSource(sdtm.resolve("define.xml").toFile())))
+          .isEmpty();
+      Path adam = dir.resolve("adam-" + format);
+      r = run("export", "adam", "--db", url, "--format", format, "--out", adam.toString());
+      assertThat(r.code).as(r.err).isZero();
+      assertThat(adam.resolve("adsl." + format)).exists();
+      assertThat(adam.resolve("adtte." + format)).exists();
+      assertThat(CdiscSchemas.validate(CdiscSchemas.define(), new StreamSource(adam.resolve("define.xml").toFile())))
+          .isEmpty();
+    }
+    String dm = Files.readString(dir.resolve("sdtm-json").resolve("dm.json"));
+    for (String id : subjects) {
+      assertThat(dm).contains(PROTOCOL.id() + "-" + id);
+    }
+    Run bad = run("export", "sdtm", "--db", url, "--format", "csv", "--out", dir.resolve("x").toString());
+    assertThat(bad.code).isNotZero();
+    assertThat(bad.err).contains("--format").doesNotContain("\tat ");
+  }
+
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
