@@ -204,7 +204,7 @@ abstract class OdmExchangeContract {
       }
     }
     // after the CTCAE-coded terms were merged the expansion gives 2 entries more than this count: to be resolved
-    assertThat(audit).isGreaterThanOrEqualTo(expected);
+    assertThat((long) audit).isGreaterThanOrEqualTo(expected);
     AuditEvent last = reg.audit().latest(1).get(0);
     assertThat(last.entry().newValue()).startsWith("transactional ODM OT." + PROTOCOL.id());
   }
