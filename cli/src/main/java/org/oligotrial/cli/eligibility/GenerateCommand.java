@@ -12,7 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code oligotrial screen generate}: writes synthetic screening records (NDJSON) for benchmarks. */
+/**
+ * {@code oligotrial screen generate}: writes synthetic screening records (NDJSON) for benchmarks. For the bundled
+ * NCT03119519 record the hand-tuned {@link RecordGenerator} (plausible candidates, every verdict, labs in every unit;
+ * the benchmark figures use it); for any other protocol {@link DeclaredRecordGenerator}, which draws from the
+ * protocol's declared record.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Writes N synthetic screening records as NDJSON (reproducible from --seed), for benchmarks.")
 public final class GenerateCommand implements Callable<Integer> {
@@ -24,6 +29,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Random seed (default 1).")
   long seed;
 
+  @Option(names = "--protocol", paramLabel = "FILE", description = "Protocol file whose record is drawn (default: "
+      + "the bundled NCT03119519).")
+  Path protocolFile;
+
   @Option(names = "--out", required = true, paramLabel = "FILE.ndjson", description = "Output file.")
   Path out;
 
@@ -32,12 +41,18 @@ public final class GenerateCommand implements Callable<Integer> {
     if (count < 0) {
       throw new UserInputException("--n must not be negative");
     }
-    RecordGenerator gen = new RecordGenerator(seed);
+    org.oligotrial.protocol.RecordDeclaration record = Protocols.load(protocolFile).record();
+    java.util.function.Function<StringBuilder, StringBuilder> gen;
+    if (record.equals(org.oligotrial.protocol.ProtocolLoader.bundled().record())) {
+      gen = new RecordGenerator(seed)::next;
+    } else {
+      gen = new DeclaredRecordGenerator(record, seed)::next;
+    }
     StringBuilder sb = new StringBuilder(2048);
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (long i = 0; i < count; i++) {
         sb.setLength(0);
-        gen.next(sb).append('\n');
+        gen.apply(sb).append('\n');
         w.append(sb);
       }
     }

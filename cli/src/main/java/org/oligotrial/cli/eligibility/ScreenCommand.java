@@ -73,7 +73,7 @@ public final class ScreenCommand implements Callable<Integer> {
     if (file == null) {
       throw new UserInputException("missing FILE.json (or --batch FILE.ndjson); see oligotrial screen --help");
     }
-    ScreeningRecord record = read(file);
+    ScreeningRecord record = read(file, protocol);
     EligibilityResult result = engine.evaluate(record);
     stdout.print(json ? EligibilityJson.toJson(result) + System.lineSeparator() : ScreeningReport.render(result,
         protocol, record));
@@ -81,7 +81,8 @@ public final class ScreenCommand implements Callable<Integer> {
     return 0;
   }
 
-  static ScreeningRecord read(Path file) throws IOException {
+  /** Reads a record in the shape the protocol declares; a bad record is a {@link UserInputException}. */
+  static ScreeningRecord read(Path file, Protocol protocol) throws IOException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -91,7 +92,7 @@ public final class ScreenCommand implements Callable<Integer> {
       throw new UserInputException(file + ": not UTF-8 text", e);
     }
     try {
-      return new ScreeningRecordParser().parse(text);
+      return new ScreeningRecordParser(protocol).parse(text);
     } catch (ScreeningRecordException e) {
       throw new UserInputException(file + ": " + e.getMessage(), e);
     }

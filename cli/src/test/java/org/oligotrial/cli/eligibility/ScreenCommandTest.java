@@ -66,7 +66,7 @@ class ScreenCommandTest {
   void invalidProtocolFileIsBadInputNamingLineAndField(@TempDir Path dir) throws IOException {
     Path p = dir.resolve("p.yaml");
     Files.writeString(p, "id: T\ntitle: t\ntargetSampleSize: 1\narms: []\ncriteria:\n  - {id: C, kind: inclusion, "
-        + "title: t, wording: w, rule: {isTrue: consnt}}\n");
+        + "title: t, wording: w, rule: {isTrue: consnt}}\nrecord:\n  fields: [{path: consentSigned, type: flag}]\n");
     Cli r = Cli.run("screen", "examples/screening/eligible.json", "--protocol", p.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: " + p + ":6:").contains("criteria[0].rule.isTrue: unknown screening-record "

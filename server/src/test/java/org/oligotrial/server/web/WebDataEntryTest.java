@@ -164,7 +164,7 @@ class WebDataEntryTest extends WebTestBase {
     String form = as("coord.a", get("/participants/" + id + "/rescreen")).getResponse().getContentAsString();
     assertThat(form).contains("Re-screen").contains("value=\"A-RES-1\"").contains("value=\"1962-07-21\"")
         .contains("Eligible");
-    var params = org.oligotrial.server.web.screening.ScreeningForm.fromJson(eligibleRecord("A-RES-1"));
+    var params = org.oligotrial.server.web.screening.ScreeningForm.fromJson(org.oligotrial.protocol.ProtocolLoader.bundled().record(), eligibleRecord("A-RES-1"));
     params.set("ecog", "3");
     MvcResult noReason = as("coord.a", post("/participants/" + id + "/rescreen").with(csrf()).params(params));
     assertThat(noReason.getResponse().getContentAsString()).contains("Not saved");
