@@ -52,7 +52,7 @@ public class WebAdvice {
   }
 
   /** A trial as the header names it, with the path its pages start with ({@code /trials/{id}}). */
-  public record TrialLink(String id, String title, String path) {}
+  public record TrialLink(String id, String title, String path, java.util.List<String> arms) {}
 
   /**
    * The request's trial (its path's, else the default trial) for the header: every page shows its id and title.
@@ -63,7 +63,8 @@ public class WebAdvice {
   TrialLink trial(jakarta.servlet.http.HttpServletRequest request) {
     try {
       var t = trial.trial();
-      return new TrialLink(t.id(), t.title(), request.getServletContext().getContextPath() + "/trials/" + t.id());
+      return new TrialLink(t.id(), t.title(), request.getServletContext().getContextPath() + "/trials/" + t.id(),
+          t.protocol().arms().stream().map(x -> x.id()).toList());
     } catch (RuntimeException e) {
       return null; // a trial the server does not hold: the 404 page renders without it
     }
@@ -82,7 +83,7 @@ public class WebAdvice {
         .orElse(false);
     var mine = users.memberships(username).stream().map(m -> m.trialId()).toList();
     return trial.scopes().trials().list().stream().filter(t -> admin || mine.contains(t.id()))
-        .map(t -> new TrialLink(t.id(), t.title(), root + "/trials/" + t.id())).toList();
+        .map(t -> new TrialLink(t.id(), t.title(), root + "/trials/" + t.id(), java.util.List.of())).toList();
   }
 
   @ModelAttribute("me")

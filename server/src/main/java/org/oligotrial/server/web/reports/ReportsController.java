@@ -57,7 +57,7 @@ class ReportsController {
   @GetMapping("/reports/consort.svg")
   ResponseEntity<byte[]> consortSvg() {
     Actor a = statistician("/reports/consort.svg");
-    String svg = ConsortDiagram.svg(TrialData.load(a, participants(), exports()).consort());
+    String svg = ConsortDiagram.svg(TrialData.load(a, participants(), exports(), protocol()).consort());
     exported(a, "consort.svg", "CONSORT diagram");
     return download(svg, "image/svg+xml", "consort.svg");
   }
@@ -65,7 +65,7 @@ class ReportsController {
   @GetMapping("/reports/table1.csv")
   ResponseEntity<byte[]> table1Csv() {
     Actor a = statistician("/reports/table1.csv");
-    String csv = TrialData.load(a, participants(), exports()).table1().csv();
+    String csv = TrialData.load(a, participants(), exports(), protocol()).table1().csv();
     exported(a, "table1.csv", "baseline characteristics by arm");
     return download(csv, "text/csv", "table1.csv");
   }
@@ -107,19 +107,27 @@ class ReportsController {
   private SurvivalReport survival(Actor a, String endpoint) {
     List<AnalysisRow> rows = dc().endpoints().export(a).rows();
     return switch (endpoint) {
-      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs);
-      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl);
-      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os);
+      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, experimental());
+      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, experimental());
+      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os, experimental());
     };
   }
 
   private void fill(Actor a, Model m) {
+    // the trial's design from its protocol: arms, ratio, stratification factors, endpoints; and its data's versions
+    var protocol = protocol();
+    m.addAttribute("protocol", protocol);
+    m.addAttribute("armOrder", TrialData.arms(protocol));
+    m.addAttribute("ratio", protocol.randomization() == null || protocol.randomization().ratio() == null ? "1:1"
+        : String.join(":", protocol.randomization().ratio().stream().map(String::valueOf).toList()));
+    m.addAttribute("versionsSpanned", currentTrial.versionsSpanned().summary());
     List<AnalysisRow> rows = dc().endpoints().export(a).rows();
-    m.addAttribute("survival", List.of(SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs),
-        SurvivalReport.of("Overall survival", rows, AnalysisRow::os),
-        SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl)));
+    m.addAttribute("survival", List.of(
+        SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, experimental()),
+        SurvivalReport.of("Overall survival", rows, AnalysisRow::os, experimental()),
+        SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, experimental())));
     m.addAttribute("toxicity", dc().endpoints().safety(a).toxicity());
-    TrialData data = TrialData.load(a, participants(), exports());
+    TrialData data = TrialData.load(a, participants(), exports(), protocol());
     Consort c = data.consort();
     Table1 t = data.table1();
     m.addAttribute("consort", c);
@@ -159,5 +167,15 @@ class ReportsController {
   /** The allocation exports of the request's trial. */
   private AllocationExports exports() {
     return new AllocationExports(currentTrial.randomization());
+  }
+
+  /** The request's trial's current protocol. */
+  private org.oligotrial.protocol.Protocol protocol() {
+    return currentTrial.trial().protocol();
+  }
+
+  /** The arm the hazard ratios compare against the others: the protocol's first experimental arm. */
+  private String experimental() {
+    return TrialData.arms(protocol()).get(0);
   }
 }

@@ -42,6 +42,16 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
     int n, Map<String, Map<EventSource, Integer>> sources) {
 
   static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick) {
+    return of(endpoint, rows, pick, "RT+");
+  }
+
+  /**
+   * The report of one endpoint, the hazard ratio being that of {@code experimental} against the other arms.
+   *
+   * @param experimental the protocol's experimental arm (the first arm of {@link TrialData#arms})
+   */
+  static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick,
+      String experimental) {
     List<AnalysisRow> usable = rows.stream().filter(r -> pick.apply(r) != null).toList();
     int n = usable.size();
     if (n == 0) {
@@ -62,7 +72,7 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
       time[i] = t.days() / TimeToEvent.DAYS_PER_MONTH;
       event[i] = t.event();
       arm[i] = usable.get(i).arm();
-      rtPlus[i] = "RT+".equals(arm[i]) ? 1 : 0;
+      rtPlus[i] = experimental.equals(arm[i]) ? 1 : 0;
     }
     SurvivalData data = SurvivalData.of(time, event, arm);
     List<KaplanMeierCurve> curves = new KaplanMeier().fit(data);
@@ -75,9 +85,9 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
     if (data.groupCount() >= 2 && anyEvent) {
       try {
         p = LogRankTest.test(data).p();
-        CoxFit fit = CoxModel.fit(time, event, null, new CoxCovariates(List.of("armRT+"), new double[][] {rtPlus}),
+        CoxFit fit = CoxModel.fit(time, event, null, new CoxCovariates(List.of("arm" + experimental), new double[][] {rtPlus}),
             CoxOptions.defaults());
-        CoxCoefficient c = fit.coefficient("armRT+");
+        CoxCoefficient c = fit.coefficient("arm" + experimental);
         hr = c.aliased() || !Double.isFinite(c.hazardRatio()) ? null : c;
       } catch (IllegalArgumentException e) {
         hr = null;
