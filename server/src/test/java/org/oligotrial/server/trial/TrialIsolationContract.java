@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
@@ -27,13 +25,14 @@ import org.oligotrial.server.testing.ScriptedEvaluator;
 import org.oligotrial.server.testing.TestRegisters;
 
 /**
- * Two trials on one database: the default NCT03119519 and a second one ({@link SecondTrialProtocol}). Nothing of one
- * trial is read, listed, randomized or counted through the other's services, and roles hold on one trial only.
+ * Two trials on one database: the default NCT03119519 (1:1, five factors) and SABR-COMET NCT01446744 (1:2, one
+ * factor), each from its protocol file. Nothing of one trial is read, listed, randomized or counted through the
+ * other's services, and roles hold on one trial only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TrialIsolationContract {
   static final String FIRST = "NCT03119519";
-  static final String SECOND = SecondTrialProtocol.ID;
+  static final String SECOND = TestProtocols.SECOND;
   HikariDataSource ds;
   Register reg;
   TrialScopes scopes;
@@ -48,13 +47,13 @@ abstract class TrialIsolationContract {
   abstract void closeDatabase();
 
   @BeforeAll
-  void twoTrials() throws Exception {
+  void twoTrials() {
     ds = TestRegisters.migrated(openDatabase(), 8);
     reg = TestRegisters.on(ds); // scripted verdicts for the default trial; the second evaluates its protocol
     scopes = new TrialScopes(reg, Clock.systemUTC(), "", null);
     reg.sites().add(admin, "A", "Site A");
     reg.sites().add(admin, "B", "Site B");
-    Trial second = reg.trials().add(admin, SecondTrialProtocol.yaml(), "second.yaml", false);
+    Trial second = reg.trials().add(admin, TestProtocols.second(), "nct01446744.yaml", false);
     assertThat(second.isDefault()).isFalse();
     reg.trials().enrolSite(admin, SECOND, "a");
     reg.users().add(admin, "coord.first", Role.COORDINATOR, Set.of("A"), "correct horse battery");
@@ -63,7 +62,7 @@ abstract class TrialIsolationContract {
     coordFirst = reg.users().actorOn("coord.first", FIRST).orElseThrow();
     coordSecond = reg.users().actorOn("coord.second", SECOND).orElseThrow();
     statSecond = reg.users().actorOn("stat.second", SECOND).orElseThrow();
-    eligible = Files.readString(Path.of("..", "examples", "screening", "eligible.json"));
+    eligible = TestProtocols.secondEligible();
   }
 
   @AfterAll
@@ -153,7 +152,7 @@ abstract class TrialIsolationContract {
   private String consented(org.oligotrial.server.participant.ParticipantService ps, Actor by, String number,
       String record) {
     String id = ps.register(by, "A", number, record).participant().id();
-    ps.recordConsent(by, id, new Consent("ICF v1", LocalDate.of(2025, 3, 20), "Dr Li"), null);
+    ps.recordConsent(by, id, new Consent("ICF v1", LocalDate.of(2026, 3, 20), "Dr Li"), null);
     return id;
   }
 
