@@ -22,13 +22,14 @@ import org.oligotrial.server.kernel.InvalidFieldException;
  * so a result always names the exact protocol text it was computed against. Thread-safe.
  */
 public final class ProtocolScreeningEvaluator implements ScreeningEvaluator {
-  private final ScreeningRecordParser parser = new ScreeningRecordParser();
+  private final ScreeningRecordParser parser;
   private final EligibilityEngine engine;
   private final String protocolVersion;
 
   /** The evaluator on the protocol bundled in the jar. */
   public ProtocolScreeningEvaluator() {
     this.engine = new EligibilityEngine(ProtocolLoader.bundled());
+    this.parser = new ScreeningRecordParser(engine.protocol());
     this.protocolVersion = engine.protocol().id() + " sha256:" + bundledDigest().substring(0, 16);
   }
 
@@ -38,6 +39,7 @@ public final class ProtocolScreeningEvaluator implements ScreeningEvaluator {
    */
   public ProtocolScreeningEvaluator(org.oligotrial.protocol.Protocol protocol, String protocolVersion) {
     this.engine = new EligibilityEngine(protocol);
+    this.parser = new ScreeningRecordParser(protocol); // the record the protocol declares, not the bundled one
     this.protocolVersion = protocolVersion;
   }
 
