@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * protocol's declared record.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Writes N synthetic screening records as NDJSON (reproducible from --seed), for benchmarks.")
+    description = {"Writes N synthetic screening records as NDJSON (reproducible from --seed), for benchmarks;",
+      "with --format fhir the same patients as one FHIR R4 / mCODE bundle each (DIR/<id>.json), with --format",
+      "fhir-bulk as FHIR Bulk Data NDJSON (DIR/Patient.ndjson, DIR/Observation.ndjson, ...)."})
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -33,8 +35,13 @@ public final class GenerateCommand implements Callable<Integer> {
       + "the bundled NCT03119519).")
   Path protocolFile;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.ndjson", description = "Output file.")
+  @Option(names = "--out", required = true, paramLabel = "FILE.ndjson|DIR", description = "Output file (ndjson) or "
+      + "directory (fhir, fhir-bulk).")
   Path out;
+
+  @Option(names = "--format", defaultValue = "ndjson", paramLabel = "FORMAT", description = "ndjson (screening "
+      + "records, the default), fhir (a bundle per patient) or fhir-bulk (Bulk Data NDJSON).")
+  String format;
 
   @Override
   public Integer call() throws IOException {
@@ -42,8 +49,22 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new UserInputException("--n must not be negative");
     }
     org.oligotrial.protocol.RecordDeclaration record = Protocols.load(protocolFile).record();
+    boolean bundledRecord = record.equals(org.oligotrial.protocol.ProtocolLoader.bundled().record());
+    if (!format.equals("ndjson")) {
+      if (!format.equals("fhir") && !format.equals("fhir-bulk")) {
+        throw new UserInputException("--format must be ndjson, fhir or fhir-bulk, not '" + format + "'");
+      }
+      if (!bundledRecord) {
+        throw new UserInputException("--format " + format + " writes the screening record of NCT03119519 (the FHIR "
+            + "mapping of docs/fhir.md); " + protocolFile + " declares another record");
+      }
+      // a separate class, so that HAPI FHIR is loaded only for these formats
+      long resources = FhirGeneration.write(seed, count, out, format.equals("fhir-bulk"));
+      spec.commandLine().getOut().printf("wrote %,d patients (%,d resources) to %s%n", count, resources, out);
+      return 0;
+    }
     java.util.function.Function<StringBuilder, StringBuilder> gen;
-    if (record.equals(org.oligotrial.protocol.ProtocolLoader.bundled().record())) {
+    if (bundledRecord) {
       gen = new RecordGenerator(seed)::next;
     } else {
       gen = new DeclaredRecordGenerator(record, seed)::next;

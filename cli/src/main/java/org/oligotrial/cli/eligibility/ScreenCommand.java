@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     name = "screen",
     mixinStandardHelpOptions = true,
     description = {
-      "Decides eligibility criterion by criterion for a screening record (JSON; format in docs/eligibility.md).",
+      "Decides eligibility criterion by criterion for a screening record (JSON; format in docs/eligibility.md)",
+      "or for one patient's FHIR R4 / mCODE bundle (--fhir; mapping in docs/fhir.md).",
       "Exit code 0 when evaluated (whatever the verdict), 2 for bad input."
     },
     subcommands = GenerateCommand.class)
@@ -50,6 +51,10 @@ public final class ScreenCommand implements Callable<Integer> {
       + "(default: standard output, totals then go to standard error).")
   Path out;
 
+  @Option(names = "--fhir", paramLabel = "BUNDLE.json", description = "Screen one patient's FHIR R4 bundle (mCODE "
+      + "profiles; mapping in docs/fhir.md): prints the result and where each mapped field came from.")
+  Path fhir;
+
   @Option(names = "--threads", paramLabel = "N", description = "With --batch: worker threads (default: the number of "
       + "processors).")
   Integer threads;
@@ -59,6 +64,14 @@ public final class ScreenCommand implements Callable<Integer> {
     Protocol protocol = Protocols.load(protocolFile);
     EligibilityEngine engine = new EligibilityEngine(protocol);
     PrintWriter stdout = spec.commandLine().getOut();
+    if (fhir != null) {
+      if (file != null || batch != null) {
+        throw new UserInputException("give one of FILE.json, --batch FILE.ndjson or --fhir BUNDLE.json");
+      }
+      // a separate class, so that HAPI FHIR is loaded only for --fhir
+      FhirScreening.run(fhir, engine, json, stdout);
+      return 0;
+    }
     if (batch != null) {
       if (file != null) {
         throw new UserInputException("give either FILE.json or --batch FILE.ndjson, not both");

@@ -119,4 +119,24 @@ class ScreenCommandTest {
     assertThat(b.out().replaceAll("time .*", "").replace("four.csv", "one.csv")).isEqualTo(a.out().replaceAll("time .*", ""));
     assertThat(Files.readAllLines(one)).anyMatch(l -> l.startsWith("8,,ERROR,,,\"line 8: malformed JSON"));
   }
+
+  @Test
+  void theSecondTrialsProtocolChecksAndScreensItsOwnRecords() {
+    // verdicts worked out in core's SabrCometTest from the criteria of protocols/nct01446744.yaml
+    Cli check = Cli.run("protocol", "check", "protocols/nct01446744.yaml");
+    assertThat(check.exit()).isZero();
+    assertThat(check.out()).contains("valid protocol NCT01446744 (12 criteria, 2 arms, 1 stratification factors");
+    String p = "protocols/nct01446744.yaml";
+    assertThat(Cli.run("screen", "--protocol", p, "examples/screening/nct01446744/eligible.json").out())
+        .contains("Verdict: ELIGIBLE (all 12 criteria pass)").contains("Strata: metastases 1-3");
+    assertThat(Cli.run("screen", "--protocol", p, "examples/screening/nct01446744/ineligible.json").out())
+        .contains("Verdict: INELIGIBLE (failed: I3, I6, E2)");
+    assertThat(Cli.run("screen", "--protocol", p, "examples/screening/nct01446744/incomplete.json").out())
+        .contains("Verdict: INCOMPLETE (undecided: I4, I5)")
+        .contains("Missing data (needed to decide): lifeExpectancyMonths, primary.monthsSinceDefinitiveTreatment");
+    // the first trial's record is not this trial's: bad input naming the field
+    Cli wrong = Cli.run("screen", "--protocol", p, "examples/screening/eligible.json");
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err()).contains("unknown field");
+  }
 }
