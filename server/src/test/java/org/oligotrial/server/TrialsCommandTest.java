@@ -61,7 +61,7 @@ class TrialsCommandTest {
         "data-manager", "--site", "GZ01");
     assertThat(grant.out()).contains("li.wei is data_manager on NCT01446744, sites GZ01");
     assertThat(run("", "users", "list", "--db", db).out())
-        .contains("li.wei\tcoordinator\tGZ01\tNCT03119519:coordinator:GZ01 NCT01446744:data_manager:GZ01");
+        .contains("li.wei\tcoordinator\tGZ01\tNCT01446744:data_manager:GZ01 NCT03119519:coordinator:GZ01");
 
     Path amended = Files.writeString(dir.resolve("amended.yaml"), TestProtocols.withMaximumAge(60));
     Run amend = run("", "trials", "amend", "--db", db, "--trial", "NCT03119519", "--protocol", amended.toString(),

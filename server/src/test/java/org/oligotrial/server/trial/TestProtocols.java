@@ -40,6 +40,19 @@ public final class TestProtocols {
     return read(Path.of("..", "examples", "screening", "eligible.json"));
   }
 
+  /**
+   * The default trial's protocol under another registry id (and title): a third trial with the first one's record,
+   * arms and factors, for what the server does only for that protocol so far (randomization's screening facts).
+   */
+  public static String firstUnder(String id) {
+    String s = bundled().replaceFirst("(?m)^id: NCT03119519$", "id: " + id)
+        .replaceFirst("(?m)^title: .*$", "title: A copy of NCT03119519 held as another trial (test protocol)");
+    if (!s.contains("id: " + id)) {
+      throw new IllegalStateException("the bundled protocol has no top-level 'id: NCT03119519' line");
+    }
+    return s;
+  }
+
   /** The default trial's protocol amended: inclusion I1's upper age limit {@code max: 70} lowered to {@code newMax}. */
   public static String withMaximumAge(int newMax) {
     String s = bundled().replace("rule: {age: {min: 18, max: 70}}", "rule: {age: {min: 18, max: " + newMax + "}}");
