@@ -111,6 +111,7 @@ abstract class TwoTrialsBrowserContract {
     assertThat(b.text("main")).doesNotContain("A-WEB-1");
     assertThat(b.driver.getTitle()).containsIgnoringCase("not found");
     b.screenshot("two-trials-coordinator-b");
+    b.open("/trials/" + B + "/dashboard");
     b.signOut();
 
     // the statistician holds both: each report follows its protocol and counts its own participants only
