@@ -57,7 +57,7 @@ class ReportsController {
   @GetMapping("/reports/consort.svg")
   ResponseEntity<byte[]> consortSvg() {
     Actor a = statistician("/reports/consort.svg");
-    String svg = ConsortDiagram.svg(TrialData.load(a, participants(), exports(), protocol()).consort());
+    String svg = ConsortDiagram.svg(TrialData.load(a, participants(), exports()).consort());
     exported(a, "consort.svg", "CONSORT diagram");
     return download(svg, "image/svg+xml", "consort.svg");
   }
@@ -65,7 +65,7 @@ class ReportsController {
   @GetMapping("/reports/table1.csv")
   ResponseEntity<byte[]> table1Csv() {
     Actor a = statistician("/reports/table1.csv");
-    String csv = TrialData.load(a, participants(), exports(), protocol()).table1().csv();
+    String csv = TrialData.load(a, participants(), exports()).table1().csv();
     exported(a, "table1.csv", "baseline characteristics by arm");
     return download(csv, "text/csv", "table1.csv");
   }
@@ -108,9 +108,9 @@ class ReportsController {
   private SurvivalReport survival(Actor a, String endpoint) {
     List<AnalysisRow> rows = dc().endpoints().export(a).rows();
     return switch (endpoint) {
-      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, experimental());
-      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, experimental());
-      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os, experimental());
+      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, exports().comparison());
+      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, exports().comparison());
+      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os, exports().comparison());
     };
   }
 
@@ -118,17 +118,17 @@ class ReportsController {
     // the trial's design from its protocol: arms, ratio, stratification factors, endpoints; and its data's versions
     var protocol = protocol();
     m.addAttribute("protocol", protocol);
-    m.addAttribute("armOrder", TrialData.arms(protocol));
+    m.addAttribute("armOrder", protocol.arms().stream().map(x -> x.id()).toList());
     m.addAttribute("ratio", protocol.randomization() == null || protocol.randomization().ratio() == null ? "1:1"
         : String.join(":", protocol.randomization().ratio().stream().map(String::valueOf).toList()));
     m.addAttribute("versionsSpanned", currentTrial.versionsSpanned().summary());
     List<AnalysisRow> rows = dc().endpoints().export(a).rows();
-    m.addAttribute("survival", List.of(
-        SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, experimental()),
-        SurvivalReport.of("Overall survival", rows, AnalysisRow::os, experimental()),
-        SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, experimental())));
+    List<String> vs = exports().comparison();
+    m.addAttribute("survival", List.of(SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, vs),
+        SurvivalReport.of("Overall survival", rows, AnalysisRow::os, vs),
+        SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, vs)));
     m.addAttribute("toxicity", dc().endpoints().safety(a).toxicity());
-    TrialData data = TrialData.load(a, participants(), exports(), protocol());
+    TrialData data = TrialData.load(a, participants(), exports());
     Consort c = data.consort();
     Table1 t = data.table1();
     m.addAttribute("consort", c);
@@ -175,8 +175,4 @@ class ReportsController {
     return currentTrial.trial().protocol();
   }
 
-  /** The arm the hazard ratios compare against the others: the protocol's first experimental arm. */
-  private String experimental() {
-    return TrialData.arms(protocol()).get(0);
-  }
 }

@@ -21,20 +21,19 @@ import org.oligotrial.server.randomization.RandomizationRecord;
  *
  * @param histories every participant's history
  * @param allocations participant id to its randomization
- * @param arms arm codes as the protocol lists them, the experimental arms first
+ * @param arms the arms' ids, in the protocol's order
  */
 record TrialData(List<ParticipantHistory> histories, Map<String, RandomizationRecord> allocations, List<String> arms) {
   private static final ScreeningRecordParser PARSER = new ScreeningRecordParser();
 
-  static TrialData load(Actor a, ParticipantService participants, AllocationExports exports,
-      org.oligotrial.protocol.Protocol protocol) {
+  static TrialData load(Actor a, ParticipantService participants, AllocationExports exports) {
     // every participant the user may read, however many (three statements, not three per participant)
     List<ParticipantHistory> hs = participants.histories(a, null);
     Map<String, RandomizationRecord> alloc = new LinkedHashMap<>();
     for (RandomizationRecord r : exports.allocationLog(a)) {
       alloc.put(r.participantId(), r);
     }
-    return new TrialData(hs, alloc, arms(protocol));
+    return new TrialData(hs, alloc, exports.arms());
   }
 
   Consort consort() {
@@ -70,13 +69,5 @@ record TrialData(List<ParticipantHistory> histories, Map<String, RandomizationRe
     }
     LocalDate b = r.birthDate();
     return Period.between(b, r.screeningDate()).getYears();
-  }
-
-  /** The protocol's arm codes, the experimental arms first (the order of the report's columns). */
-  static List<String> arms(org.oligotrial.protocol.Protocol protocol) {
-    List<String> arms = new java.util.ArrayList<>();
-    protocol.arms().stream().filter(x -> "experimental".equals(x.type())).forEach(x -> arms.add(x.id()));
-    protocol.arms().stream().filter(x -> !"experimental".equals(x.type())).forEach(x -> arms.add(x.id()));
-    return List.copyOf(arms);
   }
 }
