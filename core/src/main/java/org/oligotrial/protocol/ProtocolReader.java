@@ -23,7 +23,8 @@ final class ProtocolReader {
       return null;
     }
     p.onlyKeys(root, "id", "title", "sponsor", "phase", "condition", "targetSampleSize", "arms", "systemicTherapy",
-        "criteria", "notes", "stratification", "randomization", "endpoints", "recist", "visits", "forms", "editChecks");
+        "criteria", "notes", "stratification", "randomization", "endpoints", "recist", "visits", "forms", "editChecks",
+        "interimAnalysis");
     String id = p.text(root, "id", true);
     String title = p.text(root, "title", true);
     String sponsor = p.text(root, "sponsor", false);
@@ -42,8 +43,9 @@ final class ProtocolReader {
     FormsReader formsReader = new FormsReader(p);
     List<FormDefinition> forms = formsReader.forms(root, visits);
     List<EditCheck> checks = formsReader.editChecks(root, forms, arms);
+    InterimAnalysisPlan interim = new InterimAnalysisReader(p).read(root, endpoints, notes, n);
     return new Protocol(id, title, sponsor, phase, condition, n == null ? 0 : n, arms, therapy, criteria, notes,
-        factors, rand, endpoints, recist, visits, source, forms, checks);
+        factors, rand, endpoints, recist, visits, source, forms, checks, interim);
   }
 
   private List<Arm> arms(YamlNode root) {

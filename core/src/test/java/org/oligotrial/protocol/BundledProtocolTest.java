@@ -42,8 +42,8 @@ class BundledProtocolTest {
 
   @Test
   void everyProtocolNoteClarificationIsPresent() {
-    // protocol-notes.md lists 9 clarifications; N1 is the haemoglobin unit slip
-    assertThat(p.notes()).hasSize(9);
+    // protocol-notes.md lists 9 clarifications, N10 is the interim-analysis plan; N1 is the haemoglobin unit slip
+    assertThat(p.notes()).hasSize(10);
     assertThat(p.note("N1").orElseThrow().text()).contains("9 g/dL");
   }
 }

@@ -9,11 +9,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "design",
     mixinStandardHelpOptions = true,
-    description = "Trial design calculations (sample size of a log-rank comparison).",
+    description = "Trial design calculations (sample size of a log-rank comparison, group-sequential designs).",
     commandListHeading = "%nCalculations:%n",
     subcommands = {
       // one line per calculation
       SampleSizeCommand.class,
+      GroupSequentialCommand.class,
     })
 public final class DesignCommand implements Callable<Integer> {
 
