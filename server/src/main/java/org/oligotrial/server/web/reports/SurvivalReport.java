@@ -41,7 +41,7 @@ import org.oligotrial.survival.plot.KaplanMeierPlot;
 public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double logRankP, CoxCoefficient hazardRatio,
     int n, Map<String, Map<EventSource, Integer>> sources) {
 
-  static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick) {
+  public static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick) {
     List<AnalysisRow> usable = rows.stream().filter(r -> pick.apply(r) != null).toList();
     int n = usable.size();
     if (n == 0) {
