@@ -16,6 +16,9 @@ class SignInController {
   @GetMapping("/")
   String home(org.springframework.ui.Model m) {
     Me me = (Me) m.getAttribute("me");
+    if (me != null && me.canSeeDsmb()) {
+      return "redirect:/dsmb";
+    }
     if (me != null && me.canSeeReports()) {
       return "redirect:/dashboard";
     }
