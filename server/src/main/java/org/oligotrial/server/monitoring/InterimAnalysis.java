@@ -132,7 +132,12 @@ public final class InterimAnalysis {
     if (data.groupCount() != 2) {
       throw new ConflictException("arm", "the interim analysis needs participants in both arms");
     }
-    LogRankResult lr = LogRankTest.test(data);
+    LogRankResult lr;
+    try {
+      lr = LogRankTest.test(data);
+    } catch (IllegalArgumentException ex) {
+      throw new ConflictException("events", "the arms cannot be compared yet: " + ex.getMessage());
+    }
     int e = -1;
     for (int g = 0; g < lr.groups().size(); g++) {
       if (lr.groups().get(g).group().equals(experimental)) {

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * exposure and compliance; adverse events by term and worst grade; the serious adverse event listing; deaths; the
  * interim looks with the boundary plot; Kaplan-Meier curves; data currency (overdue visits, forms not yet signed).
  */
-record DsmbReport(String trialId, LocalDate cutoff, List<String> arms, Map<YearMonth, Map<String, Integer>> accrual,
+public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms, Map<YearMonth, Map<String, Integer>> accrual,
     Consort consort, String consortSvg, List<String> table1Header, List<Table1.Row> table1,
     List<ComplianceSummary.ArmCompliance> compliance, List<ToxicitySummary.ArmTerm> toxicity, List<Sae> saes,
     List<Death> deaths, List<Look> looks, String boundarySvg, String planText, List<SurvivalReport> survival,
@@ -47,18 +47,18 @@ record DsmbReport(String trialId, LocalDate cutoff, List<String> arms, Map<YearM
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** One serious adverse event. */
-  record Sae(String participantId, String arm, String term, String grade, String onset, String outcome,
+  public record Sae(String participantId, String arm, String term, String grade, String onset, String outcome,
       String status) {}
 
   /** One death (the overall-survival event), day counted from randomization. */
-  record Death(String participantId, String arm, long day) {}
+  public record Death(String participantId, String arm, long day) {}
 
   /** One recorded look as the report prints it. */
-  record Look(int number, LocalDate date, LocalDate cutoff, String sha256, long events, double fraction, double z,
+  public record Look(int number, LocalDate date, LocalDate cutoff, String sha256, long events, double fraction, double z,
       Double efficacyZ, Double futilityZ, Double hazardRatio, Double rciLower, Double rciUpper, Double cpDesign,
       Double cpTrend, String decision, String recordedBy) {
 
-    String fmt(Double v) {
+    public String fmt(Double v) {
       return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
   }
@@ -157,7 +157,7 @@ record DsmbReport(String trialId, LocalDate cutoff, List<String> arms, Map<YearM
   }
 
   /** The accrual table's cell. */
-  int accrued(YearMonth m, String arm) {
+  public int accrued(YearMonth m, String arm) {
     return accrual.getOrDefault(m, Map.of()).getOrDefault(arm, 0);
   }
 }
