@@ -38,6 +38,7 @@ public final class OligoTrialCommand implements Callable<Integer> {
     cl.addSubcommand(new org.oligotrial.cli.eligibility.ScreenCommand());
     cl.addSubcommand(new org.oligotrial.cli.eligibility.ProtocolCommand());
     cl.addSubcommand(new org.oligotrial.cli.randomization.RandomizationCommand());
+    cl.addSubcommand(new org.oligotrial.cli.cdisc.CdiscCommand());
     cl.setExecutionExceptionHandler(new FriendlyErrors());
     return cl;
   }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.oligotrial.protocol.Criterion;
 import org.oligotrial.protocol.CriterionKind;
+import org.oligotrial.protocol.RecordDeclaration;
 
 /**
  * A criterion with its rules compiled. The status is decided on a fast path without any text; the reason is
@@ -17,11 +18,11 @@ final class CompiledCriterion {
   private final Check rule;
   private final Check applies;
 
-  CompiledCriterion(Criterion criterion, String source) {
+  CompiledCriterion(Criterion criterion, String source, RecordDeclaration record) {
     this.criterion = criterion;
     this.source = source;
-    this.rule = RuleCompiler.compile(criterion.rule());
-    this.applies = RuleCompiler.compile(criterion.appliesWhen());
+    this.rule = RuleCompiler.compile(criterion.rule(), record);
+    this.applies = RuleCompiler.compile(criterion.appliesWhen(), record);
   }
 
   private CriterionStatus status(int ruleOutcome) {

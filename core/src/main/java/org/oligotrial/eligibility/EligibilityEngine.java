@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.oligotrial.protocol.Criterion;
 import org.oligotrial.protocol.Protocol;
+import org.oligotrial.protocol.RecordDeclaration;
 
 /**
  * Decides eligibility criterion by criterion for any protocol: the protocol's rules are compiled once, at
@@ -23,17 +24,23 @@ import org.oligotrial.protocol.Protocol;
 public final class EligibilityEngine {
 
   private final Protocol protocol;
+  private final RecordDeclaration record;
   private final CompiledCriterion[] compiled;
 
   /**
    * Compiles the protocol's criteria.
    *
    * @throws NullPointerException when protocol is null
-   * @throws IllegalArgumentException when a rule names a field the record format lacks (a loaded protocol never does)
+   * @throws IllegalArgumentException when the protocol declares no screening record, or a rule names a field its
+   *     record lacks (a loaded protocol never does either)
    */
   public EligibilityEngine(Protocol protocol) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
-    this.compiled = protocol.criteria().stream().map(c -> new CompiledCriterion(c, source(c)))
+    this.record = protocol.record();
+    if (record == null) {
+      throw new IllegalArgumentException("protocol " + protocol.id() + " declares no screening record");
+    }
+    this.compiled = protocol.criteria().stream().map(c -> new CompiledCriterion(c, source(c), record))
         .toArray(CompiledCriterion[]::new);
   }
 
@@ -53,9 +60,13 @@ public final class EligibilityEngine {
    * @param record the screening record; absent fields are unknown
    * @return the verdict, one result per criterion in protocol order, and the missing field paths
    * @throws NullPointerException when record is null
+   * @throws IllegalArgumentException when the record was read with another protocol's record declaration
    */
   public EligibilityResult evaluate(ScreeningRecord record) {
     Objects.requireNonNull(record, "record");
+    if (record.declaration() != this.record && !record.declaration().equals(this.record)) {
+      throw new IllegalArgumentException("record read with another declaration than " + protocol.id() + "'s");
+    }
     CriterionResult[] results = new CriterionResult[compiled.length];
     LinkedHashSet<String> missing = null;
     boolean anyFail = false;

@@ -21,8 +21,11 @@ final class LabCheck extends Check.Leaf {
   private final BigDecimal ulnMultiple;
   private final String canonicalUnit;
   private final Map<String, BigDecimal> factors = new java.util.HashMap<>();
+  private final int slot;
 
-  LabCheck(Rule.Lab rule) {
+  /** @param slot the analyte's slot in the declared record */
+  LabCheck(Rule.Lab rule, int slot) {
+    this.slot = slot;
     this.analyte = rule.analyte();
     this.op = rule.op();
     this.canonicalUnit = LabUnits.canonicalUnit(analyte);
@@ -41,8 +44,7 @@ final class LabCheck extends Check.Leaf {
   }
 
   private ScreeningRecord.LabValue value(ScreeningRecord r) {
-    Map<String, ScreeningRecord.LabValue> labs = r.labs();
-    return labs == null ? null : labs.get(analyte);
+    return r.labSlot(slot);
   }
 
   private BigDecimal canonical(String analyte, BigDecimal v, String unit) {

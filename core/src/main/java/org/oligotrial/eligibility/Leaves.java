@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
 import org.oligotrial.protocol.Range;
+import org.oligotrial.protocol.RecordDeclaration;
 import org.oligotrial.units.LabUnits;
 
 /** The leaf rules other than laboratory values (see {@link LabCheck}). */
@@ -37,13 +37,23 @@ final class Leaves {
     return false;
   }
 
+  /** Whole years between the dates with roles {@code birth} and {@code screening}. */
   static final class Age extends Check.Leaf {
     private final Range range;
     private final IntRange whole;
+    private final String birth;
+    private final String screening;
 
-    Age(Range range) {
+    Age(Range range, RecordDeclaration d) {
       this.range = range;
       this.whole = new IntRange(range);
+      int b = d.roleSlot(RecordDeclaration.Role.BIRTH);
+      int s = d.roleSlot(RecordDeclaration.Role.SCREENING);
+      if (b < 0 || s < 0) {
+        throw new IllegalArgumentException("an age rule needs date fields with roles birth and screening");
+      }
+      this.birth = d.fields().get(b).path();
+      this.screening = d.fields().get(s).path();
     }
 
     @Override
@@ -57,7 +67,7 @@ final class Leaves {
     @Override
     String describe(ScreeningRecord r, int o) {
       if (o == UNKNOWN) {
-        return "age unknown (" + (r.birthDate() == null ? "birthDate" : "screeningDate") + " missing)";
+        return "age unknown (" + (r.birthDate() == null ? birth : screening) + " missing)";
       }
       return "age " + age(r.birthDate(), r.screeningDate()) + " years at screening on " + r.screeningDate()
           + " (born " + r.birthDate() + ")" + verdict(o, range.describe() + " years");
@@ -66,42 +76,45 @@ final class Leaves {
     @Override
     void missing(ScreeningRecord r, Collection<String> out) {
       if (r.birthDate() == null) {
-        out.add("birthDate");
+        out.add(birth);
       }
       if (r.screeningDate() == null) {
-        out.add("screeningDate");
+        out.add(screening);
       }
     }
   }
 
+  /** A number or integer field in a range; an integer compares as a long. */
   static final class NumberIn extends Check.Leaf {
     private final String path;
-    private final Function<ScreeningRecord, BigDecimal> get;
+    private final int slot;
     private final Range range;
-
     private final IntRange whole;
 
-    NumberIn(String path, Range range) {
+    NumberIn(String path, int slot, Range range) {
       this.path = path;
-      this.get = Fields.number(path);
+      this.slot = slot;
       this.range = range;
       this.whole = new IntRange(range);
     }
 
     @Override
     int test(ScreeningRecord r) {
-      if (path.equals("ecog")) {
-        Integer e = r.ecog();
-        return e == null ? UNKNOWN : whole.contains(e) ? TRUE : FALSE;
+      Object v = r.slot(slot);
+      if (v == null) {
+        return UNKNOWN;
       }
-      BigDecimal v = get.apply(r);
-      return v == null ? UNKNOWN : range.contains(v) ? TRUE : FALSE;
+      if (v instanceof Integer i) {
+        return whole.contains(i) ? TRUE : FALSE;
+      }
+      return range.contains((BigDecimal) v) ? TRUE : FALSE;
     }
 
     @Override
     String describe(ScreeningRecord r, int o) {
-      BigDecimal v = get.apply(r);
-      return v == null ? path + " unknown" : path + " = " + LabUnits.plain(v) + verdict(o, range.describe());
+      Object v = r.slot(slot);
+      return v == null ? path + " unknown"
+          : path + " = " + LabUnits.plain(Fields.decimal(v)) + verdict(o, range.describe());
     }
 
     @Override
@@ -112,26 +125,26 @@ final class Leaves {
 
   static final class OneOf extends Check.Leaf {
     private final String path;
-    private final Function<ScreeningRecord, String> get;
+    private final int slot;
     private final String[] values;
     private final String listed;
 
-    OneOf(String path, List<String> values) {
+    OneOf(String path, int slot, List<String> values) {
       this.path = path;
-      this.get = Fields.text(path);
+      this.slot = slot;
       this.values = values.stream().map(String::intern).toArray(String[]::new);
       this.listed = String.join(", ", values);
     }
 
     @Override
     int test(ScreeningRecord r) {
-      String v = get.apply(r);
+      String v = (String) r.slot(slot);
       return v == null ? UNKNOWN : in(v, values) ? TRUE : FALSE;
     }
 
     @Override
     String describe(ScreeningRecord r, int o) {
-      String v = get.apply(r);
+      String v = (String) r.slot(slot);
       return v == null ? path + " unknown" : path + " = " + v + verdict(o, "one of " + listed);
     }
 
@@ -143,24 +156,24 @@ final class Leaves {
 
   static final class Flag extends Check.Leaf {
     private final String path;
-    private final Function<ScreeningRecord, Boolean> get;
+    private final int slot;
     private final boolean expected;
 
-    Flag(String path, boolean expected) {
+    Flag(String path, int slot, boolean expected) {
       this.path = path;
-      this.get = Fields.flag(path);
+      this.slot = slot;
       this.expected = expected;
     }
 
     @Override
     int test(ScreeningRecord r) {
-      Boolean v = get.apply(r);
+      Boolean v = (Boolean) r.slot(slot);
       return v == null ? UNKNOWN : v == expected ? TRUE : FALSE;
     }
 
     @Override
     String describe(ScreeningRecord r, int o) {
-      Boolean v = get.apply(r);
+      Boolean v = (Boolean) r.slot(slot);
       return v == null ? path + " unknown" : path + " = " + v;
     }
 

@@ -33,13 +33,13 @@ public final class ProtocolDerivations {
       List<FactorLevel> ls = fs.get(i).levels();
       Level[] levels = new Level[ls.size()];
       for (int k = 0; k < levels.length; k++) {
-        levels[k] = new Level(ls.get(k).code(), RuleCompiler.compile(ls.get(k).when()));
+        levels[k] = new Level(ls.get(k).code(), RuleCompiler.compile(ls.get(k).when(), protocol.record()));
       }
       factors[i] = new Factor(fs.get(i).id(), levels);
     }
     List<Regimen> rs = protocol.systemicTherapy().regimens();
     regimens = rs.toArray(Regimen[]::new);
-    regimenRules = rs.stream().map(r -> RuleCompiler.compile(r.when())).toArray(Check[]::new);
+    regimenRules = rs.stream().map(r -> RuleCompiler.compile(r.when(), protocol.record())).toArray(Check[]::new);
   }
 
   /**

@@ -7,144 +7,133 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.oligotrial.protocol.RecordFields;
+import org.oligotrial.protocol.Range;
+import org.oligotrial.protocol.RecordDeclaration;
+import org.oligotrial.protocol.RecordField;
 import org.oligotrial.units.LabUnits;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
-/** Reads one record; holds per-record state (seen fields, date locations). */
+/**
+ * Reads one record in the shape its protocol declares ({@link RecordFormat}); holds per-record state (values, the
+ * place of each top-level field for messages). Rejects an unknown or duplicate field, a wrong type, an unknown code,
+ * analyte or unit, a value outside the declared range, an item missing a field its sibling requires, and then a record
+ * that fails a declared record check or the one built-in check: the date with role {@code birth} is not after the date
+ * with role {@code screening}.
+ */
 final class RecordReader {
-  /** Bit per top-level field, to reject duplicates without a set per record. */
-  private static final Map<String, Integer> FIELD_BITS = new HashMap<>();
-
-  static {
-    List<String> names = List.of("id", "screeningDate", "birthDate", "sex", "pregnant", "breastfeeding", "diagnosis",
-        "staging", "primaryTumor", "metastases", "ecog", "priorTreatments", "lifeExpectancyMonths", "labs", "egfr",
-        "canTolerateSystemicTherapy", "otherMalignancy", "uncontrolledSeriousDisease", "allergies",
-        "expectedToComplete", "consentSigned", "intracranialMetastasis");
-    for (int i = 0; i < names.size(); i++) {
-      FIELD_BITS.put(names.get(i), 1 << i);
-    }
-  }
-
   private final JsonParser p;
-  private int birthLine;
-  private int birthColumn;
+  private final RecordFormat format;
+  private final RecordDeclaration decl;
+  private final Object[] values;
+  private final int[] lines;
+  private final int[] columns;
+  private ScreeningRecord.LabValue[] labs;
+  /** The item and item field being read, for the path in a message ({@link #where}). */
+  private String itemAt;
+  private String itemName;
 
-  RecordReader(JsonParser p) {
+  RecordReader(JsonParser p, RecordFormat format) {
     this.p = p;
+    this.format = format;
+    this.decl = format.declaration;
+    int n = decl.fields().size();
+    this.values = new Object[n];
+    this.lines = new int[n];
+    this.columns = new int[n];
+    // lines and columns are kept only for the slots format.located marks
   }
 
   ScreeningRecord readRecord() {
-    String id = null;
-    LocalDate screening = null;
-    LocalDate birth = null;
-    String sex = null;
-    Boolean pregnant = null;
-    Boolean breastfeeding = null;
-    ScreeningRecord.Diagnosis diagnosis = null;
-    ScreeningRecord.Staging staging = null;
-    ScreeningRecord.PrimaryTumor primary = null;
-    List<ScreeningRecord.Metastasis> metastases = null;
-    Integer ecog = null;
-    List<ScreeningRecord.PriorTreatment> prior = null;
-    BigDecimal lifeExpectancy = null;
-    Map<String, ScreeningRecord.LabValue> labs = null;
-    String egfr = null;
-    Boolean tolerate = null;
-    Boolean otherMalignancy = null;
-    Boolean uncontrolled = null;
-    List<String> allergies = null;
-    Boolean complete = null;
-    Boolean consent = null;
-    Boolean intracranial = null;
-    int intracranialLine = 0;
-    int intracranialColumn = 0;
-    int seen = 0;
+    readObject(format.root);
+    ScreeningRecord r = new ScreeningRecord(decl, values, labs);
+    birthNotAfterScreening(r);
+    for (RecordFormat.CompiledCheck c : format.checks) {
+      if (c.holds().eval(r, null, false) == Check.FALSE) {
+        Trace t = new Trace();
+        c.holds().eval(r, t, false);
+        String why = t.decisive(r, Check.FALSE);
+        throw new ScreeningRecordException(c.check().message() + (why.isEmpty() ? "" : " (" + why + ")")
+            + " [record check " + c.check().id() + "]", lines[c.slot()], columns[c.slot()], c.check().field());
+      }
+    }
+    return r;
+  }
+
+  /** The built-in check, the same for every protocol: nobody is born after being screened. */
+  private void birthNotAfterScreening(ScreeningRecord r) {
+    LocalDate birth = r.birthDate();
+    LocalDate screening = r.screeningDate();
+    if (birth != null && screening != null && birth.isAfter(screening)) {
+      int slot = decl.roleSlot(RecordDeclaration.Role.BIRTH);
+      throw new ScreeningRecordException("birth date " + birth + " is after the screening date " + screening,
+          lines[slot], columns[slot], decl.fields().get(slot).path());
+    }
+  }
+
+  /** Reads the members of an object whose start has been read, into the slots of its group. */
+  private void readObject(RecordFormat.Group g) {
+    // members seen so far: one bit each in a long while the group has at most 64, else an array
+    long seenBits = 0;
+    boolean[] seen = g.names.size() > 64 ? new boolean[g.names.size()] : null;
     String name;
     while ((name = p.nextName()) != null) {
-      Integer bit = FIELD_BITS.get(name);
-      if (bit != null) {
-        if ((seen & bit) != 0) {
-          throw error(p, name, "duplicate field");
-        }
-        seen |= bit;
+      RecordFormat.Member m = g.children.get(name);
+      // the path of a declared leaf is its field's path: no text is built for it unless a message needs it
+      String at = m != null && m.node() instanceof RecordFormat.Leaf l ? l.field().path()
+          : g.path.isEmpty() ? name : g.path + "." + name;
+      if (m == null) {
+        throw error(p, where(at), g.path.isEmpty() ? "unknown field (see docs/eligibility.md for the record format)"
+            : "unknown field (expected " + String.join(", ", g.names) + ")");
+      }
+      Object node = m.node();
+      int k = m.index();
+      if (seen == null ? (seenBits & (1L << k)) != 0 : seen[k]) {
+        throw error(p, where(at), "duplicate field");
+      }
+      if (seen == null) {
+        seenBits |= 1L << k;
+      } else {
+        seen[k] = true;
       }
       JsonToken t = p.nextToken();
-      switch (name) {
-        case "id" -> id = text(t, name);
-        case "screeningDate" -> screening = date(t, name);
-        case "birthDate" -> {
-          birthLine = p.currentTokenLocation().getLineNr();
-          birthColumn = p.currentTokenLocation().getColumnNr();
-          birth = date(t, name);
+      if (node instanceof RecordFormat.Leaf leaf) {
+        if (format.located[leaf.slot()]) {
+          var here = p.currentTokenLocation();
+          lines[leaf.slot()] = here.getLineNr();
+          columns[leaf.slot()] = here.getColumnNr();
         }
-        case "sex" -> sex = code(t, name, RecordFields.SEXES);
-        case "pregnant" -> pregnant = flag(t, name);
-        case "breastfeeding" -> breastfeeding = flag(t, name);
-        case "diagnosis" -> diagnosis = diagnosis(t);
-        case "staging" -> staging = staging(t);
-        case "primaryTumor" -> primary = primaryTumor(t);
-        case "metastases" -> metastases = metastases(t);
-        case "ecog" -> ecog = ecog(t);
-        case "priorTreatments" -> prior = priorTreatments(t);
-        case "lifeExpectancyMonths" -> lifeExpectancy = nonNegative(t, name);
-        case "labs" -> labs = labs(t);
-        case "egfr" -> egfr = code(t, name, RecordFields.EGFR_STATUSES);
-        case "canTolerateSystemicTherapy" -> tolerate = flag(t, name);
-        case "otherMalignancy" -> otherMalignancy = flag(t, name);
-        case "uncontrolledSeriousDisease" -> uncontrolled = flag(t, name);
-        case "allergies" -> allergies = texts(t, name);
-        case "expectedToComplete" -> complete = flag(t, name);
-        case "consentSigned" -> consent = flag(t, name);
-        case "intracranialMetastasis" -> {
-          intracranialLine = p.currentTokenLocation().getLineNr();
-          intracranialColumn = p.currentTokenLocation().getColumnNr();
-          intracranial = flag(t, name);
-        }
-        default -> throw error(p, name, "unknown field (see docs/eligibility.md for the record format)");
+        values[leaf.slot()] = value(leaf.field(), t, at);
+      } else if (node == RecordFormat.LABS) {
+        labs(t);
+      } else if (startObject(t, at)) {
+        readObject((RecordFormat.Group) node);
       }
-    }
-    if (birth != null && screening != null && birth.isAfter(screening)) {
-      throw new ScreeningRecordException("birth date " + birth + " is after the screening date " + screening,
-          birthLine, birthColumn, "birthDate");
-    }
-    if (intracranial != null && metastases != null) {
-      checkIntracranial(intracranial, metastases, intracranialLine, intracranialColumn);
-    }
-    return new ScreeningRecord(id, screening, birth, sex, pregnant, breastfeeding, diagnosis, staging, primary,
-        metastases, ecog, prior, lifeExpectancy, labs, egfr, tolerate, otherMalignancy, uncontrolled, allergies,
-        complete, consent, intracranial);
-  }
-
-  /**
-   * The answer to "intracranial metastasis?" against the coded sites: "no" with a brain or leptomeningeal site, or
-   * "yes" without one, names both fields.
-   */
-  private static void checkIntracranial(boolean yes, List<ScreeningRecord.Metastasis> metastases, int line, int col) {
-    int cns = -1;
-    for (int i = 0; i < metastases.size() && cns < 0; i++) {
-      if (RecordFields.CNS_METASTASIS_SITES.contains(metastases.get(i).site())) {
-        cns = i;
-      }
-    }
-    if (!yes && cns >= 0) {
-      throw new ScreeningRecordException("intracranialMetastasis is no but metastases[" + cns + "].site is "
-          + metastases.get(cns).site() + "; answer yes, or correct the site", line, col, "intracranialMetastasis");
-    }
-    if (yes && cns < 0) {
-      throw new ScreeningRecordException("intracranialMetastasis is yes but no metastases[].site is "
-          + String.join(" or ", RecordFields.CNS_METASTASIS_SITES) + "; add the intracranial site, or answer no",
-          line, col, "intracranialMetastasis");
     }
   }
 
+  /** The path a message names: {@code at}, or (null) the item field being read, e.g. {@code metastases[1].site}. */
+  private String where(String at) {
+    return at != null ? at : itemAt + "." + itemName;
+  }
+
+  private Object value(RecordField f, JsonToken t, String at) {
+    return switch (f.type()) {
+      case TEXT -> normalized(f, text(t, at));
+      case CODE -> code(f, t, at);
+      case NUMBER -> number(f, t, at);
+      case INTEGER -> integer(f, t, at);
+      case FLAG -> flag(t, at);
+      case DATE -> date(t, at);
+      case LIST -> list(f, t, at);
+      case TEXT_LIST -> texts(f, t, at);
+    };
+  }
+
   /**
-   * A free-text term (metastasis site, allergy) in its normal form: trimmed, lower case, blanks and underscores as
-   * hyphens ("Contrast agent" is {@code contrast-agent}, "Brain" is {@code brain}).
+   * A free-text term in its normal form: trimmed, lower case, blanks and underscores as hyphens ("Contrast agent" is
+   * {@code contrast-agent}, "Brain" is {@code brain}).
    */
   static String term(String s) {
     if (s == null) {
@@ -160,27 +149,43 @@ final class RecordReader {
     return t;
   }
 
+  private static String normalized(RecordField f, String s) {
+    if (s == null || f.normalize() == null) {
+      return s;
+    }
+    if (f.normalize().equals("term")) {
+      return term(s);
+    }
+    String t = s.strip();
+    return t.isEmpty() ? null : t;
+  }
+
   private String text(JsonToken t, String field) {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
     if (t != JsonToken.VALUE_STRING) {
-      throw error(p, field, "expected text, found " + describe(t));
+      throw error(p, where(field), "expected text, found " + describe(t));
     }
     return p.getText();
   }
 
-  private String code(JsonToken t, String field, List<String> codes) {
-    String s = text(t, field);
+  private String code(RecordField f, JsonToken t, String at) {
+    String s = normalized(f, text(t, at));
     if (s == null) {
       return null;
     }
-    int i = codes.indexOf(s);
-    if (i < 0) {
-      throw error(p, field, "unknown code '" + s + "' (expected one of: " + String.join(", ", codes) + ")");
+    if (s.isBlank()) {
+      throw error(p, where(at), "empty code (expected one of: " + String.join(", ", f.codes()) + ")");
     }
-    return codes.get(i); // the shared instance: later comparisons hit on identity
-
+    List<String> codes = f.codes();
+    for (int i = 0, n = codes.size(); i < n; i++) {
+      if (codes.get(i).equals(s)) {
+        return codes.get(i); // the shared instance: later comparisons hit on identity
+      }
+    }
+    throw error(p, where(at), "unknown code '" + s + "' (expected one of: " + String.join(", ", codes)
+        + (f.codeHint() == null ? "" : "; " + f.codeHint()) + ")");
   }
 
   private Boolean flag(JsonToken t, String field) {
@@ -188,7 +193,7 @@ final class RecordReader {
       case VALUE_NULL -> null;
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
-      default -> throw error(p, field, "expected true or false, found " + describe(t));
+      default -> throw error(p, where(field), "expected true or false, found " + describe(t));
     };
   }
 
@@ -200,11 +205,11 @@ final class RecordReader {
     try {
       LocalDate d = isoDate(s);
       if (d.getYear() < 1900 || d.getYear() > 2200) {
-        throw error(p, field, "impossible date " + s);
+        throw error(p, where(field), "impossible date " + s);
       }
       return d;
     } catch (DateTimeException e) {
-      throw error(p, field, "expected a date as yyyy-mm-dd, found '" + s + "'");
+      throw error(p, where(field), "expected a date as yyyy-mm-dd, found '" + s + "'");
     }
   }
 
@@ -233,33 +238,44 @@ final class RecordReader {
     return v;
   }
 
-  private BigDecimal number(JsonToken t, String field) {
+  private BigDecimal decimal(JsonToken t, String field) {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw error(p, field, "expected a number, found " + describe(t));
+      throw error(p, where(field), "expected a number, found " + describe(t));
     }
     return p.getDecimalValue();
   }
 
-  private BigDecimal nonNegative(JsonToken t, String field) {
-    BigDecimal d = number(t, field);
-    if (d != null && d.signum() < 0) {
-      throw error(p, field, "impossible negative value " + d.toPlainString());
+  private BigDecimal number(RecordField f, JsonToken t, String at) {
+    BigDecimal d = decimal(t, at);
+    if (d != null && f.range() != null && !f.range().contains(d)) {
+      throw error(p, where(at), impossible(f.range(), d));
     }
     return d;
   }
 
-  private Integer integer(JsonToken t, String field, int min, int max) {
+  private static String impossible(Range r, BigDecimal d) {
+    if (d.signum() < 0 && r.min() != null && r.min().signum() == 0) {
+      return "impossible negative value " + d.toPlainString();
+    }
+    if (r.min() != null && r.max() != null && r.minInclusive() && r.maxInclusive()) {
+      return "impossible value " + d.toPlainString() + " (expected " + r.min().toPlainString() + "-"
+          + r.max().toPlainString() + ")";
+    }
+    return "impossible value " + d.toPlainString() + " (expected " + r.describe() + ")";
+  }
+
+  private Integer integer(RecordField f, JsonToken t, String at) {
     if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
       int v = p.getIntValue();
-      if (v < min || v > max) {
-        throw error(p, field, "impossible value " + v + " (expected " + min + "-" + max + ")");
+      if (f.range() != null && !f.range().contains(v)) {
+        throw error(p, where(at), impossible(f.range(), BigDecimal.valueOf(v)));
       }
       return v;
     }
-    BigDecimal d = number(t, field);
+    BigDecimal d = decimal(t, at);
     if (d == null) {
       return null;
     }
@@ -267,16 +283,12 @@ final class RecordReader {
     try {
       v = d.intValueExact();
     } catch (ArithmeticException e) {
-      throw error(p, field, "expected a whole number, found " + d.toPlainString());
+      throw error(p, where(at), "expected a whole number, found " + d.toPlainString());
     }
-    if (v < min || v > max) {
-      throw error(p, field, "impossible value " + v + " (expected " + min + "-" + max + ")");
+    if (f.range() != null && !f.range().contains(v)) {
+      throw error(p, where(at), impossible(f.range(), d));
     }
     return v;
-  }
-
-  private Integer ecog(JsonToken t) {
-    return integer(t, "ecog", 0, 5);
   }
 
   private boolean startObject(JsonToken t, String field) {
@@ -284,7 +296,7 @@ final class RecordReader {
       return false;
     }
     if (t != JsonToken.START_OBJECT) {
-      throw error(p, field, "expected an object, found " + describe(t));
+      throw error(p, where(field), "expected an object, found " + describe(t));
     }
     return true;
   }
@@ -294,144 +306,83 @@ final class RecordReader {
       return false;
     }
     if (t != JsonToken.START_ARRAY) {
-      throw error(p, field, "expected a list, found " + describe(t));
+      throw error(p, where(field), "expected a list, found " + describe(t));
     }
     return true;
   }
 
-  private ScreeningRecord.Diagnosis diagnosis(JsonToken t) {
-    if (!startObject(t, "diagnosis")) {
+  private List<ScreeningRecord.Item> list(RecordField f, JsonToken t, String path) {
+    if (!startArray(t, path)) {
       return null;
     }
-    String histology = null;
-    String confirmation = null;
-    String name;
-    while ((name = p.nextName()) != null) {
-      JsonToken v = p.nextToken();
-      switch (name) {
-        case "histology" -> histology = code(v, "diagnosis.histology", RecordFields.HISTOLOGIES);
-        case "confirmation" -> confirmation = code(v, "diagnosis.confirmation", RecordFields.CONFIRMATIONS);
-        default -> throw error(p, "diagnosis." + name, "unknown field (expected histology, confirmation)");
-      }
-    }
-    return new ScreeningRecord.Diagnosis(histology, confirmation);
-  }
-
-  private ScreeningRecord.Staging staging(JsonToken t) {
-    if (!startObject(t, "staging")) {
-      return null;
-    }
-    String tc = null;
-    String nc = null;
-    String mc = null;
-    String name;
-    while ((name = p.nextName()) != null) {
-      JsonToken v = p.nextToken();
-      switch (name) {
-        case "t" -> tc = code(v, "staging.t", RecordFields.T_CATEGORIES);
-        case "n" -> nc = code(v, "staging.n", RecordFields.N_CATEGORIES);
-        case "m" -> mc = code(v, "staging.m", RecordFields.M_CATEGORIES);
-        default -> throw error(p, "staging." + name, "unknown field (expected t, n, m)");
-      }
-    }
-    return new ScreeningRecord.Staging(tc, nc, mc);
-  }
-
-  private ScreeningRecord.PrimaryTumor primaryTumor(JsonToken t) {
-    if (!startObject(t, "primaryTumor")) {
-      return null;
-    }
-    BigDecimal d = null;
-    String name;
-    while ((name = p.nextName()) != null) {
-      JsonToken v = p.nextToken();
-      if (!name.equals("longestDiameterMm")) {
-        throw error(p, "primaryTumor." + name, "unknown field (expected longestDiameterMm)");
-      }
-      d = nonNegative(v, "primaryTumor.longestDiameterMm");
-    }
-    return new ScreeningRecord.PrimaryTumor(d);
-  }
-
-  private List<ScreeningRecord.Metastasis> metastases(JsonToken t) {
-    if (!startArray(t, "metastases")) {
-      return null;
-    }
-    List<ScreeningRecord.Metastasis> out = new ArrayList<>(4);
+    List<RecordField> fields = f.items();
+    List<ScreeningRecord.Item> out = new ArrayList<>(4);
     int i = 0;
     for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken(), i++) {
-      String at = "metastases[" + i + "]";
+      String at = path + "[" + i + "]";
       if (v != JsonToken.START_OBJECT) {
-        throw error(p, at, "expected an object {site, lesions}, found " + describe(v));
+        throw error(p, where(at), "expected an object {" + String.join(", ", fields.stream().map(RecordField::name)
+            .toList()) + "}, found " + describe(v));
       }
-      String site = null;
-      Integer lesions = null;
-      String text = null;
+      Object[] item = new Object[fields.size()];
       String name;
       while ((name = p.nextName()) != null) {
         JsonToken x = p.nextToken();
-        switch (name) {
-          case "site" -> {
-            site = term(text(x, at + ".site"));
-            if (site != null && site.isBlank()) {
-              throw error(p, at + ".site", "empty site");
-            }
-            int k = site == null ? 0 : RecordFields.METASTASIS_SITES.indexOf(site);
-            if (k < 0) {
-              throw error(p, at + ".site", "unknown site '" + site + "' (expected one of: "
-                  + String.join(", ", RecordFields.METASTASIS_SITES) + "; use other with text for any other site)");
-            }
-            site = site == null ? null : RecordFields.METASTASIS_SITES.get(k);
+        int k = itemSlot(fields, name);
+        if (k < 0) {
+          throw error(p, at + "." + name, "unknown field (expected " + String.join(", ", fields.stream()
+              .map(RecordField::name).toList()) + ")");
+        }
+        if (item[k] != null) {
+          throw error(p, at + "." + name, "duplicate field");
+        }
+        itemAt = at;
+        itemName = name;
+        item[k] = value(fields.get(k), x, null);
+      }
+      for (int k = 0; k < fields.size(); k++) {
+        RecordField rf = fields.get(k);
+        if (item[k] == null && rf.requiredWhen() != null) {
+          int s = itemSlot(fields, rf.requiredWhen().field());
+          Object sibling = s < 0 ? null : item[s];
+          if (sibling != null && rf.requiredWhen().values().contains(String.valueOf(sibling))) {
+            throw error(p, at + "." + rf.name(), rf.requiredWhen().field() + " " + sibling + " needs "
+                + (rf.label() == null ? rf.name() : rf.label() + " (" + rf.name() + ")"));
           }
-          case "lesions" -> lesions = integer(x, at + ".lesions", 1, 1000);
-          case "text" -> {
-            text = text(x, at + ".text");
-            text = text == null || text.isBlank() ? null : text.strip();
-          }
-          default -> throw error(p, at + "." + name, "unknown field (expected site, lesions, text)");
         }
       }
-      if ("other".equals(site) && text == null) {
-        throw error(p, at + ".text", "site other needs the site in words (text)");
+      for (int k = 0; k < fields.size(); k++) {
+        if (fields.get(k).unique() && item[k] != null) {
+          for (int j = 0; j < out.size(); j++) {
+            if (item[k].equals(out.get(j).slot(k))) {
+              throw error(p, at + "." + fields.get(k).name(), "the same " + fields.get(k).name() + " as " + path
+                  + "[" + j + "] (" + item[k] + "); give one item per " + fields.get(k).name());
+            }
+          }
+        }
       }
-      out.add(new ScreeningRecord.Metastasis(site, lesions, text));
+      out.add(new ScreeningRecord.Item(f, item));
     }
     return List.copyOf(out);
   }
 
-  private List<ScreeningRecord.PriorTreatment> priorTreatments(JsonToken t) {
-    if (!startArray(t, "priorTreatments")) {
-      return null;
-    }
-    List<ScreeningRecord.PriorTreatment> out = new ArrayList<>(2);
-    int i = 0;
-    for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken(), i++) {
-      String at = "priorTreatments[" + i + "]";
-      if (v != JsonToken.START_OBJECT) {
-        throw error(p, at, "expected an object {type}, found " + describe(v));
+  private static int itemSlot(List<RecordField> fields, String name) {
+    for (int k = 0, n = fields.size(); k < n; k++) {
+      if (fields.get(k).name().equals(name)) {
+        return k;
       }
-      String type = null;
-      String name;
-      while ((name = p.nextName()) != null) {
-        JsonToken x = p.nextToken();
-        if (!name.equals("type")) {
-          throw error(p, at + "." + name, "unknown field (expected type)");
-        }
-        type = code(x, at + ".type", RecordFields.TREATMENT_TYPES);
-      }
-      out.add(new ScreeningRecord.PriorTreatment(type));
     }
-    return List.copyOf(out);
+    return -1;
   }
 
-  private List<String> texts(JsonToken t, String field) {
+  private List<String> texts(RecordField f, JsonToken t, String field) {
     if (!startArray(t, field)) {
       return null;
     }
     List<String> out = new ArrayList<>(2);
     int i = 0;
     for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken(), i++) {
-      String s = term(text(v, field + "[" + i + "]"));
+      String s = normalized(f, text(v, field + "[" + i + "]"));
       if (s == null || s.isBlank()) {
         throw error(p, field + "[" + i + "]", "expected a non-empty text");
       }
@@ -440,27 +391,30 @@ final class RecordReader {
     return List.copyOf(out);
   }
 
-  private Map<String, ScreeningRecord.LabValue> labs(JsonToken t) {
+  private void labs(JsonToken t) {
     if (!startObject(t, "labs")) {
-      return null;
+      return;
     }
-    Map<String, ScreeningRecord.LabValue> out = new HashMap<>(16);
+    ScreeningRecord.LabValue[] out = new ScreeningRecord.LabValue[decl.labs().size()];
+    boolean[] seen = new boolean[out.length];
     String analyte;
     while ((analyte = p.nextName()) != null) {
       String at = "labs." + analyte;
-      if (!LabUnits.isAnalyte(analyte)) {
-        throw error(p, at, "unknown analyte '" + analyte + "' (known: " + String.join(", ", LabUnits.analytes())
-            + ")");
+      int slot = decl.labSlot(analyte);
+      if (slot < 0) {
+        throw error(p, where(at), "unknown analyte '" + analyte + "' (this protocol records: "
+            + String.join(", ", decl.labs()) + ")");
       }
-      if (out.containsKey(analyte)) {
-        throw error(p, at, "duplicate field");
+      if (seen[slot]) {
+        throw error(p, where(at), "duplicate field");
       }
+      seen[slot] = true;
       JsonToken v = p.nextToken();
       if (startObject(v, at)) {
-        out.put(analyte, lab(analyte, at));
+        out[slot] = lab(analyte, at);
       }
     }
-    return out;
+    labs = out;
   }
 
   private ScreeningRecord.LabValue lab(String analyte, String at) {
@@ -472,7 +426,12 @@ final class RecordReader {
     while ((name = p.nextName()) != null) {
       JsonToken v = p.nextToken();
       switch (name) {
-        case "value" -> value = nonNegative(v, at + ".value");
+        case "value" -> {
+          value = decimal(v, at + ".value");
+          if (value != null && value.signum() < 0) {
+            throw error(p, at + ".value", "impossible negative value " + value.toPlainString());
+          }
+        }
         case "unit" -> {
           unit = text(v, at + ".unit");
           if (unit != null) {
@@ -484,7 +443,7 @@ final class RecordReader {
           }
         }
         case "uln" -> {
-          uln = number(v, at + ".uln");
+          uln = decimal(v, at + ".uln");
           if (uln != null && uln.signum() <= 0) {
             throw error(p, at + ".uln", "the upper limit of normal must be positive, found " + uln.toPlainString());
           }

@@ -2,95 +2,239 @@ package org.oligotrial.eligibility;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.oligotrial.protocol.RecordDeclaration;
+import org.oligotrial.protocol.RecordField;
 
 /**
- * A candidate's screening data, as documented in docs/eligibility.md and docs/schema/screening-record.schema.json.
- * A null component means "unknown"; an empty list means "none". Coded text uses the codes of
- * {@link org.oligotrial.protocol.RecordFields}. Build one with {@link ScreeningRecordParser} (which validates) or
- * directly (the engine trusts what it is given). Immutable when the lists and map given are.
- *
- * @param id the candidate's screening id
- * @param screeningDate the date of screening; age is counted at this date
- * @param birthDate the date of birth
- * @param sex {@code female} or {@code male}
- * @param pregnant whether pregnant
- * @param breastfeeding whether breast-feeding
- * @param diagnosis histology and how it was confirmed
- * @param staging AJCC 8th edition T, N and M categories
- * @param primaryTumor the primary tumour's measurement
- * @param metastases the distant metastases, by coded site, with the number of lesions at each
- * @param ecog ECOG performance status 0-5
- * @param priorTreatments anti-cancer treatments (and biopsies) received before screening
- * @param lifeExpectancyMonths the investigator's estimate of life expectancy, in months
- * @param labs laboratory values by analyte code (WBC, NEU, PLT, HGB, TBIL, AST, ALT, CREAT); a missing key is unknown
- * @param egfr EGFR status: {@code mutant}, {@code wild-type} or {@code unknown} (not tested yet)
- * @param canTolerateSystemicTherapy whether chemotherapy or targeted therapy can be tolerated
- * @param otherMalignancy whether there is a previous or concurrent other malignancy
- * @param uncontrolledSeriousDisease whether there is an uncontrolled serious concurrent disease
- * @param allergies drug or agent allergies, e.g. {@code cisplatin}, {@code contrast-agent}
- * @param expectedToComplete whether the investigator expects the patient to complete the trial
- * @param consentSigned whether written informed consent has been given
- * @param intracranialMetastasis the screening question "intracranial metastasis?" (a stratification factor);
- *     consistent with the metastasis sites: yes needs a brain or leptomeningeal site, no allows none
- *     ({@link ScreeningRecordParser} checks it)
+ * A candidate's screening data, in the shape the protocol declares ({@link RecordDeclaration}; the record format is
+ * documented in docs/eligibility.md). Values are held by slot, in the declaration's field order: a number as
+ * {@link BigDecimal}, an integer as {@link Integer}, text and codes as {@link String} (a code is the declaration's
+ * shared instance), a flag as {@link Boolean}, a date as {@link LocalDate}, a list as a list of {@link Item}, a text
+ * list as a list of {@link String}. A null value means "unknown"; an empty list means "none". Build one with
+ * {@link ScreeningRecordParser} (which validates); the engine trusts what it is given. Immutable.
  */
-public record ScreeningRecord(String id, LocalDate screeningDate, LocalDate birthDate, String sex, Boolean pregnant,
-    Boolean breastfeeding, Diagnosis diagnosis, Staging staging, PrimaryTumor primaryTumor,
-    List<Metastasis> metastases, Integer ecog, List<PriorTreatment> priorTreatments, BigDecimal lifeExpectancyMonths,
-    Map<String, LabValue> labs, String egfr, Boolean canTolerateSystemicTherapy, Boolean otherMalignancy,
-    Boolean uncontrolledSeriousDisease, List<String> allergies, Boolean expectedToComplete, Boolean consentSigned,
-    Boolean intracranialMetastasis) {
+public final class ScreeningRecord {
+  private final RecordDeclaration declaration;
+  private final Object[] values;
+  private final LabValue[] labs;
 
-  /** A record without the intracranial-metastasis answer (unknown). */
-  public ScreeningRecord(String id, LocalDate screeningDate, LocalDate birthDate, String sex, Boolean pregnant,
-      Boolean breastfeeding, Diagnosis diagnosis, Staging staging, PrimaryTumor primaryTumor,
-      List<Metastasis> metastases, Integer ecog, List<PriorTreatment> priorTreatments, BigDecimal lifeExpectancyMonths,
-      Map<String, LabValue> labs, String egfr, Boolean canTolerateSystemicTherapy, Boolean otherMalignancy,
-      Boolean uncontrolledSeriousDisease, List<String> allergies, Boolean expectedToComplete, Boolean consentSigned) {
-    this(id, screeningDate, birthDate, sex, pregnant, breastfeeding, diagnosis, staging, primaryTumor, metastases,
-        ecog, priorTreatments, lifeExpectancyMonths, labs, egfr, canTolerateSystemicTherapy, otherMalignancy,
-        uncontrolledSeriousDisease, allergies, expectedToComplete, consentSigned, null);
+  /**
+   * @param declaration the record's declaration
+   * @param values one value per declared field, in slot order (kept, not copied: the parser hands over a fresh array)
+   * @param labs one value per declared analyte, in slot order (kept, not copied: the parser hands over a fresh array); null when no laboratory values were given
+   */
+  ScreeningRecord(RecordDeclaration declaration, Object[] values, LabValue[] labs) {
+    this.declaration = Objects.requireNonNull(declaration, "declaration");
+    this.values = values;
+    this.labs = labs;
+  }
+
+  /** The declaration the record was read with. */
+  public RecordDeclaration declaration() {
+    return declaration;
+  }
+
+  /** The value in a slot (the engine's fast path). */
+  Object slot(int slot) {
+    return values[slot];
+  }
+
+  /** The laboratory value in an analyte slot, or null (the engine's fast path). */
+  LabValue labSlot(int slot) {
+    return labs == null ? null : labs[slot];
+  }
+
+  /** Whether any laboratory value was given ({@code labs} present). */
+  boolean hasLabs() {
+    return labs != null;
+  }
+
+  /** The candidate's screening id (the field with role {@code id}), or null. */
+  public String id() {
+    int slot = declaration.roleSlot(RecordDeclaration.Role.ID);
+    return slot < 0 ? null : (String) values[slot];
+  }
+
+  /** The birth date (the field with role {@code birth}), or null when unknown or not declared. */
+  public LocalDate birthDate() {
+    return roleDate(RecordDeclaration.Role.BIRTH);
+  }
+
+  /** The screening date (the field with role {@code screening}), or null when unknown or not declared. */
+  public LocalDate screeningDate() {
+    return roleDate(RecordDeclaration.Role.SCREENING);
+  }
+
+  private LocalDate roleDate(RecordDeclaration.Role role) {
+    int slot = declaration.roleSlot(role);
+    return slot < 0 ? null : (LocalDate) values[slot];
   }
 
   /**
-   * The diagnosis.
+   * The value of a top-level field, or null when unknown.
    *
-   * @param histology adenocarcinoma, squamous, large-cell, nsclc-nos, small-cell or other
-   * @param confirmation histology, cytology or clinical
+   * @throws IllegalArgumentException when the declaration has no such top-level field
    */
-  public record Diagnosis(String histology, String confirmation) {}
+  public Object value(String path) {
+    int slot = declaration.slot(path);
+    if (slot < 0 || declaration.listOf(path) != null) {
+      throw new IllegalArgumentException("no screening-record field " + path);
+    }
+    return values[slot];
+  }
+
+  /** A text or code field's value, or null. */
+  public String text(String path) {
+    return (String) value(path);
+  }
+
+  /** A number or integer field's value as a decimal, or null. */
+  public BigDecimal number(String path) {
+    Object v = value(path);
+    return v instanceof Integer i ? BigDecimal.valueOf(i) : (BigDecimal) v;
+  }
+
+  /** An integer field's value, or null. */
+  public Integer integer(String path) {
+    return (Integer) value(path);
+  }
+
+  /** A flag field's value, or null. */
+  public Boolean flag(String path) {
+    return (Boolean) value(path);
+  }
+
+  /** A date field's value, or null. */
+  public LocalDate date(String path) {
+    return (LocalDate) value(path);
+  }
+
+  /** A list field's items, or null when unknown. */
+  @SuppressWarnings("unchecked")
+  public List<Item> items(String path) {
+    return (List<Item>) value(path);
+  }
+
+  /** A text-list field's texts, or null when unknown. */
+  @SuppressWarnings("unchecked")
+  public List<String> texts(String path) {
+    return (List<String>) value(path);
+  }
+
+  /** The laboratory value of an analyte, or null when not given. */
+  public LabValue lab(String analyte) {
+    int slot = declaration.labSlot(analyte);
+    return slot < 0 || labs == null ? null : labs[slot];
+  }
+
+  /** The laboratory values given, by analyte code in declaration order; null when no {@code labs} were given. */
+  public Map<String, LabValue> labs() {
+    if (labs == null) {
+      return null;
+    }
+    Map<String, LabValue> out = new LinkedHashMap<>();
+    for (int i = 0; i < labs.length; i++) {
+      if (labs[i] != null) {
+        out.put(declaration.labs().get(i), labs[i]);
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof ScreeningRecord r && declaration.equals(r.declaration)
+        && Arrays.equals(values, r.values) && Arrays.equals(labs, r.labs));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(values) + Arrays.hashCode(labs);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("ScreeningRecord{");
+    List<RecordField> fs = declaration.fields();
+    for (int i = 0; i < fs.size(); i++) {
+      if (values[i] != null) {
+        sb.append(sb.length() > 16 ? ", " : "").append(fs.get(i).path()).append('=').append(values[i]);
+      }
+    }
+    if (labs != null) {
+      sb.append(sb.length() > 16 ? ", " : "").append("labs=").append(labs());
+    }
+    return sb.append('}').toString();
+  }
 
   /**
-   * AJCC 8th edition TNM categories, e.g. T2a, N2, M1b.
-   *
-   * @param t the T category
-   * @param n the N category
-   * @param m the M category
+   * One item of a list field, its values by item slot (the order of the list's declared item fields). Immutable.
    */
-  public record Staging(String t, String n, String m) {}
+  public static final class Item {
+    private final RecordField list;
+    private final Object[] values;
 
-  /** @param longestDiameterMm the primary tumour's longest diameter on CT, in millimetres */
-  public record PrimaryTumor(BigDecimal longestDiameterMm) {}
+    Item(RecordField list, Object[] values) {
+      this.list = list;
+      this.values = values;
+    }
 
-  /**
-   * Metastases at one site.
-   *
-   * @param site the coded site ({@link org.oligotrial.protocol.RecordFields#METASTASIS_SITES}), e.g. {@code brain},
-   *     {@code bone}, {@code liver}, or {@code other}
-   * @param lesions the number of metastatic lesions at the site (1 or more)
-   * @param text the site in words: required for {@code other}, an optional precision otherwise
-   */
-  public record Metastasis(String site, Integer lesions, String text) {
-    /** Metastases at a coded site without text. */
-    public Metastasis(String site, Integer lesions) {
-      this(site, lesions, null);
+    Object slot(int slot) {
+      return values[slot];
+    }
+
+    /**
+     * The value of an item field by name ({@code site}), or null when unknown.
+     *
+     * @throws IllegalArgumentException when the list declares no such item field
+     */
+    public Object value(String name) {
+      for (int i = 0; i < list.items().size(); i++) {
+        if (list.items().get(i).name().equals(name)) {
+          return values[i];
+        }
+      }
+      throw new IllegalArgumentException("no item field " + list.path() + "." + name);
+    }
+
+    /** A text or code item field's value, or null. */
+    public String text(String name) {
+      return (String) value(name);
+    }
+
+    /** A number or integer item field's value as a decimal, or null. */
+    public BigDecimal number(String name) {
+      Object v = value(name);
+      return v instanceof Integer i ? BigDecimal.valueOf(i) : (BigDecimal) v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Item i && list.path().equals(i.list.path()) && Arrays.equals(values, i.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder("{");
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] != null) {
+          sb.append(sb.length() > 1 ? ", " : "").append(list.items().get(i).name()).append('=').append(values[i]);
+        }
+      }
+      return sb.append('}').toString();
     }
   }
-
-  /** @param type biopsy, surgery, radiotherapy, chemotherapy, targeted, immunotherapy, ablation or other */
-  public record PriorTreatment(String type) {}
 
   /**
    * A laboratory value.

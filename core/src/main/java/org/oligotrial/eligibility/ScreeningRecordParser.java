@@ -2,6 +2,10 @@ package org.oligotrial.eligibility;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.util.Objects;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.protocol.RecordDeclaration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -10,12 +14,35 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads a screening record from JSON with Jackson's streaming parser, validating as it goes: unknown fields, wrong
- * types, unknown codes, analytes and units, and impossible values are rejected with a {@link ScreeningRecordException}
- * naming line and field. An absent or null field is unknown. Thread-safe; one instance can be shared.
+ * Reads a screening record from JSON with Jackson's streaming parser, in the shape a protocol declares
+ * ({@link RecordDeclaration}), validating as it goes: unknown fields, wrong types, unknown codes, analytes and units,
+ * impossible values and failed record checks are rejected with a {@link ScreeningRecordException} naming line and
+ * field. An absent or null field is unknown. Thread-safe; one instance can be shared.
  */
 public final class ScreeningRecordParser {
   private static final JsonFactory JSON = new JsonFactory();
+
+  private final RecordFormat format;
+
+  /** A parser for the record the protocol declares. */
+  public ScreeningRecordParser(Protocol protocol) {
+    this(Objects.requireNonNull(protocol, "protocol").record());
+  }
+
+  /** A parser for a declared record. Throws NullPointerException for null. */
+  public ScreeningRecordParser(RecordDeclaration declaration) {
+    this.format = new RecordFormat(Objects.requireNonNull(declaration, "declaration"));
+  }
+
+  /** A parser for the record of the bundled protocol ({@link ProtocolLoader#bundled()}). */
+  public ScreeningRecordParser() {
+    this(ProtocolLoader.bundled());
+  }
+
+  /** The declaration records are read with. */
+  public RecordDeclaration declaration() {
+    return format.declaration;
+  }
 
   /** Parses one record from JSON text. Throws {@link ScreeningRecordException} on bad input. */
   public ScreeningRecord parse(String json) {
@@ -68,7 +95,7 @@ public final class ScreeningRecordParser {
     if (t != JsonToken.START_OBJECT) {
       throw error(p, "", "expected a JSON object, found " + describe(t));
     }
-    RecordReader r = new RecordReader(p);
+    RecordReader r = new RecordReader(p, format);
     ScreeningRecord rec = r.readRecord();
     if (p.nextToken() != null) {
       throw error(p, "", "unexpected content after the record");

@@ -13,6 +13,11 @@ import java.util.List;
  *   <li>{@code range}: {@code field} lies in {@code range} (a plausibility range inside the hard field range)
  *   <li>{@code arm-only}: forms of these types are expected only in arm {@code arm}
  *   <li>{@code progression-confirmed}: a progression is dated on a tumour assessment whose RECIST response is PD
+ *   <li>{@code within-hours}: the date-time in {@code field} is at most {@code max} hours after the date-time in
+ *       {@code otherField} (the serious-adverse-event report sent within 24 hours of awareness, ICH E2A;
+ *       {@link org.oligotrial.safety.ReportingDeadline}); not checked while {@code field} is empty
+ *   <li>{@code any-true}: at least one of the boolean fields {@code fields} is true (a serious adverse event meets
+ *       at least one ICH E2A seriousness criterion)
  *   <li>{@code regimen-matches}: the regimen in {@code field} has the category (targeted or chemotherapy) of the
  *       first-line therapy the participant was stratified with
  * </ul>
@@ -28,17 +33,19 @@ import java.util.List;
  * @param range the interval, for {@code range}
  * @param arm the arm id, for {@code arm-only}
  * @param message the message shown, naming the problem in words
+ * @param fields the fields of an {@code any-true} check (empty for other kinds)
  */
 public record EditCheck(String id, String kind, String severity, List<String> forms, List<String> exceptForms,
-    String field, String otherField, Range range, String arm, String message) {
+    String field, String otherField, Range range, String arm, String message, List<String> fields) {
 
   /** The kinds a protocol file may use. */
   public static final List<String> KINDS = List.of("after-randomization", "not-after-death", "date-order", "range",
-      "arm-only", "progression-confirmed", "regimen-matches");
+      "arm-only", "progression-confirmed", "regimen-matches", "within-hours", "any-true");
 
   public EditCheck {
     forms = List.copyOf(forms);
     exceptForms = List.copyOf(exceptForms);
+    fields = List.copyOf(fields);
   }
 
   /** Whether the check looks at forms of that type. */

@@ -8,7 +8,11 @@ import java.util.List;
  *
  * @param id the field id, e.g. {@code grade}, as it appears in the form's JSON values
  * @param label the field in words
- * @param type {@code text}, {@code integer}, {@code decimal}, {@code date}, {@code boolean}, {@code choice}, or one of
+ * @param type {@code text}, {@code integer}, {@code decimal}, {@code date}, {@code datetime} (a local date and time
+ *     written {@code yyyy-MM-ddTHH:mm}), {@code boolean}, {@code choice}, {@code ctcae-term} (an adverse event coded to
+ *     a CTCAE v5.0 term: term, MedDRA code, system organ class, and the text of an "Other, specify" term; see
+ *     {@link org.oligotrial.ctcae.CodedTerms}), {@code ctcae-grade} (a CTCAE grade that exists for the term in the
+ *     form's one {@code ctcae-term} field), or one of
  *     the RECIST lesion types {@code recist-lesions} (the baseline lesions), {@code recist-measurements},
  *     {@code recist-statuses}, {@code recist-new-lesions} (a follow-up's new lesions), and the older
  *     {@code recist-targets}, {@code recist-non-targets} (checked by the RECIST engine's input reader)
@@ -23,9 +27,9 @@ public record FormField(String id, String label, String type, boolean required, 
     Integer maxLength, Condition requiredWhen, String unit) {
 
   /** The field types a protocol file may use. */
-  public static final List<String> TYPES = List.of("text", "integer", "decimal", "date", "boolean", "choice",
-      "recist-lesions", "recist-measurements", "recist-statuses", "recist-new-lesions", "recist-targets",
-      "recist-non-targets");
+  public static final List<String> TYPES = List.of("text", "integer", "decimal", "date", "datetime", "boolean",
+      "choice", "ctcae-term", "ctcae-grade", "recist-lesions", "recist-measurements", "recist-statuses",
+      "recist-new-lesions", "recist-targets", "recist-non-targets");
 
   public FormField {
     values = List.copyOf(values);

@@ -48,6 +48,10 @@ final class FormsReader {
           && fields.stream().noneMatch(o -> o.id().equals(dateField) && o.type().equals("date"))) {
         p.error(f.map.get("dateField"), "dateField '" + dateField + "' is not a date field of the form");
       }
+      long terms = fields.stream().filter(o -> o.type().equals("ctcae-term")).count();
+      if (terms != 1 && fields.stream().anyMatch(o -> o.type().equals("ctcae-grade"))) {
+        p.error(f, "a ctcae-grade field is graded against the form's one ctcae-term field; the form has " + terms);
+      }
       for (FormField field : fields) {
         if (field.requiredWhen() != null && fields.stream().noneMatch(o -> o.id().equals(field.requiredWhen().field()))) {
           p.error(f, "field '" + field.id() + "': requiredWhen names no field '" + field.requiredWhen().field() + "'");
@@ -99,7 +103,7 @@ final class FormsReader {
         continue;
       }
       p.onlyKeys(c, "id", "kind", "severity", "forms", "exceptForms", "field", "otherField", "min", "max",
-          "greaterThan", "lessThan", "arm", "message");
+          "greaterThan", "lessThan", "arm", "message", "fields");
       String id = p.text(c, "id", true);
       if (id != null && !ids.add(id)) {
         p.error(c, "duplicate edit check id '" + id + "'");
@@ -131,6 +135,18 @@ final class FormsReader {
           }
         }
       }
+      List<String> anyOf = p.texts(c, "fields", false);
+      for (String name : anyOf) {
+        for (String f : fs) {
+          FormDefinition def = forms.stream().filter(d -> d.id().equals(f)).findFirst().orElse(null);
+          if (def != null && def.field(name).filter(x -> x.type().equals("boolean")).isEmpty()) {
+            p.error(c, "form '" + f + "' has no boolean field '" + name + "'");
+          }
+        }
+      }
+      if ("any-true".equals(kind) && anyOf.size() < 2) {
+        p.error(c, "an any-true check needs 'fields', at least two boolean fields");
+      }
       String arm = p.text(c, "arm", false);
       if (arm != null && !armIds.contains(arm)) {
         p.error(c.map.get("arm"), "no arm '" + arm + "'");
@@ -142,10 +158,14 @@ final class FormsReader {
       if ("date-order".equals(kind) && (field == null || other == null)) {
         p.error(c, "a date-order check needs 'field' and 'otherField'");
       }
+      if ("within-hours".equals(kind) && (field == null || other == null || range == null || range.max() == null)) {
+        p.error(c, "a within-hours check needs 'field', 'otherField' and 'max' (hours)");
+      }
       if ("arm-only".equals(kind) && arm == null) {
         p.error(c, "an arm-only check needs 'arm'");
       }
-      out.add(new EditCheck(id, kind, severity, fs, except, field, other, range, arm, p.text(c, "message", true)));
+      out.add(new EditCheck(id, kind, severity, fs, except, field, other, range, arm, p.text(c, "message", true),
+          anyOf));
     }
     return List.copyOf(out);
   }

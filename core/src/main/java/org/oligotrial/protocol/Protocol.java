@@ -25,27 +25,28 @@ import java.util.Optional;
  * @param source where the protocol was loaded from (a file path or a classpath resource), for messages
  * @param forms the case report forms (data capture), in the file's order
  * @param editChecks the checks run when a form is saved
+ * @param record the screening record the protocol declares: its fields, analytes and record checks
  * @param interimAnalysis the plan of interim analyses, or null when there is none
  */
 public record Protocol(String id, String title, String sponsor, String phase, String condition, int targetSampleSize,
     List<Arm> arms, SystemicTherapy systemicTherapy, List<Criterion> criteria, List<ProtocolNote> notes,
     List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
     RecistSettings recist, List<Visit> visits, String source, List<FormDefinition> forms,
-    List<EditCheck> editChecks, InterimAnalysisPlan interimAnalysis) {
+    List<EditCheck> editChecks, RecordDeclaration record, InterimAnalysisPlan interimAnalysis) {
 
   public Protocol {
     forms = forms == null ? List.of() : List.copyOf(forms);
     editChecks = editChecks == null ? List.of() : List.copyOf(editChecks);
   }
 
-  /** A protocol without an interim-analysis plan. */
+  /** A protocol without a declared screening record or an interim-analysis plan. */
   public Protocol(String id, String title, String sponsor, String phase, String condition, int targetSampleSize,
       List<Arm> arms, SystemicTherapy systemicTherapy, List<Criterion> criteria, List<ProtocolNote> notes,
       List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
       RecistSettings recist, List<Visit> visits, String source, List<FormDefinition> forms,
       List<EditCheck> editChecks) {
     this(id, title, sponsor, phase, condition, targetSampleSize, arms, systemicTherapy, criteria, notes,
-        stratification, randomization, endpoints, recist, visits, source, forms, editChecks, null);
+        stratification, randomization, endpoints, recist, visits, source, forms, editChecks, null, null);
   }
 
   /** A protocol without forms or edit checks (callers written before data capture). */
@@ -54,7 +55,7 @@ public record Protocol(String id, String title, String sponsor, String phase, St
       List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
       RecistSettings recist, List<Visit> visits, String source) {
     this(id, title, sponsor, phase, condition, targetSampleSize, arms, systemicTherapy, criteria, notes,
-        stratification, randomization, endpoints, recist, visits, source, List.of(), List.of(), null);
+        stratification, randomization, endpoints, recist, visits, source, List.of(), List.of(), null, null);
   }
 
   /** The form definition of that type, if any. */

@@ -16,7 +16,7 @@ import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Loads and validates protocol files (YAML). Validation covers the structure, the rule vocabulary ({@link Rule}),
- * field names and codes ({@link RecordFields}), analytes and units, and cross-references (note ids, arm ids, factor
+ * field names and codes (the protocol's declared record, {@link RecordDeclaration}), analytes and units, and cross-references (note ids, arm ids, factor
  * ids). Every error names file, line, column and field. Stateless and thread-safe.
  */
 public final class ProtocolLoader {

@@ -11,11 +11,10 @@ import java.util.Set;
 /** Turns the YAML tree of a protocol file into a {@link Protocol}, recording every problem with its place. */
 final class ProtocolReader {
   private final Problems p;
-  private final RuleReader rules;
+  private RuleReader rules;
 
   ProtocolReader(Problems p) {
     this.p = p;
-    this.rules = new RuleReader(p);
   }
 
   Protocol read(YamlNode root, String source) {
@@ -24,7 +23,10 @@ final class ProtocolReader {
     }
     p.onlyKeys(root, "id", "title", "sponsor", "phase", "condition", "targetSampleSize", "arms", "systemicTherapy",
         "criteria", "notes", "stratification", "randomization", "endpoints", "recist", "visits", "forms", "editChecks",
-        "interimAnalysis");
+        "record", "interimAnalysis");
+    // the declared screening record first: every rule's field path is resolved against it
+    RecordDeclaration record = new RecordDeclarationReader(p).read(root);
+    rules = new RuleReader(p, record);
     String id = p.text(root, "id", true);
     String title = p.text(root, "title", true);
     String sponsor = p.text(root, "sponsor", false);
@@ -45,7 +47,7 @@ final class ProtocolReader {
     List<EditCheck> checks = formsReader.editChecks(root, forms, arms);
     InterimAnalysisPlan interim = new InterimAnalysisReader(p).read(root, endpoints, notes, n);
     return new Protocol(id, title, sponsor, phase, condition, n == null ? 0 : n, arms, therapy, criteria, notes,
-        factors, rand, endpoints, recist, visits, source, forms, checks, interim);
+        factors, rand, endpoints, recist, visits, source, forms, checks, record, interim);
   }
 
   private List<Arm> arms(YamlNode root) {
@@ -152,7 +154,7 @@ final class ProtocolReader {
     if (r == null || !p.requireMap(r)) {
       return null;
     }
-    p.onlyKeys(r, "method", "ratio", "factorWeights", "imbalance", "probability", "alternative");
+    p.onlyKeys(r, "method", "ratio", "factorWeights", "imbalance", "probability", "alternative", "blockSizes");
     Map<String, BigDecimal> weights = new LinkedHashMap<>();
     YamlNode w = p.child(r, "factorWeights", false);
     if (w != null && p.requireMap(w)) {
@@ -179,6 +181,10 @@ final class ProtocolReader {
       p.onlyKeys(alt, "method", "blockSizes");
       altMethod = p.text(alt, "method", true);
       blocks = p.integers(alt, "blockSizes", false);
+    }
+    if (r.map.containsKey("blockSizes")) {
+      // permuted blocks as the method itself (not the fallback): its block sizes
+      blocks = p.integers(r, "blockSizes", true);
     }
     return new RandomizationSettings(p.text(r, "method", true), p.integers(r, "ratio", true), Map.copyOf(weights),
         p.text(r, "imbalance", false), prob, altMethod, blocks);

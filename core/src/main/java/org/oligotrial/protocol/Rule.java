@@ -7,7 +7,7 @@ import java.util.List;
  * The computable rule vocabulary of a protocol file. A rule states a condition on a screening record; evaluated it is
  * true, false or unknown (a field it needs is absent). An inclusion criterion passes when its rule is true, an
  * exclusion criterion passes when its rule (the excluding condition) is false. Field names are the screening-record
- * paths listed in {@link RecordFields}. The YAML form of each rule is given on its record; all are immutable.
+ * paths declared in the protocol's {@code record:} section ({@link RecordDeclaration}). The YAML form of each rule is given on its record; all are immutable.
  */
 public sealed interface Rule {
 
@@ -47,6 +47,13 @@ public sealed interface Rule {
 
   /** {@code sum: {list: metastases, field: lesions, min: 1, max: 5}}: the sum of a numeric field over a list. */
   record Sum(String list, String field, Range range) implements Rule {}
+
+  /**
+   * {@code every: {list: metastases, field: lesions, max: 3}}: every item's numeric field lies in the range (true for
+   * an empty list; false as soon as one known item lies outside; unknown when an item's field is unknown and none
+   * fails).
+   */
+  record Every(String list, String field, Range range) implements Rule {}
 
   /**
    * {@code count: {list: priorTreatments, field: type, values: [surgery], max: 0}}: the number of list items (whose

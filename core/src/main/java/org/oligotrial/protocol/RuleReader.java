@@ -4,18 +4,37 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.oligotrial.protocol.RecordFields.Type;
+import org.oligotrial.protocol.RecordField.Type;
 import org.oligotrial.units.LabUnits;
 
-/** Reads the rule vocabulary ({@link Rule}) from YAML, checking fields, codes, analytes and units. */
+/**
+ * Reads the rule vocabulary ({@link Rule}) from YAML, checking fields and codes against the protocol's declared
+ * screening record ({@link RecordDeclaration}), and analytes and units.
+ */
 final class RuleReader {
+  /** What a rule needs of the field it names. */
+  private enum Need {
+    NUMBER("a number or integer field"), TEXT("a text or code field"), FLAG("a flag field"), LIST("a list field"),
+    ITEM_NUMBER("a number or integer item field of a list"),
+    TEXTS("a text-list field or a text or code item field of a list");
+
+    final String what;
+
+    Need(String what) {
+      this.what = what;
+    }
+  }
+
   private static final String OPERATORS =
-      "all, any, not, age, number, oneOf, isTrue, isFalse, lab, sum, count, containsAny";
+      "all, any, not, age, number, oneOf, isTrue, isFalse, lab, sum, every, count, containsAny";
 
   private final Problems p;
+  private final RecordDeclaration record;
 
-  RuleReader(Problems p) {
+  /** @param record the declared screening record; null when it could not be read (every field is then unknown) */
+  RuleReader(Problems p, RecordDeclaration record) {
     this.p = p;
+    this.record = record;
   }
 
   /** The rule, or null after recording an error. */
@@ -42,6 +61,7 @@ final class RuleReader {
       case "isTrue", "isFalse" -> flag(v, e.getKey().equals("isTrue"));
       case "lab" -> p.requireMap(v) ? lab(v) : null;
       case "sum" -> p.requireMap(v) ? sum(v) : null;
+      case "every" -> p.requireMap(v) ? every(v) : null;
       case "count" -> p.requireMap(v) ? count(v) : null;
       case "containsAny" -> p.requireMap(v) ? containsAny(v) : null;
       default -> {
@@ -68,19 +88,22 @@ final class RuleReader {
 
   private Rule age(YamlNode v) {
     p.onlyKeys(v, "min", "max", "greaterThan", "lessThan");
+    if (record != null && (record.role("birth") == null || record.role("screening") == null)) {
+      p.error(v, "an age rule needs the record's date fields with role birth and role screening");
+    }
     return new Rule.Age(p.range(v, true));
   }
 
   private Rule number(YamlNode v) {
     p.onlyKeys(v, "field", "min", "max", "greaterThan", "lessThan");
-    String field = field(v, "field", Type.NUMBER);
+    String field = field(v, "field", Need.NUMBER);
     Range r = p.range(v, true);
     return field == null ? null : new Rule.NumberIn(field, r);
   }
 
   private Rule oneOf(YamlNode v) {
     p.onlyKeys(v, "field", "values");
-    String field = field(v, "field", Type.TEXT);
+    String field = field(v, "field", Need.TEXT);
     List<String> values = codes(v, field);
     return field == null ? null : new Rule.OneOf(field, values);
   }
@@ -90,7 +113,7 @@ final class RuleReader {
       p.error(v, "expected a yes/no field name, found " + v.describeKind());
       return null;
     }
-    String field = checkField(v, v.text, Type.FLAG);
+    String field = checkField(v, v.text, Need.FLAG);
     return field == null ? null : new Rule.Flag(field, expected);
   }
 
@@ -100,6 +123,10 @@ final class RuleReader {
     if (analyte != null && !LabUnits.isAnalyte(analyte)) {
       p.error(v.map.get("analyte"), "unknown analyte '" + analyte + "' (known: "
           + String.join(", ", LabUnits.analytes()) + ")");
+      analyte = null;
+    } else if (analyte != null && record != null && record.labSlot(analyte) < 0) {
+      p.error(v.map.get("analyte"), "analyte '" + analyte + "' is not recorded: add it to record.labs (recorded: "
+          + String.join(", ", record.labs()) + ")");
       analyte = null;
     }
     String opText = p.text(v, "op", true);
@@ -147,22 +174,27 @@ final class RuleReader {
 
   private Rule sum(YamlNode v) {
     p.onlyKeys(v, "list", "field", "min", "max", "greaterThan", "lessThan");
-    String list = field(v, "list", Type.LIST);
+    String list = field(v, "list", Need.LIST);
     String field = p.text(v, "field", true);
     if (list != null && field != null) {
-      field = checkField(v.map.get("field"), list + "." + field, Type.ITEM_NUMBER);
+      field = checkField(v.map.get("field"), list + "." + field, Need.ITEM_NUMBER);
     }
     Range r = p.range(v, true);
     return list == null || field == null ? null : new Rule.Sum(list, field.substring(list.length() + 1), r);
   }
 
+  private Rule every(YamlNode v) {
+    Rule r = sum(v);
+    return r instanceof Rule.Sum s ? new Rule.Every(s.list(), s.field(), s.range()) : null;
+  }
+
   private Rule count(YamlNode v) {
     p.onlyKeys(v, "list", "field", "values", "min", "max", "greaterThan", "lessThan");
-    String list = field(v, "list", Type.LIST);
+    String list = field(v, "list", Need.LIST);
     String field = p.text(v, "field", false);
     List<String> values = List.of();
     if (list != null && field != null) {
-      String path = checkField(v.map.get("field"), list + "." + field, Type.TEXT_LIST);
+      String path = checkField(v.map.get("field"), list + "." + field, Need.TEXTS);
       values = codes(v, path);
       if (path == null) {
         return null;
@@ -176,25 +208,34 @@ final class RuleReader {
 
   private Rule containsAny(YamlNode v) {
     p.onlyKeys(v, "field", "values");
-    String field = field(v, "field", Type.TEXT_LIST);
+    String field = field(v, "field", Need.TEXTS);
     List<String> values = codes(v, field);
     return field == null ? null : new Rule.ContainsAny(field, values);
   }
 
-  private String field(YamlNode v, String key, Type type) {
+  private String field(YamlNode v, String key, Need need) {
     String name = p.text(v, key, true);
-    return name == null ? null : checkField(v.map.get(key), name, type);
+    return name == null ? null : checkField(v.map.get(key), name, need);
   }
 
-  private String checkField(YamlNode at, String name, Type type) {
-    RecordFields.Field f = RecordFields.field(name);
+  private String checkField(YamlNode at, String name, Need need) {
+    RecordField f = record == null ? null : record.field(name);
     if (f == null) {
       p.error(at, "unknown screening-record field '" + name + "'");
       return null;
     }
-    if (f.type() != type) {
-      p.error(at, "field '" + name + "' is " + f.type().name().toLowerCase().replace('_', ' ') + ", this rule needs "
-          + type.name().toLowerCase().replace('_', ' '));
+    boolean item = record.listOf(name) != null;
+    boolean ok = switch (need) {
+      case NUMBER -> !item && f.type().numeric();
+      case TEXT -> !item && f.type().textual();
+      case FLAG -> !item && f.type() == Type.FLAG;
+      case LIST -> !item && f.type() == Type.LIST;
+      case ITEM_NUMBER -> item && f.type().numeric();
+      case TEXTS -> item ? f.type().textual() : f.type() == Type.TEXT_LIST;
+    };
+    if (!ok) {
+      p.error(at, "field '" + name + "' is " + (item ? "an item field of type " : "of type ") + f.type().yaml()
+          + ", this rule needs " + need.what);
       return null;
     }
     return name;
@@ -205,7 +246,7 @@ final class RuleReader {
     if (values.isEmpty() && v.map.get("values") != null) {
       p.error(v.map.get("values"), "expected at least one value");
     }
-    RecordFields.Field f = RecordFields.field(field);
+    RecordField f = record == null ? null : record.field(field);
     if (f != null && !f.codes().isEmpty()) {
       for (int i = 0; i < values.size(); i++) {
         if (!f.codes().contains(values.get(i))) {

@@ -41,7 +41,7 @@ final class Candidates {
         && n.path("intracranialMetastasis").equals(base.path("intracranialMetastasis"))) {
       boolean cns = false;
       for (var m : n.path("metastases")) {
-        cns |= org.oligotrial.protocol.RecordFields.CNS_METASTASIS_SITES.contains(m.path("site").asString(""));
+        cns |= java.util.List.of("brain", "leptomeninges").contains(m.path("site").asString(""));
       }
       n.put("intracranialMetastasis", cns);
     }

@@ -58,7 +58,7 @@ class ProtocolDerivationsTest {
     assertThat(derive.stratumLevels(brain)).containsEntry("intracranial", "yes");
     // an unanswered question leaves the stratum undecided (randomization waits for it), whatever the sites say
     ScreeningRecord unanswered = Candidates.eligibleWith(n -> n.remove("intracranialMetastasis"));
-    assertThat(unanswered.metastases()).extracting(ScreeningRecord.Metastasis::site).contains("brain");
+    assertThat(unanswered.items("metastases")).extracting(m -> m.text("site")).contains("brain");
     assertThat(derive.stratumLevels(unanswered).get("intracranial")).isNull();
   }
 

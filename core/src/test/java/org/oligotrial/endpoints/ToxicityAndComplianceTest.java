@@ -42,6 +42,58 @@ class ToxicityAndComplianceTest {
   }
 
   @Test
+  void theTableGroupsBySocThenTermCountingEachParticipantOnceAtTheWorstGrade() {
+    // Worked by hand. SOCs from CTCAE v5.0: Cough, Pneumonitis -> Respiratory, thoracic and mediastinal disorders;
+    // Esophagitis, Nausea, Vomiting -> Gastrointestinal disorders.
+    // RT+ (3 participants): P1 Pneumonitis 1 and 3, Cough 2; P2 Esophagitis 2, Nausea 1; P3 none.
+    // RT- (2 participants): P4 Nausea 3, Vomiting 2, an uncoded "skin thing" 1; P5 Pneumonitis 2.
+    List<ParticipantEndpoints> all = new EndpointDerivation().deriveAll(List.of(
+        participant().id("P1").adverseEvent("Pneumonitis", 1).adverseEvent("Pneumonitis", 3)
+            .adverseEvent("Cough", 2).build(),
+        participant().id("P2").adverseEvent("Esophagitis", 2).adverseEvent("Nausea", 1).build(),
+        participant().id("P3").build(),
+        participant().id("P4").arm("RT-").adverseEvent("Nausea", 3).adverseEvent("Vomiting", 2)
+            .adverseEvent("skin thing", 1).build(),
+        participant().id("P5").arm("RT-").adverseEvent("Pneumonitis", 2).build()));
+    List<ToxicitySummary.SocGroup> table = ToxicitySummary.table(all);
+    assertThat(table).extracting(ToxicitySummary.SocGroup::soc).containsExactly("Gastrointestinal disorders",
+        "Respiratory, thoracic and mediastinal disorders", "Uncoded (free text, to be coded)");
+    ToxicitySummary.SocGroup gi = table.get(0);
+    // the SOC row: RT+ P2's worst GI grade is 2; RT- P4's is 3
+    assertThat(gi.anyTermByArm()).extracting(ToxicitySummary.ArmTerm::arm).containsExactly("RT+", "RT-");
+    assertThat(gi.anyTermByArm().get(0).byWorstGrade()).containsExactly(0, 1, 0, 0, 0);
+    assertThat(gi.anyTermByArm().get(0).participantsInArm()).isEqualTo(3);
+    assertThat(gi.anyTermByArm().get(1).byWorstGrade()).containsExactly(0, 0, 1, 0, 0);
+    assertThat(gi.anyTermByArm().get(1).participantsInArm()).isEqualTo(2);
+    assertThat(gi.terms()).extracting(ToxicitySummary.TermRow::term).containsExactly("Esophagitis", "Nausea",
+        "Vomiting");
+    ToxicitySummary.TermRow nausea = gi.terms().get(1);
+    assertThat(nausea.byArm().get(0).byWorstGrade()).containsExactly(1, 0, 0, 0, 0);
+    assertThat(nausea.byArm().get(1).byWorstGrade()).containsExactly(0, 0, 1, 0, 0);
+    assertThat(gi.terms().get(2).byArm().get(0).anyGrade()).isZero();
+    ToxicitySummary.SocGroup resp = table.get(1);
+    assertThat(resp.anyTermByArm().get(0).byWorstGrade()).containsExactly(0, 0, 1, 0, 0);
+    assertThat(resp.terms()).extracting(ToxicitySummary.TermRow::term).containsExactly("Cough", "Pneumonitis");
+    // P1 counts once for Pneumonitis, at grade 3
+    assertThat(resp.terms().get(1).byArm().get(0).byWorstGrade()).containsExactly(0, 0, 1, 0, 0);
+    assertThat(resp.terms().get(1).byArm().get(1).byWorstGrade()).containsExactly(0, 1, 0, 0, 0);
+    assertThat(table.get(2).terms()).extracting(ToxicitySummary.TermRow::term).containsExactly("skin thing");
+    // the flat list: RT+ rows first, SOC then term
+    assertThat(ToxicitySummary.byArm(all)).extracting(r -> r.arm() + " " + r.term()).containsExactly(
+        "RT+ Esophagitis", "RT+ Nausea", "RT+ Cough", "RT+ Pneumonitis",
+        "RT- Nausea", "RT- Vomiting", "RT- Pneumonitis", "RT- skin thing");
+  }
+
+  @Test
+  void anOtherSpecifyEventIsItsOwnTermInItsClass() {
+    org.oligotrial.ctcae.CodedTerm bezoar = new org.oligotrial.ctcae.CodedTerm(
+        "Gastrointestinal disorders - Other, specify", "10017947", "Gastrointestinal disorders", "bezoar");
+    AdverseEvent e = AdverseEvent.of(bezoar, 2);
+    assertThat(e.soc()).isEqualTo("Gastrointestinal disorders");
+    assertThat(e.term()).isEqualTo("Gastrointestinal disorders - Other, specify: bezoar");
+  }
+
+  @Test
   void gradeOutsideOneToFiveIsRejected() {
     assertThatThrownBy(() -> participant().adverseEvent("Fatigue", 6).derive())
         .isInstanceOf(InvalidHistoryException.class).hasMessageContaining("adverseEvents[0].grade");

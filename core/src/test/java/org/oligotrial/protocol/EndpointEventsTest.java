@@ -26,7 +26,7 @@ class EndpointEventsTest {
       """;
 
   private static ProtocolCheck check(String endpoints) {
-    return ProtocolLoader.check(new StringReader(HEAD + endpoints), "t.yaml");
+    return ProtocolLoader.check(new StringReader(HEAD + endpoints + "\n" + NctRecord.YAML), "t.yaml");
   }
 
   private static List<String> errors(String endpoints) {

@@ -26,8 +26,9 @@ class ProtocolLoaderTest {
           wording: w
       """;
 
+  /** Checks the YAML with the NCT03119519 record section appended (after the lines the tests name). */
   private static ProtocolCheck check(String yaml) {
-    return ProtocolLoader.check(new StringReader(yaml), "t.yaml");
+    return ProtocolLoader.check(new StringReader(yaml + "\n" + NctRecord.YAML), "t.yaml");
   }
 
   private static ProtocolException.Problem onlyError(String yaml) {
@@ -81,7 +82,7 @@ class ProtocolLoaderTest {
   @Test
   void fieldOfTheWrongTypeIsAnError() {
     assertThat(onlyError(HEAD + "    rule: {number: {field: sex, min: 1}}\n").message())
-        .contains("field 'sex' is text, this rule needs number");
+        .contains("field 'sex' is of type code, this rule needs a number or integer field");
   }
 
   @Test
@@ -130,7 +131,7 @@ class ProtocolLoaderTest {
     ProtocolCheck c = check(HEAD + "    rule: {all: [{isTrue: nope}, {number: {field: ecog, min: x}}]}\n");
     assertThat(c.errors()).hasSize(2);
     ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> ProtocolLoader.parse(
-        HEAD + "    rule: {all: [{isTrue: nope}, {number: {field: ecog, min: x}}]}\n", "t.yaml"));
+        HEAD + "    rule: {all: [{isTrue: nope}, {number: {field: ecog, min: x}}]}\n" + NctRecord.YAML, "t.yaml"));
     assertThat(e.getMessage()).endsWith("(and 1 more)");
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oligotrial.server.database.DatabaseUrl;
 import org.oligotrial.server.register.UsersCommandAccess;
-import org.oligotrial.server.trial.SecondTrialProtocol;
+import org.oligotrial.server.trial.TestProtocols;
 import picocli.CommandLine;
 
 /** {@code trials add|list|amend|enrol-site} and the trial options of {@code users}, as an operator runs them. */
@@ -42,28 +42,28 @@ class TrialsCommandTest {
     assertThat(list.exit()).isZero();
     assertThat(list.out()).startsWith("NCT03119519\tv1 of 1 (effective " + today + ")\tdefault\tLocal Non-salvage");
 
-    Path second = Files.writeString(dir.resolve("second.yaml"), SecondTrialProtocol.yaml());
+    Path second = TestProtocols.secondFile();
     Run add = run("", "trials", "add", "--db", db, "--protocol", second.toString());
     assertThat(add.exit()).as(add.err()).isZero();
-    assertThat(add.out()).startsWith("added trial NCT09999902 (A second trial held by the same server (test"
-        + " protocol)), protocol v1 sha256:");
+    assertThat(add.out()).startsWith("added trial NCT01446744 (Stereotactic Ablative Radiotherapy for Comprehensive"
+        + " Treatment of Oligometastatic Tumors (SABR-COMET): a randomized phase II trial), protocol v1 sha256:");
     Run again = run("", "trials", "add", "--db", db, "--protocol", second.toString());
     assertThat(again.exit()).isEqualTo(2);
-    assertThat(again.err()).startsWith("error: protocol: the server holds trial NCT09999902 already");
+    assertThat(again.err()).startsWith("error: protocol: the server holds trial NCT01446744 already");
 
     assertThat(run("", "sites", "add", "--db", db, "--code", "GZ01", "--name", "Nanfang Hospital").exit()).isZero();
-    Run enrol = run("", "trials", "enrol-site", "--db", db, "--trial", "NCT09999902", "--site", "gz01");
-    assertThat(enrol.out()).contains("site gz01 takes part in trial NCT09999902 (sites: GZ01)");
+    Run enrol = run("", "trials", "enrol-site", "--db", db, "--trial", "NCT01446744", "--site", "gz01");
+    assertThat(enrol.out()).contains("site gz01 takes part in trial NCT01446744 (sites: GZ01)");
     Run user = run("a sufficiently long secret\n", "users", "add", "--db", db, "--username", "li.wei", "--role",
         "coordinator", "--site", "GZ01", "--password-stdin");
     assertThat(user.out()).contains("added user li.wei (coordinator, sites GZ01) on trial NCT03119519");
-    Run grant = run("", "users", "grant", "--db", db, "--username", "li.wei", "--trial", "NCT09999902", "--role",
+    Run grant = run("", "users", "grant", "--db", db, "--username", "li.wei", "--trial", "NCT01446744", "--role",
         "data-manager", "--site", "GZ01");
-    assertThat(grant.out()).contains("li.wei is data_manager on NCT09999902, sites GZ01");
+    assertThat(grant.out()).contains("li.wei is data_manager on NCT01446744, sites GZ01");
     assertThat(run("", "users", "list", "--db", db).out())
-        .contains("li.wei\tcoordinator\tGZ01\tNCT03119519:coordinator:GZ01 NCT09999902:data_manager:GZ01");
+        .contains("li.wei\tcoordinator\tGZ01\tNCT01446744:data_manager:GZ01 NCT03119519:coordinator:GZ01");
 
-    Path amended = Files.writeString(dir.resolve("amended.yaml"), SecondTrialProtocol.withMaximumAge(60));
+    Path amended = Files.writeString(dir.resolve("amended.yaml"), TestProtocols.withMaximumAge(60));
     Run amend = run("", "trials", "amend", "--db", db, "--trial", "NCT03119519", "--protocol", amended.toString(),
         "--effective", today, "--reason", "Amendment 1: upper age limit 60");
     assertThat(amend.exit()).as(amend.err()).isZero();
@@ -71,12 +71,12 @@ class TrialsCommandTest {
         .contains("effective " + today);
     assertThat(run("", "trials", "list", "--db", db).out())
         .contains("NCT03119519\tv2 of 2 (effective " + today + ")\tdefault")
-        .contains("NCT09999902\tv1 of 1");
+        .contains("NCT01446744\tv1 of 1");
 
     Run wrongId = run("", "trials", "amend", "--db", db, "--trial", "NCT03119519", "--protocol", second.toString(),
         "--effective", today, "--reason", "wrong file");
     assertThat(wrongId.exit()).isEqualTo(2);
-    assertThat(wrongId.err()).startsWith("error: protocol: the protocol's id is NCT09999902, not the trial's"
+    assertThat(wrongId.err()).startsWith("error: protocol: the protocol's id is NCT01446744, not the trial's"
         + " NCT03119519");
     Run verify = run("", "audit", "verify", "--db", db);
     assertThat(verify.exit()).as(verify.out()).isZero();

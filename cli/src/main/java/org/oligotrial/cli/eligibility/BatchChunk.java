@@ -11,7 +11,6 @@ import org.oligotrial.eligibility.ScreeningRecordParser;
 
 /** A run of consecutive NDJSON lines (their bytes copied), screened together into CSV rows and tallies. */
 final class BatchChunk {
-  private static final ScreeningRecordParser PARSER = new ScreeningRecordParser();
 
   /** Counts for the CONSORT report. Not thread-safe; each chunk has its own, merged in order. */
   static final class Tally {
@@ -73,7 +72,7 @@ final class BatchChunk {
     size++;
   }
 
-  Result process(EligibilityEngine engine) {
+  Result process(EligibilityEngine engine, ScreeningRecordParser parser) {
     Tally t = new Tally(engine.protocol().criteria().size());
     StringBuilder row = new StringBuilder(size * 64);
     StringBuilder failed = new StringBuilder();
@@ -85,7 +84,7 @@ final class BatchChunk {
       t.assessed++;
       row.append(lineNo).append(',');
       try {
-        EligibilityResult r = engine.evaluate(PARSER.parse(bytes, offsets[k], lengths[k]));
+        EligibilityResult r = engine.evaluate(parser.parse(bytes, offsets[k], lengths[k]));
         switch (r.verdict()) {
           case ELIGIBLE -> t.eligible++;
           case INELIGIBLE -> t.ineligible++;

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.oligotrial.eligibility.EligibilityEngine;
+import org.oligotrial.eligibility.ScreeningRecordParser;
 import org.oligotrial.input.UserInputException;
 import org.oligotrial.protocol.Criterion;
 
@@ -30,11 +31,14 @@ final class BatchScreening {
   private static final int CHUNK_LINES = 2048;
 
   private final EligibilityEngine engine;
+  /** Reads the records the protocol declares; thread-safe, shared by the workers. */
+  private final ScreeningRecordParser parser;
   private final PrintWriter err;
   private final int threads;
 
   BatchScreening(EligibilityEngine engine, PrintWriter err, int threads) {
     this.engine = engine;
+    this.parser = new ScreeningRecordParser(engine.protocol());
     this.err = err;
     this.threads = Math.max(1, threads);
   }
@@ -73,9 +77,9 @@ final class BatchScreening {
           continue;
         }
         if (pool == null) {
-          write(chunk.process(engine), csv, total);
+          write(chunk.process(engine, parser), csv, total);
         } else {
-          inFlight.add(pool.submit(() -> chunk.process(engine)));
+          inFlight.add(pool.submit(() -> chunk.process(engine, parser)));
           if (inFlight.size() >= 2 * threads) {
             write(get(inFlight.poll()), csv, total);
           }

@@ -12,9 +12,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code oligotrial screen generate}: writes synthetic screening records (NDJSON) for benchmarks. */
+/**
+ * {@code oligotrial screen generate}: writes synthetic screening records (NDJSON) for benchmarks. For the bundled
+ * NCT03119519 record the hand-tuned {@link RecordGenerator} (plausible candidates, every verdict, labs in every unit;
+ * the benchmark figures use it); for any other protocol {@link DeclaredRecordGenerator}, which draws from the
+ * protocol's declared record.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Writes N synthetic screening records as NDJSON (reproducible from --seed), for benchmarks.")
+    description = {"Writes N synthetic screening records as NDJSON (reproducible from --seed), for benchmarks;",
+      "with --format fhir the same patients as one FHIR R4 / mCODE bundle each (DIR/<id>.json), with --format",
+      "fhir-bulk as FHIR Bulk Data NDJSON (DIR/Patient.ndjson, DIR/Observation.ndjson, ...)."})
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -24,20 +31,49 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Random seed (default 1).")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.ndjson", description = "Output file.")
+  @Option(names = "--protocol", paramLabel = "FILE", description = "Protocol file whose record is drawn (default: "
+      + "the bundled NCT03119519).")
+  Path protocolFile;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.ndjson|DIR", description = "Output file (ndjson) or "
+      + "directory (fhir, fhir-bulk).")
   Path out;
+
+  @Option(names = "--format", defaultValue = "ndjson", paramLabel = "FORMAT", description = "ndjson (screening "
+      + "records, the default), fhir (a bundle per patient) or fhir-bulk (Bulk Data NDJSON).")
+  String format;
 
   @Override
   public Integer call() throws IOException {
     if (count < 0) {
       throw new UserInputException("--n must not be negative");
     }
-    RecordGenerator gen = new RecordGenerator(seed);
+    org.oligotrial.protocol.RecordDeclaration record = Protocols.load(protocolFile).record();
+    boolean bundledRecord = record.equals(org.oligotrial.protocol.ProtocolLoader.bundled().record());
+    if (!format.equals("ndjson")) {
+      if (!format.equals("fhir") && !format.equals("fhir-bulk")) {
+        throw new UserInputException("--format must be ndjson, fhir or fhir-bulk, not '" + format + "'");
+      }
+      if (!bundledRecord) {
+        throw new UserInputException("--format " + format + " writes the screening record of NCT03119519 (the FHIR "
+            + "mapping of docs/fhir.md); " + protocolFile + " declares another record");
+      }
+      // a separate class, so that HAPI FHIR is loaded only for these formats
+      long resources = FhirGeneration.write(seed, count, out, format.equals("fhir-bulk"));
+      spec.commandLine().getOut().printf("wrote %,d patients (%,d resources) to %s%n", count, resources, out);
+      return 0;
+    }
+    java.util.function.Function<StringBuilder, StringBuilder> gen;
+    if (bundledRecord) {
+      gen = new RecordGenerator(seed)::next;
+    } else {
+      gen = new DeclaredRecordGenerator(record, seed)::next;
+    }
     StringBuilder sb = new StringBuilder(2048);
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (long i = 0; i < count; i++) {
         sb.setLength(0);
-        gen.next(sb).append('\n');
+        gen.apply(sb).append('\n');
         w.append(sb);
       }
     }

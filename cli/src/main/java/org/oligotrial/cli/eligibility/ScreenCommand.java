@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     name = "screen",
     mixinStandardHelpOptions = true,
     description = {
-      "Decides eligibility criterion by criterion for a screening record (JSON; format in docs/eligibility.md).",
+      "Decides eligibility criterion by criterion for a screening record (JSON; format in docs/eligibility.md)",
+      "or for one patient's FHIR R4 / mCODE bundle (--fhir; mapping in docs/fhir.md).",
       "Exit code 0 when evaluated (whatever the verdict), 2 for bad input."
     },
     subcommands = GenerateCommand.class)
@@ -50,6 +51,10 @@ public final class ScreenCommand implements Callable<Integer> {
       + "(default: standard output, totals then go to standard error).")
   Path out;
 
+  @Option(names = "--fhir", paramLabel = "BUNDLE.json", description = "Screen one patient's FHIR R4 bundle (mCODE "
+      + "profiles; mapping in docs/fhir.md): prints the result and where each mapped field came from.")
+  Path fhir;
+
   @Option(names = "--threads", paramLabel = "N", description = "With --batch: worker threads (default: the number of "
       + "processors).")
   Integer threads;
@@ -59,6 +64,14 @@ public final class ScreenCommand implements Callable<Integer> {
     Protocol protocol = Protocols.load(protocolFile);
     EligibilityEngine engine = new EligibilityEngine(protocol);
     PrintWriter stdout = spec.commandLine().getOut();
+    if (fhir != null) {
+      if (file != null || batch != null) {
+        throw new UserInputException("give one of FILE.json, --batch FILE.ndjson or --fhir BUNDLE.json");
+      }
+      // a separate class, so that HAPI FHIR is loaded only for --fhir
+      FhirScreening.run(fhir, engine, json, stdout);
+      return 0;
+    }
     if (batch != null) {
       if (file != null) {
         throw new UserInputException("give either FILE.json or --batch FILE.ndjson, not both");
@@ -73,7 +86,7 @@ public final class ScreenCommand implements Callable<Integer> {
     if (file == null) {
       throw new UserInputException("missing FILE.json (or --batch FILE.ndjson); see oligotrial screen --help");
     }
-    ScreeningRecord record = read(file);
+    ScreeningRecord record = read(file, protocol);
     EligibilityResult result = engine.evaluate(record);
     stdout.print(json ? EligibilityJson.toJson(result) + System.lineSeparator() : ScreeningReport.render(result,
         protocol, record));
@@ -81,7 +94,8 @@ public final class ScreenCommand implements Callable<Integer> {
     return 0;
   }
 
-  static ScreeningRecord read(Path file) throws IOException {
+  /** Reads a record in the shape the protocol declares; a bad record is a {@link UserInputException}. */
+  static ScreeningRecord read(Path file, Protocol protocol) throws IOException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -91,7 +105,7 @@ public final class ScreenCommand implements Callable<Integer> {
       throw new UserInputException(file + ": not UTF-8 text", e);
     }
     try {
-      return new ScreeningRecordParser().parse(text);
+      return new ScreeningRecordParser(protocol).parse(text);
     } catch (ScreeningRecordException e) {
       throw new UserInputException(file + ": " + e.getMessage(), e);
     }

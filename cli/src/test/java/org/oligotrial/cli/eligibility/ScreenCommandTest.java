@@ -66,7 +66,7 @@ class ScreenCommandTest {
   void invalidProtocolFileIsBadInputNamingLineAndField(@TempDir Path dir) throws IOException {
     Path p = dir.resolve("p.yaml");
     Files.writeString(p, "id: T\ntitle: t\ntargetSampleSize: 1\narms: []\ncriteria:\n  - {id: C, kind: inclusion, "
-        + "title: t, wording: w, rule: {isTrue: consnt}}\n");
+        + "title: t, wording: w, rule: {isTrue: consnt}}\nrecord:\n  fields: [{path: consentSigned, type: flag}]\n");
     Cli r = Cli.run("screen", "examples/screening/eligible.json", "--protocol", p.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: " + p + ":6:").contains("criteria[0].rule.isTrue: unknown screening-record "
@@ -118,5 +118,25 @@ class ScreenCommandTest {
     assertThat(a.out()).contains("assessed for eligibility  9,002").contains("errors (unreadable)       2");
     assertThat(b.out().replaceAll("time .*", "").replace("four.csv", "one.csv")).isEqualTo(a.out().replaceAll("time .*", ""));
     assertThat(Files.readAllLines(one)).anyMatch(l -> l.startsWith("8,,ERROR,,,\"line 8: malformed JSON"));
+  }
+
+  @Test
+  void theSecondTrialsProtocolChecksAndScreensItsOwnRecords() {
+    // verdicts worked out in core's SabrCometTest from the criteria of protocols/nct01446744.yaml
+    Cli check = Cli.run("protocol", "check", "protocols/nct01446744.yaml");
+    assertThat(check.exit()).isZero();
+    assertThat(check.out()).contains("valid protocol NCT01446744 (12 criteria, 2 arms, 1 stratification factors");
+    String p = "protocols/nct01446744.yaml";
+    assertThat(Cli.run("screen", "--protocol", p, "examples/screening/nct01446744/eligible.json").out())
+        .contains("Verdict: ELIGIBLE (all 12 criteria pass)").contains("Strata: metastases 1-3");
+    assertThat(Cli.run("screen", "--protocol", p, "examples/screening/nct01446744/ineligible.json").out())
+        .contains("Verdict: INELIGIBLE (failed: I3, I6, E2)");
+    assertThat(Cli.run("screen", "--protocol", p, "examples/screening/nct01446744/incomplete.json").out())
+        .contains("Verdict: INCOMPLETE (undecided: I4, I5)")
+        .contains("Missing data (needed to decide): lifeExpectancyMonths, primary.monthsSinceDefinitiveTreatment");
+    // the first trial's record is not this trial's: bad input naming the field
+    Cli wrong = Cli.run("screen", "--protocol", p, "examples/screening/eligible.json");
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err()).contains("unknown field");
   }
 }

@@ -26,6 +26,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Cost: one scan of the trail and of the log; memory 32 bytes a row (the digests). Thread-safe.
  */
 public final class AuditVerifier {
+  /**
+   * Whether the trail holds a row chained with a MAC, or a checkpoint: then keys were in use and must exist
+   * somewhere (the operator commands refuse to make new ones).
+   */
+  public static boolean keyedBefore(JdbcClient jdbc) {
+    return jdbc.sql("SELECT seq FROM audit_event WHERE mac IS NOT NULL FETCH FIRST 1 ROWS ONLY").query(Long.class)
+        .optional().isPresent()
+        || jdbc.sql("SELECT number FROM audit_checkpoint FETCH FIRST 1 ROWS ONLY").query(Long.class).optional()
+        .isPresent();
+  }
+
   /** At most this many problems are listed; the count is always exact. */
   public static final int MAX_LISTED = 100;
 

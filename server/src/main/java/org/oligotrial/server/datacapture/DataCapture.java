@@ -37,7 +37,7 @@ public final class DataCapture {
     ParticipantService participants = r.participants(trialId);
     SiteGuard guard = new SiteGuard(r.jdbc(), audit);
     this.queries = new QueryService(r.jdbc(), r.tx(), audit, guard, protocol, clock);
-    this.alerts = new AlertService(r.jdbc(), audit, clock, r.users());
+    this.alerts = new AlertService(r.jdbc(), audit, clock);
     this.endpoints = new EndpointService(r.jdbc(), audit, guard, protocol, randomization, clock);
     this.rederivation = new Rederivation(r.jdbc(), audit, endpoints, participants, queries, protocol,
         clock);

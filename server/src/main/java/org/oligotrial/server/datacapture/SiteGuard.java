@@ -7,6 +7,8 @@ import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.kernel.SiteAccessDeniedException;
+import org.oligotrial.server.participant.JdbcParticipantReads;
+import org.oligotrial.server.participant.ParticipantReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,12 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link SiteAccessDeniedException} (HTTP 403). Thread-safe.
  */
 public final class SiteGuard {
-  private final JdbcClient jdbc;
+  private final ParticipantReads participants;
   private final TrialAudit audit;
   private final AccessDenials denials;
 
   public SiteGuard(JdbcClient jdbc, TrialAudit audit) {
-    this.jdbc = jdbc;
+    this.participants = new JdbcParticipantReads(jdbc, audit.trialId());
     this.audit = audit;
     this.denials = new AccessDenials(audit);
   }
@@ -36,9 +38,7 @@ public final class SiteGuard {
    * The participant's site. @throws RecordNotFoundException for an unknown participant, or one of another trial
    */
   public String siteOf(String participantId) {
-    return jdbc.sql("SELECT site_code FROM participant WHERE id = :id AND trial_id = :t").param("id", participantId)
-        .param("t", audit.trialId())
-        .query(String.class).optional()
+    return participants.siteOf(participantId)
         .orElseThrow(() -> new RecordNotFoundException("participant", participantId));
   }
 

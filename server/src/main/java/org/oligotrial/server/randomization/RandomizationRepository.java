@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.oligotrial.randomization.RandomizationState;
+import org.oligotrial.server.participant.JdbcParticipantReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -79,12 +80,8 @@ final class RandomizationRepository {
 
   /** The participant, row-locked until the transaction ends. */
   Optional<ParticipantRow> lockParticipant(String trialId, String id) {
-    return jdbc.sql("SELECT id, site_code, status, screening_version FROM participant WHERE id = :id"
-            + " AND trial_id = :t FOR UPDATE")
-        .param("id", id)
-        .param("t", trialId)
-        .query((rs, n) -> new ParticipantRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-        .optional();
+    return new JdbcParticipantReads(jdbc, trialId).lock(id)
+        .map(p -> new ParticipantRow(p.id(), p.siteCode(), p.status(), p.screeningVersion()));
   }
 
   void insert(String trialId, RandomizationRecord r) {

@@ -3,7 +3,6 @@ package org.oligotrial.server.randomization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.oligotrial.protocol.RecordFields;
 import org.oligotrial.randomization.StratificationFacts;
 import org.oligotrial.randomization.ThoracicStage;
 import org.oligotrial.treatment.EgfrStatus;
@@ -22,6 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * randomization is reported with its field, not only the first. Stateless and thread-safe.
  */
 final class ScreeningFacts {
+  /**
+   * The metastasis-site codes of protocols/nct03119519.yaml that are intracranial (its record check RC1 ties the
+   * intracranialMetastasis answer to them); used for records stored before that question existed.
+   */
+  private static final List<String> CNS_METASTASIS_SITES = List.of("brain", "leptomeninges");
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ScreeningFacts() {}
@@ -74,7 +79,7 @@ final class ScreeningFacts {
           continue;
         }
         lesions += Math.min(n.asInt(), 1000);
-        brain |= site != null && RecordFields.CNS_METASTASIS_SITES.contains(site.trim().toLowerCase(Locale.ROOT));
+        brain |= site != null && CNS_METASTASIS_SITES.contains(site.trim().toLowerCase(Locale.ROOT));
       }
       if (lesions < 1 || lesions > 5) {
         blockers.add(new Blocker("screeningRecord.metastases", "number of metastatic lesions is " + lesions

@@ -3,6 +3,7 @@ package org.oligotrial.server.register;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import org.oligotrial.server.audit.AuditKeys;
+import org.oligotrial.server.audit.AuditVerifier;
 import org.oligotrial.server.audit.AuditStore;
 import org.oligotrial.server.database.Databases;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,7 @@ public final class OperatorSession implements AutoCloseable {
       Databases.migrate(ds, url);
       // keys are made only for a trail that never had any: an operator command pointed at the wrong directory must
       // not make new keys and then refuse the server's pending rows as forged
-      AuditKeys keys = AuditKeys.load(store.keyDirectory(), !keyedBefore(ds));
+      AuditKeys keys = AuditKeys.load(store.keyDirectory(), !AuditVerifier.keyedBefore(JdbcClient.create(ds)));
       // no scripted evaluator: each trial's screenings are evaluated under its own protocol versions
       Register r = Register.on(ds, null, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(),
           keys);
@@ -44,15 +45,6 @@ public final class OperatorSession implements AutoCloseable {
       ds.close();
       throw e;
     }
-  }
-
-  /** Whether the trail holds a row chained with a MAC, or a checkpoint: then keys exist somewhere. */
-  private static boolean keyedBefore(HikariDataSource ds) {
-    JdbcClient jdbc = JdbcClient.create(ds);
-    return jdbc.sql("SELECT seq FROM audit_event WHERE mac IS NOT NULL FETCH FIRST 1 ROWS ONLY").query(Long.class)
-        .optional().isPresent()
-        || jdbc.sql("SELECT number FROM audit_checkpoint FETCH FIRST 1 ROWS ONLY").query(Long.class).optional()
-        .isPresent();
   }
 
   /** Keeps pool and migration chatter off the command's output: warnings and errors only. */

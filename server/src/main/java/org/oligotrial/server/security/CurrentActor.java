@@ -1,5 +1,6 @@
 package org.oligotrial.server.security;
 
+import java.util.Optional;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.kernel.SiteAccessDeniedException;
@@ -42,11 +43,14 @@ public class CurrentActor {
     }
     // a token login's principal is the actor the token's query read; a form login's is the username
     String username = a.getPrincipal() instanceof Actor actor ? actor.username() : a.getName();
-    if (users.find(username).filter(u -> u.enabled()).isEmpty()) {
+    Optional<Actor> on = users.actorOn(username, trialId);
+    if (on.isPresent()) {
+      return on.get();
+    }
+    if (!users.isActive(username)) {
       throw new InsufficientAuthenticationException("unknown user");
     }
-    return users.actorOn(username, trialId)
-        .orElseThrow(() -> new SiteAccessDeniedException("you hold no role on trial " + trialId));
+    throw new SiteAccessDeniedException("you hold no role on trial " + trialId);
   }
 
   /**

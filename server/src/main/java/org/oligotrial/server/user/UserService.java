@@ -187,15 +187,34 @@ public final class UserService {
    * the user does not exist, is disabled, or holds no role on the trial.
    */
   public Optional<Actor> actorOn(String username, String trialId) {
-    Optional<UserAccount> account = jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM user_account WHERE username = :u")
-        .param("u", username).query((rs, n) -> account(rs, 1)).optional().filter(UserAccount::enabled);
-    if (account.isEmpty()) {
+    // one statement: the account, its role on the trial and its sites there (one row per site, or one without)
+    List<String[]> rows = jdbc.sql("SELECT u.role, m.role, s.site_code FROM user_account u LEFT JOIN trial_member m"
+            + " ON m.username = u.username AND m.trial_id = :t LEFT JOIN trial_member_site s ON s.username ="
+            + " m.username AND s.trial_id = m.trial_id WHERE u.username = :u AND u.enabled = TRUE")
+        .param("u", username).param("t", trialId)
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+    if (rows.isEmpty()) {
       return Optional.empty();
     }
-    if (account.get().role() == Role.ADMINISTRATOR) {
+    if (Role.ADMINISTRATOR.name().equals(rows.get(0)[0])) {
       return Optional.of(new Actor(username, Role.ADMINISTRATOR, Set.of()));
     }
-    return membership(username, trialId).map(m -> new Actor(username, m.role(), m.sites()));
+    if (rows.get(0)[1] == null) {
+      return Optional.empty();
+    }
+    Set<String> siteCodes = new TreeSet<>();
+    for (String[] r : rows) {
+      if (r[2] != null) {
+        siteCodes.add(r[2]);
+      }
+    }
+    return Optional.of(new Actor(username, Role.valueOf(rows.get(0)[1]), siteCodes));
+  }
+
+  /** Whether the user exists and is enabled. */
+  public boolean isActive(String username) {
+    return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE username = :u AND enabled = TRUE").param("u", username)
+        .query(Long.class).single() > 0;
   }
 
   /**
@@ -224,20 +243,6 @@ public final class UserService {
   public List<Membership> memberships(String username) {
     return jdbc.sql("SELECT trial_id FROM trial_member WHERE username = :u ORDER BY trial_id").param("u", username)
         .query(String.class).list().stream().map(t -> membership(username, t).orElseThrow()).toList();
-  }
-
-  /**
-   * The enabled users holding one of {@code roles} on the trial at the site, by username (who is alerted of a
-   * serious adverse event there).
-   */
-  public List<String> membersAt(String trialId, String siteCode, Set<Role> roles) {
-    return jdbc.sql("SELECT u.username FROM user_account u JOIN trial_member m ON m.username = u.username"
-            + " JOIN trial_member_site s ON s.username = m.username AND s.trial_id = m.trial_id"
-            + " WHERE m.trial_id = :t AND s.site_code = :site AND u.enabled = TRUE AND m.role IN (:roles)"
-            + " ORDER BY u.username")
-        .param("t", trialId).param("site", siteCode)
-        .param("roles", roles.stream().map(Role::name).toList())
-        .query(String.class).list();
   }
 
   /** The usernames holding a role on the trial, sorted. */

@@ -162,7 +162,16 @@ abstract class DataCaptureContract {
     String ok = "'term':'Fatigue','startDate':'" + day(5) + "','serious':false,'relatedToSystemicTherapy':'possible',"
         + "'relatedToRadiotherapy':'unrelated','actionTaken':'none','outcome':'recovered'";
     invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null, json("{" + ok + ",'grade':6}")),
-        "values.grade", "must be 1-5");
+        "values.grade", "grade 6 does not exist for Fatigue");
+    // CTCAE v5.0 Fatigue: grade 3 "Fatigue not relieved by rest, limiting self care ADL"; grades 4 and 5 "-"
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null, json("{" + ok + ",'grade':4}")),
+        "values.grade", "grade 4 does not exist for Fatigue in CTCAE v5.0; allowed grades: 1, 2, 3");
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null,
+        json("{" + ok.replace("'Fatigue'", "'low platelets'") + ",'grade':2}")), "values.term",
+        "is not a CTCAE v5.0 term: 'low platelets'; nearest: Platelet count decreased");
+    invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null,
+        json("{" + ok.replace("'Fatigue'", "{'term':'Eye disorders - Other, specify'}") + ",'grade':2}")),
+        "values.term.otherSpecify", "is required");
     invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null, json("{" + ok + ",'grade':2.5}")),
         "values.grade", "whole number");
     invalid(() -> dc.forms().create(coord, p, "adverse-event", null, null,
@@ -284,6 +293,71 @@ abstract class DataCaptureContract {
     dated(p, "death", 130, ",'cause':'disease-progression'");
     invalid(() -> ae(p, 131, 2, false), "values.startDate", day(131) + " is after the death (" + day(130));
     assertThatThrownBy(() -> dated(p, "death", 131, ",'cause':'unknown'")).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void anAdverseEventIsStoredCodedToCtcaeWithItsMeddraCodeAndClass() {
+    String p = randomized("RT+", "non-targeted");
+    StoredForm f = ae(p, 5, 2, false);
+    // CTCAE v5.0: Pneumonitis, MedDRA 10035742, Respiratory, thoracic and mediastinal disorders
+    assertThat(JSON.readTree(f.valuesJson()).get("term").toString()).isEqualTo("{\"term\":\"Pneumonitis\","
+        + "\"meddraCode\":\"10035742\",\"soc\":\"Respiratory, thoracic and mediastinal disorders\"}");
+    StoredForm other = dc.forms().create(coord, p, "adverse-event", null, null, json("{'term':{'meddraCode':"
+        + "'10015919','otherSpecify':'conjunctival haemorrhage'},'grade':1,'startDate':'" + day(6) + "',"
+        + "'serious':false,'relatedToSystemicTherapy':'possible','relatedToRadiotherapy':'unrelated',"
+        + "'actionTaken':'none','outcome':'recovering'}"));
+    assertThat(JSON.readTree(other.valuesJson()).path("term").path("term").asString())
+        .isEqualTo("Eye disorders - Other, specify");
+  }
+
+  @Test
+  void anEntryMadeBeforeCodingIsReadAsUncodedAndCodedByAChange() {
+    String p = randomized("RT+", "non-targeted");
+    StoredForm f = ae(p, 5, 2, false);
+    // the form as it was stored before the term was coded: free text
+    String legacy = JSON.readTree(f.valuesJson()).deepCopy().toString()
+        .replaceFirst("\\{\"term\":\"Pneumonitis\",\"meddraCode\":\"10035742\",\"soc\":\"[^\"]*\"}",
+            "\"radiation pneumonitis, mild\"");
+    assertThat(legacy).contains("\"term\":\"radiation pneumonitis, mild\"");
+    org.springframework.jdbc.core.simple.JdbcClient.create(ds)
+        .sql("UPDATE crf_form SET values_json = :v WHERE id = :id").param("v", legacy).param("id", f.id()).update();
+    ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
+    assertThat(e.worstGrades()).containsEntry("radiation pneumonitis, mild", 2);
+    assertThat(dc.endpoints().safety(stat).toxicity())
+        .filteredOn(t -> t.term().equals("radiation pneumonitis, mild")).singleElement()
+        .satisfies(t -> assertThat(t.soc()).isEqualTo("Uncoded (free text, to be coded)"));
+    // a change that keeps the free text is refused naming the term; coding it is the change
+    invalid(() -> dc.forms().update(coord, f.id(), json(legacy.replace('"', '\'')), "end date known", 1),
+        "values.term", "is not a CTCAE v5.0 term: 'radiation pneumonitis, mild'");
+    StoredForm coded = dc.forms().update(coord, f.id(), json(legacy.replace('"', '\'')
+        .replace("'radiation pneumonitis, mild'", "'Pneumonitis'")), "coded to CTCAE v5.0", 1);
+    assertThat(JSON.readTree(coded.valuesJson()).path("term").path("meddraCode").asString()).isEqualTo("10035742");
+  }
+
+  @Test
+  void anSaeReportSentMoreThan24HoursAfterAwarenessOpensAQuery() {
+    String p = randomized("RT+", "non-targeted");
+    String base = "'reportType':'initial','term':'Pneumonitis','grade':3,'onsetDate':'" + day(20) + "',"
+        + "'awarenessAt':'" + day(21) + "T09:30','resultsInDeath':false,'lifeThreatening':false,"
+        + "'hospitalisation':true,'disability':false,'congenitalAnomaly':false,'otherImportantEvent':false,"
+        + "'relatedToSystemicTherapy':'possible','relatedToRadiotherapy':'probable','actionTaken':'interrupted',"
+        + "'outcome':'recovering','narrative':'admitted with grade 3 pneumonitis, oxygen and steroids'";
+    // awareness day 21 09:30: due by day 22 09:30 (24 hours, EC10); 09:30 exactly is on time, 09:31 is late
+    StoredForm onTime = dc.forms().create(coord, p, "sae-report", null, null,
+        json("{" + base + ",'reportedAt':'" + day(22) + "T09:30'}"));
+    assertThat(dc.queries().ofForm(onTime.id())).isEmpty();
+    StoredForm late = dc.forms().create(coord, p, "sae-report", null, null,
+        json("{" + base + ",'reportedAt':'" + day(22) + "T09:31'}"));
+    assertThat(dc.queries().ofForm(late.id())).singleElement().satisfies(q -> {
+      assertThat(q.origin()).isEqualTo("EC10");
+      assertThat(q.field()).isEqualTo("values.reportedAt");
+    });
+    invalid(() -> dc.forms().create(coord, p, "sae-report", null, null,
+        json("{" + base.replace("T09:30", "T9h30") + "}")), "values.awarenessAt", "yyyy-mm-ddThh:mm");
+    // EC12: no seriousness criterion marked is refused at the first criterion
+    invalid(() -> dc.forms().create(coord, p, "sae-report", null, null,
+        json("{" + base.replace("'hospitalisation':true", "'hospitalisation':false") + "}")),
+        "values.resultsInDeath", "at least one seriousness criterion");
   }
 
   @Test
@@ -505,7 +579,10 @@ abstract class DataCaptureContract {
     // by arm: this participant counts once for pneumonitis, at grade 3
     EndpointService.Safety safety = dc.endpoints().safety(stat);
     assertThat(safety.toxicity()).filteredOn(t -> t.arm().equals("RT+") && t.term().equals("Pneumonitis"))
-        .singleElement().satisfies(t -> assertThat(t.grade3OrWorse()).isPositive());
+        .singleElement().satisfies(t -> {
+          assertThat(t.grade3OrWorse()).isPositive();
+          assertThat(t.soc()).isEqualTo("Respiratory, thoracic and mediastinal disorders");
+        });
     assertThat(safety.compliance()).extracting(c -> c.arm()).contains("RT+");
     assertThatThrownBy(() -> dc.endpoints().safety(dm)).isInstanceOf(SiteAccessDeniedException.class);
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -44,7 +42,7 @@ class ProtocolAmendmentTest {
   LocalDate today;
 
   @BeforeEach
-  void setUp() throws Exception {
+  void setUp() {
     ds = TestRegisters.migrated(TestRegisters.freshH2Url(), 4);
     today = LocalDate.now(ZoneOffset.UTC); // the migration makes version 1 effective today
     clock = new MutableClock(today);
@@ -53,7 +51,7 @@ class ProtocolAmendmentTest {
     reg.users().add(admin, "coord.a", Role.COORDINATOR, Set.of("A"), "correct horse battery");
     coord = reg.users().actorOn("coord.a", TRIAL).orElseThrow();
     participants = reg.participants();
-    eligible = Files.readString(Path.of("..", "examples", "screening", "eligible.json"));
+    eligible = TestProtocols.firstEligible();
   }
 
   @AfterEach
@@ -68,7 +66,7 @@ class ProtocolAmendmentTest {
     assertThat(before.screenings().get(0).verdict()).isEqualTo("ELIGIBLE");
     assertThat(before.screenings().get(0).protocolVersion()).isEqualTo(v1.screeningTag());
 
-    ProtocolVersion v2 = reg.trials().amend(admin, TRIAL, SecondTrialProtocol.withMaximumAge(60), "amended.yaml",
+    ProtocolVersion v2 = reg.trials().amend(admin, TRIAL, TestProtocols.withMaximumAge(60), "amended.yaml",
         today, "Amendment 1: upper age limit 60");
     assertThat(v2.version()).isEqualTo(2);
     assertThat(v2.label()).isEqualTo("v2");
@@ -96,7 +94,7 @@ class ProtocolAmendmentTest {
 
   @Test
   void anAmendmentDatedLaterWaitsForItsDay() {
-    reg.trials().amend(admin, TRIAL, SecondTrialProtocol.withMaximumAge(60), "amended.yaml", today.plusDays(10),
+    reg.trials().amend(admin, TRIAL, TestProtocols.withMaximumAge(60), "amended.yaml", today.plusDays(10),
         "Amendment 1: upper age limit 60");
     assertThat(reg.trials().current(TRIAL).version()).isEqualTo(1);
     assertThat(participants.register(coord, "A", "AM-3", eligible).screenings().get(0).verdict())
@@ -112,7 +110,7 @@ class ProtocolAmendmentTest {
     TrialScopes scopes = new TrialScopes(reg, clock, "", null);
     var v1Scope = scopes.of(TRIAL);
     assertThat(v1Scope.dataCapture().forms().protocolVersion()).isEqualTo(1);
-    reg.trials().amend(admin, TRIAL, SecondTrialProtocol.withMaximumAge(60), "amended.yaml", today, "Amendment 1");
+    reg.trials().amend(admin, TRIAL, TestProtocols.withMaximumAge(60), "amended.yaml", today, "Amendment 1");
     var v2Scope = scopes.of(TRIAL);
     assertThat(v2Scope).isNotSameAs(v1Scope);
     assertThat(v2Scope.dataCapture().forms().protocolVersion()).isEqualTo(2);
@@ -121,20 +119,20 @@ class ProtocolAmendmentTest {
 
   @Test
   void anAmendmentWithAnotherTrialsIdIsRefusedNamingBothIds() {
-    assertThatThrownBy(() -> reg.trials().amend(admin, TRIAL, SecondTrialProtocol.yaml(), "second.yaml", today,
+    assertThatThrownBy(() -> reg.trials().amend(admin, TRIAL, TestProtocols.second(), "nct01446744.yaml", today,
         "wrong file"))
         .isInstanceOf(InvalidFieldException.class)
-        .hasMessageContaining("the protocol's id is " + SecondTrialProtocol.ID + ", not the trial's " + TRIAL)
+        .hasMessageContaining("the protocol's id is NCT01446744, not the trial's " + TRIAL)
         .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("protocol");
     assertThat(reg.trials().versions(TRIAL)).hasSize(1);
   }
 
   @Test
   void anAmendmentMustChangeTheTextKeepTheDateOrderGiveAReasonAndComeFromAnAdministrator() {
-    String same = SecondTrialProtocol.bundled();
+    String same = TestProtocols.bundled();
     assertThatThrownBy(() -> reg.trials().amend(admin, TRIAL, same, "same.yaml", today, "nothing"))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("the same text as v1");
-    String amended = SecondTrialProtocol.withMaximumAge(60);
+    String amended = TestProtocols.withMaximumAge(60);
     assertThatThrownBy(() -> reg.trials().amend(admin, TRIAL, amended, "a.yaml", today.minusDays(1), "early"))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("must be on or after " + today)
         .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("effective");

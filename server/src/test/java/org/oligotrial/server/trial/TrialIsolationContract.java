@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
@@ -27,13 +25,14 @@ import org.oligotrial.server.testing.ScriptedEvaluator;
 import org.oligotrial.server.testing.TestRegisters;
 
 /**
- * Two trials on one database: the default NCT03119519 and a second one ({@link SecondTrialProtocol}). Nothing of one
- * trial is read, listed, randomized or counted through the other's services, and roles hold on one trial only.
+ * Two trials on one database: the default NCT03119519 (1:1, five factors) and SABR-COMET NCT01446744 (1:2, one
+ * factor), each from its protocol file. Nothing of one trial is read, listed, randomized or counted through the
+ * other's services, and roles hold on one trial only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TrialIsolationContract {
   static final String FIRST = "NCT03119519";
-  static final String SECOND = SecondTrialProtocol.ID;
+  static final String SECOND = TestProtocols.SECOND;
   HikariDataSource ds;
   Register reg;
   TrialScopes scopes;
@@ -48,13 +47,13 @@ abstract class TrialIsolationContract {
   abstract void closeDatabase();
 
   @BeforeAll
-  void twoTrials() throws Exception {
+  void twoTrials() {
     ds = TestRegisters.migrated(openDatabase(), 8);
     reg = TestRegisters.on(ds); // scripted verdicts for the default trial; the second evaluates its protocol
     scopes = new TrialScopes(reg, Clock.systemUTC(), "", null);
     reg.sites().add(admin, "A", "Site A");
     reg.sites().add(admin, "B", "Site B");
-    Trial second = reg.trials().add(admin, SecondTrialProtocol.yaml(), "second.yaml", false);
+    Trial second = reg.trials().add(admin, TestProtocols.second(), "nct01446744.yaml", false);
     assertThat(second.isDefault()).isFalse();
     reg.trials().enrolSite(admin, SECOND, "a");
     reg.users().add(admin, "coord.first", Role.COORDINATOR, Set.of("A"), "correct horse battery");
@@ -63,7 +62,7 @@ abstract class TrialIsolationContract {
     coordFirst = reg.users().actorOn("coord.first", FIRST).orElseThrow();
     coordSecond = reg.users().actorOn("coord.second", SECOND).orElseThrow();
     statSecond = reg.users().actorOn("stat.second", SECOND).orElseThrow();
-    eligible = Files.readString(Path.of("..", "examples", "screening", "eligible.json"));
+    eligible = TestProtocols.secondEligible();
   }
 
   @AfterAll
@@ -81,7 +80,7 @@ abstract class TrialIsolationContract {
     reg.users().add(admin, "boss", Role.ADMINISTRATOR, Set.of(), "correct horse battery");
     assertThat(reg.users().actorOn("boss", SECOND)).contains(new Actor("boss", Role.ADMINISTRATOR, Set.of()));
     assertThat(scopes.visibleTo(coordSecond, reg.users())).extracting(Trial::id).containsExactly(SECOND);
-    assertThat(scopes.visibleTo(admin, reg.users())).extracting(Trial::id).containsExactly(FIRST, SECOND);
+    assertThat(scopes.visibleTo(admin, reg.users())).extracting(Trial::id).startsWith(FIRST).contains(SECOND);
   }
 
   @Test
@@ -126,34 +125,46 @@ abstract class TrialIsolationContract {
     reg.users().grant(admin, "coord.second", SECOND, Role.COORDINATOR, Set.of("A"));
   }
 
+  /**
+   * Randomization per trial. The server's randomization reads NCT03119519's screening facts so far (SABR-COMET's
+   * factor from its own record comes with the protocol-declared randomization), so the other trial here is a copy of
+   * NCT03119519 under another id ({@link TestProtocols#firstUnder}): randomizing SABR-COMET participants on the server
+   * is for the test of that change.
+   */
   @Test
   void eachTrialRandomizesWithItsOwnStateSeedAndSequence() {
+    String third = "NCT09999903";
+    reg.trials().add(admin, TestProtocols.firstUnder(third), "copy.yaml", false);
+    reg.trials().enrolSite(admin, third, "A");
+    reg.users().grant(admin, "coord.second", third, Role.COORDINATOR, Set.of("A"));
+    Actor coordThird = reg.users().actorOn("coord.second", third).orElseThrow();
     // the scripted verdict plus the facts randomization reads (as RandomizationContract's records)
     String a = consented(reg.participants(), coordFirst, "RND-1", "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":"
         + "{\"histology\":\"adenocarcinoma\"},\"egfr\":\"mutant\",\"staging\":{\"t\":\"T2a\",\"n\":\"N1\","
         + "\"m\":\"M1b\"},\"metastases\":[{\"site\":\"bone\",\"lesions\":2}]}");
-    String b = consented(scopes.of(SECOND).participants(), coordSecond, "RND-1", eligible);
+    String b = consented(scopes.of(third).participants(), coordThird, "RND-1", TestProtocols.firstEligible());
     var firstRandomization = scopes.of(FIRST).randomization();
-    var secondRandomization = scopes.of(SECOND).randomization();
-    assertThatThrownBy(() -> secondRandomization.preview(admin, a)).isInstanceOf(RecordNotFoundException.class);
+    var thirdRandomization = scopes.of(third).randomization();
+    assertThatThrownBy(() -> thirdRandomization.preview(admin, a)).isInstanceOf(RecordNotFoundException.class);
     RandomizationRecord ra = firstRandomization.randomize(coordFirst, a,
         firstRandomization.preview(coordFirst, a).confirmFactors());
-    RandomizationRecord rb = secondRandomization.randomize(coordSecond, b,
-        secondRandomization.preview(coordSecond, b).confirmFactors());
+    RandomizationRecord rb = thirdRandomization.randomize(coordThird, b,
+        thirdRandomization.preview(coordThird, b).confirmFactors());
     assertThat(ra.sequence()).isEqualTo(1);
     assertThat(rb.sequence()).isEqualTo(1); // each trial numbers its own allocations
     assertThat(reg.jdbc().sql("SELECT trial_id FROM randomization_seed ORDER BY trial_id").query(String.class).list())
-        .containsExactly(FIRST, SECOND);
+        .containsExactly(FIRST, third);
     assertThat(reg.jdbc().sql("SELECT trial_id FROM randomization WHERE participant_id = :p").param("p", b)
-        .query(String.class).single()).isEqualTo(SECOND);
-    assertThat(secondRandomization.find(statSecond, b).record()).isEqualTo(rb);
-    assertThatThrownBy(() -> secondRandomization.find(statSecond, a)).isInstanceOf(RecordNotFoundException.class);
+        .query(String.class).single()).isEqualTo(third);
+    assertThat(thirdRandomization.find(admin, b).record()).isEqualTo(rb);
+    assertThatThrownBy(() -> thirdRandomization.find(admin, a)).isInstanceOf(RecordNotFoundException.class);
+    assertThatThrownBy(() -> firstRandomization.find(admin, b)).isInstanceOf(RecordNotFoundException.class);
   }
 
   private String consented(org.oligotrial.server.participant.ParticipantService ps, Actor by, String number,
       String record) {
     String id = ps.register(by, "A", number, record).participant().id();
-    ps.recordConsent(by, id, new Consent("ICF v1", LocalDate.of(2025, 3, 20), "Dr Li"), null);
+    ps.recordConsent(by, id, new Consent("ICF v1", LocalDate.of(2026, 3, 20), "Dr Li"), null);  // after both screenings
     return id;
   }
 

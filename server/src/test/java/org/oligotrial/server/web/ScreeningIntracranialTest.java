@@ -20,7 +20,7 @@ import org.springframework.util.MultiValueMap;
  */
 class ScreeningIntracranialTest extends WebTestBase {
   private MultiValueMap<String, String> form(String number, String intracranial) {
-    MultiValueMap<String, String> p = ScreeningForm.fromJson(eligibleRecord(number));
+    MultiValueMap<String, String> p = ScreeningForm.fromJson(org.oligotrial.protocol.ProtocolLoader.bundled().record(), eligibleRecord(number));
     p.set("intracranial", intracranial);
     p.set("site", "A");
     return p;
@@ -38,7 +38,7 @@ class ScreeningIntracranialTest extends WebTestBase {
     assertThat(page).contains("id=\"intracranial\"").contains("Intracranial metastasis")
         .contains("<option value=\"leptomeninges\"").contains("id=\"metText0\"");
     // the example record's answers come back on the form
-    MultiValueMap<String, String> p = ScreeningForm.fromJson(eligibleRecord("X"));
+    MultiValueMap<String, String> p = ScreeningForm.fromJson(org.oligotrial.protocol.ProtocolLoader.bundled().record(), eligibleRecord("X"));
     assertThat(p.getFirst("intracranial")).isEqualTo("yes");
     assertThat(p.getFirst("metSite1")).isEqualTo("brain");
   }
@@ -49,13 +49,14 @@ class ScreeningIntracranialTest extends WebTestBase {
             .params(form("A-IC-1", "no")))
         .andReturn().getResponse().getContentAsString();
     // the live result links the message to the question
-    assertThat(html).contains("intracranialMetastasis is no but metastases[1].site is brain")
+    // the protocol's record check RC1 names the answer and the coded sites that contradict it
+    assertThat(html).contains("intracranialMetastasis = false").contains("includes one of brain, leptomeninges")
         .contains("href=\"#intracranial\"").doesNotContain("at org.");
     // saving is refused at the question, nothing stored
     String saved = mvc.perform(post("/screening").with(csrf()).with(coord()).params(form("A-IC-1", "no")))
         .andReturn().getResponse().getContentAsString();
     assertThat(saved).contains("Not saved").contains("aria-describedby=\"intracranial-error\"")
-        .contains("metastases[1].site is brain");
+        .contains("intracranialMetastasis = false");
     assertThat(register.participants().histories(actor("coord.a"), "A"))
         .noneMatch(h -> h.participant().screeningNumber().equals("A-IC-1"));
     String ok = mvc.perform(post("/screening/check").with(csrf()).with(coord())
@@ -74,7 +75,7 @@ class ScreeningIntracranialTest extends WebTestBase {
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().is4xxClientError())
         .andExpect(jsonPath("$.field").value("screeningRecord.intracranialMetastasis"))
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("metastases[1].site is brain")));
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("includes one of brain, leptomeninges")));
     // a free-text site is no longer read as "no intracranial metastasis": it must be coded
     String cerebellum = eligibleRecord("A-IC-4").replace("\"site\": \"brain\"", "\"site\": \"cerebellum\"");
     mvc.perform(post("/api/v1/participants").with(httpBasic("coord.a", PASSWORD))

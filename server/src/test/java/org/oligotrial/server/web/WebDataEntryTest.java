@@ -57,8 +57,11 @@ class WebDataEntryTest extends WebTestBase {
     assertThat(page).contains("id=\"new-forms\"").contains("forms/new?type=adverse-event");
     String blank = as("coord.a", get("/participants/" + id + "/forms/new").param("type", "adverse-event"))
         .getResponse().getContentAsString();
-    assertThat(blank).contains("name=\"_csrf\"").contains("type=\"number\"").contains("min=\"1\"")
-        .contains("max=\"5\"").contains("type=\"checkbox\"").contains("<select").contains("type=\"date\"");
+    // the term by type-ahead (htmx fills the datalist), the grade a select refreshed for the chosen term
+    assertThat(blank).contains("name=\"_csrf\"").contains("list=\"f-term-options\"")
+        .contains("hx-get=\"/ctcae/terms?field=term\"").contains("<select id=\"f-grade\"")
+        .contains("hx-get=\"/ctcae/grades?field=term&amp;grade=grade\"").contains("type=\"checkbox\"")
+        .contains("type=\"date\"");
     MvcResult r = as("coord.a", adverseEvent(post("/participants/" + id + "/forms"), LocalDate.now().toString()));
     assertThat(r.getResponse().getRedirectedUrl()).startsWith("/forms/");
     var forms = dataCapture.forms().list(actor("coord.a"), id);
@@ -164,7 +167,7 @@ class WebDataEntryTest extends WebTestBase {
     String form = as("coord.a", get("/participants/" + id + "/rescreen")).getResponse().getContentAsString();
     assertThat(form).contains("Re-screen").contains("value=\"A-RES-1\"").contains("value=\"1962-07-21\"")
         .contains("Eligible");
-    var params = org.oligotrial.server.web.screening.ScreeningForm.fromJson(eligibleRecord("A-RES-1"));
+    var params = org.oligotrial.server.web.screening.ScreeningForm.fromJson(org.oligotrial.protocol.ProtocolLoader.bundled().record(), eligibleRecord("A-RES-1"));
     params.set("ecog", "3");
     MvcResult noReason = as("coord.a", post("/participants/" + id + "/rescreen").with(csrf()).params(params));
     assertThat(noReason.getResponse().getContentAsString()).contains("Not saved");

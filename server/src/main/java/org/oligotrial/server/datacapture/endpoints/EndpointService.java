@@ -22,6 +22,8 @@ import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.ConflictException;
 import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.participant.JdbcParticipantReads;
+import org.oligotrial.server.participant.Withdrawal;
 import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.randomization.Randomized;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -145,10 +147,8 @@ public final class EndpointService {
   }
 
   private ParticipantHistory history(Randomized r) {
-    LocalDate withdrawal = jdbc.sql("SELECT withdrawal_date FROM participant WHERE id = :id")
-        .param("id", r.participantId())
-        .query((rs, n) -> rs.getObject(1, LocalDate.class))
-        .optional().orElse(null);
+    LocalDate withdrawal = new JdbcParticipantReads(jdbc, audit.trialId()).withdrawal(r.participantId()).map(Withdrawal::date)
+        .orElse(null);
     return builder.build(r, forms.ofParticipant(r.participantId()), withdrawal, LocalDate.now(clock));
   }
 }

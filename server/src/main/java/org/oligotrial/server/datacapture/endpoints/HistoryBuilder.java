@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.oligotrial.ctcae.CodedTerms;
 import org.oligotrial.endpoints.AdverseEvent;
 import org.oligotrial.endpoints.InvalidHistoryException;
 import org.oligotrial.endpoints.ParticipantHistory;
@@ -109,7 +110,7 @@ public final class HistoryBuilder {
     List<AdverseEvent> events = new ArrayList<>();
     for (StoredForm f : facts.ofType("adverse-event")) {
       JsonNode v = FormFacts.values(f);
-      events.add(new AdverseEvent(v.path("term").asString(), v.path("grade").asInt()));
+      events.add(AdverseEvent.of(CodedTerms.read(v.get("term")), v.path("grade").asInt()));
     }
     int delivered = (int) facts.ofType("systemic-therapy").stream()
         .filter(f -> FormFacts.values(f).path("dosePercent").asDouble(0) > 0).count();

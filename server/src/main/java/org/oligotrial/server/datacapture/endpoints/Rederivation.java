@@ -23,6 +23,7 @@ import org.oligotrial.server.datacapture.forms.FormRepository;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.datacapture.queries.QueryService;
+import org.oligotrial.server.participant.JdbcParticipantReads;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.Withdrawal;
 import org.oligotrial.server.randomization.Randomized;
@@ -191,12 +192,6 @@ public final class Rederivation {
   }
 
   private Withdrawal registerWithdrawal(String participantId) {
-    return jdbc.sql("SELECT withdrawal_date, withdrawal_reason, withdrawal_follow_up FROM participant WHERE id = :id")
-        .param("id", participantId)
-        .query((rs, n) -> {
-          LocalDate d = rs.getObject(1, LocalDate.class);
-          return d == null ? null : new Withdrawal(d, rs.getString(2), rs.getBoolean(3));
-        })
-        .optional().orElse(null);
+    return new JdbcParticipantReads(jdbc, audit.trialId()).withdrawal(participantId).orElse(null);
   }
 }

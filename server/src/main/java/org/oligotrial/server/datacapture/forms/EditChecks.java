@@ -2,11 +2,13 @@ package org.oligotrial.server.datacapture.forms;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.oligotrial.protocol.EditCheck;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
+import org.oligotrial.safety.ReportingDeadline;
 import org.oligotrial.server.randomization.Randomized;
 import tools.jackson.databind.JsonNode;
 
@@ -110,6 +112,23 @@ public final class EditChecks {
         if (expected != null && actual != null && !expected.equals(actual)) {
           out.add(new Finding(c, "values." + c.field(), c.message() + " (stratified as " + expected + ", regimen is "
               + actual + ")"));
+        }
+      }
+      case "any-true" -> {
+        if (c.fields().stream().noneMatch(f -> values.path(f).asBoolean(false))) {
+          out.add(new Finding(c, "values." + c.fields().get(0), c.message()));
+        }
+      }
+      case "within-hours" -> {
+        JsonNode later = values.get(c.field());
+        JsonNode earlier = values.get(c.otherField());
+        if (later != null && earlier != null && later.isString() && earlier.isString()) {
+          LocalDateTime from = LocalDateTime.parse(earlier.stringValue());
+          long hours = c.range().max().longValue();
+          if (!ReportingDeadline.onTime(from, LocalDateTime.parse(later.stringValue()), hours)) {
+            out.add(new Finding(c, "values." + c.field(), c.message() + " (due by "
+                + ReportingDeadline.due(from, hours) + ")"));
+          }
         }
       }
       default -> throw new IllegalStateException("edit check kind " + c.kind());

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.oligotrial.ctcae.CodedTerms;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
@@ -33,6 +34,7 @@ import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.kernel.PreconditionRequiredException;
 import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.participant.JdbcParticipantReads;
 import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.randomization.Randomized;
 import org.oligotrial.server.user.ElectronicSignatures;
@@ -400,9 +402,8 @@ public final class FormService {
   }
 
   private void lockParticipant(String participantId) {
-    jdbc.sql("SELECT id FROM participant WHERE id = :id AND trial_id = :t FOR UPDATE").param("id", participantId)
-        .param("t", audit.trialId())
-        .query(String.class).single();
+    new JdbcParticipantReads(jdbc, audit.trialId()).lock(participantId)
+        .orElseThrow(() -> new RecordNotFoundException("participant", participantId));
   }
 
   private ObjectNode derive(FormDefinition def, ObjectNode values, List<StoredForm> others, StoredForm self) {
@@ -590,7 +591,8 @@ public final class FormService {
     if (before != null && before.path("serious").asBoolean(false)) {
       return;
     }
-    alerts.seriousAdverseEvent(actor, f, "serious adverse event: " + after.path("term").asString() + " grade "
+    alerts.seriousAdverseEvent(actor, f, "serious adverse event: " + CodedTerms.read(after.get("term")).label()
+        + " grade "
         + after.path("grade").asString() + " from " + after.path("startDate").asString() + " (participant "
         + f.participantId() + ")");
   }

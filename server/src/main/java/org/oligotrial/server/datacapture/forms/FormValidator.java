@@ -2,10 +2,14 @@ package org.oligotrial.server.datacapture.forms;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.oligotrial.ctcae.CodedTerm;
+import org.oligotrial.ctcae.CodedTerms;
+import org.oligotrial.ctcae.CodingException;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
 import org.oligotrial.server.kernel.Checks;
@@ -17,10 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks entered values against a form definition of the protocol file: known fields only, required and
- * conditionally required fields, the type, the range of numbers, the allowed codes of choices, ISO dates between
- * 1900 and 2100, text lengths. The first problem throws {@link InvalidFieldException} whose field is
- * {@code values.<field id>}. Returns the values normalised (definition order, no nulls, decimals exact). Stateless
- * and thread-safe.
+ * conditionally required fields, the type, the range of numbers, the allowed codes of choices, ISO dates and local
+ * date-times between 1900 and 2100, text lengths, adverse-event terms coded to CTCAE v5.0 and their grades
+ * ({@link CodedTerms}: a grade must exist for the term). The first problem throws {@link InvalidFieldException} whose
+ * field is {@code values.<field id>}. Returns the values normalised (definition order, no nulls, decimals exact).
+ * Stateless and thread-safe.
  */
 public final class FormValidator {
   static final JsonMapper JSON = JsonMapper.builder().build();
@@ -76,6 +81,7 @@ public final class FormValidator {
       }
       out.set(f.id(), value(f, v, field));
     }
+    gradesExistForTheirTerm(def, out);
     if (out.toString().length() > MAX_JSON) {
       throw new InvalidFieldException("values", "is larger than " + MAX_JSON + " characters of JSON");
     }
@@ -95,7 +101,7 @@ public final class FormValidator {
         Checks.optional(field, s, f.maxLength() == null ? Checks.MAX_TEXT : f.maxLength());
         return v;
       }
-      case "integer" -> {
+      case "integer", "ctcae-grade" -> {
         BigDecimal d = number(v, field);
         if (d.stripTrailingZeros().scale() > 0) {
           throw new InvalidFieldException(field, "must be a whole number, was " + d.toPlainString());
@@ -114,6 +120,16 @@ public final class FormValidator {
       case "date" -> {
         date(v, field);
         return v;
+      }
+      case "datetime" -> {
+        return JSON.getNodeFactory().stringNode(dateTime(v, field).toString());
+      }
+      case "ctcae-term" -> {
+        try {
+          return CodedTerms.code(v);
+        } catch (CodingException e) {
+          throw new InvalidFieldException(e.part() == null ? field : field + "." + e.part(), e.getMessage());
+        }
       }
       case "boolean" -> {
         if (!v.isBoolean()) {
@@ -140,6 +156,38 @@ public final class FormValidator {
         return v;
       }
       default -> throw new IllegalStateException("field type " + f.type());
+    }
+  }
+
+  /** A {@code ctcae-grade} must exist for the term of the form's {@code ctcae-term} field (CTCAE v5.0). */
+  private static void gradesExistForTheirTerm(FormDefinition def, ObjectNode out) {
+    for (FormField f : def.fields()) {
+      if (f.type().equals("ctcae-grade") && out.has(f.id())) {
+        CodedTerm term = def.fields().stream().filter(t -> t.type().equals("ctcae-term"))
+            .map(t -> CodedTerms.read(out.get(t.id()))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        try {
+          CodedTerms.checkGrade(term, out.get(f.id()).longValue());
+        } catch (CodingException e) {
+          throw new InvalidFieldException("values." + f.id(), e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** Parses a local date-time (yyyy-MM-ddTHH:mm, seconds optional) between 1900 and 2100, to the minute. */
+  public static LocalDateTime dateTime(JsonNode v, String field) {
+    if (!v.isString()) {
+      throw new InvalidFieldException(field, "must be a date and time written yyyy-mm-ddThh:mm");
+    }
+    try {
+      LocalDateTime d = LocalDateTime.parse(v.stringValue()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+      if (d.toLocalDate().isBefore(EARLIEST) || d.toLocalDate().isAfter(LATEST)) {
+        throw new InvalidFieldException(field, "must lie between 1900 and 2100");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw new InvalidFieldException(field, "must be a date and time written yyyy-mm-ddThh:mm, was '"
+          + shorten(v.stringValue()) + "'");
     }
   }
 

@@ -11,6 +11,7 @@ import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.Ids;
+import org.oligotrial.server.user.SiteStaff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,11 +24,9 @@ public final class AlertService {
   private final JdbcClient jdbc;
   private final TrialAudit audit;
   private final Clock clock;
-  private final org.oligotrial.server.user.UserService users;
 
-  /** The alerts of the trial of {@code audit}; {@code users} names who is alerted. */
-  public AlertService(JdbcClient jdbc, TrialAudit audit, Clock clock, org.oligotrial.server.user.UserService users) {
-    this.users = users;
+  /** The alerts of the trial of {@code audit}. */
+  public AlertService(JdbcClient jdbc, TrialAudit audit, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
@@ -36,8 +35,7 @@ public final class AlertService {
   /** Alerts the site's investigators and data managers, inside the caller's transaction; returns the recipients. */
   public List<String> seriousAdverseEvent(Actor by, StoredForm form, String message) {
     // the trial's investigators and data managers at the site (roles per trial, V60)
-    List<String> recipients = users.membersAt(audit.trialId(), form.siteCode(), java.util.Set.of(
-        org.oligotrial.server.kernel.Role.INVESTIGATOR, org.oligotrial.server.kernel.Role.DATA_MANAGER));
+    List<String> recipients = new SiteStaff(jdbc).investigatorsAndDataManagers(audit.trialId(), form.siteCode());
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     for (String u : recipients) {
       String id = Ids.next();

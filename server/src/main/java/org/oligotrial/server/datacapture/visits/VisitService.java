@@ -17,6 +17,8 @@ import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.participant.JdbcParticipantReads;
+import org.oligotrial.server.participant.ParticipantReads;
 import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.randomization.Randomized;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,14 +79,9 @@ public final class VisitService {
       return List.of();
     }
     // two statements for every participant the actor may read: their numbers and sites, and all their forms
-    var spec = jdbc.sql("SELECT id, site_code, screening_number FROM participant WHERE trial_id = :trial"
-        + (sites == null ? "" : " AND site_code IN (:sites)")).param("trial", trialId);
-    if (sites != null) {
-      spec = spec.param("sites", sites);
-    }
-    Map<String, String[]> participants = spec
-        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-        .list().stream().collect(Collectors.toMap(a -> a[0], a -> a));
+    Map<String, String[]> participants = new JdbcParticipantReads(jdbc, trialId).atSites(sites).stream()
+        .collect(Collectors.toMap(ParticipantReads.Listed::id,
+            p -> new String[] {p.id(), p.siteCode(), p.screeningNumber()}));
     Map<String, List<StoredForm>> formsOf = forms.atSites(sites).stream()
         .collect(Collectors.groupingBy(StoredForm::participantId));
     List<OverdueVisit> out = new ArrayList<>();

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.oligotrial.ctcae.CodedTerm;
+import org.oligotrial.ctcae.CodedTerms;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.forms.FormFacts;
 import org.oligotrial.server.datacapture.forms.StoredForm;
@@ -36,6 +38,12 @@ public record ClinicalView(List<ExpectedVisit> visits, List<StoredForm> forms, L
 
   /** One adverse event. */
   public record AdverseEventRow(String term, int grade, String start, String end, boolean serious, String formId) {}
+
+  /** The term as the page shows it; an entry made before coding is marked uncoded. */
+  static String termLabel(JsonNode stored) {
+    CodedTerm c = CodedTerms.read(stored);
+    return c == null ? "" : c.coded() ? c.label() : c.label() + " (uncoded)";
+  }
 
   /** The view, or null when the participant is not randomized (data capture starts at randomization). */
   public static ClinicalView of(DataCapture dc, Actor actor, String participantId) {
@@ -70,7 +78,7 @@ public record ClinicalView(List<ExpectedVisit> visits, List<StoredForm> forms, L
           recist.add(new RecistRow(f.formDate(), "assessment", sum, change,
               d.path("overallResponse").asString(""), f.id()));
         }
-        case "adverse-event" -> aes.add(new AdverseEventRow(v.path("term").asString(""), v.path("grade").asInt(),
+        case "adverse-event" -> aes.add(new AdverseEventRow(termLabel(v.get("term")), v.path("grade").asInt(),
             v.path("startDate").asString(""), v.path("endDate").asString(""), v.path("serious").asBoolean(),
             f.id()));
         default -> {

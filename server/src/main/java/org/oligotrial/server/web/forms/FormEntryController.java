@@ -15,6 +15,7 @@ import org.oligotrial.server.kernel.PreconditionRequiredException;
 import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.web.WebAccess;
+import org.oligotrial.server.web.ctcae.CtcaeFormFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -37,9 +38,11 @@ class FormEntryController {
   private final DataCapture dc;
   private final ParticipantService participants;
   private final WebAccess access;
+  private final CtcaeFormFields ctcae;
   private final Protocol protocol;
 
-  FormEntryController(DataCapture dc, ParticipantService participants, WebAccess access) {
+  FormEntryController(DataCapture dc, ParticipantService participants, WebAccess access, CtcaeFormFields ctcae) {
+    this.ctcae = ctcae;
     this.dc = dc;
     this.protocol = dc.protocol(); // the default trial's, as its data capture
     this.participants = participants;
@@ -89,7 +92,9 @@ class FormEntryController {
     JsonNode v = ClinicalView.JSON.readTree(f.valuesJson());
     for (FormField field : def.fields()) {
       JsonNode n = v.get(field.id());
-      if (n != null && !n.isNull()) {
+      if (n != null && !n.isNull() && field.type().equals("ctcae-term")) {
+        CtcaeFormFields.current(field, n, current);
+      } else if (n != null && !n.isNull()) {
         current.put(field.id(), (n.isObject() || n.isArray()) ? n.toString() : n.asString());
       }
     }
@@ -121,12 +126,16 @@ class FormEntryController {
     m.addAttribute("existing", existing);
     m.addAttribute("current", current);
     String field = errorField == null ? null : errorField.startsWith("values.") ? errorField.substring(7) : errorField;
+    if (field != null && field.indexOf('.') > 0 && def.field(field.substring(0, field.indexOf('.'))).isPresent()) {
+      field = field.substring(0, field.indexOf('.')); // a part of a structured value: shown at its field
+    }
     m.addAttribute("errorField", field);
     String prefix = errorField + ": ";
     m.addAttribute("error", error != null && error.startsWith(prefix) ? error.substring(prefix.length()) : error);
     m.addAttribute("errorLabel", field == null ? null
         : def.field(field).map(FormField::label).orElse(field.equals("reason") ? "reason for change" : field));
     m.addAttribute("fieldIds", def.fields().stream().map(FormField::id).toList());
+    m.addAttribute("ctcae", ctcae.view(def, current));
     return "forms/edit";
   }
 
@@ -143,6 +152,7 @@ class FormEntryController {
         out.put(f.id(), s);
       }
     }
+    CtcaeFormFields.entered(def, params, out);
     return out;
   }
 
@@ -159,12 +169,19 @@ class FormEntryController {
         }
         continue;
       }
+      if (f.type().equals("ctcae-term")) {
+        JsonNode coded = CtcaeFormFields.value(raw, params.getFirst(PREFIX + f.id() + CtcaeFormFields.OTHER));
+        if (coded != null) {
+          o.set(f.id(), coded);
+        }
+        continue;
+      }
       if (raw == null || raw.isBlank()) {
         continue;
       }
       String s = raw.strip();
       switch (f.type()) {
-        case "integer", "decimal" -> {
+        case "integer", "decimal", "ctcae-grade" -> {
           try {
             o.put(f.id(), new BigDecimal(s));
           } catch (NumberFormatException e) {

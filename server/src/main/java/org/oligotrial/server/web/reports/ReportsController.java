@@ -93,10 +93,11 @@ class ReportsController {
   @GetMapping("/reports/adverse-events.csv")
   ResponseEntity<byte[]> adverseEventsCsv() {
     Actor a = statistician("/reports/adverse-events.csv");
-    StringBuilder csv = new StringBuilder("arm,term,participants_in_arm,grade1,grade2,grade3,grade4,grade5,"
+    StringBuilder csv = new StringBuilder("arm,soc,term,participants_in_arm,grade1,grade2,grade3,grade4,grade5,"
         + "grade3_or_worse\n");
     for (ToxicitySummary.ArmTerm t : dc.endpoints().safety(a).toxicity()) {
-      csv.append(Table1.quote(t.arm())).append(',').append(Table1.quote(t.term())).append(',')
+      csv.append(Table1.quote(t.arm())).append(',').append(Table1.quote(t.soc())).append(',')
+          .append(Table1.quote(t.term())).append(',')
           .append(t.participantsInArm());
       t.byWorstGrade().forEach(g -> csv.append(',').append(g));
       csv.append(',').append(t.grade3OrWorse()).append('\n');

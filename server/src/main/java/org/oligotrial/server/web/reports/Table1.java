@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.oligotrial.eligibility.ScreeningRecord;
+import org.oligotrial.protocol.RecordField;
 
 /**
  * Baseline characteristics by arm: age (median and range), and for each categorical characteristic n (%) of the arm.
@@ -36,13 +37,20 @@ public final class Table1 {
     if (age != null) {
       ages.computeIfAbsent(arm, k -> new ArrayList<>()).add(age);
     }
-    count("Sex", r == null ? null : r.sex(), arm);
-    count("ECOG performance status", r == null || r.ecog() == null ? null : r.ecog().toString(), arm);
-    count("Histology", r == null || r.diagnosis() == null ? null : r.diagnosis().histology(), arm);
-    count("EGFR", r == null ? null : r.egfr(), arm);
+    // the rows are the record fields the protocol flags with baseline: true (code, text, integer or flag fields)
+    if (r != null) {
+      for (RecordField f : r.declaration().baselineFields()) {
+        Object v = r.value(f.path());
+        count(capitalized(f.label() == null ? f.path() : f.label()), v == null ? null : v.toString(), arm);
+      }
+    }
     for (Map.Entry<String, String> f : factors.entrySet()) {
       count("Stratification: " + f.getKey(), f.getValue(), arm);
     }
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private void count(String characteristic, String level, String arm) {

@@ -54,6 +54,6 @@ public record EligibilityView(String verdict, List<Row> rows, String errorField,
     String title = protocol.criterion(c.id()).map(Criterion::title).orElse(c.id());
     return new Row(c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT), title, c.status().name(),
         c.reason(), c.status() == CriterionStatus.UNKNOWN
-            ? c.missing().stream().map(ScreeningForm::fieldId).distinct().toList() : List.of());
+            ? c.missing().stream().map(m -> ScreeningForm.fieldId(protocol.record(), m)).distinct().toList() : List.of());
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 import org.oligotrial.eligibility.EligibilityEngine;
 import org.oligotrial.eligibility.ScreeningRecordException;
 import org.oligotrial.eligibility.ScreeningRecordParser;
-import org.oligotrial.protocol.RecordFields;
+import org.oligotrial.protocol.RecordDeclaration;
+import org.oligotrial.protocol.RecordField;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.participant.Participant;
@@ -34,14 +35,20 @@ class ScreeningController {
   private final ParticipantService participants;
   private final CurrentActor current;
   private final WebAccess access;
-  private final ScreeningRecordParser parser = new ScreeningRecordParser();
-  private final org.oligotrial.server.trial.TrialRegistry trials;
-  /** The engine of the default trial's current protocol version, with that version's digest. */
-  private volatile java.util.Map.Entry<String, EligibilityEngine> engine;
+  /** The default trial's current protocol when the application started (the live check follows it). */
+  private final EligibilityEngine engine;
+  private final ScreeningRecordParser parser;
+  /** The record the form is generated from. */
+  private final RecordDeclaration record;
+  /** The input of the record's id field: the screening number the candidate is registered under. */
+  private final String numberInput;
 
   ScreeningController(ParticipantService participants, CurrentActor current, WebAccess access,
       org.oligotrial.server.trial.TrialRegistry trials) {
-    this.trials = trials;
+    this.engine = new EligibilityEngine(trials.defaultTrial().protocol());
+    this.parser = new ScreeningRecordParser(engine.protocol());
+    this.record = engine.protocol().record();
+    this.numberInput = record.role("id") == null ? "screeningNumber" : record.role("id").inputId();
     this.participants = participants;
     this.current = current;
     this.access = access;
@@ -51,11 +58,13 @@ class ScreeningController {
   String form(Model m) {
     Me me = Me.of(requireScreener());
     MultiValueMap<String, String> blank = new LinkedMultiValueMap<>();
-    blank.add("screeningDate", LocalDate.now().toString());
+    RecordField screening = record.role("screening");
+    if (screening != null) {
+      blank.add(screening.inputId(), LocalDate.now().toString());
+    }
     if (me.writableSites().size() == 1) {
       blank.add("site", me.writableSites().get(0));
     }
-    blank.add("prior", "");
     return showForm(m, blank, check(blank), null, null);
   }
 
@@ -71,21 +80,21 @@ class ScreeningController {
   String save(@RequestParam MultiValueMap<String, String> form, Model m) {
     Actor actor = requireScreener();
     String site = ScreeningForm.first(form, "site");
-    String number = ScreeningForm.first(form, "screeningNumber");
+    String number = ScreeningForm.first(form, numberInput);
     try {
       if (site == null) {
         throw new InvalidFieldException("site", "choose the site");
       }
       if (number == null) {
-        throw new InvalidFieldException("screeningNumber", "is required");
+        throw new InvalidFieldException(numberInput, "is required");
       }
-      ParticipantHistory h = participants.register(actor, site, number, ScreeningForm.toJson(form));
+      ParticipantHistory h = participants.register(actor, site, number, ScreeningForm.toJson(record, form));
       return "redirect:/participants/" + h.participant().id() + "?saved";
     } catch (InvalidFieldException e) {
       String field = switch (e.field()) {
         case "siteCode" -> "site";
-        case "screeningNumber" -> "screeningNumber";
-        default -> ScreeningForm.fieldId(e.field());
+        case "screeningNumber" -> numberInput;
+        default -> ScreeningForm.fieldId(record, e.field());
       };
       return showForm(m, form, check(form), field, e.getMessage());
     }
@@ -97,7 +106,7 @@ class ScreeningController {
     Actor actor = requireScreener();
     ParticipantHistory h = participants.history(actor, id);
     MultiValueMap<String, String> form =
-        ScreeningForm.fromJson(h.screenings().get(h.screenings().size() - 1).recordJson());
+        ScreeningForm.fromJson(record, h.screenings().get(h.screenings().size() - 1).recordJson());
     form.set("site", h.participant().siteCode());
     m.addAttribute("rescreen", h.participant());
     return showForm(m, form, check(form), null, null);
@@ -108,13 +117,13 @@ class ScreeningController {
     Actor actor = requireScreener();
     ParticipantHistory h = participants.history(actor, id);
     try {
-      participants.rescreen(actor, id, ScreeningForm.toJson(form), ScreeningForm.first(form, "reason"));
+      participants.rescreen(actor, id, ScreeningForm.toJson(record, form), ScreeningForm.first(form, "reason"));
       return "redirect:/participants/" + id + "?rescreened";
     } catch (InvalidFieldException e) {
       String field = switch (e.field()) {
         case "reason" -> "reason";
         case "status" -> "reason";
-        default -> ScreeningForm.fieldId(e.field());
+        default -> ScreeningForm.fieldId(record, e.field());
       };
       m.addAttribute("rescreen", h.participant());
       return showForm(m, form, check(form), field, e.getMessage());
@@ -153,54 +162,35 @@ class ScreeningController {
   private String showForm(Model m, MultiValueMap<String, String> form, EligibilityView result, String errorField,
       String error) {
     m.addAttribute("f", ScreeningForm.values(form));
-    m.addAttribute("prior", form.getOrDefault("prior", List.of()));
+    m.addAttribute("checked", form);
     m.addAttribute("result", result);
     m.addAttribute("errorField", errorField);
     m.addAttribute("error", error);
-    m.addAttribute("labs", ScreeningForm.LABS);
-    m.addAttribute("ulnLabs", ScreeningForm.ULN_LABS);
+    m.addAttribute("numberInput", numberInput);
+    // the sections, inputs and laboratory rows come from the protocol's declared record
+    m.addAttribute("sections", ScreeningForm.sections(record));
+    m.addAttribute("labs", record.labs());
     Map<String, List<String>> units = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
-    for (String a : ScreeningForm.LABS) {
+    for (String a : record.labs()) {
       units.put(a, LabUnits.units(a));
       names.put(a, LabUnits.name(a));
     }
     m.addAttribute("units", units);
     m.addAttribute("labNames", names);
-    m.addAttribute("metRows", java.util.stream.IntStream.range(0, ScreeningForm.MET_ROWS).boxed().toList());
-    m.addAttribute("histologies", RecordFields.HISTOLOGIES);
-    m.addAttribute("confirmations", RecordFields.CONFIRMATIONS);
-    m.addAttribute("tCategories", RecordFields.T_CATEGORIES);
-    m.addAttribute("nCategories", RecordFields.N_CATEGORIES);
-    m.addAttribute("mCategories", RecordFields.M_CATEGORIES);
-    m.addAttribute("treatments", RecordFields.TREATMENT_TYPES);
-    m.addAttribute("egfrStatuses", RecordFields.EGFR_STATUSES);
-    m.addAttribute("metastasisSites", RecordFields.METASTASIS_SITES);
     return "screening/form";
   }
 
   private EligibilityView check(MultiValueMap<String, String> form) {
     try {
-      EligibilityEngine engine = engine();
-      return EligibilityView.of(engine.protocol(), engine.evaluate(parser.parse(ScreeningForm.toJson(form))));
+      return EligibilityView.of(engine.protocol(), engine.evaluate(parser.parse(ScreeningForm.toJson(record, form))));
     } catch (ScreeningRecordException e) {
-      return EligibilityView.unreadable(ScreeningForm.fieldId(e.field()), e.problem());
+      return EligibilityView.unreadable(ScreeningForm.fieldId(record, e.field()), e.problem());
     }
   }
 
   private Actor requireScreener() {
     Actor a = access.actor();
     return access.require(Me.of(a).canScreen(), a, "/screening");
-  }
-
-  /** The live check's engine: the default trial's current protocol version (made again after an amendment). */
-  private EligibilityEngine engine() {
-    var t = trials.defaultTrial();
-    var e = engine;
-    if (e == null || !e.getKey().equals(t.current().sha256())) {
-      e = java.util.Map.entry(t.current().sha256(), new EligibilityEngine(t.protocol()));
-      engine = e;
-    }
-    return e.getValue();
   }
 }

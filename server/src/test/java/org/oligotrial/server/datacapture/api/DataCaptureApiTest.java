@@ -166,7 +166,7 @@ class DataCaptureApiTest {
     mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), ae(9, false)).with(as("coord.a")))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.field").value("values.grade"))
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1-5")));
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("allowed grades: 1, 2, 3, 4, 5")));
     mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), "{'formType':").with(as("coord.a")))
         .andExpect(status().isBadRequest());
     mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), "{'formType':'adverse-event','values':'x'}")
