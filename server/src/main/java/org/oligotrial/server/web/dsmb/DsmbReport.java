@@ -140,8 +140,8 @@ public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms, Ma
           plan.binding() ? "binding" : "non-binding");
     }
     List<SurvivalReport> survival = List.of(
-        SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs),
-        SurvivalReport.of("Overall survival", rows, AnalysisRow::os));
+        SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, exports.comparison()),
+        SurvivalReport.of("Overall survival", rows, AnalysisRow::os, exports.comparison()));
     return new DsmbReport(trialId, cutoff, arms, accrual, consort, ConsortDiagram.svg(consort), t1.header(),
         t1.rows(), safety.compliance(), safety.toxicity(), saes, deaths, ls, boundarySvg, planText, survival,
         overdue.size(), overdueParticipants, unsigned, unsignedBefore, dataset.excluded().size());
