@@ -75,7 +75,8 @@ abstract class InterimLooksContract {
 
   static AnalysisRow row(String id, String arm, String stratum, long days, boolean event) {
     TimeToEvent censored = pfs(days, false);
-    return new AnalysisRow(id, arm, List.of(stratum), pfs(days, event), censored, censored, censored, censored,
+    return new AnalysisRow(id, arm, List.of(stratum, "a", "b", "c", "d"), pfs(days, event), censored, censored,
+        censored, censored,
         Compliance.of(TreatmentDelivery.NONE), 0);
   }
 

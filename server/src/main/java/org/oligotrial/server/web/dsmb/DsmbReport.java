@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * exposure and compliance; adverse events by term and worst grade; the serious adverse event listing; deaths; the
  * interim looks with the boundary plot; Kaplan-Meier curves; data currency (overdue visits, forms not yet signed).
  */
-public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms, Map<YearMonth, Map<String, Integer>> accrual,
+public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
+    Map<YearMonth, Map<String, Integer>> accrual,
     Consort consort, String consortSvg, List<String> table1Header, List<Table1.Row> table1,
     List<ComplianceSummary.ArmCompliance> compliance, List<ToxicitySummary.ArmTerm> toxicity, List<Sae> saes,
     List<Death> deaths, List<Look> looks, String boundarySvg, String planText, List<SurvivalReport> survival,
@@ -54,7 +55,8 @@ public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms, Ma
   public record Death(String participantId, String arm, long day) {}
 
   /** One recorded look as the report prints it. */
-  public record Look(int number, LocalDate date, LocalDate cutoff, String sha256, long events, double fraction, double z,
+  public record Look(int number, LocalDate date, LocalDate cutoff, String sha256, long events, double fraction,
+      double z,
       Double efficacyZ, Double futilityZ, Double hazardRatio, Double rciLower, Double rciUpper, Double cpDesign,
       Double cpTrend, String decision, String recordedBy) {
 
