@@ -20,6 +20,9 @@ class SignInController {
         && held.get(0) instanceof WebAdvice.TrialLink first) {
       return "redirect:" + first.path() + "/dashboard"; // no role on this trial, one on another: go there
     }
+    if (me != null && me.canSeeDsmb()) {
+      return "redirect:/dsmb";
+    }
     if (me != null && me.canSeeReports()) {
       return "redirect:/dashboard";
     }
