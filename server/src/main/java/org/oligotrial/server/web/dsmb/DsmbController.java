@@ -43,8 +43,11 @@ class DsmbController {
   private final WebAccess access;
   private final Register register;
   private final Clock clock;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
 
-  DsmbController(TrialScopes scopes, CurrentActor current, WebAccess access, Register register, Clock clock) {
+  DsmbController(TrialScopes scopes, CurrentActor current, WebAccess access, Register register, Clock clock,
+      org.oligotrial.server.scope.CurrentTrial currentTrial) {
+    this.currentTrial = currentTrial;
     this.scopes = scopes;
     this.current = current;
     this.access = access;
@@ -52,9 +55,10 @@ class DsmbController {
     this.clock = clock;
   }
 
+  /** The report of the request's trial: the default trial on /dsmb, trial X on /trials/X/dsmb. */
   @GetMapping("/dsmb")
-  String defaultTrial() {
-    return "redirect:/dsmb/" + scopes.defaultScope().id();
+  String requestTrial() {
+    return "redirect:/dsmb/" + currentTrial.id();
   }
 
   @GetMapping("/dsmb/{trialId}")
