@@ -98,10 +98,22 @@ public final class SampleTrial implements ClinicalDataSource {
     forms.add(form("tumour-assessment", "tumour-assessment-year-1", 1, "104", """
         {"date": "2024-05-01", "targets": {"T1": 30, "T2": null}, "nonTargets": {"N1": "present"},
          "newLesions": []}"""));
+    // stored as the server stores a ctcae-term: the CTCAE v5.0 term with its MedDRA code and SOC (from the file)
     forms.add(form("adverse-event", null, 1, "105", """
-        {"term": "Pneumonitis", "grade": 3, "startDate": "2024-04-02", "endDate": "2024-05-01", "serious": true,
+        {"term": {"term": "Pneumonitis", "meddraCode": "10035742",
+                  "soc": "Respiratory, thoracic and mediastinal disorders"}, "grade": 3, "startDate": "2024-04-02", "endDate": "2024-05-01", "serious": true,
          "relatedToSystemicTherapy": "possible", "relatedToRadiotherapy": "probable", "actionTaken": "delayed",
          "outcome": "recovered"}"""));
+    // its serious-adverse-event report: hospitalisation the one criterion met; times are local, to the minute
+    forms.add(form("sae-report", null, 1, "106", """
+        {"adverseEventForm": "105", "reportType": "initial",
+         "term": {"term": "Pneumonitis", "meddraCode": "10035742",
+                  "soc": "Respiratory, thoracic and mediastinal disorders"}, "grade": 3, "onsetDate": "2024-04-02",
+         "awarenessAt": "2024-04-03T10:15", "reportedAt": "2024-04-04T08:30", "resultsInDeath": false,
+         "lifeThreatening": false, "hospitalisation": true, "disability": false, "congenitalAnomaly": false,
+         "otherImportantEvent": false, "admissionDate": "2024-04-03", "dischargeDate": "2024-04-12",
+         "relatedToSystemicTherapy": "possible", "relatedToRadiotherapy": "probable", "actionTaken": "delayed",
+         "outcome": "recovering", "narrative": "cough and dyspnoea, CT ground-glass opacities; prednisone"}"""));
     List<AuditEntry> audit = new ArrayList<>(inserts(forms, "li.wei", "GZ01", T0));
     // the grade was first entered as 2, then corrected to 3: one Insert and one Update for that field
     FieldRef grade = new FieldRef("adverse-event", null, 1, "105", FormLayout.MAIN, 1, "grade");
@@ -154,6 +166,17 @@ public final class SampleTrial implements ClinicalDataSource {
     forms.add(form("systemic-therapy", "chemo-cycle", 2, "203", """
         {"date": "2024-03-26", "regimen": "pemetrexed-cisplatin", "cycle": 2, "dosePercent": 80,
          "modification": "dose-reduced", "modificationReason": "neutropenia"}"""));
+    // entered before the term was coded: free text, which is exactly a CTCAE term's name, so it reads as that term
+    forms.add(form("adverse-event", null, 1, "205", """
+        {"term": "fatigue", "grade": 1, "startDate": "2024-03-08", "serious": false,
+         "relatedToSystemicTherapy": "probable", "relatedToRadiotherapy": "not-applicable", "actionTaken": "none",
+         "outcome": "recovered", "endDate": "2024-03-20"}"""));
+    // an "Other, specify" term: the CTCAE code of Eye disorders - Other, specify is that of the SOC
+    forms.add(form("adverse-event", null, 1, "206", """
+        {"term": {"term": "Eye disorders - Other, specify", "meddraCode": "10015919", "soc": "Eye disorders",
+                  "otherSpecify": "conjunctival haemorrhage"}, "grade": 1, "startDate": "2024-04-10",
+         "serious": false, "relatedToSystemicTherapy": "unlikely", "relatedToRadiotherapy": "not-applicable",
+         "actionTaken": "none", "outcome": "recovered"}"""));
     forms.add(form("death", null, 1, "204", """
         {"date": "2024-09-30", "cause": "disease-progression"}"""));
     List<AuditEntry> audit = inserts(forms, "li.wei", "GZ02", T0.plusSeconds(86400));

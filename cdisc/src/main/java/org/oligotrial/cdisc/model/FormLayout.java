@@ -1,7 +1,9 @@
 package org.oligotrial.cdisc.model;
 
 import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
+import org.oligotrial.ctcae.CodedTerms;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Range;
@@ -19,6 +21,14 @@ import org.oligotrial.protocol.Range;
  *   <li>{@code recist-new-lesions}: id, site, equivocal
  *   <li>{@code recist-targets}: id, site, mm; {@code recist-non-targets}: id, site, status (the older lists)
  * </ul>
+ *
+ * <p>A {@code ctcae-term} field (its stored value the object {@code {term, meddraCode, soc[, otherSpecify]}} of
+ * {@link org.oligotrial.ctcae.CodedTerm}) is four items of the main group, as a CDASH AE form collects the reported
+ * term beside its coding: {@code <id>} the CTCAE v5.0 term (external code list CTCAE 5.0), {@code <id>.meddraCode}
+ * its MedDRA v20.1 code (external code list MedDRA 20.1), {@code <id>.soc} the system organ class and
+ * {@code <id>.otherSpecify} the event in words of an "Other, specify" term; an entry stored before coding (a JSON
+ * string) is the term item alone. A {@code ctcae-grade} is an integer 1 to 5 (the CTCAE grades; which of them exist
+ * for the term is checked on entry), a {@code datetime} the ODM {@code datetime} (local time, no zone).
  * Stateless and thread-safe.
  *
  * @param formId the form type
@@ -44,15 +54,25 @@ public record FormLayout(String formId, List<Group> groups) {
    * @param id the field or column id
    * @param label in words
    * @param dataType the ODM 1.3.2 DataType: {@code text}, {@code integer}, {@code float}, {@code date},
-   *     {@code boolean}
+   *     {@code datetime}, {@code boolean}
    * @param length the longest value in characters (text) or digits (numbers), or null
    * @param codes the allowed codes (a code list), empty when free
    * @param unit the unit, or null
    * @param range the allowed range of a number, or null
    * @param required whether a value is required
+   * @param dictionary the external dictionary of the values ({@link #CTCAE} or {@link #MEDDRA}), or null
    */
   public record Column(String id, String label, String dataType, Integer length, List<String> codes, String unit,
-      Range range, boolean required) {}
+      Range range, boolean required, String dictionary) {}
+
+  /** The external dictionary of a CTCAE v5.0 term item. */
+  public static final String CTCAE = "CTCAE";
+  /** The external dictionary of a MedDRA code item (the MedDRA v20.1 code CTCAE v5.0 gives the term). */
+  public static final String MEDDRA = "MEDDRA";
+  /** The parts of a {@code ctcae-term} field after the term itself, each an item {@code <field id>.<part>}. */
+  public static final List<String> CTCAE_PARTS = List.of("meddraCode", "soc", "otherSpecify");
+  /** The CTCAE grades (CTCAE v5.0, "Grades": 1 mild to 5 death). */
+  static final Range GRADES = new Range(BigDecimal.ONE, true, BigDecimal.valueOf(5), true);
 
   /** The layout of a protocol form. */
   public static FormLayout of(FormDefinition form) {
@@ -61,7 +81,17 @@ public record FormLayout(String formId, List<Group> groups) {
     groups.add(null);
     for (FormField f : form.fields()) {
       List<Column> structured = structuredColumns(f.type());
-      if (structured == null) {
+      if (f.type().equals("ctcae-term")) {
+        // longest term 84, longest SOC 67 characters in the CTCAE v5.0 file; MedDRA codes have 8 digits; an entry
+        // stored before coding is free text of at most 200 characters (the field's former maxLength)
+        main.add(new Column(f.id(), f.label(), "text", 200, List.of(), null, null, f.required(), CTCAE));
+        main.add(new Column(f.id() + ".meddraCode", f.label() + ": MedDRA code", "text", 8, List.of(), null, null,
+            false, MEDDRA));
+        main.add(new Column(f.id() + ".soc", f.label() + ": system organ class", "text", 100, List.of(), null, null,
+            false, null));
+        main.add(new Column(f.id() + ".otherSpecify", f.label() + ": Other, specify", "text", CodedTerms.MAX_OTHER,
+            List.of(), null, null, false, null));
+      } else if (structured == null) {
         main.add(column(f));
       } else {
         groups.add(new Group(f.id(), f.label(), true, structured));
@@ -78,9 +108,10 @@ public record FormLayout(String formId, List<Group> groups) {
 
   private static Column column(FormField f) {
     String type = switch (f.type()) {
-      case "integer" -> "integer";
+      case "integer", "ctcae-grade" -> "integer";
       case "decimal" -> "float";
       case "date" -> "date";
+      case "datetime" -> "datetime";
       case "boolean" -> "boolean";
       default -> "text";
     };
@@ -89,12 +120,13 @@ public record FormLayout(String formId, List<Group> groups) {
           ? f.values().stream().mapToInt(String::length).max().orElse(1)
           : (f.maxLength() == null ? 1000 : f.maxLength());
       case "date" -> 10;
+      case "datetime" -> 19;
       case "boolean" -> 5;
-      case "integer" -> 8;
+      case "integer" -> f.type().equals("ctcae-grade") ? 1 : 8;
       default -> 12;
     };
     return new Column(f.id(), f.label(), type, length, f.type().equals("choice") ? f.values() : List.of(), f.unit(),
-        f.range(), f.required());
+        f.type().equals("ctcae-grade") ? GRADES : f.range(), f.required(), null);
   }
 
   private static List<Column> structuredColumns(String type) {
@@ -106,7 +138,7 @@ public record FormLayout(String formId, List<Group> groups) {
           text("method", "imaging method", 20), number("sliceThicknessMm", "slice thickness", "mm"),
           text("role", "lesion role", 20));
       case "recist-measurements" -> List.of(text("lesionId", "lesion id", 32),
-          new Column("mm", "diameter (NE = not evaluable)", "text", 12, List.of(), "mm", null, false));
+          new Column("mm", "diameter (NE = not evaluable)", "text", 12, List.of(), "mm", null, false, null));
       case "recist-statuses" -> List.of(text("lesionId", "lesion id", 32),
           codes("status", "non-target status", List.of("present", "absent", "progression", "not-evaluated")));
       case "recist-new-lesions" -> List.of(text("id", "new lesion id", 32), text("site", "site", 40),
@@ -120,19 +152,19 @@ public record FormLayout(String formId, List<Group> groups) {
   }
 
   private static Column text(String id, String label, int length) {
-    return new Column(id, label, "text", length, List.of(), null, null, false);
+    return new Column(id, label, "text", length, List.of(), null, null, false, null);
   }
 
   private static Column codes(String id, String label, List<String> codes) {
     return new Column(id, label, "text", codes.stream().mapToInt(String::length).max().orElse(1), codes, null, null,
-        false);
+        false, null);
   }
 
   private static Column bool(String id, String label) {
-    return new Column(id, label, "boolean", 5, List.of(), null, null, false);
+    return new Column(id, label, "boolean", 5, List.of(), null, null, false, null);
   }
 
   private static Column number(String id, String label, String unit) {
-    return new Column(id, label, "float", 12, List.of(), unit, null, false);
+    return new Column(id, label, "float", 12, List.of(), unit, null, false, null);
   }
 }

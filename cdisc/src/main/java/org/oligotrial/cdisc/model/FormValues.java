@@ -13,7 +13,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Converts a form's values between the JSON object the server stores (field id to value; a structured field holds
  * an array of lesion objects or a lesion-id-to-value object) and the item groups of {@link FormLayout}. The two
- * directions are inverse for every value the server accepts (a test round-trips them). Stateless, thread-safe.
+ * directions are inverse for every value the server accepts (a test round-trips them). A {@code ctcae-term} object
+ * is spread over its items {@code <id>}, {@code <id>.meddraCode}, {@code <id>.soc}, {@code <id>.otherSpecify}
+ * ({@link FormLayout}) and gathered back; a term without a MedDRA code is an entry stored before coding and goes
+ * back as the string it was. A {@code datetime} ({@code yyyy-MM-ddTHH:mm} as stored) is written with seconds, as
+ * the ODM {@code datetime} type requires ({@code 2024-04-03T10:15:00}), and read back without them when they are
+ * zero. Stateless, thread-safe.
  */
 public final class FormValues {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -35,9 +40,20 @@ public final class FormValues {
     List<GroupRecord> out = new ArrayList<>();
     Map<String, String> main = new LinkedHashMap<>();
     for (FormLayout.Column c : layout.group(FormLayout.MAIN).columns()) {
-      JsonNode v = root.get(c.id());
+      int dot = c.id().indexOf('.');
+      JsonNode v;
+      if (dot > 0) {
+        JsonNode whole = root.get(c.id().substring(0, dot));
+        v = whole != null && whole.isObject() ? whole.get(c.id().substring(dot + 1)) : null;
+      } else {
+        v = root.get(c.id());
+        if (v != null && v.isObject() && FormLayout.CTCAE.equals(c.dictionary())) {
+          v = v.get("term");
+        }
+      }
       if (v != null && !v.isNull()) {
-        main.put(c.id(), v.isValueNode() ? v.asString() : v.toString());
+        String s = v.isValueNode() ? v.asString() : v.toString();
+        main.put(c.id(), c.dataType().equals("datetime") && s.length() == 16 ? s + ":00" : s);
       }
     }
     out.add(new GroupRecord(FormLayout.MAIN, 1, main));
@@ -83,7 +99,31 @@ public final class FormValues {
       if (!g.repeating()) {
         for (Map.Entry<String, String> e : r.items().entrySet()) {
           FormLayout.Column c = column(g, e.getKey());
-          root.set(e.getKey(), typed(c, e.getValue()));
+          int dot = e.getKey().indexOf('.');
+          if (dot > 0) {
+            String field = e.getKey().substring(0, dot);
+            JsonNode term = root.get(field);
+            ObjectNode o = term instanceof ObjectNode on ? on : root.putObject(field);
+            if (term != null && term.isString()) {
+              o.put("term", term.stringValue());
+            }
+            o.put(e.getKey().substring(dot + 1), e.getValue());
+          } else if (FormLayout.CTCAE.equals(c.dictionary()) && root.get(e.getKey()) instanceof ObjectNode o) {
+            o.put("term", e.getValue());
+          } else {
+            root.set(e.getKey(), typed(c, e.getValue()));
+          }
+        }
+        for (FormLayout.Column c : g.columns()) {
+          // an entry stored before coding has no MedDRA code: it was, and goes back as, the text alone
+          if (FormLayout.CTCAE.equals(c.dictionary()) && root.get(c.id()) instanceof ObjectNode o) {
+            if (!o.has("meddraCode") && o.has("term") && o.size() == 1) {
+              root.put(c.id(), o.get("term").stringValue());
+            } else if (!o.has("term")) {
+              throw new IllegalArgumentException("form " + layout.formId() + ": " + c.id() + " has its coding but"
+                  + " no term");
+            }
+          }
         }
       }
     }
@@ -134,6 +174,8 @@ public final class FormValues {
       case "integer" -> JSON.getNodeFactory().numberNode(Long.parseLong(v));
       case "float" -> JSON.getNodeFactory().numberNode(new java.math.BigDecimal(v));
       case "boolean" -> JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(v));
+      case "datetime" -> JSON.getNodeFactory().stringNode(v.length() == 19 && v.endsWith(":00")
+          ? v.substring(0, 16) : v);
       default -> JSON.getNodeFactory().stringNode(v);
     };
   }

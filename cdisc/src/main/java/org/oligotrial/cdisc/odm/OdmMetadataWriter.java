@@ -144,7 +144,7 @@ final class OdmMetadataWriter {
         int seq = 1;
         for (FormLayout.Column c : g.columns()) {
           String cond = null;
-          if (g.id().equals(FormLayout.MAIN)) {
+          if (g.id().equals(FormLayout.MAIN) && f.field(c.id()).isPresent()) {
             var ff = f.field(c.id()).orElseThrow();
             if (ff.requiredWhen() != null) {
               cond = condition(f.id(), c.id());
@@ -192,7 +192,8 @@ final class OdmMetadataWriter {
   private void itemDef(FormDefinition f, FormLayout.Group g, FormLayout.Column c) {
     x.start("ItemDef").attr("OID", OdmStudy.item(f.id(), g.id(), c.id())).attr("Name", c.id())
         .attr("DataType", c.dataType())
-        .attr("Length", c.dataType().equals("date") || c.dataType().equals("boolean") ? null : c.length())
+        .attr("Length", c.dataType().equals("date") || c.dataType().equals("datetime")
+            || c.dataType().equals("boolean") ? null : c.length())
         .attr("SignificantDigits", c.dataType().equals("float") ? 3 : null)
         .attr("Origin", "CRF");
     x.translated("Question", c.label());
@@ -211,8 +212,8 @@ final class OdmMetadataWriter {
     }
     if (!c.codes().isEmpty()) {
       x.start("CodeListRef").attr("CodeListOID", OdmStudy.codeList(f.id(), c.id())).end();
-    } else if (OdmStudy.isCtcaeTerm(f.id(), c.id())) {
-      x.start("CodeListRef").attr("CodeListOID", "CL.CTCAE").end();
+    } else if (c.dictionary() != null) {
+      x.start("CodeListRef").attr("CodeListOID", "CL." + c.dictionary()).end();
     }
     x.end();
   }
@@ -265,9 +266,14 @@ final class OdmMetadataWriter {
       }
     }
     x.start("CodeList").attr("OID", "CL.CTCAE").attr("Name", "CTCAE v5.0 term").attr("DataType", "text");
-    x.translated("Description", "CTCAE v5.0 terms, each carrying its MedDRA v20.1 LLT code");
+    x.translated("Description", "CTCAE v5.0 terms, each carrying its MedDRA v20.1 code");
     x.start("ExternalCodeList").attr("Dictionary", "CTCAE").attr("Version", "5.0")
         .attr("href", "https://ctep.cancer.gov/protocoldevelopment/electronic_applications/ctc.htm").end();
+    x.end();
+    x.start("CodeList").attr("OID", "CL.MEDDRA").attr("Name", "MedDRA code").attr("DataType", "text");
+    x.translated("Description", "the MedDRA v20.1 code CTCAE v5.0 gives its term: the lowest level term's code, for"
+        + " an \"Other, specify\" term the system organ class's code");
+    x.start("ExternalCodeList").attr("Dictionary", "MedDRA").attr("Version", "20.1").end();
     x.end();
     codeList("CL.QUERYSTATUS", "query status", QUERY_STATUSES);
     codeList("CL.FLAGTYPE", "annotation flag type", List.of("query"));

@@ -400,13 +400,16 @@ public final class OdmReader {
           }
         }
         case "date" -> LocalDate.parse(v);
+        case "datetime" -> java.time.LocalDateTime.parse(v);
         case "boolean" -> {
           if (!v.equals("true") && !v.equals("false")) {
             problem = "value '" + v + "' is not a boolean (true or false)";
           }
         }
         default -> {
-          if (!c.codes().isEmpty() && !c.codes().contains(v)) {
+          if (FormLayout.MEDDRA.equals(c.dictionary()) && org.oligotrial.ctcae.Ctcae.v5().code(v).isEmpty()) {
+            problem = "value '" + v + "' is not the MedDRA code of a CTCAE v5.0 term";
+          } else if (!c.codes().isEmpty() && !c.codes().contains(v)) {
             problem = "value '" + v + "' is not in code list " + OdmStudy.codeList(ref.formType(), ref.fieldId())
                 + " (" + String.join(", ", c.codes()) + ")";
           } else if (c.length() != null && v.length() > c.length()) {
@@ -417,7 +420,8 @@ public final class OdmReader {
     } catch (NumberFormatException e) {
       problem = "value '" + v + "' is not " + (c.dataType().equals("integer") ? "an integer" : "a number");
     } catch (DateTimeParseException e) {
-      problem = "value '" + v + "' is not an ISO 8601 date (YYYY-MM-DD)";
+      problem = "value '" + v + "' is not an ISO 8601 " + (c.dataType().equals("datetime")
+          ? "date and time (YYYY-MM-DDThh:mm:ss)" : "date (YYYY-MM-DD)");
     }
     if (problem != null) {
       problems.add(new Problem(subject, where, problem));

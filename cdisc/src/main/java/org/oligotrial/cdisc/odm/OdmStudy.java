@@ -148,9 +148,4 @@ public record OdmStudy(Protocol protocol, String studyOid, String metaDataVersio
     }
     return units;
   }
-
-  /** Whether a form field is a CTCAE term (coded by reference to the external CTCAE dictionary). */
-  public static boolean isCtcaeTerm(String formType, String fieldId) {
-    return formType.equals("adverse-event") && fieldId.equals("term");
-  }
 }

@@ -203,6 +203,10 @@ public final class StatsExport {
         if (c.type().equals("date")) {
           sb.append(v).append("$`").append(c.name()).append("` <- as.Date(").append(v).append("$`").append(c.name())
               .append("`)\n");
+        } else if (c.type().equals("datetime")) {
+          // local date and time as entered, without a zone: read as clock time (tz UTC, so no shift applies)
+          sb.append(v).append("$`").append(c.name()).append("` <- as.POSIXct(").append(v).append("$`")
+              .append(c.name()).append("`, format = \"%Y-%m-%dT%H:%M:%S\", tz = \"UTC\")\n");
         } else if (!c.codes().isEmpty()) {
           sb.append(v).append("$`").append(c.name()).append("` <- factor(").append(v).append("$`").append(c.name())
               .append("`, levels = c(").append(String.join(", ", c.codes().stream().map(StatsExport::rString)
@@ -235,7 +239,8 @@ public final class StatsExport {
       sb.append("  infile \"&dir/").append(t.name()).append(".csv\" dsd firstobs=2 truncover encoding='utf-8';\n");
       sb.append("  length");
       for (Col c : t.cols()) {
-        boolean text = !(c.type().equals("integer") || c.type().equals("float") || c.type().equals("date"));
+        boolean text = !(c.type().equals("integer") || c.type().equals("float") || c.type().equals("date")
+            || c.type().equals("datetime"));
         sb.append(' ').append(sasName(c.name())).append(text ? " $200" : " 8");
       }
       sb.append(";\n");
@@ -243,6 +248,9 @@ public final class StatsExport {
         if (c.type().equals("date")) {
           sb.append("  informat ").append(sasName(c.name())).append(" yymmdd10.; format ").append(sasName(c.name()))
               .append(" yymmdd10.;\n");
+        } else if (c.type().equals("datetime")) {
+          sb.append("  informat ").append(sasName(c.name())).append(" e8601dt19.; format ").append(sasName(c.name()))
+              .append(" e8601dt19.;\n");
         }
       }
       sb.append("  input");

@@ -8,12 +8,17 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.oligotrial.cdisc.model.ClinicalDataSource;
 import org.oligotrial.cdisc.model.FormRecord;
 import org.oligotrial.cdisc.model.SubjectRecord;
+import org.oligotrial.ctcae.CodedTerm;
+import org.oligotrial.ctcae.CodedTerms;
+import org.oligotrial.ctcae.Ctcae;
+import org.oligotrial.ctcae.CtcaeTerm;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.Regimen;
@@ -91,17 +96,30 @@ public final class SdtmBuilder {
         id("STUDYID", "Study Identifier"), id("DOMAIN", "Domain Abbreviation"),
         id("USUBJID", "Unique Subject Identifier"), seq("AESEQ"), coll("AESPID", "Sponsor-Defined Identifier"),
         coll("AETERM", "Reported Term for the Adverse Event").req(),
-        Variable.text("AELLT", "Lowest Level Term", ASSIGNED).derived("the CTCAE v5.0 term (a MedDRA v20.1 LLT)"),
+        Variable.text("AELLT", "Lowest Level Term", ASSIGNED).codes("MEDDRA")
+            .derived("the CTCAE v5.0 term coded on the form (a MedDRA v20.1 LLT); empty for an \"Other, specify\""
+                + " term and for an entry not yet coded"),
         Variable.text("AELLTCD", "Lowest Level Term Code", ASSIGNED).as(Variable.Type.INTEGER)
-            .derived("MedDRA v20.1 LLT code of the CTCAE v5.0 term"),
+            .derived("the MedDRA v20.1 code of the coded CTCAE v5.0 term (an LLT code); empty as AELLT"),
         Variable.text("AEDECOD", "Dictionary-Derived Term", ASSIGNED).req().codes("MEDDRA")
-            .derived("the CTCAE v5.0 term, spelled as CTCAE spells it"),
-        Variable.text("AESOC", "Primary System Organ Class", ASSIGNED).derived("CTCAE v5.0 system organ class"),
+            .derived("the coded CTCAE v5.0 term, spelled as CTCAE spells it (the MedDRA preferred term needs the"
+                + " MedDRA hierarchy, not shipped); empty for an entry not yet coded"),
+        Variable.text("AESOC", "Primary System Organ Class", ASSIGNED).codes("MEDDRA")
+            .derived("the CTCAE v5.0 system organ class of the coded term"),
+        Variable.text("AESOCCD", "Primary System Organ Class Code", ASSIGNED).as(Variable.Type.INTEGER)
+            .derived("the MedDRA v20.1 SOC code: the code CTCAE v5.0 gives the class's"
+                + " \"Other, specify\" term"),
         coll("AESER", "Serious Event").codes("NY"), coll("AEACN", "Action Taken with Study Treatment").codes("ACN"),
         coll("AEACNOTH", "Other Action Taken"), coll("AEREL", "Causality").codes("REL")
             .derived("the strongest of the relations to systemic therapy and to radiotherapy (SUPPAE)"),
-        coll("AEOUT", "Outcome of Adverse Event").codes("OUT"), coll("AETOXGR", "Standard Toxicity Grade")
-            .codes("TOXGR"), coll("AESTDTC", "Start Date/Time of Adverse Event").as(Variable.Type.DATE),
+        coll("AEOUT", "Outcome of Adverse Event").codes("OUT"),
+        coll("AESCONG", "Congenital Anomaly or Birth Defect").codes("NY"),
+        coll("AESDISAB", "Persist or Signif Disability/Incapacity").codes("NY"),
+        coll("AESDTH", "Results in Death").codes("NY"),
+        coll("AESHOSP", "Requires or Prolongs Hospitalization").codes("NY"),
+        coll("AESLIFE", "Is Life Threatening").codes("NY"),
+        coll("AESMIE", "Other Medically Important Serious Event").codes("NY"),
+        coll("AETOXGR", "Standard Toxicity Grade").codes("TOXGR"), coll("AESTDTC", "Start Date/Time of Adverse Event").as(Variable.Type.DATE),
         coll("AEENDTC", "End Date/Time of Adverse Event").as(Variable.Type.DATE),
         dy("AESTDY", "Study Day of Start of Adverse Event"), dy("AEENDY", "Study Day of End of Adverse Event")),
         List.of("STUDYID", "USUBJID", "AEDECOD", "AESTDTC"));
@@ -219,6 +237,7 @@ public final class SdtmBuilder {
     }
     Map<Long, LocalDate[]> visits = new LinkedHashMap<>();
     Map<Long, String> visitNames = new LinkedHashMap<>();
+    Map<String, FormRecord> reports = saeReports(s);
     for (FormRecord f : s.forms()) {
       LocalDate d = date(f);
       if (d != null && (last == null || d.isAfter(last))) {
@@ -235,28 +254,9 @@ public final class SdtmBuilder {
       switch (f.formType()) {
         case "adverse-event" -> {
           aeSeq++;
-          String term = f.value("term").orElse(null);
-          var ct = Ctcae.find(term);
-          String relSys = f.value("relatedToSystemicTherapy").orElse(null);
-          String relRt = f.value("relatedToRadiotherapy").orElse(null);
-          LocalDate end = f.value("endDate").map(LocalDate::parse).orElse(null);
-          String action = f.value("actionTaken").orElse(null);
-          ae.add(studyId, "AE", u, aeSeq, f.formKey(), term, ct.map(Ctcae.Term::term).orElse(null),
-              ct.map(t -> Long.parseLong(t.meddraCode())).orElse(null), ct.map(Ctcae.Term::term).orElse(term),
-              ct.map(Ctcae.Term::soc).orElse(null), f.value("serious").map(v -> v.equals("true") ? "Y" : "N")
-                  .orElse(null), acn(action), "delayed".equals(action) ? "DOSE DELAYED"
-                  : "other".equals(action) ? "OTHER" : null, strongest(relSys, relRt),
-              out(f.value("outcome").orElse(null)), f.value("grade").orElse(null), d == null ? null : d.toString(),
-              end == null ? null : end.toString(), studyDay(ref, d), studyDay(ref, end));
-          if (relSys != null) {
-            suppae.add(studyId, "AE", u, "AESEQ", Long.toString(aeSeq), "AERELSYS", "Relation to Systemic Therapy",
-                rel(relSys), "CRF", "INVESTIGATOR");
-          }
-          if (relRt != null) {
-            suppae.add(studyId, "AE", u, "AESEQ", Long.toString(aeSeq), "AERELRT", "Relation to Radiotherapy",
-                rel(relRt), "CRF", "INVESTIGATOR");
-          }
+          addAe(u, aeSeq, ref, d, f, reports.remove(f.formKey()));
         }
+        case "sae-report" -> { }
         case "systemic-therapy" -> {
           String regimen = f.value("regimen").orElse(null);
           String name = p.systemicTherapy().regimens().stream().filter(r -> r.id().equals(regimen))
@@ -301,6 +301,10 @@ public final class SdtmBuilder {
         default -> { }
       }
     }
+    for (FormRecord r : new LinkedHashSet<>(reports.values())) {
+      // a report not linked to an adverse-event form of the subject: its own AE record, so the event is not lost
+      addAe(u, ++aeSeq, ref, date(r), r, r);
+    }
     recist.add(s, u, ref);
     screening.add(studyId, u, s.screeningRecord());
     Object[] demo = ScreeningDomains.demographics(s.screeningRecord());
@@ -317,6 +321,101 @@ public final class SdtmBuilder {
         lastTx == null ? null : lastTx.toString(), death == null ? null : death.toString(), death == null ? null : "Y",
         s.siteCode(), demo[1], demo[2], demo[3], demo[0], armcd, armName, actual == null ? null : TrialDesign.armcd(actual), actualName,
         s.arm() == null ? "SCREEN FAILURE" : null, "CHN");
+  }
+
+  /**
+   * The latest serious-adverse-event report of each event, by the key of the adverse-event form it names
+   * ({@code adverseEventForm}), or by its own key when it names none of the subject's adverse-event forms. Latest:
+   * the last awareness date and time, then the last in the subject's form order (a follow-up report supersedes the
+   * initial one).
+   */
+  static Map<String, FormRecord> saeReports(SubjectRecord s) {
+    java.util.Set<String> aeKeys = new java.util.HashSet<>();
+    for (FormRecord f : s.forms()) {
+      if (f.formType().equals("adverse-event")) {
+        aeKeys.add(f.formKey());
+      }
+    }
+    Map<String, FormRecord> out = new LinkedHashMap<>();
+    for (FormRecord f : s.forms()) {
+      if (!f.formType().equals("sae-report")) {
+        continue;
+      }
+      String key = f.value("adverseEventForm").map(String::strip).filter(aeKeys::contains).orElse(f.formKey());
+      out.merge(key, f, (a, b) -> f.value("awarenessAt").orElse("").compareTo(
+          a.value("awarenessAt").orElse("")) >= 0 ? b : a);
+    }
+    return out;
+  }
+
+  /**
+   * One AE record: from the adverse-event form {@code f} (or from a report standing alone), with the seriousness
+   * criteria and the report's times from {@code report} when there is one.
+   */
+  private void addAe(String u, long aeSeq, LocalDate ref, LocalDate d, FormRecord f, FormRecord report) {
+    CodedTerm term = codedTerm(f, "term");
+    boolean other = term != null && term.otherSpecify() != null;
+    boolean llt = term != null && term.coded() && !other;
+    String relSys = f.value("relatedToSystemicTherapy").orElse(null);
+    String relRt = f.value("relatedToRadiotherapy").orElse(null);
+    LocalDate end = f.value("endDate").map(LocalDate::parse).orElse(null);
+    String action = f.value("actionTaken").orElse(null);
+    String serious = f == report ? "Y" : f.value("serious").map(v -> v.equals("true") ? "Y" : "N").orElse(null);
+    // AETERM is the term as reported: the words of an "Other, specify", else the text as entered
+    ae.add(studyId, "AE", u, aeSeq, f.formKey(), term == null ? null : other ? term.otherSpecify()
+        : f.value("term").orElse(term.term()),
+        llt ? term.term() : null, llt ? Long.valueOf(term.meddraCode()) : null,
+        term != null && term.coded() ? term.term() : null, term == null ? null : term.soc(),
+        term == null || !term.coded() ? null : Ctcae.v5().otherSpecify(term.soc())
+            .map(t -> Long.valueOf(t.meddraCode())).orElse(null),
+        serious, acn(action), "delayed".equals(action) ? "DOSE DELAYED" : "other".equals(action) ? "OTHER" : null,
+        strongest(relSys, relRt), out(f.value("outcome").orElse(null)), yn(report, "congenitalAnomaly"),
+        yn(report, "disability"), yn(report, "resultsInDeath"), yn(report, "hospitalisation"),
+        yn(report, "lifeThreatening"), yn(report, "otherImportantEvent"), f.value("grade").orElse(null),
+        d == null ? null : d.toString(), end == null ? null : end.toString(), studyDay(ref, d), studyDay(ref, end));
+    String seq = Long.toString(aeSeq);
+    if (relSys != null) {
+      suppae.add(studyId, "AE", u, "AESEQ", seq, "AERELSYS", "Relation to Systemic Therapy", rel(relSys), "CRF",
+          "INVESTIGATOR");
+    }
+    if (relRt != null) {
+      suppae.add(studyId, "AE", u, "AESEQ", seq, "AERELRT", "Relation to Radiotherapy", rel(relRt), "CRF",
+          "INVESTIGATOR");
+    }
+    if (report != null) {
+      // ISO 8601 local date and time to the minute, as entered (SDTMIG 3.4 section 4.4.2)
+      report.value("awarenessAt").map(SdtmBuilder::minutes).ifPresent(v -> suppae.add(studyId, "AE", u, "AESEQ",
+          seq, "AEAWRDTC", "Date/Time Site Aware of Serious Event", v, "CRF", "INVESTIGATOR"));
+      report.value("reportedAt").map(SdtmBuilder::minutes).ifPresent(v -> suppae.add(studyId, "AE", u, "AESEQ",
+          seq, "AERPTDTC", "Date/Time Serious Event Reported", v, "CRF", "INVESTIGATOR"));
+    }
+  }
+
+  /** An ODM datetime value ({@code 2024-04-03T10:15:00}) as the minute it was entered to. */
+  static String minutes(String v) {
+    return v.length() == 19 && v.endsWith(":00") ? v.substring(0, 16) : v;
+  }
+
+  /** A boolean item of a report as Y/N (CDISC CT C66742), null without a report or value. */
+  private static String yn(FormRecord report, String field) {
+    return report == null ? null : report.value(field).map(v -> v.equals("true") ? "Y" : "N").orElse(null);
+  }
+
+  /**
+   * The coded term of a {@code ctcae-term} field from its items ({@link FormLayout}): coded when it carries a
+   * MedDRA code of the dictionary, otherwise read as {@link CodedTerms#read} reads a stored text (a text that is
+   * exactly a term's name is that term; any other is uncoded). Null when the term is not recorded.
+   */
+  static CodedTerm codedTerm(FormRecord f, String field) {
+    String text = f.value(field).orElse(null);
+    String code = f.value(field + ".meddraCode").orElse(null);
+    String other = f.value(field + ".otherSpecify").orElse(null);
+    CtcaeTerm t = code == null ? null : Ctcae.v5().code(code).orElse(null);
+    if (t != null) {
+      return CodedTerm.of(t, other);
+    }
+    return text == null ? null : CodedTerms.read(tools.jackson.databind.node.JsonNodeFactory.instance
+        .stringNode(text));
   }
 
   private void suppQ(String u, long seq, String qnam, String qlabel, String value) {

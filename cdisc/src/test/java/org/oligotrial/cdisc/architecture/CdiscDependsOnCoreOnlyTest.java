@@ -21,7 +21,8 @@ class CdiscDependsOnCoreOnlyTest {
     classes().that().resideInAPackage("org.oligotrial.cdisc..").should().onlyDependOnClassesThat()
         .resideInAnyPackage("java..", "javax.xml..", "org.w3c.dom..", "org.xml.sax..", "tools.jackson..",
             "org.oligotrial.cdisc..", "org.oligotrial.protocol..", "org.oligotrial.recist..",
-            "org.oligotrial.endpoints..", "org.oligotrial.units..", "org.oligotrial.eligibility..")
+            "org.oligotrial.endpoints..", "org.oligotrial.units..", "org.oligotrial.eligibility..",
+            "org.oligotrial.ctcae..")
         .check(cdisc);
   }
 

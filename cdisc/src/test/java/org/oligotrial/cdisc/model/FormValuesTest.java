@@ -49,4 +49,35 @@ class FormValuesTest {
         {"technique": "IMRT", "target": "primary", "lesionId": "T1", "totalDoseGy": 60.5, "plannedFractions": 30,
          "fractions": 30, "startDate": "2024-03-10", "endDate": "2024-04-19"}""");
   }
+
+  @Test
+  void aCodedTermIsFourItemsAndComesBackAsTheObject() {
+    String json = """
+        {"term": {"term": "Eye disorders - Other, specify", "meddraCode": "10015919", "soc": "Eye disorders",
+                  "otherSpecify": "conjunctival haemorrhage"}, "grade": 1, "startDate": "2024-04-10"}""";
+    roundTrip("adverse-event", json);
+    FormLayout layout = FormLayout.of(SampleTrial.PROTOCOL.form("adverse-event").orElseThrow());
+    assertThat(FormValues.toGroups(layout, json).get(0).items()).containsEntry("term", "Eye disorders - Other, specify")
+        .containsEntry("term.meddraCode", "10015919").containsEntry("term.soc", "Eye disorders")
+        .containsEntry("term.otherSpecify", "conjunctival haemorrhage").containsEntry("grade", "1");
+  }
+
+  @Test
+  void aTermStoredBeforeCodingStaysText() {
+    String json = """
+        {"term": "tiredness after chemotherapy", "grade": 1}""";
+    roundTrip("adverse-event", json);
+    FormLayout layout = FormLayout.of(SampleTrial.PROTOCOL.form("adverse-event").orElseThrow());
+    assertThat(FormValues.toGroups(layout, json).get(0).items()).containsOnlyKeys("term", "grade");
+  }
+
+  @Test
+  void dateTimesGainSecondsForOdmAndLoseThemBack() {
+    String json = """
+        {"awarenessAt": "2024-04-03T10:15", "reportedAt": "2024-04-04T08:30", "hospitalisation": true}""";
+    roundTrip("sae-report", json);
+    FormLayout layout = FormLayout.of(SampleTrial.PROTOCOL.form("sae-report").orElseThrow());
+    // ODM 1.3.2 datetime is YYYY-MM-DDThh:mm:ss (ODM 1.3.2 specification, section 3.1.2 "DataType")
+    assertThat(FormValues.toGroups(layout, json).get(0).items()).containsEntry("awarenessAt", "2024-04-03T10:15:00");
+  }
 }

@@ -16,18 +16,25 @@ class StatsExportTest {
   @Test
   void formsAreWrittenOneTablePerFormAndRepeatingGroup(@TempDir Path dir) throws Exception {
     Map<String, Integer> counts = StatsExport.writeForms(SampleTrial.PROTOCOL, new SampleTrial(), dir);
-    // the sample: 3 baseline lesions + 1 of subject 2; two measured targets at the follow-up; 3 systemic forms
+    // the sample: 3 baseline lesions + 1 of subject 2; two measured targets at the follow-up; 3 systemic forms;
+    // adverse events 105 (subject 1), 205 and 206 (subject 2); one SAE report
     assertThat(counts).containsEntry("tumour-baseline__lesions", 4).containsEntry("tumour-assessment__targets", 2)
-        .containsEntry("systemic-therapy", 3).containsEntry("adverse-event", 1);
+        .containsEntry("systemic-therapy", 3).containsEntry("adverse-event", 3).containsEntry("sae-report", 1);
     List<String> ae = Files.readAllLines(dir.resolve("adverse-event.csv"));
-    assertThat(ae.get(0)).isEqualTo("subject,site,visit,visit_repeat,form_key,term,grade,startDate,endDate,serious,"
-        + "relatedToSystemicTherapy,relatedToRadiotherapy,actionTaken,outcome");
-    assertThat(ae.get(1)).isEqualTo("GZ01-001,GZ01,,,105,Pneumonitis,3,2024-04-02,2024-05-01,true,possible,"
-        + "probable,delayed,recovered");
+    // the coded term is four columns: term, its MedDRA code, SOC and "Other, specify" text (FormLayout)
+    assertThat(ae.get(0)).isEqualTo("subject,site,visit,visit_repeat,form_key,term,term.meddraCode,term.soc,"
+        + "term.otherSpecify,grade,startDate,endDate,serious,relatedToSystemicTherapy,relatedToRadiotherapy,"
+        + "actionTaken,outcome");
+    assertThat(ae.get(1)).isEqualTo("GZ01-001,GZ01,,,105,Pneumonitis,10035742,\"Respiratory, thoracic and "
+        + "mediastinal disorders\",,3,2024-04-02,2024-05-01,true,possible,probable,delayed,recovered");
     assertThat(Files.readString(dir.resolve("dictionary.csv")))
         .contains("radiotherapy.csv,totalDoseGy,total dose delivered,float,,Gy")
         .contains("radiotherapy.csv,technique,technique,text,3D-CRT|IMRT,");
-    assertThat(Files.readString(dir.resolve("read.sas"))).contains("informat startDate yymmdd10.");
+    assertThat(Files.readString(dir.resolve("read.sas"))).contains("informat startDate yymmdd10.")
+        .contains("length subject $200").contains("term_meddraCode $200")
+        .contains("informat awarenessAt e8601dt19.; format awarenessAt e8601dt19.;");
+    assertThat(Files.readString(dir.resolve("read.R"))).contains("sae_report$`awarenessAt` <- as.POSIXct("
+        + "sae_report$`awarenessAt`, format = \"%Y-%m-%dT%H:%M:%S\", tz = \"UTC\")");
   }
 
   @Test

@@ -75,18 +75,35 @@ class TabulationTest {
     Dataset ts = find(sdtm, "TS");
     assertThat(ts.rows()).anySatisfy(r -> assertThat(Arrays.asList(r)).contains("REGID", "NCT03119519"));
     Dataset ae = find(sdtm, "AE");
-    assertThat(ae.rows()).hasSize(1);
+    assertThat(ae.rows()).hasSize(3);
     Map<String, Object> a = row(ae, 0);
-    // CTCAE v5.0 "Pneumonitis" is MedDRA LLT 10035742 in SOC "Respiratory, thoracic and mediastinal disorders"
-    assertThat(a).containsEntry("USUBJID", "NCT03119519-GZ01-001").containsEntry("AEDECOD", "Pneumonitis")
-        .containsEntry("AELLTCD", 10035742L).containsEntry("AETOXGR", "3").containsEntry("AESER", "Y")
+    // CTCAE v5.0 "Pneumonitis" is MedDRA LLT 10035742 in SOC "Respiratory, thoracic and mediastinal disorders";
+    // that SOC's MedDRA code 10038738 is the code the CTCAE v5.0 file gives its "Other, specify" term
+    assertThat(a).containsEntry("USUBJID", "NCT03119519-GZ01-001").containsEntry("AETERM", "Pneumonitis")
+        .containsEntry("AEDECOD", "Pneumonitis").containsEntry("AELLT", "Pneumonitis")
+        .containsEntry("AELLTCD", 10035742L).containsEntry("AESOC", "Respiratory, thoracic and mediastinal disorders")
+        .containsEntry("AESOCCD", 10038738L).containsEntry("AETOXGR", "3").containsEntry("AESER", "Y")
+        // the SAE report (form 106, linked to 105): hospitalisation the only criterion marked
+        .containsEntry("AESHOSP", "Y").containsEntry("AESDTH", "N").containsEntry("AESLIFE", "N")
+        .containsEntry("AESDISAB", "N").containsEntry("AESCONG", "N").containsEntry("AESMIE", "N")
         .containsEntry("AEREL", "PROBABLY RELATED").containsEntry("AEOUT", "RECOVERED/RESOLVED")
         .containsEntry("AESTDTC", "2024-04-02")
         // study day: 2024-04-02 is 32 days after RFSTDTC 2024-03-01, on or after it so + 1 (SDTMIG 3.4 4.4.4)
         .containsEntry("AESTDY", 33L);
+    // stored as text before coding, exactly a term's name: coded by the name (CTCAE v5.0 Fatigue, 10016256);
+    // no SAE report, so no seriousness criteria
+    assertThat(row(ae, 1)).containsEntry("AETERM", "fatigue").containsEntry("AEDECOD", "Fatigue")
+        .containsEntry("AELLTCD", 10016256L).containsEntry("AESOC", "General disorders and administration site "
+            + "conditions").containsEntry("AESER", "N").containsEntry("AESHOSP", null);
+    // "Other, specify": the event in words is the reported term; CTCAE's code for it is the SOC code (10015919, Eye
+    // disorders), not an LLT, so AELLT/AELLTCD stay empty
+    assertThat(row(ae, 2)).containsEntry("AETERM", "conjunctival haemorrhage")
+        .containsEntry("AEDECOD", "Eye disorders - Other, specify").containsEntry("AELLT", null)
+        .containsEntry("AELLTCD", null).containsEntry("AESOC", "Eye disorders").containsEntry("AESOCCD", 10015919L);
     Dataset suppae = find(sdtm, "SUPPAE");
-    assertThat(suppae.rows()).extracting(r -> r[5] + "=" + r[7])
-        .containsExactly("AERELSYS=POSSIBLY RELATED", "AERELRT=PROBABLY RELATED");
+    assertThat(suppae.rows()).filteredOn(r -> "1".equals(r[4])).filteredOn(r -> r[2].toString().endsWith("GZ01-001"))
+        .extracting(r -> r[5] + "=" + r[7]).containsExactly("AERELSYS=POSSIBLY RELATED", "AERELRT=PROBABLY RELATED",
+            "AEAWRDTC=2024-04-03T10:15", "AERPTDTC=2024-04-04T08:30");
     Dataset pr = find(sdtm, "PR");
     assertThat(row(pr, 0)).containsEntry("PRDOSE", new java.math.BigDecimal("60")).containsEntry("PRDOSU", "Gy")
         .containsEntry("PRLNKID", "T1").containsEntry("PRSCAT", "IMRT");
@@ -140,6 +157,36 @@ class TabulationTest {
   void sdtmHasNoConformanceFindings() {
     List<Dataset> sdtm = TabulationExport.sdtm(SampleTrial.PROTOCOL, TRIAL);
     assertThat(Conformance.table(Conformance.check(sdtm))).isEqualTo("no findings\n");
+  }
+
+  @Test
+  void aTermNotYetCodedIsReportedAndNotGuessed() {
+    // free text stored before the field was coded, not the name of a CTCAE v5.0 term
+    var layout = org.oligotrial.cdisc.model.FormLayout.of(SampleTrial.PROTOCOL.form("adverse-event").orElseThrow());
+    var form = new org.oligotrial.cdisc.model.FormRecord("adverse-event", null, 1, "301",
+        org.oligotrial.cdisc.model.FormValues.toGroups(layout, """
+            {"term": "tiredness after chemotherapy", "grade": 1, "startDate": "2024-03-08", "serious": false}"""));
+    var s = new org.oligotrial.cdisc.model.SubjectRecord("GZ03-001", "GZ01", "RT-", Map.of("histology", "squamous"),
+        LocalDate.parse("2024-03-04"), List.of(form), List.of(), List.of(), List.of(), null);
+    List<Dataset> sdtm = TabulationExport.sdtm(SampleTrial.PROTOCOL,
+        new org.oligotrial.cdisc.model.ClinicalDataSource() {
+          @Override
+          public org.oligotrial.cdisc.model.AdminInfo admin() {
+            return SampleTrial.ADMIN;
+          }
+
+          @Override
+          public void forEachSubject(String site, java.util.function.Consumer<
+              org.oligotrial.cdisc.model.SubjectRecord> each) {
+            each.accept(s);
+          }
+        });
+    assertThat(row(find(sdtm, "AE"), 0)).containsEntry("AETERM", "tiredness after chemotherapy")
+        .containsEntry("AEDECOD", null).containsEntry("AELLT", null).containsEntry("AELLTCD", null)
+        .containsEntry("AESOC", null).containsEntry("AESOCCD", null).containsEntry("AETOXGR", "1");
+    // AEDECOD is Req (SDTMIG 3.4 AE): the export says so instead of inventing a code
+    assertThat(Conformance.check(sdtm)).extracting(f -> f.rule() + " " + f.dataset() + " " + f.variable())
+        .contains("REQ AE AEDECOD");
   }
 
   @Test

@@ -62,7 +62,8 @@ class CdiscCommandTest {
   void sdtmFromOdmWritesDatasetsDefineAndConformance(@TempDir Path dir) throws Exception {
     Run r = run("cdisc", "sdtm", "--odm", EXAMPLE, "--format", "xpt", "--out", dir.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("AE=1", "DM=2", "conformance.txt: 0 finding(s)");
+    // the example file holds three adverse events (forms 105, 205, 206) and one SAE report, linked to 105
+    assertThat(r.out()).contains("AE=3", "DM=2", "conformance.txt: 0 finding(s)");
     assertThat(dir.resolve("ae.xpt")).exists();
     Run v = run("cdisc", "validate", dir.resolve("define.xml").toString());
     assertThat(v.exit()).as(v.out()).isZero();
