@@ -166,7 +166,7 @@ public class FhirController {
   }
 
   /** The participant's status as an R4 research-subject-status code. */
-  static String subjectStatus(ParticipantStatus s) {
+  public static String subjectStatus(ParticipantStatus s) {
     return switch (s) {
       case SCREENING -> "screening";
       case SCREEN_FAILED -> "ineligible";
