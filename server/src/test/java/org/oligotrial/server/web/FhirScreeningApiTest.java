@@ -72,7 +72,7 @@ class FhirScreeningApiTest extends WebTestBase {
     MockHttpServletResponse r = postBundle("coord.a", "A", number("F"), bundleOf(record), "application/fhir+json");
     assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
     JsonNode fhir = JSON.readTree(r.getContentAsString());
-    JsonNode typedScreening = typed.path("screenings").get(0);
+    JsonNode typedScreening = typed.path("eligibility");
     assertThat(fhir.path("verdict").asString()).isEqualTo(typedScreening.path("verdict").asString());
     assertThat(fhir.path("status").asString()).isEqualTo(typed.path("status").asString());
     assertThat(fhir.path("protocolVersion").asString()).isEqualTo(typedScreening.path("protocolVersion").asString());
@@ -115,7 +115,7 @@ class FhirScreeningApiTest extends WebTestBase {
     int before = register.participants().histories(actor("coord.a"), "A").size();
     // ECOG 7: the generator writes the ECOG observation as SCR-0001-ecog with valueInteger
     String ecog7 = bundleOf(example("eligible").replace("\"ecog\": 1", "\"ecog\": 7"));
-    assertThat(ecog7).contains("\"valueInteger\": 7");
+    assertThat(ecog7).contains("\"valueInteger\":7");
     MockHttpServletResponse r = postBundle("coord.a", "A", number("B"), ecog7, "application/fhir+json");
     assertThat(r.getStatus()).isEqualTo(422);
     assertThat(r.getContentType()).startsWith("application/problem+json");
@@ -193,5 +193,36 @@ class FhirScreeningApiTest extends WebTestBase {
       assertThat(ResearchSubject.ResearchSubjectStatus.fromCode(
           org.oligotrial.server.fhir.FhirController.subjectStatus(st))).isNotNull();
     }
+  }
+
+  @Test
+  void anUploadedBundleFillsTheScreeningFormMarkedWithItsSourcesAndStoresNothing() throws Exception {
+    int before = register.participants().histories(actor("coord.a"), "A").size();
+    String bundle = bundleOf(example("eligible"));
+    String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/screening/fhir")
+            .file(new org.springframework.mock.web.MockMultipartFile("bundle", "patient.json", "application/fhir+json",
+                bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("coord.a").password(PASSWORD).roles("COORDINATOR")))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("id=\"from-bundle\"").contains("patient.json")
+        // the ECOG input holds the example's ECOG 1 (examples/screening/eligible.json), marked with its observation
+        .contains("From the bundle: Observation/SCR-0001-ecog value")
+        .contains("From the bundle: Patient/SCR-0001 birthDate")
+        .contains("value=\"1962-07-21\"")
+        .doesNotContain("Bundle not read");
+    assertThat(register.participants().histories(actor("coord.a"), "A")).hasSize(before);
+
+    String bad = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/screening/fhir")
+            .file(new org.springframework.mock.web.MockMultipartFile("bundle", "bad.json", "application/json",
+                "{\"resourceType\":\"Patient\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("coord.a").password(PASSWORD).roles("COORDINATOR")))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(bad).contains("Bundle not read").contains("Patient").doesNotContain("at org.");
   }
 }
