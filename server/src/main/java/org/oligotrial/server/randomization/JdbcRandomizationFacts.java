@@ -10,16 +10,21 @@ import java.util.Optional;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the {@code randomization} table for {@link RandomizationFacts}: the arm, the UTC date of
- * {@code randomized_at} and the factor levels ({@code factors_json}, protocol factor id to level code). A database
- * without that table (the randomization migrations not applied) has no randomized participants. Thread-safe.
+ * {@code randomized_at}, the factor levels ({@code factors_json}, protocol factor id to level code) and the regimen
+ * category of the treatment plan ({@code plan_json}: {@code regimenCategory}; a plan stored before the protocol file
+ * held the regimen rules says {@code targeted: true} for the targeted category and {@code false} for chemotherapy). A
+ * database without that table (the randomization migrations not applied) has no randomized participants.
+ * Thread-safe.
  */
 public final class JdbcRandomizationFacts implements RandomizationFacts {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String SELECT = "SELECT participant_id, randomized_at, arm, factors_json FROM randomization";
+  private static final String SELECT =
+      "SELECT participant_id, randomized_at, arm, factors_json, plan_json FROM randomization";
   private final JdbcClient jdbc;
   private final String trialId;
 
@@ -55,6 +60,24 @@ public final class JdbcRandomizationFacts implements RandomizationFacts {
         .toLocalDate();
     Map<String, String> levels = JSON.readValue(rs.getString("factors_json"),
         new TypeReference<LinkedHashMap<String, String>>() {});
-    return new Randomized(rs.getString("participant_id"), rs.getString("arm"), date, levels);
+    return new Randomized(rs.getString("participant_id"), rs.getString("arm"), date, levels,
+        regimenCategory(rs.getString("plan_json")));
+  }
+
+  static String regimenCategory(String planJson) {
+    if (planJson == null) {
+      return null;
+    }
+    JsonNode plan = JSON.readTree(planJson);
+    JsonNode category = plan.get("regimenCategory");
+    if (category != null && category.isString()) {
+      return category.stringValue();
+    }
+    JsonNode targeted = plan.get("targeted");
+    if (targeted != null && targeted.isBoolean()) {
+      // the two categories plans had before the protocol file named them (protocols/nct03119519.yaml)
+      return targeted.booleanValue() ? "targeted" : "chemotherapy";
+    }
+    return null;
   }
 }

@@ -194,7 +194,7 @@ public class DataCaptureController {
     if (!d.excluded().isEmpty()) {
       b.header("X-Excluded-Participants", Integer.toString(d.excluded().size()));
     }
-    return b.body(AnalysisCsv.toCsv(d.rows()));
+    return b.body(d.toCsv());
   }
 
   @GetMapping("/api/v1/analysis/safety")

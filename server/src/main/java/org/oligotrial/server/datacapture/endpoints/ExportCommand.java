@@ -66,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
         DataCapture dc = DataCapture.on(s.register(), t.protocol(), t.current().version(), Clock.systemUTC());
         EndpointService.Dataset d = dc.endpoints().dataset();
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-          AnalysisCsv.write(d.rows(), w);
+          AnalysisCsv.write(d.factors(), d.rows(), w);
         } catch (IOException e) {
           spec.commandLine().getErr().println("cannot write " + out + ": " + e.getMessage());
           return 2;

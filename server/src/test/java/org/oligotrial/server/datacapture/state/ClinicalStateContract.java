@@ -89,7 +89,7 @@ public abstract class ClinicalStateContract {
   RandomizationRecord randomize(String egfr) {
     String record = "{\"testVerdict\":\"ELIGIBLE\",\"birthDate\":\"" + BIRTH + "\",\"diagnosis\":{\"histology\":"
         + "\"adenocarcinoma\"},\"egfr\":\"" + egfr + "\",\"staging\":{\"t\":\"T2a\",\"n\":\"N2\",\"m\":\"M1b\"},"
-        + "\"metastases\":[{\"site\":\"bone\",\"lesions\":2}]}";
+        + "\"metastases\":[{\"site\":\"bone\",\"lesions\":2}],\"intracranialMetastasis\":false}";
     String id = reg.participants().register(coord, "A", "ST-" + seq.incrementAndGet(), record).participant().id();
     reg.participants().recordConsent(coord, id, new Consent("ICF v1", DAY0.minusDays(3), "Dr Li"), null);
     return randomization.randomize(coord, id, null);
