@@ -86,6 +86,12 @@ class FhirScreeningApiTest extends WebTestBase {
         .with(httpBasic("coord.a", PASSWORD))).andReturn().getResponse().getContentAsString());
     assertThat(stored.path("provenance").path("ecog")).isEqualTo(fhir.path("provenance").path("ecog"));
     assertThat(stored.path("provenance").size()).isEqualTo(fhir.path("provenance").size());
+    // the participant page loads the stored provenance (htmx fragment)
+    String page = mvc.perform(get("/participants/" + id + "/provenance").with(org.springframework.security.test.web
+            .servlet.request.SecurityMockMvcRequestPostProcessors.user("coord.a").password(PASSWORD)
+            .roles("COORDINATOR"))).andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("mapped from FHIR")
+        .contains("Observation/" + JSON.readTree(record).path("id").asString() + "-ecog value");
     // the same audit as a typed registration: the participant's trail has the created and screening rows
     String audit = mvc.perform(get("/api/v1/participants/" + id + "/audit").with(httpBasic("coord.a", PASSWORD)))
         .andReturn().getResponse().getContentAsString();

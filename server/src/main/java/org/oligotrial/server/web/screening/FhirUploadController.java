@@ -28,9 +28,16 @@ class FhirUploadController {
   private final ScreeningController screening;
   private final FhirScreenings fhir;
   private final RecordDeclaration record;
+  private final org.oligotrial.server.participant.ParticipantService participants;
+  private final org.oligotrial.server.web.WebAccess access;
+  private final String trialId;
 
-  FhirUploadController(ScreeningController screening, FhirScreenings fhir, TrialRegistry trials) {
+  FhirUploadController(ScreeningController screening, FhirScreenings fhir, TrialRegistry trials,
+      org.oligotrial.server.participant.ParticipantService participants, org.oligotrial.server.web.WebAccess access) {
     this.screening = screening;
+    this.participants = participants;
+    this.access = access;
+    this.trialId = participants.trialId();
     this.fhir = fhir;
     this.record = trials.defaultTrial().protocol().record();
   }
@@ -56,5 +63,20 @@ class FhirUploadController {
       m.addAttribute("bundleError", e.getMessage());
       return screening.showForm(m, form, screening.check(form), null, null);
     }
+  }
+
+  /**
+   * The provenance of a participant's latest screening version, loaded into the participant page (htmx): where each
+   * field came from when the screening was registered from a FHIR bundle; nothing for a typed screening.
+   */
+  @org.springframework.web.bind.annotation.GetMapping("/participants/{id}/provenance")
+  String provenance(@org.springframework.web.bind.annotation.PathVariable String id, Model m) {
+    var h = participants.history(access.actor(), id);
+    int version = h.screenings().get(h.screenings().size() - 1).version();
+    Map<String, String> rows = new LinkedHashMap<>();
+    fhir.provenance(trialId, id, version).forEach((f, s) -> rows.put(f, s.toString()));
+    m.addAttribute("provenance", rows);
+    m.addAttribute("version", version);
+    return "screening/provenance :: provenance";
   }
 }
