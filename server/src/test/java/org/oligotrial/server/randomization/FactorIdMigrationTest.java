@@ -100,7 +100,7 @@ class FactorIdMigrationTest {
           .isEqualTo(trial.state());
       // a plan stored before the protocol held the regimens is read, its category from the former flag
       assertThat(records.get(0).plan().summary()).startsWith("RT");
-      List<Randomized> facts = new JdbcRandomizationFacts(jdbc, TRIAL).all();
+      List<Randomized> facts = new JdbcRandomizationFacts(jdbc, "NCT03119519").all();
       assertThat(facts).extracting(Randomized::regimenCategory).containsOnly("targeted");
       // the guard is back
       assertThatThrownBy(() -> jdbc.sql("UPDATE randomization SET arm = 'RT-'").update())
