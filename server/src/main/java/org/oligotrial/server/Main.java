@@ -21,6 +21,7 @@ public final class Main {
     cl.addSubcommand(new org.oligotrial.server.register.AuditCommand());
     cl.addSubcommand(new org.oligotrial.server.datacapture.endpoints.ExportCommand());
     cl.addSubcommand(new org.oligotrial.server.loadtest.LoadTestCommand());
+    org.oligotrial.server.exchange.ExchangeCommands.addTo(cl);
     return cl;
   }
 
