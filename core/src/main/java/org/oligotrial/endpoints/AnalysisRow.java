@@ -54,10 +54,10 @@ public record AnalysisRow(
       TimeToEvent lc, TimeToEvent ofc) {
     java.util.Map<String, TimeToEvent> m = new java.util.LinkedHashMap<>();
     m.put(EndpointRules.PFS, pfs);
+    m.put("os", os);
+    m.put(EndpointRules.THORACIC_PFS, tpfs);
     m.put(EndpointRules.LOCAL_CONTROL, lc);
     m.put(EndpointRules.OLIGOMETASTATIC_CONTROL, ofc);
-    m.put(EndpointRules.THORACIC_PFS, tpfs);
-    m.put("os", os);
     return m;
   }
 

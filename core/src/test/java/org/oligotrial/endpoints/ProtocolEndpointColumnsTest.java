@@ -59,7 +59,7 @@ class ProtocolEndpointColumnsTest {
     ParticipantEndpoints byProtocol = new EndpointDerivation(p).derive(h);
     ParticipantEndpoints fixed = new EndpointDerivation().derive(h);
     assertThat(byProtocol.timeToEvent().keySet())
-        .containsExactly("pfs", "local-control", "oligometastatic-control", "thoracic-pfs", "os");
+        .containsExactly("pfs", "os", "thoracic-pfs", "local-control", "oligometastatic-control");
     assertThat(byProtocol.endpoint("pfs")).isEqualTo(fixed.pfs());
     assertThat(byProtocol.endpoint("thoracic-pfs")).isEqualTo(fixed.thoracicPfs());
     assertThat(byProtocol.endpoint("local-control")).isEqualTo(fixed.localControl());

@@ -87,7 +87,7 @@ class EndpointEventsTest {
     // the prefixes of protocols/nct03119519.yaml: the dataset columns of docs/endpoints.md keep their names
     Protocol nct = ProtocolLoader.bundled();
     assertThat(nct.endpoints().stream().filter(Endpoint::timeToEvent).map(Endpoint::column))
-        .containsExactly("pfs", "lc", "ofc", "tpfs", "os");
+        .containsExactly("pfs", "os", "tpfs", "lc", "ofc");
     assertThat(nct.endpoints().stream().filter(e -> e.id().equals("os")).findFirst().orElseThrow().event().deathOnly())
         .isTrue();
     ProtocolCheck sabr = ProtocolLoader.check(java.nio.file.Path.of("../protocols/nct01446744.yaml"));
