@@ -13,17 +13,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "export")
 public class ExportController {
-  private final ParticipantService participants;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final CurrentActor actor;
 
-  ExportController(ParticipantService participants, CurrentActor actor) {
-    this.participants = participants;
+  ExportController(org.oligotrial.server.scope.CurrentTrial currentTrial, CurrentActor actor) {
+    this.currentTrial = currentTrial;
     this.actor = actor;
   }
 
   @GetMapping("/api/v1/export/participants")
   @Operation(summary = "Every participant of every site (statistician); audited as an export")
-  public List<ParticipantSummary> participants() {
-    return participants.export(actor.get()).stream().map(Views::summary).toList();
+  public List<ParticipantSummary> exportParticipants() {
+    return participants().export(actor.get()).stream().map(Views::summary).toList();
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
   }
 }

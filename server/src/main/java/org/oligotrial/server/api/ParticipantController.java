@@ -35,12 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/participants")
 @Tag(name = "participants")
 public class ParticipantController {
-  private final ParticipantService participants;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final CurrentActor actor;
   private final Views views;
 
-  ParticipantController(ParticipantService participants, CurrentActor actor, Views views) {
-    this.participants = participants;
+  ParticipantController(org.oligotrial.server.scope.CurrentTrial currentTrial, CurrentActor actor, Views views) {
+    this.currentTrial = currentTrial;
     this.actor = actor;
     this.views = views;
   }
@@ -48,7 +48,7 @@ public class ParticipantController {
   @PostMapping
   @Operation(summary = "Register a participant with a screening record; returns the eligibility result")
   public ResponseEntity<ParticipantView> register(@Valid @RequestBody NewParticipant body) {
-    ParticipantHistory h = participants.register(actor.get(), body.siteCode(), body.screeningNumber(),
+    ParticipantHistory h = participants().register(actor.get(), body.siteCode(), body.screeningNumber(),
         views.json(body.screeningRecord()));
     return ResponseEntity.created(URI.create("/api/v1/participants/" + h.participant().id())).body(views.of(h));
   }
@@ -67,19 +67,19 @@ public class ParticipantController {
         throw new InvalidFieldException("status", "unknown status " + status);
       }
     }
-    return views.of(participants.list(actor.get(), site, st, page, size));
+    return views.of(participants().list(actor.get(), site, st, page, size));
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A participant with every screening version and status change")
   public ParticipantView get(@PathVariable String id) {
-    return views.of(participants.history(actor.get(), id));
+    return views.of(participants().history(actor.get(), id));
   }
 
   @PostMapping("/{id}/screenings")
   @Operation(summary = "Re-screen: add a screening version (the old ones stay); reason required")
   public ResponseEntity<ParticipantView> rescreen(@PathVariable String id, @Valid @RequestBody NewScreening body) {
-    ParticipantHistory h = participants.rescreen(actor.get(), id, views.json(body.screeningRecord()), body.reason());
+    ParticipantHistory h = participants().rescreen(actor.get(), id, views.json(body.screeningRecord()), body.reason());
     return ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(views.of(h));
   }
 
@@ -88,7 +88,7 @@ public class ParticipantController {
       + " screening version (the latest with egfr set), evaluated again and audited; reason required; 409 unless"
       + " consented with EGFR unknown")
   public ResponseEntity<ParticipantView> geneResult(@PathVariable String id, @Valid @RequestBody GeneResult body) {
-    ParticipantHistory h = participants.amendGeneResult(actor.get(), id, body.egfr(), body.reason());
+    ParticipantHistory h = participants().amendGeneResult(actor.get(), id, body.egfr(), body.reason());
     return ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(views.of(h));
   }
 
@@ -96,7 +96,7 @@ public class ParticipantController {
   @Operation(summary = "Record consent (eligible -> consented) or correct it (reason required)")
   public ParticipantView consent(@PathVariable String id, @Valid @RequestBody ConsentBody body) {
     Consent c = new Consent(body.formVersion(), body.date(), body.obtainedBy());
-    return views.of(participants.recordConsent(actor.get(), id, c, body.reason()));
+    return views.of(participants().recordConsent(actor.get(), id, c, body.reason()));
   }
 
   @PostMapping("/{id}/status")
@@ -108,12 +108,17 @@ public class ParticipantController {
     }
     Withdrawal w = body.withdrawal() == null ? null
         : new Withdrawal(body.withdrawal().date(), body.withdrawal().reason(), body.withdrawal().followUpAllowed());
-    return views.of(participants.changeStatus(actor.get(), id, to, body.reason(), w));
+    return views.of(participants().changeStatus(actor.get(), id, to, body.reason(), w));
   }
 
   @GetMapping("/{id}/audit")
   @Operation(summary = "The participant's audit trail, oldest first")
   public List<AuditEventView> audit(@PathVariable String id) {
-    return participants.auditTrail(actor.get(), id).stream().map(Views::of).toList();
+    return participants().auditTrail(actor.get(), id).stream().map(Views::of).toList();
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
   }
 }

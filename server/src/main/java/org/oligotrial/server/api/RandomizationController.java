@@ -40,17 +40,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Validated
 @Tag(name = "randomization")
 public class RandomizationController {
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
-  private final RandomizationService service;
-  private final AllocationExports exports;
   private final CurrentActor actor;
   private final JsonMapper json;
 
-  RandomizationController(RandomizationService service, AllocationExports exports, CurrentActor actor,
+  RandomizationController(org.oligotrial.server.scope.CurrentTrial currentTrial, CurrentActor actor,
       JsonMapper json) {
-    this.service = service;
-    this.exports = exports;
+    this.currentTrial = currentTrial;
     this.actor = actor;
     this.json = json;
   }
@@ -103,7 +101,7 @@ public class RandomizationController {
   @GetMapping("/api/v1/participants/{id}/randomization/preview")
   @Operation(summary = "Derived factor levels, stratum and the plan on each arm; whether randomization is possible")
   public RandomizationPreview preview(@PathVariable String id) {
-    return service.preview(actor.get(), id);
+    return service().preview(actor.get(), id);
   }
 
   @PostMapping("/api/v1/participants/{id}/randomization")
@@ -120,26 +118,26 @@ public class RandomizationController {
     }
     RandomizationRecord r;
     try {
-      r = service.randomizeSigned(actor.get(), id, body.confirmFactors(), sig.password());
+      r = service().randomizeSigned(actor.get(), id, body.confirmFactors(), sig.password());
     } catch (InvalidFieldException e) {
       throw e.field().equals("password") ? new InvalidFieldException("signature.password", e.detail()) : e;
     }
     return ResponseEntity.created(URI.create("/api/v1/participants/" + id + "/randomization"))
-        .body(view(r, List.of(), service.signatures(id)));
+        .body(view(r, List.of(), service().signatures(id)));
   }
 
   @GetMapping("/api/v1/participants/{id}/randomization")
   @Operation(summary = "The participant's randomization: arm, treatment plan, factors and deviation notes")
   public RandomizationView get(@PathVariable String id) {
-    RandomizationService.Randomized r = service.find(actor.get(), id);
-    return view(r.record(), r.deviations(), service.signatures(id));
+    RandomizationService.Randomized r = service().find(actor.get(), id);
+    return view(r.record(), r.deviations(), service().signatures(id));
   }
 
   @PostMapping("/api/v1/participants/{id}/randomization/deviations")
   @Operation(summary = "Document a deviation (for example a wrong stratum); the record itself never changes")
   public ResponseEntity<DeviationView> deviation(@PathVariable String id,
       @RequestBody @jakarta.validation.Valid DeviationBody body) {
-    Deviation d = service.noteDeviation(actor.get(), id, body.note());
+    Deviation d = service().noteDeviation(actor.get(), id, body.note());
     return ResponseEntity.created(URI.create("/api/v1/participants/" + id + "/randomization"))
         .body(DeviationView.of(d));
   }
@@ -149,7 +147,7 @@ public class RandomizationController {
   public ResponseEntity<?> allocations(@RequestParam(required = false) String format,
       @RequestHeader(value = "Accept", required = false) String accept) {
     boolean csv = wantsCsv(format, accept);
-    List<RandomizationRecord> log = exports.allocationLog(actor.get());
+    List<RandomizationRecord> log = exports().allocationLog(actor.get());
     if (csv) {
       StringBuilder sb = new StringBuilder(
           "sequence,participant_id,site,randomized_at,randomized_by,stratum,method,arm,draw,basis\n");
@@ -174,7 +172,7 @@ public class RandomizationController {
       + " JSON with format=json")
   public ResponseEntity<?> list(@RequestParam(defaultValue = "20") int blocksPerStratum,
       @RequestParam(required = false) String format) {
-    List<AllocationListExport.Entry> entries = exports.sealedList(actor.get(), blocksPerStratum);
+    List<AllocationListExport.Entry> entries = exports().sealedList(actor.get(), blocksPerStratum);
     if (format != null && format.equalsIgnoreCase("json")) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(entries);
     }
@@ -211,5 +209,15 @@ public class RandomizationController {
     return new RandomizationView(r.participantId(), r.sequence(), r.siteCode(), r.arm(), r.plan(),
         r.factors().levels(), r.stratum(), r.method(), r.screeningVersion(), r.randomizedAt(), r.randomizedBy(),
         deviations.stream().map(DeviationView::of).toList(), signatures.stream().map(SignatureView::of).toList());
+  }
+
+  /** The randomization service of the request's trial (its path's, else the default trial). */
+  private RandomizationService service() {
+    return currentTrial.randomization();
+  }
+
+  /** The allocation exports of the request's trial. */
+  private AllocationExports exports() {
+    return new AllocationExports(currentTrial.randomization());
   }
 }

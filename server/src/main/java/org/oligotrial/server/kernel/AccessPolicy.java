@@ -10,6 +10,7 @@ package org.oligotrial.server.kernel;
  *   <tr><td>investigator, coordinator, data manager</td><td>own sites</td><td>own sites</td><td>no</td><td>no</td></tr>
  *   <tr><td>monitor</td><td>own sites</td><td>no</td><td>no</td><td>no</td></tr>
  *   <tr><td>statistician</td><td>all sites</td><td>no</td><td>no</td><td>yes</td></tr>
+ *   <tr><td>DSMB member</td><td>no (the DSMB report only)</td><td>no</td><td>no</td><td>no</td></tr>
  * </table>
  */
 public final class AccessPolicy {
@@ -49,5 +50,21 @@ public final class AccessPolicy {
   /** Whether the actor may export participant data. */
   public static boolean canExport(Actor a) {
     return a.role() == Role.STATISTICIAN;
+  }
+
+  /**
+   * Whether the actor sees the data monitoring committee's comparative (by-arm) efficacy and safety report and the
+   * interim looks: DSMB members only.
+   */
+  public static boolean canSeeComparative(Actor a) {
+    return a.role() == Role.DSMB;
+  }
+
+  /**
+   * Whether the actor may record an interim look: a DSMB member, or the statistician, who already receives the
+   * analysis dataset with the allocation (the unblinded trial statistician who runs the interim analysis).
+   */
+  public static boolean canRecordLook(Actor a) {
+    return a.role() == Role.DSMB || a.role() == Role.STATISTICIAN;
   }
 }

@@ -13,7 +13,12 @@ public enum Role {
   /** Reads participants and audit trails of the user's own sites; changes nothing. */
   MONITOR,
   /** Reads participants of every site and exports; changes nothing. */
-  STATISTICIAN;
+  STATISTICIAN,
+  /**
+   * A member of the data and safety monitoring board (DSMB) of a trial: sees the comparative (by-arm) efficacy and
+   * safety report and the interim looks, every view audited; reads no participant pages and changes nothing.
+   */
+  DSMB;
 
   /** Whether users with this role must be assigned to at least one site. */
   public boolean isSiteBound() {

@@ -21,4 +21,10 @@ public class ScopeConfiguration {
     return new TrialScopes(register, clock, method,
         new TrialScope(trial, register.participants(), randomization, dataCapture));
   }
+
+  /** The data capture of the request's trial, for the data-capture API. */
+  @Bean
+  org.oligotrial.server.datacapture.DataCaptureOfTrial dataCaptureOfTrial(CurrentTrial current) {
+    return current::dataCapture;
+  }
 }

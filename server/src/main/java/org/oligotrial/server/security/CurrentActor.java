@@ -63,7 +63,8 @@ public class CurrentActor {
   }
 
   /**
-   * The actor on the default trial.
+   * The actor on the trial the request addresses: the one its path names ({@code /trials/{id}/...}), else the default
+   * trial (the single-trial paths).
    *
    * @throws InsufficientAuthenticationException when nobody is logged in or the user no longer exists
    */
@@ -72,6 +73,6 @@ public class CurrentActor {
     if (a == null || !a.isAuthenticated()) {
       throw new InsufficientAuthenticationException("not logged in");
     }
-    return on(trials.defaultId());
+    return on(org.oligotrial.server.trial.RequestedTrial.idOr(trials.defaultId()));
   }
 }

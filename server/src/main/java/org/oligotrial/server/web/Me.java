@@ -57,6 +57,11 @@ public record Me(Actor actor, List<String> sites) {
     return AccessPolicy.canExport(actor);
   }
 
+  /** The DSMB report (comparative efficacy and safety, interim looks): DSMB members only. */
+  public boolean canSeeDsmb() {
+    return AccessPolicy.canSeeComparative(actor);
+  }
+
   /** Whether the user may write at the site. */
   public boolean writes(String site) {
     return AccessPolicy.canWrite(actor, site);

@@ -16,6 +16,13 @@ class SignInController {
   @GetMapping("/")
   String home(org.springframework.ui.Model m) {
     Me me = (Me) m.getAttribute("me");
+    if (me == null && m.getAttribute("trials") instanceof java.util.List<?> held && !held.isEmpty()
+        && held.get(0) instanceof WebAdvice.TrialLink first) {
+      return "redirect:" + first.path() + "/dashboard"; // no role on this trial, one on another: go there
+    }
+    if (me != null && me.canSeeDsmb()) {
+      return "redirect:/dsmb";
+    }
     if (me != null && me.canSeeReports()) {
       return "redirect:/dashboard";
     }

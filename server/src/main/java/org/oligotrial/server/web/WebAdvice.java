@@ -7,6 +7,7 @@ import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.kernel.PreconditionRequiredException;
 import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.kernel.SiteAccessDeniedException;
+import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.security.CurrentActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +41,49 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class WebAdvice {
   private static final Logger LOG = LoggerFactory.getLogger(WebAdvice.class);
   private final CurrentActor current;
+  private final org.oligotrial.server.scope.CurrentTrial trial;
+  private final org.oligotrial.server.user.UserService users;
 
-  WebAdvice(CurrentActor current) {
+  WebAdvice(CurrentActor current, org.oligotrial.server.scope.CurrentTrial trial,
+      org.oligotrial.server.user.UserService users) {
     this.current = current;
+    this.trial = trial;
+    this.users = users;
+  }
+
+  /** A trial as the header names it, with the path its pages start with ({@code /trials/{id}}). */
+  public record TrialLink(String id, String title, String path, java.util.List<String> arms) {}
+
+  /**
+   * The request's trial (its path's, else the default trial) for the header: every page shows its id and title.
+   * Links inside a page are written {@code @{/...}} and keep the request's trial prefix by themselves (the prefix is
+   * the request's context path, see {@code TrialPaths}).
+   */
+  @ModelAttribute("trial")
+  TrialLink trial(jakarta.servlet.http.HttpServletRequest request) {
+    try {
+      var t = trial.trial();
+      return new TrialLink(t.id(), t.title(), request.getServletContext().getContextPath() + "/trials/" + t.id(),
+          t.protocol().arms().stream().map(x -> x.id()).toList());
+    } catch (RuntimeException e) {
+      return null; // a trial the server does not hold: the 404 page renders without it
+    }
+  }
+
+  /** The trial picker: the trials the signed-in user holds a role on (every trial for an administrator). */
+  @ModelAttribute("trials")
+  java.util.List<TrialLink> trials(jakarta.servlet.http.HttpServletRequest request) {
+    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    if (a == null || a instanceof AnonymousAuthenticationToken || !a.isAuthenticated()) {
+      return java.util.List.of();
+    }
+    String username = a.getPrincipal() instanceof Actor actor ? actor.username() : a.getName();
+    String root = request.getServletContext().getContextPath();
+    boolean admin = users.find(username).map(u -> u.role() == org.oligotrial.server.kernel.Role.ADMINISTRATOR)
+        .orElse(false);
+    var mine = users.memberships(username).stream().map(m -> m.trialId()).toList();
+    return trial.scopes().trials().list().stream().filter(t -> admin || mine.contains(t.id()))
+        .map(t -> new TrialLink(t.id(), t.title(), root + "/trials/" + t.id(), java.util.List.of())).toList();
   }
 
   @ModelAttribute("me")
@@ -51,13 +92,25 @@ public class WebAdvice {
     if (a == null || a instanceof AnonymousAuthenticationToken || !a.isAuthenticated()) {
       return null;
     }
-    return Me.of(current.get());
+    try {
+      return Me.of(current.get());
+    } catch (org.oligotrial.server.kernel.SiteAccessDeniedException e) {
+      return null; // no role on the request's trial: the page's own check refuses; the header offers the trials held
+    }
   }
 
   /** Exception handlers start from an empty model: put the user back so the header shows who is signed in. */
   private void signedIn(Model m) {
     try {
       m.addAttribute("me", me());
+    } catch (RuntimeException e) {
+      // the page still renders, without the user bar
+    }
+    try {
+      var req = ((org.springframework.web.context.request.ServletRequestAttributes)
+          org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+      m.addAttribute("trial", trial(req));
+      m.addAttribute("trials", trials(req));
     } catch (RuntimeException e) {
       // the page still renders, without the user bar
     }

@@ -17,7 +17,7 @@ class UnexpectedErrorPageTest {
 
   @Test
   void anUnexpectedFailureShowsTheGenericPageWithAReference() throws IOException {
-    WebAdvice advice = new WebAdvice(null);
+    WebAdvice advice = new WebAdvice(null, null, null);
     MockHttpServletResponse res = new MockHttpServletResponse();
     ExtendedModelMap model = new ExtendedModelMap();
 

@@ -43,11 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "data capture")
 public class DataCaptureController {
-  private final DataCapture dc;
+  private final org.oligotrial.server.datacapture.DataCaptureOfTrial dataCaptureOfTrial;
   private final CurrentActor actor;
 
-  DataCaptureController(DataCapture dc, CurrentActor actor) {
-    this.dc = dc;
+  DataCaptureController(org.oligotrial.server.datacapture.DataCaptureOfTrial dataCaptureOfTrial, CurrentActor actor) {
+    this.dataCaptureOfTrial = dataCaptureOfTrial;
     this.actor = actor;
   }
 
@@ -55,25 +55,25 @@ public class DataCaptureController {
   @Operation(summary = "The protocol's form definitions: fields, types, ranges, allowed values, required flags")
   public List<FormDefinition> definitions() {
     actor.get();
-    return dc.protocol().forms();
+    return dc().protocol().forms();
   }
 
   @GetMapping("/api/v1/participants/{id}/visits")
   @Operation(summary = "Expected visits with windows and status (DONE, DONE_OUT_OF_WINDOW, OVERDUE, DUE, UPCOMING)")
   public List<ExpectedVisit> visits(@PathVariable String id) {
-    return dc.visits().forParticipant(actor.get(), id);
+    return dc().visits().forParticipant(actor.get(), id);
   }
 
   @GetMapping("/api/v1/visits/overdue")
   @Operation(summary = "Overdue visits of every randomized participant at the caller's sites")
   public List<OverdueVisit> overdue(@RequestParam(required = false) String site) {
-    return dc.visits().overdue(actor.get(), site);
+    return dc().visits().overdue(actor.get(), site);
   }
 
   @GetMapping("/api/v1/participants/{id}/forms")
   @Operation(summary = "The participant's forms, by date")
   public List<FormView> forms(@PathVariable String id) {
-    return dc.forms().list(actor.get(), id).stream().map(this::view).toList();
+    return dc().forms().list(actor.get(), id).stream().map(this::view).toList();
   }
 
   @PostMapping("/api/v1/participants/{id}/forms")
@@ -82,7 +82,7 @@ public class DataCaptureController {
     if (body == null) {
       throw new InvalidFieldException("formType", "is required");
     }
-    StoredForm f = dc.forms().create(actor.get(), id, body.formType(), body.visit(), body.occurrence(),
+    StoredForm f = dc().forms().create(actor.get(), id, body.formType(), body.visit(), body.occurrence(),
         body.values());
     return ResponseEntity.created(URI.create("/api/v1/forms/" + f.id())).body(view(f));
   }
@@ -90,7 +90,7 @@ public class DataCaptureController {
   @GetMapping("/api/v1/forms/{formId}")
   @Operation(summary = "One form with derived values and queries")
   public FormView form(@PathVariable String formId) {
-    return view(dc.forms().get(actor.get(), formId));
+    return view(dc().forms().get(actor.get(), formId));
   }
 
   @PutMapping("/api/v1/forms/{formId}")
@@ -99,13 +99,13 @@ public class DataCaptureController {
     if (body == null) {
       throw new InvalidFieldException("values", "is required");
     }
-    return view(dc.forms().update(actor.get(), formId, body.values(), body.reason(), body.version()));
+    return view(dc().forms().update(actor.get(), formId, body.values(), body.reason(), body.version()));
   }
 
   @GetMapping("/api/v1/forms/{formId}/audit")
   @Operation(summary = "The form's audit trail, oldest first")
   public List<AuditView> audit(@PathVariable String formId) {
-    return dc.forms().auditTrail(actor.get(), formId).stream()
+    return dc().forms().auditTrail(actor.get(), formId).stream()
         .map(e -> new AuditView(e.seq(), e.occurredAt(), e.entry().actor(), e.entry().action().name(),
             e.entry().field(), e.entry().oldValue(), e.entry().newValue(), e.entry().reason()))
         .toList();
@@ -116,25 +116,25 @@ public class DataCaptureController {
       + " review and approval of the form's data and is returned with printed name and time; a wrong password is"
       + " 422 naming password, audited and counted toward the sign-in back-off")
   public FormView sign(@PathVariable String formId, @RequestBody(required = false) Signature body) {
-    return view(dc.forms().sign(actor.get(), formId, body == null ? null : body.password()));
+    return view(dc().forms().sign(actor.get(), formId, body == null ? null : body.password()));
   }
 
   @PostMapping("/api/v1/forms/{formId}/lock")
   @Operation(summary = "Lock the form (data manager of the site)")
   public FormView lock(@PathVariable String formId, @RequestBody(required = false) Reason body) {
-    return view(dc.forms().lock(actor.get(), formId, body == null ? null : body.reason()));
+    return view(dc().forms().lock(actor.get(), formId, body == null ? null : body.reason()));
   }
 
   @PostMapping("/api/v1/forms/{formId}/unlock")
   @Operation(summary = "Unlock the form (data manager of the site); reason required")
   public FormView unlock(@PathVariable String formId, @RequestBody(required = false) Reason body) {
-    return view(dc.forms().unlock(actor.get(), formId, body == null ? null : body.reason()));
+    return view(dc().forms().unlock(actor.get(), formId, body == null ? null : body.reason()));
   }
 
   @PostMapping("/api/v1/forms/{formId}/queries")
   @Operation(summary = "Raise a query on a field (data manager or monitor of the site)")
   public ResponseEntity<DataQuery> raise(@PathVariable String formId, @RequestBody(required = false) NewQuery body) {
-    DataQuery q = dc.queries().raise(actor.get(), formId, body == null ? null : body.field(),
+    DataQuery q = dc().queries().raise(actor.get(), formId, body == null ? null : body.field(),
         body == null ? null : body.text());
     return ResponseEntity.created(URI.create("/api/v1/queries/" + q.id())).body(q);
   }
@@ -143,38 +143,38 @@ public class DataCaptureController {
   @Operation(summary = "Queries at the caller's sites; filter by site and status (OPEN, ANSWERED, CLOSED)")
   public List<DataQuery> queries(@RequestParam(required = false) String site,
       @RequestParam(required = false) String status) {
-    return dc.queries().list(actor.get(), site, status);
+    return dc().queries().list(actor.get(), site, status);
   }
 
   @GetMapping("/api/v1/queries/{queryId}")
   @Operation(summary = "One query")
   public DataQuery query(@PathVariable String queryId) {
-    return dc.queries().get(actor.get(), queryId);
+    return dc().queries().get(actor.get(), queryId);
   }
 
   @PostMapping("/api/v1/queries/{queryId}/answer")
   @Operation(summary = "Answer a query (investigator or coordinator of the site)")
   public DataQuery answer(@PathVariable String queryId, @RequestBody(required = false) Answer body) {
-    return dc.queries().answer(actor.get(), queryId, body == null ? null : body.answer());
+    return dc().queries().answer(actor.get(), queryId, body == null ? null : body.answer());
   }
 
   @PostMapping("/api/v1/queries/{queryId}/close")
   @Operation(summary = "Close a query (whoever raised it)")
   public DataQuery close(@PathVariable String queryId, @RequestBody(required = false) Close body) {
-    return dc.queries().close(actor.get(), queryId, body == null ? null : body.note());
+    return dc().queries().close(actor.get(), queryId, body == null ? null : body.note());
   }
 
   @GetMapping("/api/v1/alerts")
   @Operation(summary = "The caller's alerts (serious adverse events), newest first")
   public List<Alert> alerts() {
-    return dc.alerts().forUser(actor.get());
+    return dc().alerts().forUser(actor.get());
   }
 
   @GetMapping("/api/v1/participants/{id}/endpoints")
   @Operation(summary = "Endpoints derived from the stored forms: PFS (with its source), thoracic PFS, local control,"
       + " oligometastatic-foci control, OS, toxicity, compliance, and the reconciliation findings")
   public EndpointsView endpoints(@PathVariable String id) {
-    ParticipantEndpoints e = dc.endpoints().forParticipant(actor.get(), id);
+    ParticipantEndpoints e = dc().endpoints().forParticipant(actor.get(), id);
     var d = e.compliance().delivery();
     return new EndpointsView(e.history().participantId(), e.history().arm(), e.history().randomizationDate(),
         time(e.pfs()), time(e.thoracicPfs()), time(e.localControl()), time(e.oligometastaticControl()),
@@ -187,7 +187,7 @@ public class DataCaptureController {
   @GetMapping(value = "/api/v1/analysis-dataset", produces = "text/csv")
   @Operation(summary = "The analysis dataset as CSV, one row per randomized participant (statistician; audited)")
   public ResponseEntity<String> dataset() {
-    EndpointService.Dataset d = dc.endpoints().export(actor.get());
+    EndpointService.Dataset d = dc().endpoints().export(actor.get());
     ResponseEntity.BodyBuilder b = ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .header("Content-Disposition", "attachment; filename=\"analysis-dataset.csv\"");
@@ -201,7 +201,7 @@ public class DataCaptureController {
   @Operation(summary = "Toxicity (participants by worst CTCAE grade per term) and compliance by arm (statistician;"
       + " audited)")
   public EndpointService.Safety safety() {
-    return dc.endpoints().safety(actor.get());
+    return dc().endpoints().safety(actor.get());
   }
 
   private static TimeView time(TimeToEvent t) {
@@ -213,7 +213,7 @@ public class DataCaptureController {
     return new FormView(f.id(), f.participantId(), f.siteCode(), f.formType(), f.visitId(), f.visitNumber(),
         f.formDate(), FormFacts.values(f), f.derivedJson() == null ? null : FormFacts.derived(f), f.version(),
         f.status(), f.signedBy(), f.signedAt(), f.lockedBy(), f.updatedAt(), f.updatedBy(),
-        dc.queries().ofForm(f.id()), signature(f));
+        dc().queries().ofForm(f.id()), signature(f));
   }
 
   /** The signature in force: the latest one, when the form is signed (or locked after signing). */
@@ -221,12 +221,17 @@ public class DataCaptureController {
     if (f.signedBy() == null) {
       return null;
     }
-    var all = dc.forms().signatures(actor.get(), f.id());
+    var all = dc().forms().signatures(actor.get(), f.id());
     if (all.isEmpty()) {
       return null;
     }
     var s = all.get(all.size() - 1);
     return new DataCaptureModels.SignatureView(s.username(), s.printedName(), s.meaning().label(), s.signedAt(),
         s.manifestation());
+  }
+
+  /** The dataCapture service of the request's trial (its path's, else the default trial). */
+  private DataCapture dc() {
+    return dataCaptureOfTrial.current();
   }
 }

@@ -21,16 +21,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The dashboard of the user's sites (all sites for roles that read every site). */
 @Controller
 class DashboardController {
-  private final ParticipantService participants;
-  private final AllocationExports allocations;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final WebAccess access;
   private final org.oligotrial.server.trial.TrialRegistry trials;
 
-  DashboardController(ParticipantService participants, AllocationExports allocations, WebAccess access,
+  DashboardController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access,
       org.oligotrial.server.trial.TrialRegistry trials) {
+    this.currentTrial = currentTrial;
     this.trials = trials;
-    this.participants = participants;
-    this.allocations = allocations;
     this.access = access;
   }
 
@@ -42,7 +40,7 @@ class DashboardController {
     Map<ParticipantStatus, Integer> byStatus = new TreeMap<>();
     Map<String, Integer> reasons = new TreeMap<>();
     // three statements over every participant the user may read, however many (no page of 500, no query per row)
-    RegisterOverview o = participants.overview(a);
+    RegisterOverview o = participants().overview(a);
     for (RegisterOverview.Count c : o.counts()) {
       int[] site = bySite.computeIfAbsent(c.siteCode(), k -> new int[3]);
       site[0] += c.participants();
@@ -61,7 +59,7 @@ class DashboardController {
       randomized.add(LocalDate.ofInstant(r.at(), ZoneOffset.UTC));
       bySite.computeIfAbsent(r.siteCode(), k -> new int[3])[2]++;
     }
-    int target = trials.defaultTrial().protocol().targetSampleSize();
+    int target = currentTrial.trial().protocol().targetSampleSize();
     Enrollment e = new Enrollment(target, randomized, LocalDate.now(ZoneOffset.UTC));
     m.addAttribute("enrollment", e);
     m.addAttribute("chart", EnrollmentChart.svg(e));
@@ -71,7 +69,7 @@ class DashboardController {
     if (Me.of(a).canSeeReports()) {
       // arm balance is for the statistician only: site staff never see allocation counts (allocation concealment)
       Map<String, Map<String, Map<String, Integer>>> balance = new TreeMap<>();
-      for (RandomizationRecord r : allocations.allocationLog(a)) {
+      for (RandomizationRecord r : allocations().allocationLog(a)) {
         r.factors().levels().forEach((factor, level) -> balance.computeIfAbsent(factor, k -> new TreeMap<>())
             .computeIfAbsent(level, k -> new TreeMap<>()).merge(r.arm(), 1, Integer::sum));
       }
@@ -79,5 +77,15 @@ class DashboardController {
     }
     m.addAttribute("screened", bySite.values().stream().mapToInt(s -> s[0]).sum());
     return "dashboard/index";
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
+  }
+
+  /** The allocation exports of the request's trial. */
+  private AllocationExports allocations() {
+    return new AllocationExports(currentTrial.randomization());
   }
 }

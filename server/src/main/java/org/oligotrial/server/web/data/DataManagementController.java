@@ -22,13 +22,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** Work lists across the user's sites. */
 @Controller
 class DataManagementController {
-  private final ParticipantService participants;
-  private final DataCapture dc;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final WebAccess access;
 
-  DataManagementController(ParticipantService participants, DataCapture dc, WebAccess access) {
-    this.participants = participants;
-    this.dc = dc;
+  DataManagementController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access) {
+    this.currentTrial = currentTrial;
     this.access = access;
   }
 
@@ -50,7 +48,7 @@ class DataManagementController {
     lists.put("Consented, waiting for randomization", new ArrayList<>());
     Map<String, String> numbers = new java.util.HashMap<>();
     // every participant the user may read, however many, in three statements (not three per participant)
-    for (ParticipantHistory h : participants.histories(a, null)) {
+    for (ParticipantHistory h : participants().histories(a, null)) {
       Participant p = h.participant();
       numbers.put(p.id(), p.screeningNumber());
       if (p.status() == ParticipantStatus.SCREENING) {
@@ -66,17 +64,27 @@ class DataManagementController {
     // forms waiting for the investigator's signature, and signed forms waiting for the lock: one statement
     List<StoredForm> toSign = new ArrayList<>();
     List<StoredForm> toLock = new ArrayList<>();
-    for (StoredForm f : dc.forms().withStatus(a, java.util.Set.of(StoredForm.ENTERED, StoredForm.SIGNED))) {
+    for (StoredForm f : dc().forms().withStatus(a, java.util.Set.of(StoredForm.ENTERED, StoredForm.SIGNED))) {
       (StoredForm.ENTERED.equals(f.status()) ? toSign : toLock).add(f);
     }
     m.addAttribute("lists", lists);
-    List<DataQuery> queries = new ArrayList<>(dc.queries().list(a, null, DataQuery.OPEN));
-    queries.addAll(dc.queries().list(a, null, DataQuery.ANSWERED));
+    List<DataQuery> queries = new ArrayList<>(dc().queries().list(a, null, DataQuery.OPEN));
+    queries.addAll(dc().queries().list(a, null, DataQuery.ANSWERED));
     m.addAttribute("queries", queries);
-    m.addAttribute("overdue", dc.visits().overdue(a, null));
+    m.addAttribute("overdue", dc().visits().overdue(a, null));
     m.addAttribute("toSign", toSign);
     m.addAttribute("toLock", toLock);
     m.addAttribute("numbers", numbers);
     return "data/index";
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
+  }
+
+  /** The dataCapture service of the request's trial (its path's, else the default trial). */
+  private DataCapture dc() {
+    return currentTrial.dataCapture();
   }
 }

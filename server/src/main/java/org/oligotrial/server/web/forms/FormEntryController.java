@@ -34,25 +34,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Controller
 class FormEntryController {
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   static final String PREFIX = "v.";
-  private final DataCapture dc;
-  private final ParticipantService participants;
   private final WebAccess access;
   private final CtcaeFormFields ctcae;
-  private final Protocol protocol;
 
-  FormEntryController(DataCapture dc, ParticipantService participants, WebAccess access, CtcaeFormFields ctcae) {
+  FormEntryController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access,
+      CtcaeFormFields ctcae) {
+    this.currentTrial = currentTrial;
     this.ctcae = ctcae;
-    this.dc = dc;
-    this.protocol = dc.protocol(); // the default trial's, as its data capture
-    this.participants = participants;
     this.access = access;
   }
 
   @GetMapping("/participants/{pid}/forms/new")
   String newForm(@PathVariable String pid, @RequestParam String type, Model m) {
     Actor a = access.actor();
-    var p = participants.history(a, pid).participant();
+    var p = participants().history(a, pid).participant();
     access.require(AccessPolicy.canWrite(a, p.siteCode()), a, "/participants/" + pid + "/forms/new");
     return show(m, definition(type), pid, p.screeningNumber(), null, Map.of(), null, null);
   }
@@ -63,10 +60,10 @@ class FormEntryController {
     Actor a = access.actor();
     FormDefinition def = definition(type);
     try {
-      StoredForm f = dc.forms().create(a, pid, type, null, null, values(def, params));
+      StoredForm f = dc().forms().create(a, pid, type, null, null, values(def, params));
       return "redirect:/forms/" + f.id() + "?saved";
     } catch (InvalidFieldException e) {
-      var p = participants.history(a, pid).participant();
+      var p = participants().history(a, pid).participant();
       return show(m, def, pid, p.screeningNumber(), null, entered(def, params), e.field(), e.getMessage());
     }
   }
@@ -74,7 +71,7 @@ class FormEntryController {
   @GetMapping("/forms/{id}/edit")
   String edit(@PathVariable String id, Model m) {
     Actor a = access.actor();
-    StoredForm f = dc.forms().get(a, id);
+    StoredForm f = dc().forms().get(a, id);
     access.require(AccessPolicy.canWrite(a, f.siteCode()), a, "/forms/" + id + "/edit");
     switch (f.formType()) {
       case "tumour-baseline" -> {
@@ -105,10 +102,10 @@ class FormEntryController {
   String update(@PathVariable String id, @RequestParam(required = false) String reason,
       @RequestParam(required = false) Integer version, @RequestParam MultiValueMap<String, String> params, Model m) {
     Actor a = access.actor();
-    StoredForm f = dc.forms().get(a, id);
+    StoredForm f = dc().forms().get(a, id);
     FormDefinition def = definition(f.formType());
     try {
-      dc.forms().update(a, id, values(def, params), reason, version);
+      dc().forms().update(a, id, values(def, params), reason, version);
       return "redirect:/forms/" + id + "?saved";
     } catch (PreconditionRequiredException e) {
       throw e; // a hand-made post without the form's version: the 428 page, nothing to show in the form
@@ -140,7 +137,8 @@ class FormEntryController {
   }
 
   private FormDefinition definition(String type) {
-    return protocol.form(type).orElseThrow(() -> new RecordNotFoundException("form type", String.valueOf(type)));
+    return dc().protocol().form(type)
+        .orElseThrow(() -> new RecordNotFoundException("form type", String.valueOf(type)));
   }
 
   /** What was typed, by field id, to show the form again. */
@@ -192,5 +190,15 @@ class FormEntryController {
       }
     }
     return o;
+  }
+
+  /** The dataCapture service of the request's trial (its path's, else the default trial). */
+  private DataCapture dc() {
+    return currentTrial.dataCapture();
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
   }
 }

@@ -23,25 +23,25 @@ import tools.jackson.databind.JsonNode;
  */
 @Controller
 class FormsController {
-  private final DataCapture dc;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final WebAccess access;
 
-  FormsController(DataCapture dc, WebAccess access) {
-    this.dc = dc;
+  FormsController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access) {
+    this.currentTrial = currentTrial;
     this.access = access;
   }
 
   @GetMapping("/forms/{id}")
   String form(@PathVariable String id, Model m) {
     Actor a = access.actor();
-    StoredForm f = dc.forms().get(a, id);
+    StoredForm f = dc().forms().get(a, id);
     m.addAttribute("f", f);
     m.addAttribute("values", flatten(f.valuesJson()));
     m.addAttribute("derived", f.derivedJson() == null ? Map.of() : flatten(f.derivedJson()));
     m.addAttribute("fields", ClinicalView.JSON.readTree(f.valuesJson()).propertyNames());
-    m.addAttribute("queries", dc.queries().ofForm(id));
-    m.addAttribute("audit", dc.forms().auditTrail(a, id));
-    var signatures = dc.forms().signatures(a, id);
+    m.addAttribute("queries", dc().queries().ofForm(id));
+    m.addAttribute("audit", dc().forms().auditTrail(a, id));
+    var signatures = dc().forms().signatures(a, id);
     m.addAttribute("signature", f.signedBy() == null || signatures.isEmpty() ? null
         : signatures.get(signatures.size() - 1));
     m.addAttribute("signatureMeaning", org.oligotrial.server.datacapture.forms.FormService.SIGNATURE_MEANING.label());
@@ -59,34 +59,34 @@ class FormsController {
   @PostMapping("/forms/{id}/queries")
   String raise(@PathVariable String id, @RequestParam(required = false) String field,
       @RequestParam(required = false) String text, Model m) {
-    return act(id, "raised", m, () -> dc.queries().raise(access.actor(), id, field, text));
+    return act(id, "raised", m, () -> dc().queries().raise(access.actor(), id, field, text));
   }
 
   @PostMapping("/queries/{id}/answer")
   String answer(@PathVariable String id, @RequestParam(required = false) String answer, Model m) {
     Actor a = access.actor();
-    return act(dc.queries().get(a, id).formId(), "answered", m, () -> dc.queries().answer(a, id, answer));
+    return act(dc().queries().get(a, id).formId(), "answered", m, () -> dc().queries().answer(a, id, answer));
   }
 
   @PostMapping("/queries/{id}/close")
   String close(@PathVariable String id, @RequestParam(required = false) String note, Model m) {
     Actor a = access.actor();
-    return act(dc.queries().get(a, id).formId(), "closed", m, () -> dc.queries().close(a, id, note));
+    return act(dc().queries().get(a, id).formId(), "closed", m, () -> dc().queries().close(a, id, note));
   }
 
   @PostMapping("/forms/{id}/sign")
   String sign(@PathVariable String id, @RequestParam(required = false) String password, Model m) {
-    return act(id, "signed", m, () -> dc.forms().sign(access.actor(), id, password));
+    return act(id, "signed", m, () -> dc().forms().sign(access.actor(), id, password));
   }
 
   @PostMapping("/forms/{id}/lock")
   String lock(@PathVariable String id, @RequestParam(required = false) String reason, Model m) {
-    return act(id, "locked", m, () -> dc.forms().lock(access.actor(), id, reason));
+    return act(id, "locked", m, () -> dc().forms().lock(access.actor(), id, reason));
   }
 
   @PostMapping("/forms/{id}/unlock")
   String unlock(@PathVariable String id, @RequestParam(required = false) String reason, Model m) {
-    return act(id, "unlocked", m, () -> dc.forms().unlock(access.actor(), id, reason));
+    return act(id, "unlocked", m, () -> dc().forms().unlock(access.actor(), id, reason));
   }
 
   /**
@@ -130,5 +130,10 @@ class FormsController {
     } else {
       out.put(prefix, n.isNull() ? "" : n.asString());
     }
+  }
+
+  /** The dataCapture service of the request's trial (its path's, else the default trial). */
+  private DataCapture dc() {
+    return currentTrial.dataCapture();
   }
 }

@@ -20,16 +20,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The participants list, the participant page and consent entry; access is decided by the participant service. */
+/** The participants() list, the participant page and consent entry; access is decided by the participant service. */
 @Controller
 class ParticipantsController {
-  private final ParticipantService participants;
-  private final DataCapture dataCapture;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final WebAccess access;
 
-  ParticipantsController(ParticipantService participants, DataCapture dataCapture, WebAccess access) {
-    this.participants = participants;
-    this.dataCapture = dataCapture;
+  ParticipantsController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access) {
+    this.currentTrial = currentTrial;
     this.access = access;
   }
 
@@ -39,7 +37,7 @@ class ParticipantsController {
     Actor a = access.actor();
     String s = site == null || site.isBlank() ? null : site;
     ParticipantStatus st = ParticipantStatus.parse(status);
-    m.addAttribute("page", participants.list(a, s, st, Math.max(0, page), 50));
+    m.addAttribute("page", participants().list(a, s, st, Math.max(0, page), 50));
     m.addAttribute("site", s);
     m.addAttribute("status", st);
     m.addAttribute("statuses", ParticipantStatus.values());
@@ -49,19 +47,19 @@ class ParticipantsController {
   @GetMapping("/participants/{id}")
   String show(@PathVariable String id, Model m) {
     Actor a = access.actor();
-    ParticipantHistory h = participants.history(a, id);
+    ParticipantHistory h = participants().history(a, id);
     m.addAttribute("h", h);
     m.addAttribute("p", h.participant());
     m.addAttribute("latest", h.screenings().get(h.screenings().size() - 1));
     m.addAttribute("criteria", CriteriaJson.rows(h.screenings().get(h.screenings().size() - 1).eligibilityJson()));
-    m.addAttribute("audit", participants.auditTrail(a, id));
+    m.addAttribute("audit", participants().auditTrail(a, id));
     m.addAttribute("today", LocalDate.now());
-    m.addAttribute("care", ClinicalView.of(dataCapture, a, id));
+    m.addAttribute("care", ClinicalView.of(dataCapture(), a, id));
     m.addAttribute("nextStatuses", StatusTransitions.nextByStatusChange(h.participant().status()));
     m.addAttribute("canRescreen", StatusTransitions.canRescreen(h.participant().status()));
     m.addAttribute("egfrUnknown", h.participant().status() == ParticipantStatus.CONSENTED
         && ParticipantService.geneResultMissing(h.screenings().get(h.screenings().size() - 1).recordJson()));
-    m.addAttribute("formTypes", dataCapture.protocol().forms());
+    m.addAttribute("formTypes", dataCapture().protocol().forms());
     return "participants/show";
   }
 
@@ -69,7 +67,7 @@ class ParticipantsController {
   String geneResult(@PathVariable String id, @RequestParam(required = false) String egfr,
       @RequestParam(required = false) String reason, Model m) {
     try {
-      participants.amendGeneResult(access.actor(), id, egfr, reason);
+      participants().amendGeneResult(access.actor(), id, egfr, reason);
     } catch (InvalidFieldException e) { // a ConflictException too (wrong status, EGFR known already)
       m.addAttribute("geneField", e.field());
       m.addAttribute("geneError", e.getMessage());
@@ -96,7 +94,7 @@ class ParticipantsController {
         }
         w = new Withdrawal(d, withdrawalReason, followUpAllowed);
       }
-      participants.changeStatus(a, id, st, reason, w);
+      participants().changeStatus(a, id, st, reason, w);
       return "redirect:/participants/" + id + "?statusChanged";
     } catch (InvalidFieldException e) {
       m.addAttribute("statusError", e.field() + ": " + e.getMessage());
@@ -118,7 +116,7 @@ class ParticipantsController {
       } catch (DateTimeParseException e) {
         throw new InvalidFieldException("date", "is not a date (YYYY-MM-DD)");
       }
-      participants.recordConsent(a, id, new Consent(formVersion, d, obtainedBy), reason);
+      participants().recordConsent(a, id, new Consent(formVersion, d, obtainedBy), reason);
       return "redirect:/participants/" + id + "?consented";
     } catch (InvalidFieldException e) {
       m.addAttribute("consentError", e.getMessage());
@@ -127,5 +125,15 @@ class ParticipantsController {
       m.addAttribute("consentDate", date);
       return show(id, m);
     }
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
+  }
+
+  /** The dataCapture service of the request's trial (its path's, else the default trial). */
+  private DataCapture dataCapture() {
+    return currentTrial.dataCapture();
   }
 }

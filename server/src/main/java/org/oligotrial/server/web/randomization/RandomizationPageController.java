@@ -29,31 +29,29 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class RandomizationPageController {
-  private final RandomizationService randomization;
-  private final ParticipantService participants;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final WebAccess access;
   private final UserService users;
 
-  RandomizationPageController(RandomizationService randomization, ParticipantService participants,
+  RandomizationPageController(org.oligotrial.server.scope.CurrentTrial currentTrial, 
       WebAccess access, UserService users) {
+    this.currentTrial = currentTrial;
     this.users = users;
-    this.randomization = randomization;
-    this.participants = participants;
     this.access = access;
   }
 
   @GetMapping("/participants/{id}/randomization")
   String page(@PathVariable String id, Model m) {
     Actor a = access.actor();
-    var h = participants.history(a, id);
+    var h = participants().history(a, id);
     m.addAttribute("p", h.participant());
     RandomizationRecord done = existing(a, id);
     if (done != null) {
       m.addAttribute("record", done);
-      m.addAttribute("signatures", randomization.signatures(id));
+      m.addAttribute("signatures", randomization().signatures(id));
       return "participants/randomization";
     }
-    RandomizationPreview preview = randomization.preview(a, id);
+    RandomizationPreview preview = randomization().preview(a, id);
     m.addAttribute("preview", preview);
     m.addAttribute("meaning", RandomizationService.SIGNATURE_MEANING.label());
     m.addAttribute("signerName", users.find(a.username()).map(UserAccount::printedName).orElse(a.username()));
@@ -65,7 +63,7 @@ class RandomizationPageController {
   String randomize(@PathVariable String id, @RequestParam(required = false) String password,
       @RequestParam MultiValueMap<String, String> form, Model m) {
     Actor a = access.actor();
-    var p = participants.history(a, id).participant();
+    var p = participants().history(a, id).participant();
     access.require(Me.of(a).canRandomize() && Me.of(a).writes(p.siteCode()), a, "/participants/" + id
         + "/randomization");
     Map<String, String> confirm = new HashMap<>();
@@ -75,7 +73,7 @@ class RandomizationPageController {
       }
     });
     try {
-      randomization.randomizeSigned(a, id, confirm, password);
+      randomization().randomizeSigned(a, id, confirm, password);
     } catch (InvalidFieldException e) {
       m.addAttribute("signatureError", e.getMessage());
       return page(id, m);
@@ -85,9 +83,19 @@ class RandomizationPageController {
 
   private RandomizationRecord existing(Actor a, String id) {
     try {
-      return randomization.find(a, id).record();
+      return randomization().find(a, id).record();
     } catch (RecordNotFoundException e) {
       return null;
     }
+  }
+
+  /** The randomization service of the request's trial (its path's, else the default trial). */
+  private RandomizationService randomization() {
+    return currentTrial.randomization();
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
   }
 }

@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Draws a {@link Consort} as a standalone SVG flow diagram (boxes and arrows, text escaped). */
-final class ConsortDiagram {
+public final class ConsortDiagram {
   private static final int W = 760;
   private static final int BOX_W = 300;
 
   private ConsortDiagram() {}
 
-  static String svg(Consort c) {
+  public static String svg(Consort c) {
     List<String> excluded = new ArrayList<>();
     for (Map.Entry<String, Integer> e : c.excludedReasons().entrySet()) {
       excluded.add(e.getKey() + " (n=" + e.getValue() + ")");
@@ -110,7 +110,7 @@ final class ConsortDiagram {
         + "marker-end=\"url(#arrow)\"/>", x1, y1, x2, y2));
   }
 
-  static String escape(String t) {
+  public static String escape(String t) {
     return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

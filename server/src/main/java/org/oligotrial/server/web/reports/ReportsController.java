@@ -28,17 +28,13 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class ReportsController {
-  private final ParticipantService participants;
-  private final DataCapture dc;
-  private final AllocationExports exports;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final AuditTrail audit;
   private final WebAccess access;
 
-  ReportsController(ParticipantService participants, DataCapture dc, AllocationExports exports, AuditTrail audit,
+  ReportsController(org.oligotrial.server.scope.CurrentTrial currentTrial, AuditTrail audit,
       WebAccess access) {
-    this.participants = participants;
-    this.dc = dc;
-    this.exports = exports;
+    this.currentTrial = currentTrial;
     this.audit = audit;
     this.access = access;
   }
@@ -61,7 +57,7 @@ class ReportsController {
   @GetMapping("/reports/consort.svg")
   ResponseEntity<byte[]> consortSvg() {
     Actor a = statistician("/reports/consort.svg");
-    String svg = ConsortDiagram.svg(TrialData.load(a, participants, exports).consort());
+    String svg = ConsortDiagram.svg(TrialData.load(a, participants(), exports()).consort());
     exported(a, "consort.svg", "CONSORT diagram");
     return download(svg, "image/svg+xml", "consort.svg");
   }
@@ -69,7 +65,7 @@ class ReportsController {
   @GetMapping("/reports/table1.csv")
   ResponseEntity<byte[]> table1Csv() {
     Actor a = statistician("/reports/table1.csv");
-    String csv = TrialData.load(a, participants, exports).table1().csv();
+    String csv = TrialData.load(a, participants(), exports()).table1().csv();
     exported(a, "table1.csv", "baseline characteristics by arm");
     return download(csv, "text/csv", "table1.csv");
   }
@@ -95,7 +91,7 @@ class ReportsController {
     Actor a = statistician("/reports/adverse-events.csv");
     StringBuilder csv = new StringBuilder("arm,soc,term,participants_in_arm,grade1,grade2,grade3,grade4,grade5,"
         + "grade3_or_worse\n");
-    for (ToxicitySummary.ArmTerm t : dc.endpoints().safety(a).toxicity()) {
+    for (ToxicitySummary.ArmTerm t : dc().endpoints().safety(a).toxicity()) {
       csv.append(Table1.quote(t.arm())).append(',').append(Table1.quote(t.soc())).append(',')
           .append(Table1.quote(t.term())).append(',')
           .append(t.participantsInArm());
@@ -110,22 +106,29 @@ class ReportsController {
   private static final String OFC = "Oligometastatic-foci control";
 
   private SurvivalReport survival(Actor a, String endpoint) {
-    List<AnalysisRow> rows = dc.endpoints().export(a).rows();
+    List<AnalysisRow> rows = dc().endpoints().export(a).rows();
     return switch (endpoint) {
-      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, exports.comparison());
-      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, exports.comparison());
-      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os, exports.comparison());
+      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, exports().comparison());
+      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, exports().comparison());
+      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os, exports().comparison());
     };
   }
 
   private void fill(Actor a, Model m) {
-    List<AnalysisRow> rows = dc.endpoints().export(a).rows();
-    List<String> vs = exports.comparison();
+    // the trial's design from its protocol: arms, ratio, stratification factors, endpoints; and its data's versions
+    var protocol = protocol();
+    m.addAttribute("protocol", protocol);
+    m.addAttribute("armOrder", protocol.arms().stream().map(x -> x.id()).toList());
+    m.addAttribute("ratio", protocol.randomization() == null || protocol.randomization().ratio() == null ? "1:1"
+        : String.join(":", protocol.randomization().ratio().stream().map(String::valueOf).toList()));
+    m.addAttribute("versionsSpanned", currentTrial.versionsSpanned().summary());
+    List<AnalysisRow> rows = dc().endpoints().export(a).rows();
+    List<String> vs = exports().comparison();
     m.addAttribute("survival", List.of(SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, vs),
         SurvivalReport.of("Overall survival", rows, AnalysisRow::os, vs),
         SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, vs)));
-    m.addAttribute("toxicity", dc.endpoints().safety(a).toxicity());
-    TrialData data = TrialData.load(a, participants, exports);
+    m.addAttribute("toxicity", dc().endpoints().safety(a).toxicity());
+    TrialData data = TrialData.load(a, participants(), exports());
     Consort c = data.consort();
     Table1 t = data.table1();
     m.addAttribute("consort", c);
@@ -151,4 +154,25 @@ class ReportsController {
         .header("X-Content-Type-Options", "nosniff")
         .body(body.getBytes(StandardCharsets.UTF_8));
   }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
+  }
+
+  /** The dataCapture service of the request's trial (its path's, else the default trial). */
+  private DataCapture dc() {
+    return currentTrial.dataCapture();
+  }
+
+  /** The allocation exports of the request's trial. */
+  private AllocationExports exports() {
+    return new AllocationExports(currentTrial.randomization());
+  }
+
+  /** The request's trial's current protocol. */
+  private org.oligotrial.protocol.Protocol protocol() {
+    return currentTrial.trial().protocol();
+  }
+
 }

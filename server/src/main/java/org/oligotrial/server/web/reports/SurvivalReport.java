@@ -49,7 +49,8 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
    *
    * @param comparison the experimental and the control arm whose hazard ratio is estimated, or empty for none
    */
-  static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick,
+  public static SurvivalReport of(String endpoint, List<AnalysisRow> rows,
+      Function<AnalysisRow, TimeToEvent> pick,
       List<String> comparison) {
     String versus = comparison.isEmpty() ? "between the arms" : comparison.get(0) + " vs " + comparison.get(1);
     List<AnalysisRow> usable = rows.stream().filter(r -> pick.apply(r) != null).toList();

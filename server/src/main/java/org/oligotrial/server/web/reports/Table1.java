@@ -13,9 +13,9 @@ import org.oligotrial.protocol.RecordField;
  * Percentages are of the arm's randomized participants; a missing value counts under "not known". Mutable while
  * built, then read by the page and the CSV.
  */
-final class Table1 {
+public final class Table1 {
   /** One row: a characteristic's level with the text per arm. */
-  record Row(String characteristic, String level, List<String> cells) {}
+  public record Row(String characteristic, String level, List<String> cells) {}
 
   private final List<String> arms;
   private final Map<String, List<Integer>> ages = new LinkedHashMap<>();
@@ -59,11 +59,11 @@ final class Table1 {
         .merge(arm, 1, Integer::sum);
   }
 
-  List<String> arms() {
+  public List<String> arms() {
     return arms;
   }
 
-  List<String> header() {
+  public List<String> header() {
     List<String> h = new ArrayList<>();
     for (String a : arms) {
       h.add(a + " (n=" + n.getOrDefault(a, 0) + ")");
@@ -71,7 +71,7 @@ final class Table1 {
     return h;
   }
 
-  List<Row> rows() {
+  public List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     List<String> ageCells = new ArrayList<>();
     for (String a : arms) {
@@ -95,7 +95,7 @@ final class Table1 {
     return rows;
   }
 
-  String csv() {
+  public String csv() {
     StringBuilder s = new StringBuilder("characteristic,level");
     for (String h : header()) {
       s.append(',').append(quote(h));

@@ -23,10 +23,10 @@ import org.oligotrial.server.randomization.RandomizationRecord;
  * @param allocations participant id to its randomization
  * @param arms the arms' ids, in the protocol's order
  */
-record TrialData(List<ParticipantHistory> histories, Map<String, RandomizationRecord> allocations, List<String> arms) {
+public record TrialData(List<ParticipantHistory> histories, Map<String, RandomizationRecord> allocations, List<String> arms) {
   private static final ScreeningRecordParser PARSER = new ScreeningRecordParser();
 
-  static TrialData load(Actor a, ParticipantService participants, AllocationExports exports) {
+  public static TrialData load(Actor a, ParticipantService participants, AllocationExports exports) {
     // every participant the user may read, however many (three statements, not three per participant)
     List<ParticipantHistory> hs = participants.histories(a, null);
     Map<String, RandomizationRecord> alloc = new LinkedHashMap<>();
@@ -36,14 +36,14 @@ record TrialData(List<ParticipantHistory> histories, Map<String, RandomizationRe
     return new TrialData(hs, alloc, exports.arms());
   }
 
-  Consort consort() {
+  public Consort consort() {
     Map<String, String> armOf = new LinkedHashMap<>();
     allocations.forEach((id, r) -> armOf.put(id, r.arm()));
     return Consort.of(histories, armOf, arms);
   }
 
   /** Table 1: baseline characteristics of the randomized participants by arm. */
-  Table1 table1() {
+  public Table1 table1() {
     Table1 t = new Table1(arms);
     for (ParticipantHistory h : histories) {
       RandomizationRecord r = allocations.get(h.participant().id());

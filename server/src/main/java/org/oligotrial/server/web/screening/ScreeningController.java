@@ -32,24 +32,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The screening form, its live eligibility check, saving, and the screening log. */
 @Controller
 class ScreeningController {
-  private final ParticipantService participants;
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final CurrentActor current;
   private final WebAccess access;
-  /** The default trial's current protocol when the application started (the live check follows it). */
-  private final EligibilityEngine engine;
-  private final ScreeningRecordParser parser;
-  /** The record the form is generated from. */
-  private final RecordDeclaration record;
-  /** The input of the record's id field: the screening number the candidate is registered under. */
-  private final String numberInput;
+  /** The live check's engine and parser per protocol version (keyed by the version's SHA-256). */
+  private final java.util.concurrent.ConcurrentMap<String, Checker> checkers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-  ScreeningController(ParticipantService participants, CurrentActor current, WebAccess access,
-      org.oligotrial.server.trial.TrialRegistry trials) {
-    this.engine = new EligibilityEngine(trials.defaultTrial().protocol());
-    this.parser = new ScreeningRecordParser(engine.protocol());
-    this.record = engine.protocol().record();
-    this.numberInput = record.role("id") == null ? "screeningNumber" : record.role("id").inputId();
-    this.participants = participants;
+  ScreeningController(org.oligotrial.server.scope.CurrentTrial currentTrial, CurrentActor current, WebAccess access) {
+    this.currentTrial = currentTrial;
     this.current = current;
     this.access = access;
   }
@@ -58,7 +49,7 @@ class ScreeningController {
   String form(Model m) {
     Me me = Me.of(requireScreener());
     MultiValueMap<String, String> blank = new LinkedMultiValueMap<>();
-    RecordField screening = record.role("screening");
+    RecordField screening = record().role("screening");
     if (screening != null) {
       blank.add(screening.inputId(), LocalDate.now().toString());
     }
@@ -80,21 +71,21 @@ class ScreeningController {
   String save(@RequestParam MultiValueMap<String, String> form, Model m) {
     Actor actor = requireScreener();
     String site = ScreeningForm.first(form, "site");
-    String number = ScreeningForm.first(form, numberInput);
+    String number = ScreeningForm.first(form, numberInput());
     try {
       if (site == null) {
         throw new InvalidFieldException("site", "choose the site");
       }
       if (number == null) {
-        throw new InvalidFieldException(numberInput, "is required");
+        throw new InvalidFieldException(numberInput(), "is required");
       }
-      ParticipantHistory h = participants.register(actor, site, number, ScreeningForm.toJson(record, form));
+      ParticipantHistory h = participants().register(actor, site, number, ScreeningForm.toJson(record(), form));
       return "redirect:/participants/" + h.participant().id() + "?saved";
     } catch (InvalidFieldException e) {
       String field = switch (e.field()) {
         case "siteCode" -> "site";
-        case "screeningNumber" -> numberInput;
-        default -> ScreeningForm.fieldId(record, e.field());
+        case "screeningNumber" -> numberInput();
+        default -> ScreeningForm.fieldId(record(), e.field());
       };
       return showForm(m, form, check(form), field, e.getMessage());
     }
@@ -104,9 +95,9 @@ class ScreeningController {
   @GetMapping("/participants/{id}/rescreen")
   String rescreenForm(@PathVariable String id, Model m) {
     Actor actor = requireScreener();
-    ParticipantHistory h = participants.history(actor, id);
+    ParticipantHistory h = participants().history(actor, id);
     MultiValueMap<String, String> form =
-        ScreeningForm.fromJson(record, h.screenings().get(h.screenings().size() - 1).recordJson());
+        ScreeningForm.fromJson(record(), h.screenings().get(h.screenings().size() - 1).recordJson());
     form.set("site", h.participant().siteCode());
     m.addAttribute("rescreen", h.participant());
     return showForm(m, form, check(form), null, null);
@@ -115,15 +106,15 @@ class ScreeningController {
   @PostMapping("/participants/{id}/rescreen")
   String rescreen(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model m) {
     Actor actor = requireScreener();
-    ParticipantHistory h = participants.history(actor, id);
+    ParticipantHistory h = participants().history(actor, id);
     try {
-      participants.rescreen(actor, id, ScreeningForm.toJson(record, form), ScreeningForm.first(form, "reason"));
+      participants().rescreen(actor, id, ScreeningForm.toJson(record(), form), ScreeningForm.first(form, "reason"));
       return "redirect:/participants/" + id + "?rescreened";
     } catch (InvalidFieldException e) {
       String field = switch (e.field()) {
         case "reason" -> "reason";
         case "status" -> "reason";
-        default -> ScreeningForm.fieldId(record, e.field());
+        default -> ScreeningForm.fieldId(record(), e.field());
       };
       m.addAttribute("rescreen", h.participant());
       return showForm(m, form, check(form), field, e.getMessage());
@@ -138,7 +129,7 @@ class ScreeningController {
     }
     List<LogRow> rows = new ArrayList<>();
     Map<String, Integer> reasons = new LinkedHashMap<>();
-    for (ParticipantHistory h : participants.histories(actor, site)) {
+    for (ParticipantHistory h : participants().histories(actor, site)) {
       ScreeningVersion v = h.screenings().get(h.screenings().size() - 1);
       rows.add(new LogRow(h.participant(), v));
       for (String r : v.screenFailureReasons()) {
@@ -166,13 +157,13 @@ class ScreeningController {
     m.addAttribute("result", result);
     m.addAttribute("errorField", errorField);
     m.addAttribute("error", error);
-    m.addAttribute("numberInput", numberInput);
+    m.addAttribute("numberInput", numberInput());
     // the sections, inputs and laboratory rows come from the protocol's declared record
-    m.addAttribute("sections", ScreeningForm.sections(record));
-    m.addAttribute("labs", record.labs());
+    m.addAttribute("sections", ScreeningForm.sections(record()));
+    m.addAttribute("labs", record().labs());
     Map<String, List<String>> units = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
-    for (String a : record.labs()) {
+    for (String a : record().labs()) {
       units.put(a, LabUnits.units(a));
       names.put(a, LabUnits.name(a));
     }
@@ -183,14 +174,44 @@ class ScreeningController {
 
   private EligibilityView check(MultiValueMap<String, String> form) {
     try {
-      return EligibilityView.of(engine.protocol(), engine.evaluate(parser.parse(ScreeningForm.toJson(record, form))));
+      Checker c = checker();
+      return EligibilityView.of(c.engine().protocol(),
+          c.engine().evaluate(c.parser().parse(ScreeningForm.toJson(record(), form))));
     } catch (ScreeningRecordException e) {
-      return EligibilityView.unreadable(ScreeningForm.fieldId(record, e.field()), e.problem());
+      return EligibilityView.unreadable(ScreeningForm.fieldId(record(), e.field()), e.problem());
     }
   }
 
   private Actor requireScreener() {
     Actor a = access.actor();
     return access.require(Me.of(a).canScreen(), a, "/screening");
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
+  }
+
+  /** The engine and parser of one protocol version. */
+  private record Checker(EligibilityEngine engine, ScreeningRecordParser parser) {}
+
+  /** The live check of the request's trial under its current protocol version. */
+  private Checker checker() {
+    var t = currentTrial.trial();
+    return checkers.computeIfAbsent(t.current().sha256(), k -> {
+      EligibilityEngine e = new EligibilityEngine(t.protocol());
+      return new Checker(e, new ScreeningRecordParser(e.protocol()));
+    });
+  }
+
+  /** The record the form is generated from: the request's trial's declared record. */
+  private RecordDeclaration record() {
+    return currentTrial.trial().protocol().record();
+  }
+
+  /** The input of the record's id field: the screening number the candidate is registered under. */
+  private String numberInput() {
+    RecordDeclaration r = record();
+    return r.role("id") == null ? "screeningNumber" : r.role("id").inputId();
   }
 }

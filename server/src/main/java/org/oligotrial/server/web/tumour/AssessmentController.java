@@ -31,23 +31,21 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class AssessmentController {
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   static final String TYPE = "tumour-assessment";
-  private final DataCapture dc;
-  private final ParticipantService participants;
   private final WebAccess access;
 
-  AssessmentController(DataCapture dc, ParticipantService participants, WebAccess access) {
-    this.dc = dc;
-    this.participants = participants;
+  AssessmentController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access) {
+    this.currentTrial = currentTrial;
     this.access = access;
   }
 
   @GetMapping(value = "/participants/{pid}/forms/new", params = "type=" + TYPE)
   String newForm(@PathVariable String pid, Model m) {
     Actor a = access.actor();
-    var p = participants.history(a, pid).participant();
+    var p = participants().history(a, pid).participant();
     access.require(AccessPolicy.canWrite(a, p.siteCode()), a, "/participants/" + pid + "/forms/new");
-    TumourHistory h = TumourHistory.of(dc.forms().list(a, pid), null);
+    TumourHistory h = TumourHistory.of(dc().forms().list(a, pid), null);
     AssessmentForm form = AssessmentForm.fromValues(BaselineForm.JSON.createObjectNode(), h.targetIds(),
         h.nonTargetIds());
     form = new AssessmentForm("", form.targets(), form.nonTargets(), h.earlierNew());
@@ -58,8 +56,8 @@ class AssessmentController {
   String check(@PathVariable String pid, @RequestParam(required = false) String formId,
       @RequestParam MultiValueMap<String, String> params, Model m) {
     Actor a = access.actor();
-    StoredForm self = formId == null || formId.isBlank() ? null : dc.forms().get(a, formId);
-    TumourHistory h = TumourHistory.of(dc.forms().list(a, pid), self);
+    StoredForm self = formId == null || formId.isBlank() ? null : dc().forms().get(a, formId);
+    TumourHistory h = TumourHistory.of(dc().forms().list(a, pid), self);
     AssessmentForm form = AssessmentForm.of(params, h.targetIds(), h.nonTargetIds());
     AssessmentPanel panel = check(a, pid, self, h, form);
     m.addAttribute("panel", panel);
@@ -72,11 +70,11 @@ class AssessmentController {
   String create(@PathVariable String pid, @RequestParam MultiValueMap<String, String> params, Model m,
       HttpServletResponse res) {
     Actor a = access.actor();
-    TumourHistory h = TumourHistory.of(dc.forms().list(a, pid), null);
+    TumourHistory h = TumourHistory.of(dc().forms().list(a, pid), null);
     AssessmentForm form = AssessmentForm.of(params, h.targetIds(), h.nonTargetIds());
     try {
       incomplete(form);
-      StoredForm f = dc.forms().create(a, pid, TYPE, null, null, form.values());
+      StoredForm f = dc().forms().create(a, pid, TYPE, null, null, form.values());
       return "redirect:/forms/" + f.id() + "?saved";
     } catch (InvalidFieldException e) {
       res.setStatus(400);
@@ -87,10 +85,10 @@ class AssessmentController {
   @GetMapping("/forms/{id}/assessment")
   String edit(@PathVariable String id, Model m) {
     Actor a = access.actor();
-    StoredForm f = dc.forms().get(a, id);
+    StoredForm f = dc().forms().get(a, id);
     access.require(AccessPolicy.canWrite(a, f.siteCode()) && f.formType().equals(TYPE), a,
         "/forms/" + id + "/assessment");
-    TumourHistory h = TumourHistory.of(dc.forms().list(a, f.participantId()), f);
+    TumourHistory h = TumourHistory.of(dc().forms().list(a, f.participantId()), f);
     AssessmentForm form = AssessmentForm.fromValues(Lesions.assessmentValues(f), h.targetIds(), h.nonTargetIds());
     return show(m, f.participantId(), f, h, form, check(a, f.participantId(), f, h, form), null, null);
   }
@@ -100,12 +98,12 @@ class AssessmentController {
       @RequestParam(required = false) Integer version, @RequestParam MultiValueMap<String, String> params, Model m,
       HttpServletResponse res) {
     Actor a = access.actor();
-    StoredForm f = dc.forms().get(a, id);
-    TumourHistory h = TumourHistory.of(dc.forms().list(a, f.participantId()), f);
+    StoredForm f = dc().forms().get(a, id);
+    TumourHistory h = TumourHistory.of(dc().forms().list(a, f.participantId()), f);
     AssessmentForm form = AssessmentForm.of(params, h.targetIds(), h.nonTargetIds());
     try {
       incomplete(form);
-      dc.forms().update(a, id, form.values(), reason, version);
+      dc().forms().update(a, id, form.values(), reason, version);
       return "redirect:/forms/" + id + "?saved";
     } catch (InvalidFieldException e) {
       res.setStatus(400);
@@ -143,7 +141,7 @@ class AssessmentController {
       return AssessmentPanel.notReady(by, null);
     }
     try {
-      return AssessmentPanel.of(dc.forms().preview(a, pid, TYPE, self == null ? null : self.id(), form.values()), by);
+      return AssessmentPanel.of(dc().forms().preview(a, pid, TYPE, self == null ? null : self.id(), form.values()), by);
     } catch (InvalidFieldException e) {
       String id = lesionNamed(e.getMessage(), by.keySet());
       if (id != null) {
@@ -213,5 +211,15 @@ class AssessmentController {
       FieldError.show(m, e, form.newIds());
     }
     return "tumour/assessment";
+  }
+
+  /** The dataCapture service of the request's trial (its path's, else the default trial). */
+  private DataCapture dc() {
+    return currentTrial.dataCapture();
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
   }
 }

@@ -25,21 +25,19 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class BaselineController {
+  private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   static final String TYPE = "tumour-baseline";
-  private final DataCapture dc;
-  private final ParticipantService participants;
   private final WebAccess access;
 
-  BaselineController(DataCapture dc, ParticipantService participants, WebAccess access) {
-    this.dc = dc;
-    this.participants = participants;
+  BaselineController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access) {
+    this.currentTrial = currentTrial;
     this.access = access;
   }
 
   @GetMapping(value = "/participants/{pid}/forms/new", params = "type=" + TYPE)
   String newForm(@PathVariable String pid, Model m) {
     writable(pid);
-    StoredForm existing = dc.forms().list(access.actor(), pid).stream().filter(f -> f.formType().equals(TYPE))
+    StoredForm existing = dc().forms().list(access.actor(), pid).stream().filter(f -> f.formType().equals(TYPE))
         .findFirst().orElse(null);
     if (existing != null) {
       return "redirect:/forms/" + existing.id() + "/lesions";
@@ -65,7 +63,7 @@ class BaselineController {
     Actor a = access.actor();
     BaselineForm form = BaselineForm.of(params);
     try {
-      StoredForm f = dc.forms().create(a, pid, TYPE, null, null, form.values());
+      StoredForm f = dc().forms().create(a, pid, TYPE, null, null, form.values());
       return "redirect:/forms/" + f.id() + "?saved";
     } catch (InvalidFieldException e) {
       res.setStatus(400);
@@ -76,7 +74,7 @@ class BaselineController {
   @GetMapping("/forms/{id}/lesions")
   String edit(@PathVariable String id, Model m) {
     Actor a = access.actor();
-    StoredForm f = dc.forms().get(a, id);
+    StoredForm f = dc().forms().get(a, id);
     access.require(AccessPolicy.canWrite(a, f.siteCode()) && f.formType().equals(TYPE), a, "/forms/" + id
         + "/lesions");
     return show(m, f.participantId(), f, BaselineForm.fromValues(Lesions.baselineValues(f)), null, null);
@@ -87,10 +85,10 @@ class BaselineController {
       @RequestParam(required = false) Integer version, @RequestParam MultiValueMap<String, String> params, Model m,
       HttpServletResponse res) {
     Actor a = access.actor();
-    StoredForm f = dc.forms().get(a, id);
+    StoredForm f = dc().forms().get(a, id);
     BaselineForm form = BaselineForm.of(params);
     try {
-      dc.forms().update(a, id, form.values(), reason, version);
+      dc().forms().update(a, id, form.values(), reason, version);
       return "redirect:/forms/" + id + "?saved";
     } catch (InvalidFieldException e) {
       res.setStatus(400);
@@ -117,11 +115,21 @@ class BaselineController {
 
   private void writable(String pid) {
     Actor a = access.actor();
-    var p = participants.history(a, pid).participant();
+    var p = participants().history(a, pid).participant();
     access.require(AccessPolicy.canWrite(a, p.siteCode()), a, "/participants/" + pid + "/forms/new");
   }
 
   private void readable(String pid) {
-    participants.history(access.actor(), pid);
+    participants().history(access.actor(), pid);
+  }
+
+  /** The dataCapture service of the request's trial (its path's, else the default trial). */
+  private DataCapture dc() {
+    return currentTrial.dataCapture();
+  }
+
+  /** The participants service of the request's trial (its path's, else the default trial). */
+  private ParticipantService participants() {
+    return currentTrial.participants();
   }
 }
