@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.oligotrial.randomization.AllocationStep;
-import org.oligotrial.randomization.MethodParameters;
 import org.oligotrial.randomization.ParticipantFactors;
 import org.oligotrial.randomization.RandomizationScheme;
 import org.oligotrial.randomization.RandomizationState;
 import org.oligotrial.randomization.Randomizer;
 import org.oligotrial.randomization.Randomizers;
 import org.oligotrial.randomization.SecretSeed;
-import org.oligotrial.randomization.TrialFactors;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.randomization.ProtocolRandomization;
 import org.oligotrial.randomization.simulation.MethodSummary;
 import org.oligotrial.randomization.simulation.TrialSimulation;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,9 +45,11 @@ public class RandomizationBenchmark {
   @Setup
   public void setUp() {
     SecretSeed seed = SecretSeed.derivedFrom("benchmark");
-    minimizationScheme = TrialFactors.scheme(MethodParameters.Minimization.equalWeights(5, 0.8));
+    // the bundled protocol's factors and arms (protocols/nct03119519.yaml)
+    Protocol protocol = ProtocolLoader.bundled();
+    minimizationScheme = ProtocolRandomization.scheme(protocol, "minimization");
     minimization = Randomizers.create(minimizationScheme, seed);
-    blocks = Randomizers.create(TrialFactors.scheme(new MethodParameters.PermutedBlocks(List.of(2, 4, 6))), seed);
+    blocks = Randomizers.create(ProtocolRandomization.scheme(protocol, "permuted-blocks"), seed);
     SplittableRandom rnd = new SplittableRandom(148);
     minimizationState = RandomizationState.empty(2);
     blocksState = RandomizationState.empty(2);

@@ -82,7 +82,7 @@ public final class SampleTrial implements ClinicalDataSource {
   private static SubjectRecord subject1() {
     Map<String, String> strata = new LinkedHashMap<>();
     strata.put("histology", "non-squamous");
-    strata.put("therapy", "targeted");
+    strata.put("first_line", "targeted"); // the protocol's factor id (formerly therapy)
     List<FormRecord> forms = new ArrayList<>();
     forms.add(form("tumour-baseline", "baseline", 1, "101", """
         {"date": "2024-02-20", "lesions": [

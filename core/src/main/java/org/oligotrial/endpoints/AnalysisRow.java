@@ -2,14 +2,16 @@ package org.oligotrial.endpoints;
 
 import java.util.List;
 import java.util.Objects;
+import org.oligotrial.randomization.StratificationFactor;
 
 /**
- * One row of the analysis dataset: a participant, the arm, the five stratification factor levels and every endpoint.
+ * One row of the analysis dataset: a participant, the arm, the level of each of the protocol's stratification factors
+ * and every endpoint.
  *
  * @param participantId participant id
- * @param arm arm code ("RT+" or "RT-")
- * @param strataLevels levels of the five stratification factors in the order of
- *     {@link org.oligotrial.randomization.TrialFactors#ALL}; null for a level not recorded
+ * @param arm the arm's id as in the protocol's {@code arms[].id}
+ * @param strataLevels levels of the protocol's stratification factors, in protocol order; null for a level not
+ *     recorded
  * @param pfs progression-free survival
  * @param os overall survival
  * @param thoracicPfs thoracic progression-free survival
@@ -37,13 +39,14 @@ public record AnalysisRow(
   }
 
   /**
-   * The row of one participant's derived endpoints.
+   * The row of one participant's derived endpoints, with a level column per factor of {@code factors} (the
+   * protocol's, {@link org.oligotrial.randomization.ProtocolRandomization#factors}).
    *
    * @throws InvalidHistoryException if a stratum names an unknown factor or level
    */
-  public static AnalysisRow of(ParticipantEndpoints e) {
+  public static AnalysisRow of(ParticipantEndpoints e, List<StratificationFactor> factors) {
     ParticipantHistory h = e.history();
-    List<String> levels = StrataColumns.levels(h.strata());
+    List<String> levels = StrataColumns.levels(h.strata(), factors);
     int worst = e.worstGrades().values().stream().mapToInt(Integer::intValue).max().orElse(0);
     return new AnalysisRow(h.participantId(), h.arm(), levels, e.pfs(), e.os(), e.thoracicPfs(), e.localControl(),
         e.oligometastaticControl(), e.compliance(), worst);

@@ -13,9 +13,8 @@ import org.oligotrial.recist.TumourAssessments;
  * say "did not happen / not known". Consistency is checked by {@link EndpointDerivation}.
  *
  * @param participantId trial participant id, non-blank
- * @param arm allocated arm code, "RT+" or "RT-" ({@link org.oligotrial.randomization.TrialFactors})
- * @param strata stratification factor name to level, keyed as in
- *     {@link org.oligotrial.randomization.TrialFactors#ALL}; a missing factor is written as NA
+ * @param arm the allocated arm's id, as in the protocol's {@code arms[].id}
+ * @param strata stratification factor to level, keyed by the protocol's factor ids; a missing factor is written as NA
  * @param randomizationDate day 0 of every time-to-event endpoint
  * @param progressions progressions recorded on the progression form (clinical progression), any order
  * @param assessmentDates dates of adequate tumour assessments (all target and non-target lesions evaluated); dates

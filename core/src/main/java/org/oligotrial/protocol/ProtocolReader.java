@@ -131,21 +131,50 @@ final class ProtocolReader {
       if (!p.requireMap(f)) {
         continue;
       }
-      p.onlyKeys(f, "id", "name", "levels");
+      p.onlyKeys(f, "id", "name", "levels", "formerIds");
+      String id = p.text(f, "id", true);
+      if (id != null && !id.matches(StratificationFactor.ID_PATTERN)) {
+        p.error(f.map.get("id"), "factor id '" + id + "' must match " + StratificationFactor.ID_PATTERN
+            + " (it is the analysis dataset's column name: lower-case letters, digits and '_', starting with a letter)");
+      }
       List<FactorLevel> levels = new ArrayList<>();
       for (YamlNode l : p.list(f, "levels", true)) {
         if (p.requireMap(l)) {
-          p.onlyKeys(l, "code", "label", "when");
+          p.onlyKeys(l, "code", "label", "when", "prevalence");
+          BigDecimal prevalence = p.decimal(l, "prevalence", false);
+          if (prevalence != null && (prevalence.signum() < 0 || prevalence.compareTo(BigDecimal.ONE) > 0)) {
+            p.error(l.map.get("prevalence"), "prevalence must lie between 0 and 1");
+          }
           levels.add(new FactorLevel(p.text(l, "code", true), p.text(l, "label", false),
-              rules.read(p.child(l, "when", true))));
+              rules.read(p.child(l, "when", true)), prevalence));
         }
+      }
+      BigDecimal stated = levels.stream().map(FactorLevel::prevalence).filter(java.util.Objects::nonNull)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      boolean all = !levels.isEmpty() && levels.stream().allMatch(l -> l.prevalence() != null);
+      if (stated.compareTo(BigDecimal.ONE) > 0 || (all && stated.compareTo(BigDecimal.ONE) != 0)) {
+        p.error(f, "the levels' prevalences add up to " + stated.toPlainString() + "; they must add up to 1 when"
+            + " every level states one, and to at most 1 otherwise");
       }
       if (levels.size() < 2) {
         p.error(f, "a stratification factor needs at least two levels");
       }
-      out.add(new StratificationFactor(p.text(f, "id", true), p.text(f, "name", true), List.copyOf(levels)));
+      out.add(new StratificationFactor(id, p.text(f, "name", true), List.copyOf(levels),
+          p.texts(f, "formerIds", false)));
+      new LevelOverlap(p).check(f, levels);
     }
     unique(root, "stratification", out.stream().map(StratificationFactor::id).toList());
+    Set<String> names = new HashSet<>();
+    out.forEach(x -> names.add(x.id()));
+    List<YamlNode> nodes = p.list(root, "stratification", false);
+    for (int i = 0; i < out.size(); i++) {
+      for (String former : out.get(i).formerIds()) {
+        if (!names.add(former)) {
+          p.error(i < nodes.size() ? nodes.get(i) : root, "former id '" + former + "' of factor '"
+              + out.get(i).id() + "' is the id or a former id of another factor");
+        }
+      }
+    }
     return List.copyOf(out);
   }
 

@@ -38,10 +38,7 @@ public final class ProtocolRandomization {
    */
   public static RandomizationScheme scheme(Protocol protocol, String method) {
     RandomizationSettings s = settings(protocol);
-    List<StratificationFactor> factors = new ArrayList<>();
-    for (org.oligotrial.protocol.StratificationFactor f : protocol.stratification()) {
-      factors.add(new StratificationFactor(f.id(), f.levels().stream().map(FactorLevel::code).toList()));
-    }
+    List<StratificationFactor> factors = factors(protocol);
     List<String> arms = protocol.arms().stream().map(Arm::id).toList();
     if (s.ratio() == null) {
       throw new IllegalArgumentException("randomization.ratio: missing (one whole number per arm " + arms + ")");
@@ -56,7 +53,7 @@ public final class ProtocolRandomization {
     MethodParameters parameters = switch (m) {
       case "minimization" -> minimization(s, factors);
       case "permuted-blocks", "blocks" -> {
-        if (s.blockSizes() == null) {
+        if (s.blockSizes() == null || s.blockSizes().isEmpty()) {
           throw new IllegalArgumentException("randomization.blockSizes: missing for permuted blocks");
         }
         yield new MethodParameters.PermutedBlocks(s.blockSizes());
@@ -66,6 +63,20 @@ public final class ProtocolRandomization {
           "randomization.method: '" + method + "' is not minimization, permuted-blocks or simple");
     };
     return new RandomizationScheme(factors, ratio, parameters);
+  }
+
+  /**
+   * The protocol's stratification factors, ids and level codes as written, in protocol order (also the analysis
+   * dataset's strata columns).
+   *
+   * @throws IllegalArgumentException when a factor has fewer than two levels or repeats one
+   */
+  public static List<StratificationFactor> factors(Protocol protocol) {
+    List<StratificationFactor> factors = new ArrayList<>();
+    for (org.oligotrial.protocol.StratificationFactor f : protocol.stratification()) {
+      factors.add(new StratificationFactor(f.id(), f.levels().stream().map(FactorLevel::code).toList()));
+    }
+    return List.copyOf(factors);
   }
 
   private static MethodParameters.Minimization minimization(RandomizationSettings s, List<StratificationFactor> factors) {

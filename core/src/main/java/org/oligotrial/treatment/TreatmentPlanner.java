@@ -1,53 +1,33 @@
 package org.oligotrial.treatment;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.oligotrial.protocol.Arm;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.protocol.Regimen;
 
 /**
- * Derives the treatment plan from the allocated arm, the EGFR status and the histology, as the protocol prescribes:
- *
- * <ul>
- *   <li>EGFR-sensitising mutation: an EGFR-TKI, gefitinib or erlotinib (whatever the histology);
- *   <li>EGFR wild-type, non-squamous: pemetrexed with cisplatin;
- *   <li>EGFR wild-type, squamous: a taxane with cisplatin;
- *   <li>EGFR unknown: no regimen, so randomization is blocked until the test result is in.
- * </ul>
- *
- * <p>The RT+ arm adds {@link RadiotherapyPlan#PROTOCOL}. A pure function; thread-safe.
+ * The treatment plan of a participant allocated to an arm: the arm's interventions from the protocol's {@code arms}
+ * and the regimen the protocol's {@code systemicTherapy} rules chose (see {@code
+ * org.oligotrial.eligibility.ProtocolDerivations#regimen}). A pure function; thread-safe.
  */
 public final class TreatmentPlanner {
   private TreatmentPlanner() {}
 
   /**
-   * The systemic regimen for the EGFR status and histology.
+   * The plan on {@code armId}.
    *
-   * @throws RandomizationBlockedException when the EGFR status is unknown
+   * @param regimen the chosen regimen, or empty when the protocol has no regimen rules
+   * @throws IllegalArgumentException when the protocol has no arm {@code armId}
    */
-  public static SystemicRegimen regimen(EgfrStatus egfr, Histology histology) {
-    Objects.requireNonNull(egfr, "EGFR status");
-    Objects.requireNonNull(histology, "histology");
-    switch (egfr) {
-      case MUTANT:
-        return SystemicRegimen.EGFR_TKI;
-      case WILD_TYPE:
-        return histology.isSquamous() ? SystemicRegimen.TAXANE_CISPLATIN : SystemicRegimen.PEMETREXED_CISPLATIN;
-      default:
-        throw new RandomizationBlockedException(
-            "EGFR status is unknown: the systemic regimen (EGFR-TKI or platinum doublet) depends on the gene test, "
-                + "so the participant cannot be randomized until the result is recorded");
-    }
-  }
-
-  /**
-   * The plan for a participant allocated to {@code arm}.
-   *
-   * @throws RandomizationBlockedException when the EGFR status is unknown
-   */
-  public static TreatmentPlan plan(TrialArm arm, EgfrStatus egfr, Histology histology) {
-    Objects.requireNonNull(arm, "arm");
-    SystemicRegimen regimen = regimen(egfr, histology);
-    String reason = egfr == EgfrStatus.MUTANT
-        ? "EGFR-sensitising mutation"
-        : "EGFR wild-type, " + (histology.isSquamous() ? "squamous" : "non-squamous") + " histology";
-    return new TreatmentPlan(arm, regimen, arm == TrialArm.RT_PLUS ? RadiotherapyPlan.PROTOCOL : null, reason);
+  public static TreatmentPlan plan(Protocol protocol, String armId, Optional<Regimen> regimen) {
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(regimen, "regimen");
+    Arm arm = protocol.arms().stream().filter(a -> a.id().equals(armId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the protocol has no arm '" + armId + "' (arms "
+            + protocol.arms().stream().map(Arm::id).toList() + ")"));
+    Regimen r = regimen.orElse(null);
+    String reason = r == null ? null : "chosen by the protocol's rule for " + r.id();
+    return new TreatmentPlan(arm.id(), arm.name(), arm.interventions(), r, reason);
   }
 }

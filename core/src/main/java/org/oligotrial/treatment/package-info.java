@@ -1,6 +1,6 @@
 /**
- * The treatment each randomized participant receives in NCT03119519: the systemic regimen chosen by the EGFR gene
- * test and the histology, plus, on the RT+ arm, local radiotherapy (3D-CRT or IMRT) to the primary thoracic tumour
- * and/or the remediable oligometastatic foci. Pure functions with immutable results.
+ * The treatment a randomized participant receives, as the protocol file states it: the allocated arm with its
+ * interventions ({@code arms[]}) and, where the protocol has {@code systemicTherapy} rules, the regimen chosen by them
+ * from the screening record. Nothing here names a trial; pure functions with immutable results.
  */
 package org.oligotrial.treatment;

@@ -6,9 +6,17 @@ import static org.oligotrial.endpoints.Histories.participant;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.oligotrial.randomization.Nct03119519;
+import org.oligotrial.randomization.ProtocolRandomization;
+import org.oligotrial.randomization.StratificationFactor;
+import org.oligotrial.randomization.TestProtocols;
 
-/** The analysis dataset CSV: header, one line per participant, NA for what does not apply. */
+/**
+ * The analysis dataset CSV: header, one line per participant, NA for what does not apply; one strata column per
+ * factor of the protocol, named by its id.
+ */
 class AnalysisCsvTest {
+  private static final List<StratificationFactor> FACTORS = Nct03119519.FACTORS;
 
   @Test
   void writesHeaderAndOneLinePerParticipant() {
@@ -18,7 +26,7 @@ class AnalysisCsvTest {
         .diedOn(200).treatedLesion("T1", 126).delivered(4, 4, 30, 27).adverseEvent("Pneumonitis", 2).derive();
     ParticipantEndpoints rtMinus = participant().id("P2").arm("RT-").stratum("histology", "non-squamous")
         .assessedOn(42).lastKnownAlive(60).delivered(4, 2, 0, 0).derive();
-    String csv = AnalysisCsv.toCsv(List.of(AnalysisRow.of(rtPlus), AnalysisRow.of(rtMinus)));
+    String csv = AnalysisCsv.toCsv(FACTORS, List.of(AnalysisRow.of(rtPlus, FACTORS), AnalysisRow.of(rtMinus, FACTORS)));
     // P1's progression is a progression form without tumour assessments: pfs_source CLINICAL; no ofc without
     // tumour assessments (NA). months: 126 / 30.4375 = 4.1396; 200 / 30.4375 = 6.5708; 42 / 30.4375 = 1.3799; 60 / 30.4375 = 1.9713
     assertThat(csv).isEqualTo("""
@@ -33,14 +41,34 @@ class AnalysisCsvTest {
 
   @Test
   void quotesTextWithCommas() {
-    String csv = AnalysisCsv.toCsv(List.of(AnalysisRow.of(participant().id("P,1").derive())));
+    String csv = AnalysisCsv.toCsv(FACTORS, List.of(AnalysisRow.of(participant().id("P,1").derive(), FACTORS)));
     assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("\"P,1\",RT+,");
   }
 
   @Test
   void unknownStratumLevelIsRejected() {
     ParticipantEndpoints e = participant().stratum("histology", "small-cell").derive();
-    assertThatThrownBy(() -> AnalysisRow.of(e)).isInstanceOf(InvalidHistoryException.class)
+    assertThatThrownBy(() -> AnalysisRow.of(e, FACTORS)).isInstanceOf(InvalidHistoryException.class)
         .hasMessageContaining("strata.histology");
+  }
+
+  @Test
+  void aTrialWithOneFactorHasOneStrataColumnAndItsOwnArms() {
+    // SABR-COMET's randomization (test protocol): one factor, metastases 1-3 / 4-5; arms SOC and SOC+SABR
+    List<StratificationFactor> sabr = ProtocolRandomization.factors(TestProtocols.sabrCometLike());
+    ParticipantEndpoints e = participant().id("S1").arm("SOC+SABR").stratum("metastases", "4-5").assessedOn(42)
+        .lastKnownAlive(60).derive();
+    String csv = AnalysisCsv.toCsv(sabr, List.of(AnalysisRow.of(e, sabr)));
+    assertThat(AnalysisCsv.columns(sabr).subList(0, 4)).containsExactly("participant_id", "arm", "metastases",
+        "pfs_time");
+    assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("S1,SOC+SABR,4-5,42,0,");
+  }
+
+  @Test
+  void aFactorOfAnotherTrialIsRejectedNamingIt() {
+    List<StratificationFactor> sabr = ProtocolRandomization.factors(TestProtocols.sabrCometLike());
+    ParticipantEndpoints e = participant().stratum("histology", "squamous").derive();
+    assertThatThrownBy(() -> AnalysisRow.of(e, sabr)).isInstanceOf(InvalidHistoryException.class)
+        .hasMessage("strata: unknown stratification factor 'histology'; expected [metastases]");
   }
 }

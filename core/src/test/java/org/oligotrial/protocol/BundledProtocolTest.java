@@ -26,7 +26,7 @@ class BundledProtocolTest {
   @Test
   void holdsFiveTwoLevelStratificationFactorsAndMinimization() {
     assertThat(p.stratification()).extracting(StratificationFactor::id)
-        .containsExactly("histology", "therapy", "intracranial", "metastases", "thoracic-stage");
+        .containsExactly("histology", "first_line", "brain_metastasis", "metastases", "thoracic_stage");
     assertThat(p.stratification()).allMatch(f -> f.levels().size() == 2);
     assertThat(p.randomization().method()).isEqualTo("minimization");
     assertThat(p.randomization().probability()).isEqualByComparingTo(new BigDecimal("0.8"));

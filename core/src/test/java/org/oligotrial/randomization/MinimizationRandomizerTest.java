@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class MinimizationRandomizerTest {
 
   private static RandomizationScheme trial(double p) {
-    return TrialFactors.scheme(MethodParameters.Minimization.equalWeights(5, p));
+    return Nct03119519.scheme(MethodParameters.Minimization.equalWeights(5, p));
   }
 
   /** G(arm) for 1:1 with the range measure and equal weights, computed from the state independently of the rule. */
@@ -116,7 +116,7 @@ class MinimizationRandomizerTest {
 
   @Test
   void twoToOneMinimizationKeepsTheLongRunProportionNearTwoThirds() {
-    RandomizationScheme scheme = new RandomizationScheme(TrialFactors.ALL,
+    RandomizationScheme scheme = new RandomizationScheme(Nct03119519.FACTORS,
         AllocationRatio.parse("2:1", List.of("RT+", "RT-")), MethodParameters.Minimization.equalWeights(5, 0.8));
     List<AllocationStep> steps = Fixtures.randomizeAll(Randomizers.create(scheme, SecretSeed.derivedFrom("2:1")),
         Fixtures.participants(scheme, 3000, 21));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class PermutedBlockRandomizerTest {
 
-  private static final RandomizationScheme TRIAL = TrialFactors.scheme(new MethodParameters.PermutedBlocks(List.of(2, 4, 6)));
+  private static final RandomizationScheme TRIAL = Nct03119519.scheme(new MethodParameters.PermutedBlocks(List.of(2, 4, 6)));
   private static final SecretSeed SEED = SecretSeed.derivedFrom("blocks test seed");
 
   @Test
@@ -34,7 +34,7 @@ class PermutedBlockRandomizerTest {
 
   @Test
   void twoToOneBlocksFollowTheRatioAtEveryBlockEnd() {
-    RandomizationScheme scheme = new RandomizationScheme(List.of(TrialFactors.HISTOLOGY),
+    RandomizationScheme scheme = new RandomizationScheme(List.of(Nct03119519.HISTOLOGY),
         AllocationRatio.parse("2:1", List.of("RT+", "RT-")), new MethodParameters.PermutedBlocks(List.of(3, 6)));
     Randomizer r = Randomizers.create(scheme, SEED);
     int[] c = new int[2];
@@ -96,7 +96,7 @@ class PermutedBlockRandomizerTest {
 
   @Test
   void blockSizeThatIsNotAMultipleOfTheRatioSumIsRefused() {
-    assertThatThrownBy(() -> new RandomizationScheme(TrialFactors.ALL,
+    assertThatThrownBy(() -> new RandomizationScheme(Nct03119519.FACTORS,
         AllocationRatio.parse("2:1", List.of("RT+", "RT-")), new MethodParameters.PermutedBlocks(List.of(4))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("block size 4 is not a multiple of the ratio sum 3");

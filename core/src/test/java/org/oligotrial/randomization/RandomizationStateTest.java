@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class RandomizationStateTest {
 
-  private static final RandomizationScheme MIN = TrialFactors.scheme(MethodParameters.Minimization.equalWeights(5, 0.8));
-  private static final RandomizationScheme BLOCKS = TrialFactors.scheme(new MethodParameters.PermutedBlocks(List.of(2, 4, 6)));
+  private static final RandomizationScheme MIN = Nct03119519.scheme(MethodParameters.Minimization.equalWeights(5, 0.8));
+  private static final RandomizationScheme BLOCKS = Nct03119519.scheme(new MethodParameters.PermutedBlocks(List.of(2, 4, 6)));
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Test
@@ -28,7 +28,7 @@ class RandomizationStateTest {
 
   @Test
   void stateAndAllocationsRoundTripThroughJsonForEveryMethod() {
-    for (RandomizationScheme scheme : List.of(MIN, BLOCKS, TrialFactors.scheme(new MethodParameters.Simple()))) {
+    for (RandomizationScheme scheme : List.of(MIN, BLOCKS, Nct03119519.scheme(new MethodParameters.Simple()))) {
       List<AllocationStep> steps = Fixtures.randomizeAll(Randomizers.create(scheme, SecretSeed.derivedFrom("json")),
           Fixtures.participants(scheme, 40, 4));
       RandomizationState state = steps.get(39).state();

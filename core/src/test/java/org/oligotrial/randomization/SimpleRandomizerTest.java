@@ -35,7 +35,7 @@ class SimpleRandomizerTest {
 
   @Test
   void recordedDrawsReplayWithoutTheSeed() {
-    RandomizationScheme scheme = TrialFactors.scheme(new MethodParameters.Simple());
+    RandomizationScheme scheme = Nct03119519.scheme(new MethodParameters.Simple());
     List<Allocation> log = Fixtures.allocations(Fixtures.randomizeAll(
         Randomizers.create(scheme, SecretSeed.derivedFrom("simple replay")), Fixtures.participants(scheme, 100, 1)));
     assertThat(AllocationReplay.fromRecordedDraws(scheme, log).reproduced()).isTrue();

@@ -3,55 +3,47 @@ package org.oligotrial.treatment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.protocol.Regimen;
+import org.oligotrial.randomization.TestProtocols;
 
+/** Plans built from the protocol files' arms and regimens (protocols/nct03119519.yaml and a SABR-COMET test file). */
 class TreatmentPlannerTest {
+  private static final Protocol NCT03119519 = ProtocolLoader.bundled();
 
-  @Test
-  void regimenFollowsEgfrStatusAndHistologyForEveryCombination() {
-    // rows: EGFR status x histology -> regimen, from the protocol notes
-    Object[][] table = {
-      {EgfrStatus.MUTANT, Histology.SQUAMOUS, SystemicRegimen.EGFR_TKI},
-      {EgfrStatus.MUTANT, Histology.ADENOCARCINOMA, SystemicRegimen.EGFR_TKI},
-      {EgfrStatus.MUTANT, Histology.OTHER_NON_SQUAMOUS, SystemicRegimen.EGFR_TKI},
-      {EgfrStatus.WILD_TYPE, Histology.SQUAMOUS, SystemicRegimen.TAXANE_CISPLATIN},
-      {EgfrStatus.WILD_TYPE, Histology.ADENOCARCINOMA, SystemicRegimen.PEMETREXED_CISPLATIN},
-      {EgfrStatus.WILD_TYPE, Histology.OTHER_NON_SQUAMOUS, SystemicRegimen.PEMETREXED_CISPLATIN},
-    };
-    for (Object[] row : table) {
-      for (TrialArm arm : TrialArm.values()) {
-        TreatmentPlan plan = TreatmentPlanner.plan(arm, (EgfrStatus) row[0], (Histology) row[1]);
-        assertThat(plan.systemic()).as("%s %s", row[0], row[1]).isEqualTo(row[2]);
-        assertThat(plan.radiotherapyPlan().isPresent()).isEqualTo(arm == TrialArm.RT_PLUS);
-      }
-    }
+  private static Regimen regimen(String id) {
+    return NCT03119519.systemicTherapy().regimens().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Test
-  void rtPlusAddsThreeDimensionalConformalOrIntensityModulatedRadiotherapyBeforeProgression() {
-    TreatmentPlan plan = TreatmentPlanner.plan(TrialArm.RT_PLUS, EgfrStatus.MUTANT, Histology.ADENOCARCINOMA);
-    assertThat(plan.radiotherapy().techniques()).containsExactly("3D-CRT", "IMRT");
-    assertThat(plan.summary()).isEqualTo("RT+: EGFR tyrosine-kinase inhibitor: gefitinib or erlotinib, plus 3D-CRT or "
-        + "IMRT to the primary thoracic tumour and/or the remediable oligometastatic foci, with first-line systemic "
-        + "therapy, no later than disease progression (EGFR-sensitising mutation)");
-    assertThat(TreatmentPlanner.plan(TrialArm.RT_MINUS, EgfrStatus.WILD_TYPE, Histology.SQUAMOUS).summary())
-        .isEqualTo("RT-: platinum doublet: a taxane with cisplatin (EGFR wild-type, squamous histology)");
+  void armInterventionsAndRegimenComeFromTheProtocol() {
+    TreatmentPlan plan = TreatmentPlanner.plan(NCT03119519, "RT+", Optional.of(regimen("egfr-tki")));
+    assertThat(plan.arm()).isEqualTo("RT+");
+    assertThat(plan.interventions()).containsExactly("first-line systemic therapy",
+        "3D-CRT or IMRT to the primary tumour and oligometastatic foci");
+    assertThat(plan.summary()).isEqualTo("RT+ (Local Definitive Radiotherapy): first-line systemic therapy, 3D-CRT or"
+        + " IMRT to the primary tumour and oligometastatic foci; regimen: EGFR tyrosine-kinase inhibitor (gefitinib,"
+        + " erlotinib) - chosen by the protocol's rule for egfr-tki");
+    assertThat(TreatmentPlanner.plan(NCT03119519, "RT-", Optional.of(regimen("taxane-cisplatin"))).summary())
+        .startsWith("RT- (No Local Definitive Radiotherapy): first-line systemic therapy; regimen: taxane plus"
+            + " cisplatin (paclitaxel or docetaxel, cisplatin)");
   }
 
   @Test
-  void unknownEgfrStatusIsRefusedWithAClearMessage() {
-    for (TrialArm arm : TrialArm.values()) {
-      assertThatThrownBy(() -> TreatmentPlanner.plan(arm, EgfrStatus.UNKNOWN, Histology.SQUAMOUS))
-          .isInstanceOf(RandomizationBlockedException.class)
-          .hasMessageContaining("cannot be randomized until the result is recorded");
-    }
+  void aProtocolWithoutSystemicTherapyRulesPlansTheArmAlone() {
+    Protocol sabr = TestProtocols.sabrCometLike();
+    TreatmentPlan plan = TreatmentPlanner.plan(sabr, "SOC+SABR", Optional.empty());
+    assertThat(plan.systemicRegimen()).isEmpty();
+    assertThat(plan.summary()).isEqualTo("SOC+SABR (standard of care plus SABR): palliative standard of care,"
+        + " stereotactic ablative radiotherapy to all metastatic sites");
   }
 
   @Test
-  void armCodesRoundTrip() {
-    for (TrialArm arm : TrialArm.values()) {
-      assertThat(TrialArm.fromCode(arm.code())).isEqualTo(arm);
-    }
-    assertThatThrownBy(() -> TrialArm.fromCode("RT")).hasMessageContaining("no arm 'RT'");
+  void anArmTheProtocolDoesNotHaveIsRefusedNamingTheArms() {
+    assertThatThrownBy(() -> TreatmentPlanner.plan(NCT03119519, "SOC", Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("the protocol has no arm 'SOC' (arms [RT+, RT-])");
   }
 }

@@ -197,8 +197,10 @@ public final class RandomizationLoadDriver {
           Random r = new Random(i);
           String record = "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"" + histologies[r.nextInt(2)]
               + "\"},\"egfr\":\"" + (r.nextBoolean() ? "mutant" : "wild-type") + "\",\"staging\":{\"t\":\""
-              + (r.nextBoolean() ? "T1b" : "T4") + "\",\"n\":\"N0\"},\"metastases\":[{\"site\":\""
-              + (r.nextBoolean() ? "brain" : "bone") + "\",\"lesions\":" + (1 + r.nextInt(5)) + "}]}";
+              + (r.nextBoolean() ? "T1b" : "T4") + "\",\"n\":\"N0\"},";
+          boolean brain = r.nextBoolean();
+          record += "\"metastases\":[{\"site\":\"" + (brain ? "brain" : "bone") + "\",\"lesions\":"
+              + (1 + r.nextInt(5)) + "}],\"intracranialMetastasis\":" + brain + "}";
           String id = reg.participants().register(inv, "LOAD", "LOAD-" + i, record).participant().id();
           reg.participants().recordConsent(inv, id, new Consent("v1", LocalDate.of(2026, 1, 5), "load"), null);
         }

@@ -118,10 +118,13 @@ public final class StatsExport {
     }
   }
 
-  /** The analysis dataset's table ({@link AnalysisCsv}'s columns), for its read-in scripts. */
-  static Table analysisTable() {
+  /**
+   * The analysis dataset's table ({@link AnalysisCsv}'s columns, one strata column per factor id of {@code
+   * factors}), for its read-in scripts.
+   */
+  static Table analysisTable(List<String> factors) {
     List<Col> cols = new ArrayList<>();
-    for (String c : AnalysisCsv.columns()) {
+    for (String c : AnalysisCsv.columnsFor(factors)) {
       String type = c.endsWith("_time") || c.endsWith("_event") || c.equals("worst_grade") ? "integer"
           : c.endsWith("_months") || c.endsWith("_compliance") ? "float" : "text";
       cols.add(new Col(c, c.replace('_', ' '), type, List.of(), c.endsWith("_time") ? "days"
@@ -130,12 +133,21 @@ public final class StatsExport {
     return new Table("analysis", "analysis dataset (one row per randomized participant)", cols);
   }
 
-  /** Writes {@code read-analysis.R} and {@code read-analysis.sas} for an {@code analysis.csv} in the same folder. */
+  /**
+   * Writes {@code read-analysis.R} and {@code read-analysis.sas} for an {@code analysis.csv} in the same folder, of
+   * the bundled protocol's trial.
+   */
   public static void writeAnalysisScripts(Path dir) {
+    writeAnalysisScripts(dir, org.oligotrial.protocol.ProtocolLoader.bundled().stratification().stream()
+        .map(org.oligotrial.protocol.StratificationFactor::id).toList());
+  }
+
+  /** Writes the read-in scripts for an analysis dataset whose strata columns are the factor ids {@code factors}. */
+  public static void writeAnalysisScripts(Path dir, List<String> factors) {
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("read-analysis.R"), rScript(List.of(analysisTable())));
-      Files.writeString(dir.resolve("read-analysis.sas"), sasScript(List.of(analysisTable())));
+      Files.writeString(dir.resolve("read-analysis.R"), rScript(List.of(analysisTable(factors))));
+      Files.writeString(dir.resolve("read-analysis.sas"), sasScript(List.of(analysisTable(factors))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

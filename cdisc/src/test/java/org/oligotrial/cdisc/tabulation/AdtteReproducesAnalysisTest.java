@@ -92,7 +92,8 @@ class AdtteReproducesAnalysisTest {
       }
     }
     // from the analysis dataset: pfs_time, pfs_event, arm
-    String csv = AnalysisCsv.toCsv(subjects.stream().map(s -> rows.get(s.subjectKey())).toList());
+    String csv = AnalysisCsv.toCsv(org.oligotrial.randomization.ProtocolRandomization.factors(
+        org.oligotrial.protocol.ProtocolLoader.bundled()), subjects.stream().map(s -> rows.get(s.subjectKey())).toList());
     List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
     List<double[]> b = new ArrayList<>();
     List<String> bArm = new ArrayList<>();

@@ -9,10 +9,10 @@ import org.oligotrial.protocol.ProtocolException;
 import org.oligotrial.protocol.ProtocolLoader;
 
 /** Loads the protocol named by {@code --protocol}, or the bundled one, turning problems into user errors. */
-final class Protocols {
+public final class Protocols {
   private Protocols() {}
 
-  static Protocol load(Path file) {
+  public static Protocol load(Path file) {
     if (file == null) {
       return ProtocolLoader.bundled();
     }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export-list",
     mixinStandardHelpOptions = true,
-    description = "Statistician only: regenerate the sealed permuted-block lists of all 32 strata from the seed, as CSV.")
+    description = "Statistician only: regenerate the sealed permuted-block lists of every stratum of the protocol from the seed, as CSV.")
 public final class ExportListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oligotrial.input.UserInputException;
 import org.oligotrial.randomization.RandomizationScheme;
-import org.oligotrial.randomization.StratificationFactor;
-import org.oligotrial.randomization.TrialFactors;
+import org.oligotrial.protocol.Protocol;
 import org.oligotrial.randomization.simulation.Distribution;
+import org.oligotrial.randomization.simulation.LevelPrevalences;
 import org.oligotrial.randomization.simulation.MethodSummary;
 import org.oligotrial.randomization.simulation.TrialSimulation;
 import picocli.CommandLine.Command;
@@ -22,21 +22,16 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code oligotrial randomization simulate}: randomizes many simulated cohorts of the trial with each method and
- * prints balance, unfinished blocks and predictability side by side (or JSON with {@code --json}).
+ * {@code oligotrial randomization simulate}: randomizes many simulated cohorts of a protocol's trial with each method
+ * and prints the arms' shares against the ratio, balance overall and within each factor level, unfinished blocks and
+ * predictability side by side (or JSON with {@code --json}). Cohorts are drawn with the protocol's factor levels and
+ * stated prevalences ({@link LevelPrevalences}).
  */
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
-    description = "Compare randomization methods on NCT03119519's five factors over simulated trials.")
+    description = "Compare randomization methods on a protocol's arms, ratio and factors over simulated trials.")
 public final class SimulateCommand implements Callable<Integer> {
-
-  /** The level whose prevalence {@code --prevalence} gives, per factor. */
-  static final Map<String, String> MARKED_LEVEL = Map.of("histology", "squamous", "first_line", "targeted",
-      "brain_metastasis", "yes", "metastases", "1", "thoracic_stage", "III");
-
-  /** Default prevalence of each factor's marked level, assumed independent (see docs/randomization.md). */
-  static final Map<String, Double> DEFAULT_PREVALENCE = defaults();
 
   @Spec CommandSpec spec;
 
@@ -46,8 +41,9 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Method to simulate (default: ${DEFAULT-VALUE}).")
   String method;
 
-  @Option(names = "--n", paramLabel = "N", defaultValue = "148", description = "Participants per trial (default: ${DEFAULT-VALUE}).")
-  int participants;
+  @Option(names = "--n", paramLabel = "N",
+      description = "Participants per trial (default: the protocol's targetSampleSize).")
+  Integer participants;
 
   @Option(names = "--runs", paramLabel = "RUNS", defaultValue = "10000", description = "Simulated trials (default: ${DEFAULT-VALUE}).")
   int runs;
@@ -55,47 +51,54 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--prevalence", paramLabel = "FACTOR=P",
-      description = "Prevalence of a factor's marked level, e.g. histology=0.3 (squamous). Factors (marked level): "
-          + "histology (squamous), first_line (targeted), brain_metastasis (yes), metastases (1), thoracic_stage (III). "
-          + "Defaults: histology=0.3, first_line=0.35, brain_metastasis=0.25, metastases=0.4, thoracic_stage=0.6.")
+  @Option(names = "--prevalence", paramLabel = "FACTOR[.LEVEL]=P",
+      description = "Prevalence of a factor level, e.g. thoracic_stage.III=0.6; FACTOR=P names the factor's first "
+          + "level (histology=0.3: squamous). Default: the prevalences the protocol states, the rest shared equally.")
   Map<String, String> prevalence = new LinkedHashMap<>();
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
   /** The JSON report. */
-  record Report(String trial, int participants, int runs, long seed, String ratio, Map<String, Double> prevalence,
-      List<MethodSummary> methods) {}
+  record Report(String trial, int participants, int runs, long seed, String ratio,
+      Map<String, Map<String, Double>> prevalence, List<MethodSummary> methods) {}
 
   @Override
   public Integer call() {
+    Protocol protocol = methodOptions.protocol();
     List<String> methods = method.equals("all") ? List.of("blocks", "minimization", "simple") : List.of(method);
+    if (protocol.stratification().isEmpty() && !method.equals("simple")) {
+      methods = List.of("simple");
+      if (!method.equals("all")) {
+        throw new UserInputException("--method: " + method + " needs stratification factors; " + protocol.id()
+            + " has none (use simple)");
+      }
+    }
     List<RandomizationScheme> schemes = new ArrayList<>();
     for (String m : methods) {
       schemes.add(methodOptions.scheme(m));
     }
-    Map<String, Double> prev = prevalences();
-    double[][] levels = new double[TrialFactors.ALL.size()][];
-    for (int f = 0; f < levels.length; f++) {
-      StratificationFactor factor = TrialFactors.ALL.get(f);
-      double p = prev.get(factor.name());
-      int marked = factor.indexOf(MARKED_LEVEL.get(factor.name()));
-      levels[f] = new double[] {marked == 0 ? p : 1 - p, marked == 0 ? 1 - p : p};
+    double[][] levels;
+    try {
+      levels = LevelPrevalences.of(protocol, prevalences());
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--prevalence " + e.getMessage());
     }
-    if (participants < 1 || participants > 100_000) {
-      throw new UserInputException("--n: must be from 1 to 100000, was " + participants);
+    int n = participants != null ? participants : protocol.targetSampleSize();
+    if (n < 1 || n > 100_000) {
+      throw new UserInputException("--n: must be from 1 to 100000, was " + n);
     }
     if (runs < 1 || runs > 1_000_000) {
       throw new UserInputException("--runs: must be from 1 to 1000000, was " + runs);
     }
     List<MethodSummary> results;
     try {
-      results = TrialSimulation.run(schemes, levels, participants, runs, seed);
+      results = TrialSimulation.run(schemes, levels, n, runs, seed);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }
-    Report report = new Report("NCT03119519", participants, runs, seed, methodOptions.ratio, prev, results);
+    Report report = new Report(protocol.id(), n, runs, seed, methodOptions.ratioText(),
+        LevelPrevalences.named(protocol, levels), results);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report)
         + System.lineSeparator() : table(report));
@@ -104,33 +107,27 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private Map<String, Double> prevalences() {
-    Map<String, Double> p = new LinkedHashMap<>(DEFAULT_PREVALENCE);
+    Map<String, Double> p = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : prevalence.entrySet()) {
-      if (!p.containsKey(e.getKey())) {
-        throw new UserInputException("--prevalence: unknown factor " + e.getKey() + " (one of " + p.keySet() + ")");
-      }
-      double v;
       try {
-        v = Double.parseDouble(e.getValue());
+        p.put(e.getKey(), Double.parseDouble(e.getValue()));
       } catch (NumberFormatException ex) {
         throw new UserInputException("--prevalence " + e.getKey() + ": not a number: " + e.getValue());
       }
-      if (!(v >= 0 && v <= 1)) {
-        throw new UserInputException("--prevalence " + e.getKey() + ": must be from 0 to 1, was " + e.getValue());
-      }
-      p.put(e.getKey(), v);
     }
     return p;
   }
 
   static String table(Report r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Randomization simulation: %s, %d participants x %d runs, ratio RT+:RT- %s, seed %d%n",
+    sb.append(String.format(Locale.ROOT, "Randomization simulation: %s, %d participants x %d runs, ratio %s, seed %d%n",
         r.trial(), r.participants(), r.runs(), r.ratio(), r.seed()));
     sb.append("Prevalence (independent factors):");
-    for (StratificationFactor f : TrialFactors.ALL) {
-      sb.append(String.format(Locale.ROOT, " %s=%s %.2f", f.name(), MARKED_LEVEL.get(f.name()), r.prevalence().get(f.name())));
-    }
+    r.prevalence().forEach((factor, levels) -> {
+      List<String> parts = new ArrayList<>();
+      levels.forEach((level, p) -> parts.add(String.format(Locale.ROOT, "%s %.2f", level, p)));
+      sb.append(' ').append(factor).append('=').append(String.join("/", parts));
+    });
     sb.append(String.format("%n%n"));
     sb.append(String.format(Locale.ROOT, "%-13s %-22s %-22s %-24s %8s%n", "method", "arm imbalance",
         "worst factor level", "strata with open block", "guessed"));
@@ -142,13 +139,58 @@ public final class SimulateCommand implements Callable<Integer> {
           m.incompleteBlockShare() == null ? "-" : dist(m.incompleteBlockShare(), true), 100 * m.correctGuessRate()));
     }
     sb.append(String.format("%n"));
-    sb.append(String.format("arm imbalance: range of n/r over the arms at the end (|RT+ - RT-| for 1:1); worst factor level: "
-        + "the same within the most imbalanced level;%nopen block: share of used strata whose last block is not full; "
-        + "guessed right: allocations a site knowing all past ones guesses.%n%n"));
+    sb.append(String.format("arm imbalance: range of n_k/r_k over the arms at the end (|A - B| for two arms at 1:1); "
+        + "worst factor level: the same within the most imbalanced level;%nopen block: share of used strata whose last "
+        + "block is not full; guessed right: allocations a site knowing all past ones guesses.%n%n"));
+    sb.append(shares(r));
     for (MethodSummary m : r.methods()) {
       sb.append(String.format("%-13s %s%n", m.method(), m.parameters()));
     }
     return sb.toString();
+  }
+
+  /** Per arm: mean allocations per run and share, against the ratio's target; then per factor level. */
+  private static String shares(Report r) {
+    StringBuilder sb = new StringBuilder();
+    MethodSummary first = r.methods().get(0);
+    sb.append(String.format(Locale.ROOT, "%-28s", "allocations per run (share)"));
+    for (MethodSummary.ArmShare a : first.arms()) {
+      sb.append(String.format(Locale.ROOT, " %-20s", a.arm()));
+    }
+    sb.append(String.format("%n"));
+    sb.append(String.format(Locale.ROOT, "%-28s", "ratio's target"));
+    for (MethodSummary.ArmShare a : first.arms()) {
+      sb.append(String.format(Locale.ROOT, " %-20s", String.format(Locale.ROOT, "%.1f%%", 100 * a.target())));
+    }
+    sb.append(String.format("%n"));
+    for (MethodSummary m : r.methods()) {
+      sb.append(String.format(Locale.ROOT, "%-28s", m.method()));
+      for (MethodSummary.ArmShare a : m.arms()) {
+        sb.append(String.format(Locale.ROOT, " %-20s", String.format(Locale.ROOT, "%.1f (%.1f%%)", a.meanCount(),
+            100 * a.share())));
+      }
+      sb.append(String.format("%n"));
+    }
+    sb.append(String.format("%nwithin each factor level: share of each arm (%s)%n", String.join(" / ",
+        first.arms().stream().map(MethodSummary.ArmShare::arm).toList())));
+    sb.append(String.format(Locale.ROOT, "%-28s %8s", "factor=level", "n/run"));
+    for (MethodSummary m : r.methods()) {
+      sb.append(String.format(Locale.ROOT, " %-20s", m.method()));
+    }
+    sb.append(String.format("%n"));
+    for (int l = 0; l < first.levels().size(); l++) {
+      MethodSummary.LevelBalance lb = first.levels().get(l);
+      sb.append(String.format(Locale.ROOT, "%-28s %8.1f", lb.factor() + "=" + lb.level(), lb.meanCount()));
+      for (MethodSummary m : r.methods()) {
+        sb.append(String.format(Locale.ROOT, " %-20s", String.join(" / ", m.levels().get(l).arms().stream()
+            .map(a -> String.format(Locale.ROOT, "%.1f%%", 100 * a.share())).toList())));
+      }
+      sb.append(String.format("%n"));
+    }
+    sb.append(String.format("%n"));
+    // the columns are padded; no line ends in spaces
+    return String.join(System.lineSeparator(), sb.toString().lines().map(String::stripTrailing).toList())
+        + System.lineSeparator();
   }
 
   private static String dist(Distribution d, boolean percent) {
@@ -159,15 +201,5 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private static String trim(double v) {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  private static Map<String, Double> defaults() {
-    Map<String, Double> m = new LinkedHashMap<>();
-    m.put("histology", 0.3);
-    m.put("first_line", 0.35);
-    m.put("brain_metastasis", 0.25);
-    m.put("metastases", 0.4);
-    m.put("thoracic_stage", 0.6);
-    return java.util.Collections.unmodifiableMap(m);
   }
 }

@@ -20,11 +20,17 @@ import org.oligotrial.endpoints.ProgressionEvent;
 import org.oligotrial.endpoints.ProgressionSite;
 import org.oligotrial.endpoints.TreatedLesion;
 import org.oligotrial.endpoints.TreatmentDelivery;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.randomization.ProtocolRandomization;
+import org.oligotrial.randomization.StratificationFactor;
 
 /** The analysis dataset written by the endpoints package is read as it is by {@code oligotrial analyze}. */
 class AnalysisCsvReadableByAnalyzeTest {
 
   private static final LocalDate R = LocalDate.of(2024, 1, 1);
+  /** The strata columns of the bundled protocol (protocols/nct03119519.yaml). */
+  private static final List<StratificationFactor> FACTORS =
+      ProtocolRandomization.factors(ProtocolLoader.bundled());
 
   /** localProgressionDay: null = no irradiated lesion, 0 = irradiated without local progression. */
   private static ParticipantHistory history(String id, String arm, Integer progressionDay, Integer deathDay,
@@ -44,9 +50,9 @@ class AnalysisCsvReadableByAnalyzeTest {
             history("P2", "RT+", null, 100, 0),
             history("P3", "RT-", 42, 150, null),
             history("P4", "RT-", null, null, null)))
-        .stream().map(AnalysisRow::of).toList();
+        .stream().map(e -> AnalysisRow.of(e, FACTORS)).toList();
     Path csv = dir.resolve("analysis.csv");
-    Files.writeString(csv, AnalysisCsv.toCsv(rows));
+    Files.writeString(csv, AnalysisCsv.toCsv(FACTORS, rows));
 
     SurvivalSelection pfs = CsvDataset.read(csv).survival("pfs_time", "pfs_event", "arm", "histology");
     assertThat(pfs.data().size()).isEqualTo(4);

@@ -213,6 +213,20 @@ final class SimulationRun {
     return used == 0 ? 0 : (double) incomplete / used;
   }
 
+  /** Adds this run's allocations per arm to {@code totals} and per factor level and arm to {@code levels}. */
+  void addCounts(long[] totals, long[][][] levels) {
+    for (int k = 0; k < arms; k++) {
+      totals[k] += armTotals[k];
+    }
+    for (int f = 0; f < byLevel.length; f++) {
+      for (int l = 0; l < byLevel[f].length; l++) {
+        for (int k = 0; k < arms; k++) {
+          levels[f][l][k] += byLevel[f][l][k];
+        }
+      }
+    }
+  }
+
   /** Sum of the guesser's expected correct guesses (a tie guessed at random counts 1 / ties). */
   double correctGuesses() {
     return credit;

@@ -84,6 +84,22 @@ public final class TrialSimulation {
     double[] incomplete = new double[runs];
     double[] guesses = new double[runs];
     int factors = scheme.factors().size();
+    int arms = scheme.ratio().armCount();
+    java.util.Queue<long[]> totalsPerThread = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    java.util.Queue<long[][][]> levelsPerThread = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    ThreadLocal<long[]> totals = ThreadLocal.withInitial(() -> {
+      long[] t = new long[arms];
+      totalsPerThread.add(t);
+      return t;
+    });
+    ThreadLocal<long[][][]> levelTotals = ThreadLocal.withInitial(() -> {
+      long[][][] t = new long[factors][][];
+      for (int f = 0; f < factors; f++) {
+        t[f] = new long[scheme.factors().get(f).levels().size()][arms];
+      }
+      levelsPerThread.add(t);
+      return t;
+    });
     ThreadLocal<SimulationRun> workspace = ThreadLocal.withInitial(() -> new SimulationRun(scheme));
     ThreadLocal<int[][]> cohorts = ThreadLocal.withInitial(() -> new int[participants][factors]);
     IntStream.range(0, runs).parallel().forEach(r -> {
@@ -100,14 +116,55 @@ public final class TrialSimulation {
       level[r] = run.worstLevelImbalance();
       incomplete[r] = run.incompleteBlockShare();
       guesses[r] = run.correctGuesses() / participants;
+      run.addCounts(totals.get(), levelTotals.get());
     });
+    // integer sums, so the result does not depend on how runs were spread over threads
+    long[] armSum = new long[arms];
+    totalsPerThread.forEach(t -> {
+      for (int k = 0; k < arms; k++) {
+        armSum[k] += t[k];
+      }
+    });
+    long[][][] levelSum = new long[factors][][];
+    for (int f = 0; f < factors; f++) {
+      levelSum[f] = new long[scheme.factors().get(f).levels().size()][arms];
+    }
+    levelsPerThread.forEach(t -> {
+      for (int f = 0; f < factors; f++) {
+        for (int l = 0; l < t[f].length; l++) {
+          for (int k = 0; k < arms; k++) {
+            levelSum[f][l][k] += t[f][l][k];
+          }
+        }
+      }
+    });
+    List<MethodSummary.LevelBalance> levels = new ArrayList<>();
+    for (int f = 0; f < factors; f++) {
+      for (int l = 0; l < levelSum[f].length; l++) {
+        long n = java.util.Arrays.stream(levelSum[f][l]).sum();
+        levels.add(new MethodSummary.LevelBalance(scheme.factors().get(f).name(),
+            scheme.factors().get(f).levels().get(l), (double) n / runs, shares(scheme, levelSum[f][l], runs)));
+      }
+    }
     double guessRate = 0;
     for (double g : guesses) {
       guessRate += g;
     }
     boolean blocks = scheme.method() instanceof MethodParameters.PermutedBlocks;
     return new MethodSummary(scheme.method().methodName(), describe(scheme.method()), Distribution.of(overall),
-        Distribution.of(level), blocks ? Distribution.of(incomplete) : null, guessRate / runs);
+        Distribution.of(level), blocks ? Distribution.of(incomplete) : null, guessRate / runs,
+        shares(scheme, armSum, runs), levels);
+  }
+
+  private static List<MethodSummary.ArmShare> shares(RandomizationScheme scheme, long[] counts, int runs) {
+    long all = java.util.Arrays.stream(counts).sum();
+    List<MethodSummary.ArmShare> out = new ArrayList<>();
+    for (int k = 0; k < counts.length; k++) {
+      out.add(new MethodSummary.ArmShare(scheme.ratio().arms().get(k),
+          scheme.ratio().weights().get(k) / (double) scheme.ratio().sum(), (double) counts[k] / runs,
+          all == 0 ? 0 : (double) counts[k] / all));
+    }
+    return out;
   }
 
   /** The method's parameters in words, for reports. */

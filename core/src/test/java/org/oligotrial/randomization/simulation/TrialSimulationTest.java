@@ -7,15 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oligotrial.randomization.MethodParameters;
 import org.oligotrial.randomization.RandomizationScheme;
-import org.oligotrial.randomization.TrialFactors;
+import org.oligotrial.randomization.Nct03119519;
 
 class TrialSimulationTest {
 
   private static final double[][] PREVALENCE = {{0.3, 0.7}, {0.35, 0.65}, {0.25, 0.75}, {0.4, 0.6}, {0.4, 0.6}};
   private static final List<RandomizationScheme> METHODS = List.of(
-      TrialFactors.scheme(new MethodParameters.PermutedBlocks(List.of(2, 4, 6))),
-      TrialFactors.scheme(MethodParameters.Minimization.equalWeights(5, 0.8)),
-      TrialFactors.scheme(new MethodParameters.Simple()));
+      Nct03119519.scheme(new MethodParameters.PermutedBlocks(List.of(2, 4, 6))),
+      Nct03119519.scheme(MethodParameters.Minimization.equalWeights(5, 0.8)),
+      Nct03119519.scheme(new MethodParameters.Simple()));
 
   @Test
   void theSameSeedGivesTheSameSummaries() {

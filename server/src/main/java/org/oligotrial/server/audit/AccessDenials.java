@@ -31,6 +31,11 @@ public final class AccessDenials {
     this(Objects.requireNonNull(audit, "audit")::recordNow);
   }
 
+  /** Refusals of a trial's service: each entry names the trial ({@link TrialAudit}). */
+  public AccessDenials(TrialAudit audit) {
+    this(Objects.requireNonNull(audit, "audit")::recordNow);
+  }
+
   AccessDenials(Consumer<AuditEntry> trail) {
     this.trail = trail;
   }

@@ -10,7 +10,11 @@ import java.util.HexFormat;
 /**
  * The chain hash of an audit row: SHA-256 over a canonical encoding of every stored field plus the previous row's
  * hash. Each field is written as {@code <length>:<text>|} (UTF-16 length) or {@code ~|} for null, so that no two
- * different rows share an encoding. Thread-safe.
+ * different rows share an encoding. The trial ({@link AuditEntry#trialId}, V60) is encoded after the site as {@code
+ * t<length>:<text>|} only when it is not null: rows without a trial (all rows chained before V60) keep exactly the
+ * encoding, and so the hash, they were chained with, and a row with a trial cannot share an encoding with one
+ * without (after the site field comes either the trial's {@code t} or the previous hash's length digit).
+ * Thread-safe.
  */
 public final class AuditHash {
   /** The previous hash of the first row. */
@@ -32,6 +36,7 @@ public final class AuditHash {
     field(b, e.newValue());
     field(b, e.reason());
     field(b, e.siteCode());
+    trial(b, e.trialId());
     field(b, prevHash);
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -88,6 +93,15 @@ public final class AuditHash {
     field(b, e.newValue());
     field(b, e.reason());
     field(b, e.siteCode());
+    trial(b, e.trialId());
+  }
+
+  /** The trial, written only when there is one (see the class comment). */
+  private static void trial(StringBuilder b, String trialId) {
+    if (trialId != null) {
+      b.append('t');
+      field(b, trialId);
+    }
   }
 
   private static byte[] sha256(byte[] data) {

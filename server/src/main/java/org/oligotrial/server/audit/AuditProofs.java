@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sections 2.1.3 and 2.1.4 over the rows' content digests ({@link AuditHash#contentDigest}; leaf {@code seq - 1}).
  *
  * <p>Inclusion: {@code {"type": "oligotrial-audit-inclusion-proof/1", "row": {seq, occurredAt, actor, action,
- * entityType, entityId, field, oldValue, newValue, reason, siteCode}, "treeSize": n, "path": [hex...],
+ * entityType, entityId, field, oldValue, newValue, reason, siteCode[, trialId]}, "treeSize": n, "path": [hex...],
  * "checkpoint": signed text}}. Consistency: {@code {"type": "oligotrial-audit-consistency-proof/1", "first": signed
  * text, "second": signed text, "proof": [hex...]}}. Stateless and thread-safe.
  */
@@ -50,6 +50,9 @@ public final class AuditProofs {
     r.put("newValue", e.newValue());
     r.put("reason", e.reason());
     r.put("siteCode", e.siteCode());
+    if (e.trialId() != null) {
+      r.put("trialId", e.trialId()); // absent for rows without a trial (all rows chained before V60)
+    }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("type", INCLUSION);
     doc.put("row", r);
@@ -115,7 +118,7 @@ public final class AuditProofs {
     try {
       e = new AuditEntry(text(r, "actor"), AuditAction.valueOf(text(r, "action")), text(r, "entityType"),
           text(r, "entityId"), text(r, "field"), text(r, "oldValue"), text(r, "newValue"), text(r, "reason"),
-          text(r, "siteCode"));
+          text(r, "siteCode"), text(r, "trialId"));
       at = Instant.parse(text(r, "occurredAt"));
     } catch (RuntimeException ex) {
       throw new IllegalArgumentException("\"row\" is not an audit row: " + ex.getMessage(), ex);

@@ -60,16 +60,16 @@ public final class AuditTrail {
 
   private static final int[] EVENT_TYPES = {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
   private static final int[] PENDING_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
     Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-    Types.VARBINARY, Types.VARCHAR};
+    Types.VARBINARY, Types.VARCHAR, Types.VARCHAR};
 
   /** Most parameters one PostgreSQL statement text can bind (the protocol counts them in 16 bits). */
   static final int MAX_PARAMETERS = 65_535;
   private static final String STAGE_INSERT = "INSERT INTO audit_pending (occurred_at, actor, action, entity_type,"
-      + " entity_id, field, old_value, new_value, reason, site_code, more_entries, mac) VALUES ";
-  private static final String STAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " entity_id, field, old_value, new_value, reason, site_code, more_entries, mac, trial_id) VALUES ";
+  private static final String STAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   /** The actor of the entries the audit trail writes about itself. */
   public static final String SYSTEM_ACTOR = "system:audit";
 
@@ -381,7 +381,7 @@ public final class AuditTrail {
       byte[] more = PackedEntries.more(run);
       String mac = keys.mac(AuditHash.stagedMacInput(at.toInstant(), e, more));
       rows.add(new Object[] {at, e.actor(), e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(),
-          e.newValue(), e.reason(), e.siteCode(), more, mac});
+          e.newValue(), e.reason(), e.siteCode(), more, mac, e.trialId()});
     }
     return rows;
   }
@@ -469,7 +469,7 @@ public final class AuditTrail {
         String hash = AuditHash.of(seq[0], at, e, prev[0]);
         pending.add(new Object[] {seq[0], atUtc, e.actor(),
             e.action().name(), e.entityType(), e.entityId(), e.field(), e.oldValue(), e.newValue(), e.reason(),
-            e.siteCode(), prev[0], hash, keys.mac(AuditHash.chainedMacInput(hash))});
+            e.siteCode(), prev[0], hash, keys.mac(AuditHash.chainedMacInput(hash)), e.trialId()});
         if (digest) {
           digests.add(AuditHash.contentDigest(at, e));
         }
@@ -481,7 +481,8 @@ public final class AuditTrail {
     }
     batch.batchUpdate(
         "INSERT INTO audit_event (seq, occurred_at, actor, action, entity_type, entity_id, field, old_value,"
-            + " new_value, reason, site_code, prev_hash, hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " new_value, reason, site_code, prev_hash, hash, mac, trial_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?)",
         pending, EVENT_TYPES);
     // one statement for the whole batch: the ids read above, not a range (a row with a lower id may have
     // committed since, unchained)
@@ -571,6 +572,33 @@ public final class AuditTrail {
     return newestFirst;
   }
 
+  /**
+   * The newest {@code limit} events about records of one trial, oldest first: rows naming the trial, and, for the
+   * default trial, the rows without a trial about trial records (chained before the server held several trials,
+   * V60). Server-wide events (users, sites, sign-ins) name no trial and are not shown.
+   *
+   * @param trialId the trial
+   * @param isDefault whether it is the default trial
+   */
+  public List<AuditEvent> latestInTrial(String trialId, boolean isDefault, int limit) {
+    chainCommitted();
+    String where = isDefault
+        ? "trial_id = :trial OR (trial_id IS NULL AND entity_type IN (" + TRIAL_RECORD_TYPES + "))"
+        : "trial_id = :trial";
+    List<AuditEvent> newestFirst = new ArrayList<>(jdbc.sql("SELECT * FROM audit_event WHERE " + where
+            + " ORDER BY seq DESC")
+        .param("trial", trialId)
+        .withMaxRows(limit)
+        .query((rs, n) -> read(rs))
+        .list());
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
+  /** The entity types of a trial's records (the audit rows chained before V60 of these are the default trial's). */
+  private static final String TRIAL_RECORD_TYPES =
+      "'participant', 'randomization', 'form', 'endpoints', 'query', 'alert', 'export', 'report', 'signature'";
+
   /** Streams the whole trail in chain order to {@code sink}, without holding it in memory. */
   public void forEach(Consumer<AuditEvent> sink) {
     chainCommitted();
@@ -642,7 +670,8 @@ public final class AuditTrail {
             rs.getString("old_value"),
             rs.getString("new_value"),
             rs.getString("reason"),
-            rs.getString("site_code"));
+            rs.getString("site_code"),
+            rs.getString("trial_id"));
   }
 
   /**

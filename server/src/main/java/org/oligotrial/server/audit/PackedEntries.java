@@ -29,7 +29,7 @@ final class PackedEntries {
   static boolean sameRow(AuditEntry a, AuditEntry b) {
     return a.actor().equals(b.actor()) && a.action() == b.action() && a.entityType().equals(b.entityType())
         && a.entityId().equals(b.entityId()) && Objects.equals(a.reason(), b.reason())
-        && Objects.equals(a.siteCode(), b.siteCode());
+        && Objects.equals(a.siteCode(), b.siteCode()) && Objects.equals(a.trialId(), b.trialId());
   }
 
   /** {@code entries} cut into runs of consecutive entries that share a row, in order. */
@@ -91,7 +91,7 @@ final class PackedEntries {
         String oldValue = read(in);
         String newValue = read(in);
         entries.add(new AuditEntry(first.actor(), first.action(), first.entityType(), first.entityId(), field,
-            oldValue, newValue, first.reason(), first.siteCode()));
+            oldValue, newValue, first.reason(), first.siteCode(), first.trialId()));
       }
       if (in.available() > 0) {
         throw new IllegalStateException("audit_pending.more_entries: " + in.available() + " bytes after the entries");

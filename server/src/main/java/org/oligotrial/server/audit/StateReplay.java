@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.oligotrial.randomization.FactorIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (record_json, verdict, protocol_version from {@code screening[v].*}), {@code randomization} (sequence_number, arm,
  * stratum, factors_json from {@code randomization.*}) and {@code crf_form} (status, and each field of values_json and
  * derived_json from {@code values.*} and {@code derived.*}; a form starts ENTERED). Values are compared as the
- * services audit them (text; JSON for form values that are not strings).
+ * services audit them (text; JSON for form values that are not strings). Factor ids in audited strata and factor
+ * levels written before a factor was renamed are read through the protocol's {@code formerIds} ({@link FactorIds}):
+ * the trail keeps the ids it was written with, the table holds today's.
  *
  * <p>Cost: one scan of the trail and of those tables; memory for the replayed values. Thread-safe (no state).
  */
@@ -35,9 +38,12 @@ public final class StateReplay {
   private static final String FORM = "form";
 
   private final JdbcClient jdbc;
+  private final FactorIds factorIds;
 
-  public StateReplay(JdbcClient jdbc) {
+  /** A replay of the database {@code jdbc}, reading former factor ids as {@code factorIds} says. */
+  public StateReplay(JdbcClient jdbc, FactorIds factorIds) {
     this.jdbc = jdbc;
+    this.factorIds = Objects.requireNonNull(factorIds, "factorIds");
   }
 
   /**
@@ -115,8 +121,9 @@ public final class StateReplay {
           cmp(diffs, key, "sequence_number", a.get("randomization.sequence"),
               Integer.toString(rs.getInt("sequence_number")));
           cmp(diffs, key, "arm", a.get("randomization.arm"), rs.getString("arm"));
-          cmp(diffs, key, "stratum", a.get("randomization.stratum"), rs.getString("stratum"));
-          cmp(diffs, key, "factors_json", a.get("randomization.factors"), rs.getString("factors_json"));
+          String stratum = a.get("randomization.stratum");
+          cmp(diffs, key, "stratum", stratum == null ? null : factorIds.stratumKey(stratum), rs.getString("stratum"));
+          cmp(diffs, key, "factors_json", factors(a.get("randomization.factors")), rs.getString("factors_json"));
         });
     jdbc.sql("SELECT id, status, values_json, derived_json FROM crf_form ORDER BY id").query(rs -> {
       compared[0]++;
@@ -160,6 +167,24 @@ public final class StateReplay {
     a.keySet().stream().filter(f -> f.startsWith(prefix)).map(f -> f.substring(prefix.length())).forEach(names::add);
     for (String name : names) {
       cmp(diffs, key, column + "." + name, a.get(prefix + name), table.get(name));
+    }
+  }
+
+  /** Audited factor levels (a JSON object) with today's factor ids, written as the service writes them. */
+  private String factors(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      JsonNode n = JSON.readTree(json);
+      if (!n.isObject()) {
+        return json;
+      }
+      Map<String, String> out = new LinkedHashMap<>();
+      n.properties().forEach(e -> out.put(factorIds.id(e.getKey()), jsonText(e.getValue())));
+      return JSON.writeValueAsString(out);
+    } catch (JacksonException e) {
+      return json;
     }
   }
 

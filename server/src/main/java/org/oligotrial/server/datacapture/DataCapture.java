@@ -8,6 +8,8 @@ import org.oligotrial.server.datacapture.forms.FormService;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.datacapture.visits.VisitService;
+import org.oligotrial.server.audit.TrialAudit;
+import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.randomization.JdbcRandomizationFacts;
 import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.register.Register;
@@ -24,34 +26,60 @@ public final class DataCapture {
   private final AlertService alerts;
   private final EndpointService endpoints;
   private final Rederivation rederivation;
+  private final String trialId;
+  private final Protocol protocol;
 
-  private DataCapture(Register r, Protocol protocol, RandomizationFacts randomization, Clock clock) {
-    SiteGuard guard = new SiteGuard(r.jdbc(), r.audit());
-    this.queries = new QueryService(r.jdbc(), r.tx(), r.audit(), guard, protocol, clock);
-    this.alerts = new AlertService(r.jdbc(), r.audit(), clock);
-    this.endpoints = new EndpointService(r.jdbc(), r.audit(), guard, protocol, randomization, clock);
-    this.rederivation = new Rederivation(r.jdbc(), r.audit(), endpoints, r.participants(), queries, protocol,
+  private DataCapture(Register r, Protocol protocol, int protocolVersion, RandomizationFacts randomization,
+      Clock clock) {
+    this.trialId = protocol.id();
+    this.protocol = protocol;
+    TrialAudit audit = new TrialAudit(r.audit(), trialId);
+    ParticipantService participants = r.participants(trialId);
+    SiteGuard guard = new SiteGuard(r.jdbc(), audit);
+    this.queries = new QueryService(r.jdbc(), r.tx(), audit, guard, protocol, clock);
+    this.alerts = new AlertService(r.jdbc(), audit, clock);
+    this.endpoints = new EndpointService(r.jdbc(), audit, guard, protocol, randomization, clock);
+    this.rederivation = new Rederivation(r.jdbc(), audit, endpoints, participants, queries, protocol,
         clock);
-    this.forms = new FormService(r.jdbc(), r.tx(), r.audit(), guard, protocol, randomization, queries, alerts,
+    this.forms = new FormService(r.jdbc(), r.tx(), audit, guard, protocol, randomization, queries, alerts,
         r.signatures(), clock, (form, randomized, trigger) -> {
           if (randomized != null) {
             rederivation.after(randomized, form.siteCode(), trigger);
           }
-        });
+        }, protocolVersion);
     // a withdrawal recorded as a status change censors the endpoints at once, not at the next saved form
-    r.participants().onChange((participantId, siteCode, trigger) -> randomization.find(participantId)
+    participants.onChange((participantId, siteCode, trigger) -> randomization.find(participantId)
         .ifPresent(randomized -> rederivation.after(randomized, siteCode, trigger)));
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
   }
 
-  /** Data capture on the register with the protocol, randomization records and clock given. */
+  /**
+   * Data capture of the trial of {@code protocol} (the trial's id is the protocol's) with the randomization records
+   * and clock given; forms are made under the trial's version current now.
+   */
   public static DataCapture on(Register r, Protocol protocol, RandomizationFacts randomization, Clock clock) {
-    return new DataCapture(r, protocol, randomization, clock);
+    return new DataCapture(r, protocol, r.trials().current(protocol.id()).version(), randomization, clock);
   }
 
-  /** Data capture with the bundled protocol and the randomization table of the register's database. */
+  /** Data capture of a trial under one of its protocol versions, with the trial's randomization records. */
+  public static DataCapture on(Register r, Protocol protocol, int protocolVersion, Clock clock) {
+    return new DataCapture(r, protocol, protocolVersion, new JdbcRandomizationFacts(r.jdbc(), protocol.id()), clock);
+  }
+
+  /** Data capture of the default trial under its current protocol version, with its randomization records. */
   public static DataCapture on(Register r, Clock clock) {
-    return on(r, org.oligotrial.protocol.ProtocolLoader.bundled(), new JdbcRandomizationFacts(r.jdbc()), clock);
+    org.oligotrial.server.trial.Trial t = r.trials().defaultTrial();
+    return on(r, t.protocol(), t.current().version(), clock);
+  }
+
+  /** The protocol (of the trial's version) these forms, visits, checks and endpoints follow. */
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /** The trial whose data these are. */
+  public String trialId() {
+    return trialId;
   }
 
   public VisitService visits() {

@@ -1,7 +1,6 @@
 package org.oligotrial.server.datacapture;
 
 import java.time.Clock;
-import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.server.randomization.JdbcRandomizationFacts;
 import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.register.Register;
@@ -17,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class DataCaptureConfiguration {
   @Bean
   DataCapture dataCapture(Register r, ObjectProvider<RandomizationFacts> randomization, Clock clock) {
-    return DataCapture.on(r, ProtocolLoader.bundled(),
-        randomization.getIfAvailable(() -> new JdbcRandomizationFacts(r.jdbc())), clock);
+    org.oligotrial.server.trial.Trial t = r.trials().defaultTrial();
+    return DataCapture.on(r, t.protocol(),
+        randomization.getIfAvailable(() -> new JdbcRandomizationFacts(r.jdbc(), t.id())), clock);
   }
 }

@@ -1,7 +1,7 @@
 package org.oligotrial.server.datacapture;
 
 import org.oligotrial.server.audit.AccessDenials;
-import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.RecordNotFoundException;
@@ -20,14 +20,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class SiteGuard {
   private final ParticipantReads participants;
+  private final TrialAudit audit;
   private final AccessDenials denials;
 
-  public SiteGuard(JdbcClient jdbc, AuditTrail audit) {
-    this.participants = new JdbcParticipantReads(jdbc);
+  public SiteGuard(JdbcClient jdbc, TrialAudit audit) {
+    this.participants = new JdbcParticipantReads(jdbc, audit.trialId());
+    this.audit = audit;
     this.denials = new AccessDenials(audit);
   }
 
-  /** The participant's site. @throws RecordNotFoundException for an unknown participant */
+  /** The trial whose participants this guard looks up. */
+  public String trialId() {
+    return audit.trialId();
+  }
+
+  /**
+   * The participant's site. @throws RecordNotFoundException for an unknown participant, or one of another trial
+   */
   public String siteOf(String participantId) {
     return participants.siteOf(participantId)
         .orElseThrow(() -> new RecordNotFoundException("participant", participantId));

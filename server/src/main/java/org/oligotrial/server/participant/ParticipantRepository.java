@@ -37,9 +37,9 @@ final class ParticipantRepository {
   /** {@link #COLUMNS} of the participant table aliased {@code p}. */
   private static final String P_COLUMNS = "p." + COLUMNS.replace(", ", ", p.");
 
-  private static final String INSERT_PARTICIPANT = "INSERT INTO participant (id, site_code, screening_number,"
-      + " screening_number_key, status, screening_version, created_at, created_by, row_version) VALUES (:id, :site,"
-      + " :num, :num_key, :status, :pv, :created_at, :created_by, 0)";
+  private static final String INSERT_PARTICIPANT = "INSERT INTO participant (id, trial_id, site_code,"
+      + " screening_number, screening_number_key, status, screening_version, created_at, created_by, row_version)"
+      + " VALUES (:id, :trial, :site, :num, :num_key, :status, :pv, :created_at, :created_by, 0)";
   private static final String INSERT_SCREENING = "INSERT INTO screening_version (participant_id, version, record_json,"
       + " verdict, eligibility_json, protocol_version, screen_failure_reasons, entered_at, entered_by, reason) VALUES"
       + " (:id, :sv, :rec, :verdict, :elig, :proto, :fail, :entered_at, :entered_by, :screening_reason)";
@@ -56,9 +56,12 @@ final class ParticipantRepository {
       NamedParameterUtils.parseSqlStatement(INSERT_STATUS_CHANGE.formatted(":seq"));
 
   private final JdbcClient jdbc;
+  private final String trial;
 
-  ParticipantRepository(JdbcClient jdbc) {
+  /** The repository of one trial's participants: every read and write is limited to {@code trial_id = trial}. */
+  ParticipantRepository(JdbcClient jdbc, String trial) {
     this.jdbc = jdbc;
+    this.trial = trial;
   }
 
   /**
@@ -69,7 +72,7 @@ final class ParticipantRepository {
    */
   List<AuditTrail.Statement> insertNew(Participant p, ScreeningVersion s, StatusChange c) {
     return List.of(
-        positional(NEW_PARTICIPANT, participantParams(p)),
+        positional(NEW_PARTICIPANT, participantParams(p).addValue("trial", trial)),
         positional(NEW_SCREENING, screeningParams(p.id(), s)),
         positional(NEW_STATUS_CHANGE, statusChangeParams(p.id(), c).addValue("seq", c.seq())));
   }
@@ -93,15 +96,17 @@ final class ParticipantRepository {
 
   /** The participant, row-locked until the transaction ends. */
   Optional<Participant> lock(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE id = :id FOR UPDATE")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE id = :id AND trial_id = :trial FOR UPDATE")
         .param("id", id)
+        .param("trial", trial)
         .query((rs, n) -> read(rs))
         .optional();
   }
 
   Optional<Participant> find(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE id = :id")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE id = :id AND trial_id = :trial")
         .param("id", id)
+        .param("trial", trial)
         .query((rs, n) -> read(rs))
         .optional();
   }
@@ -111,7 +116,9 @@ final class ParticipantRepository {
     Withdrawal w = p.withdrawal();
     jdbc.sql("UPDATE participant SET status = :status, screening_version = :v, consent_form_version = :cf,"
             + " consent_date = :cd, consent_obtained_by = :cb, withdrawal_date = :wd, withdrawal_reason = :wr,"
-            + " withdrawal_follow_up = :wf, row_version = row_version + 1 WHERE id = :id")
+            + " withdrawal_follow_up = :wf, row_version = row_version + 1 WHERE id = :id"
+            + " AND trial_id = :trial")
+        .param("trial", trial)
         .param("status", p.status().name())
         .param("v", p.screeningVersion())
         .param("cf", c == null ? null : c.formVersion(), Types.VARCHAR)
@@ -217,6 +224,13 @@ final class ParticipantRepository {
     return out;
   }
 
+  /** The distinct protocol versions stored with the trial's screening results, sorted. */
+  List<String> screeningProtocolVersions() {
+    return jdbc.sql("SELECT DISTINCT v.protocol_version FROM screening_version v JOIN participant p ON p.id ="
+            + " v.participant_id WHERE p.trial_id = :trial ORDER BY v.protocol_version")
+        .param("trial", trial).query(String.class).list();
+  }
+
   /**
    * A page of participants.
    *
@@ -272,12 +286,13 @@ final class ParticipantRepository {
    * {@link #bind} gives their values.
    */
   private static String where(Collection<String> sites, String site, ParticipantStatus status) {
-    return " WHERE 1 = 1" + (sites == null ? "" : " AND p.site_code IN (:sites)")
+    return " WHERE p.trial_id = :trial" + (sites == null ? "" : " AND p.site_code IN (:sites)")
         + (site == null ? "" : " AND p.site_code = :site") + (status == null ? "" : " AND p.status = :status");
   }
 
-  private static JdbcClient.StatementSpec bind(
+  private JdbcClient.StatementSpec bind(
       JdbcClient.StatementSpec spec, Collection<String> sites, String site, ParticipantStatus status) {
+    spec = spec.param("trial", trial);
     if (sites != null) {
       spec = spec.param("sites", sites);
     }

@@ -12,6 +12,7 @@ import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.dates.ObservationDates;
 import org.oligotrial.server.dates.ParticipantDatesReader;
 import org.oligotrial.server.kernel.AccessPolicy;
@@ -48,27 +49,44 @@ public final class ParticipantService {
 
   private final ParticipantRepository repo;
   private final TransactionTemplate tx;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
+  private final String trialId;
   private final AccessDenials denials;
   private final SiteService sites;
+  private final java.util.function.Predicate<String> takesPart;
   private final ScreeningEvaluator evaluator;
   private final Clock clock;
   private final ObservationDates dates;
   private final ParticipantDatesReader dateFacts;
   private volatile ParticipantChanged afterChange = ParticipantChanged.NONE;
 
+  /**
+   * The participants of one trial: every read and write is limited to the trial's participants (one of another
+   * trial is not found), and every audit row names the trial.
+   *
+   * @param trialId the trial (its protocol's registry id; see {@code TrialScopes} for how pages take a trial)
+   * @param evaluator evaluates screening records under the trial's current protocol version
+   * @param takesPart whether a site (its code as stored) takes part in the trial
+   */
   public ParticipantService(
       JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteService sites, ScreeningEvaluator evaluator,
-      Clock clock) {
-    this.repo = new ParticipantRepository(jdbc);
+      Clock clock, String trialId, java.util.function.Predicate<String> takesPart) {
+    this.takesPart = takesPart;
+    this.repo = new ParticipantRepository(jdbc, trialId);
+    this.trialId = trialId;
     this.tx = tx;
-    this.audit = audit;
+    this.audit = new TrialAudit(audit, trialId);
     this.denials = new AccessDenials(audit);
     this.sites = sites;
     this.evaluator = evaluator;
     this.clock = clock;
     this.dates = new ObservationDates(clock);
     this.dateFacts = new ParticipantDatesReader(jdbc);
+  }
+
+  /** The trial whose participants these are. */
+  public String trialId() {
+    return trialId;
   }
 
   /**
@@ -100,6 +118,9 @@ public final class ParticipantService {
     requireWrite(actor, code, "site", code);
     if (known.isEmpty()) {
       throw new InvalidFieldException("siteCode", "no site " + code);
+    }
+    if (!takesPart.test(code)) {
+      throw new InvalidFieldException("siteCode", "site " + code + " does not take part in trial " + trialId);
     }
     ScreeningEvaluation ev = evaluator.evaluate(recordJson);
     String id = Ids.next();
@@ -463,6 +484,14 @@ public final class ParticipantService {
     audit.recordNow(new AuditEntry(actor.username(), AuditAction.EXPORT, "export", "participants", null, null,
         all.size() + " participants", null, null));
     return all;
+  }
+
+  /**
+   * The protocol versions stored with the trial's screening results (each {@code <trial id> sha256:<16 hex>}, see
+   * {@code ProtocolVersion#screeningTag}), sorted: which versions the screenings of a report or export span.
+   */
+  public List<String> screeningProtocolVersions() {
+    return repo.screeningProtocolVersions();
   }
 
   /** The participant's audit trail, oldest first. */

@@ -17,19 +17,31 @@ import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.server.kernel.InvalidFieldException;
 
 /**
- * Evaluates screening records with the domain core's {@link EligibilityEngine} on the bundled protocol. The protocol
- * version stored with each result is {@code <protocol id> sha256:<first 16 hex digits>} of the bundled protocol file,
- * so a result always names the exact protocol text it was computed against. Thread-safe.
+ * Evaluates screening records with the domain core's {@link EligibilityEngine} on one protocol (the bundled one, or a
+ * trial's version), reading them as that protocol's record declares. The protocol version stored with each result is
+ * {@code <protocol id> sha256:<first 16 hex digits>} of the protocol file, so a result always names the exact protocol
+ * text it was computed against. Thread-safe.
  */
 public final class ProtocolScreeningEvaluator implements ScreeningEvaluator {
-  private final ScreeningRecordParser parser = new ScreeningRecordParser();
+  private final ScreeningRecordParser parser;
   private final EligibilityEngine engine;
   private final String protocolVersion;
 
   /** The evaluator on the protocol bundled in the jar. */
   public ProtocolScreeningEvaluator() {
     this.engine = new EligibilityEngine(ProtocolLoader.bundled());
+    this.parser = new ScreeningRecordParser(engine.protocol());
     this.protocolVersion = engine.protocol().id() + " sha256:" + bundledDigest().substring(0, 16);
+  }
+
+  /**
+   * The evaluator on a protocol, storing {@code protocolVersion} with each result (a trial's version: {@code
+   * ProtocolVersion#screeningTag}).
+   */
+  public ProtocolScreeningEvaluator(org.oligotrial.protocol.Protocol protocol, String protocolVersion) {
+    this.engine = new EligibilityEngine(protocol);
+    this.parser = new ScreeningRecordParser(protocol);
+    this.protocolVersion = protocolVersion;
   }
 
   /** The protocol version stored with each result. */

@@ -26,6 +26,27 @@ public final class AllocationExports {
     this.service = service;
   }
 
+  /** The arms' ids, in the protocol's order. */
+  public List<String> arms() {
+    return service.arms().stream().map(org.oligotrial.protocol.Arm::id).toList();
+  }
+
+  /**
+   * The two arms a hazard ratio compares, experimental first: the protocol's arm of type {@code experimental} and the
+   * other arm; empty when the trial does not have exactly two arms, one of them experimental.
+   */
+  public List<String> comparison() {
+    List<org.oligotrial.protocol.Arm> arms = service.arms();
+    List<org.oligotrial.protocol.Arm> experimental =
+        arms.stream().filter(a -> "experimental".equals(a.type())).toList();
+    if (arms.size() != 2 || experimental.size() != 1) {
+      return List.of();
+    }
+    String e = experimental.get(0).id();
+    return List.of(e, arms.stream().map(org.oligotrial.protocol.Arm::id).filter(id -> !id.equals(e)).findFirst()
+        .orElseThrow());
+  }
+
   /**
    * Every allocation of the trial in sequence order.
    *

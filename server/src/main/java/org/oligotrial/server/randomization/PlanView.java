@@ -1,35 +1,31 @@
 package org.oligotrial.server.randomization;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import org.oligotrial.treatment.TreatmentPlan;
 
 /**
- * A treatment plan as stored with the randomization record and shown to the site.
+ * A treatment plan as stored with the randomization record and shown to the site, built from the protocol's arm and
+ * regimen rules. Plans stored before the protocol file held them carry other properties (a {@code radiotherapy}
+ * object, a {@code targeted} flag), which are ignored when read; their {@code summary} still says the plan.
  *
- * @param arm the arm code, {@code RT+} or {@code RT-}
- * @param systemicRegimen the regimen's code, for example {@code EGFR_TKI}
- * @param systemicTherapy the regimen in words
- * @param targeted whether the regimen is targeted therapy
- * @param radiotherapy the local radiotherapy on RT+, null on RT-
- * @param reason why this regimen
+ * @param arm the arm's id, as in the protocol's {@code arms[].id}
+ * @param armName the arm's name (null in plans stored before it was recorded)
+ * @param interventions the arm's interventions in words (null in plans stored before they were recorded)
+ * @param systemicRegimen the regimen's id, for example {@code egfr-tki}; null when the protocol has no regimen rules
+ * @param systemicTherapy the regimen in words; null without a regimen
+ * @param regimenCategory the regimen's category, for example {@code targeted} or {@code chemotherapy} (the visit
+ *     schedule's {@code regimenCategory}); null without a regimen
+ * @param reason why this regimen; null without a regimen
  * @param summary the whole plan in one line
  */
-public record PlanView(String arm, String systemicRegimen, String systemicTherapy, boolean targeted,
-    Radiotherapy radiotherapy, String reason, String summary) {
-
-  /**
-   * The local radiotherapy.
-   *
-   * @param techniques allowed techniques
-   * @param targets what is irradiated
-   * @param timing when
-   */
-  public record Radiotherapy(List<String> techniques, List<String> targets, String timing) {}
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PlanView(String arm, String armName, List<String> interventions, String systemicRegimen,
+    String systemicTherapy, String regimenCategory, String reason, String summary) {
 
   static PlanView of(TreatmentPlan p) {
-    Radiotherapy rt = p.radiotherapyPlan()
-        .map(r -> new Radiotherapy(r.techniques(), r.targets(), r.timing())).orElse(null);
-    return new PlanView(p.arm().code(), p.systemic().name(), p.systemic().description(), p.systemic().targeted(), rt,
+    return new PlanView(p.arm(), p.armName(), p.interventions(), p.systemicRegimen().map(r -> r.id()).orElse(null),
+        p.systemicRegimen().map(r -> r.name()).orElse(null), p.systemicRegimen().map(r -> r.category()).orElse(null),
         p.reason(), p.summary());
   }
 }

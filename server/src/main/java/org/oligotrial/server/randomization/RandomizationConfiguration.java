@@ -2,7 +2,6 @@ package org.oligotrial.server.randomization;
 
 import java.time.Clock;
 import org.oligotrial.protocol.Protocol;
-import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.randomization.ProtocolRandomization;
 import org.oligotrial.server.register.Register;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The randomization service on the application's register, for the bundled protocol. The method is the protocol's
- * primary one ({@code minimization}); {@code oligotrial.randomization.method=permuted-blocks} selects the protocol's
+ * The randomization service of the default trial on the application's register, under its current protocol. The
+ * method is the protocol's primary one ({@code minimization}); {@code oligotrial.randomization.method=permuted-blocks} selects the protocol's
  * alternative. A trial keeps the scheme it started with: a server configured otherwise refuses to allocate.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +18,7 @@ public class RandomizationConfiguration {
   @Bean
   RandomizationService randomizationService(Register register, Clock clock,
       @Value("${oligotrial.randomization.method:}") String method) {
-    Protocol protocol = ProtocolLoader.bundled();
+    Protocol protocol = register.trials().defaultTrial().protocol();
     return RandomizationService.on(register, protocol, method.isBlank()
         ? ProtocolRandomization.scheme(protocol) : ProtocolRandomization.scheme(protocol, method), clock);
   }

@@ -79,8 +79,8 @@ final class RandomizationRepository {
   }
 
   /** The participant, row-locked until the transaction ends. */
-  Optional<ParticipantRow> lockParticipant(String id) {
-    return new JdbcParticipantReads(jdbc).lock(id)
+  Optional<ParticipantRow> lockParticipant(String trialId, String id) {
+    return new JdbcParticipantReads(jdbc, trialId).lock(id)
         .map(p -> new ParticipantRow(p.id(), p.siteCode(), p.status(), p.screeningVersion()));
   }
 

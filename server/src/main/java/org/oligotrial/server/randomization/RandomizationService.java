@@ -11,18 +11,17 @@ import java.util.Map;
 import org.oligotrial.protocol.FactorLevel;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.randomization.AllocationStep;
-import org.oligotrial.randomization.FactorDerivation;
 import org.oligotrial.randomization.ParticipantFactors;
 import org.oligotrial.randomization.RandomizationScheme;
 import org.oligotrial.randomization.RandomizationState;
 import org.oligotrial.randomization.Randomizer;
 import org.oligotrial.randomization.Randomizers;
 import org.oligotrial.randomization.SecretSeed;
-import org.oligotrial.randomization.StratificationFacts;
 import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.Checks;
@@ -41,7 +40,6 @@ import org.oligotrial.server.user.ElectronicSignatures;
 import org.oligotrial.server.user.Signature;
 import org.oligotrial.server.user.SignatureMeaning;
 import org.oligotrial.treatment.TreatmentPlanner;
-import org.oligotrial.treatment.TrialArm;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,7 +65,7 @@ public final class RandomizationService {
 
   private final RandomizationRepository repo;
   private final TransactionTemplate tx;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
   private final AccessDenials denials;
   private final ParticipantService participants;
   private final Protocol protocol;
@@ -75,6 +73,7 @@ public final class RandomizationService {
   private final Clock clock;
   private final SecureRandom random;
   private final ElectronicSignatures signatures;
+  private final ScreeningFacts screeningFacts;
   private volatile Randomizer randomizer;
 
   RandomizationService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, ParticipantService participants,
@@ -83,24 +82,39 @@ public final class RandomizationService {
     this.signatures = signatures;
     this.repo = new RandomizationRepository(jdbc);
     this.tx = tx;
-    this.audit = audit;
+    this.audit = new TrialAudit(audit, protocol.id());
     this.denials = new AccessDenials(audit);
     this.participants = participants;
+    if (!participants.trialId().equals(protocol.id())) {
+      throw new IllegalArgumentException("the participants of trial " + participants.trialId()
+          + " cannot be randomized under protocol " + protocol.id());
+    }
     this.protocol = protocol;
     this.scheme = scheme;
+    this.screeningFacts = new ScreeningFacts(protocol);
     this.clock = clock;
     this.random = random;
   }
 
-  /** The service on a register's database, for {@code protocol} with {@code scheme} (usually its own). */
+  /**
+   * The service on a register's database for the trial of {@code protocol} (the trial's id is the protocol's), with
+   * {@code scheme} (usually its own): its participants are that trial's, its state row, seed and records are keyed
+   * by that id.
+   */
   public static RandomizationService on(Register r, Protocol protocol, RandomizationScheme scheme, Clock clock) {
-    return new RandomizationService(r.jdbc(), r.tx(), r.audit(), r.participants(), protocol, scheme, clock,
+    return new RandomizationService(r.jdbc(), r.tx(), r.audit(), r.participants(protocol.id()), protocol, scheme,
+        clock,
         new SecureRandom(), r.signatures());
   }
 
   /** The trial's id (the protocol's), which keys the state row, the seed and the records. */
   public String trialId() {
     return protocol.id();
+  }
+
+  /** The protocol's arms, in the order of the ratio. */
+  public List<org.oligotrial.protocol.Arm> arms() {
+    return protocol.arms();
   }
 
   /** The scheme allocations follow. */
@@ -129,19 +143,19 @@ public final class RandomizationService {
       blockers.add(new BlockingReason("eligibility", "the latest screening (version " + latest.version()
           + ") is " + latest.verdict() + ", not ELIGIBLE"));
     }
-    ScreeningFacts.Reading reading = ScreeningFacts.read(latest.recordJson());
+    ScreeningFacts.Reading reading = screeningFacts.read(latest.recordJson());
     reading.blockers().forEach(b -> blockers.add(new BlockingReason(b.field(), b.message())));
     List<FactorLevelView> factors = List.of();
     String stratum = null;
     Map<String, String> confirm = null;
     Map<String, PlanView> plans = new LinkedHashMap<>();
-    if (reading.facts() != null) {
-      ParticipantFactors levels = FactorDerivation.derive(reading.facts(), scheme);
+    if (reading.levels() != null) {
+      ParticipantFactors levels = reading.levels();
       factors = labelled(levels);
       stratum = scheme.stratumKey(levels);
       confirm = levels.levels();
-      for (TrialArm arm : TrialArm.values()) {
-        plans.put(arm.code(), plan(arm, reading.facts()));
+      for (String arm : scheme.ratio().arms()) {
+        plans.put(arm, plan(arm, reading));
       }
     }
     if (!RandomizationAccess.canSign(actor, h.participant().siteCode())) {
@@ -219,7 +233,7 @@ public final class RandomizationService {
     }
     ensureTrial();
     return tx.execute(s -> {
-      RandomizationRepository.ParticipantRow p = repo.lockParticipant(participantId)
+      RandomizationRepository.ParticipantRow p = repo.lockParticipant(trialId(), participantId)
           .orElseThrow(() -> new RecordNotFoundException(ParticipantService.ENTITY, participantId));
       repo.find(participantId).ifPresent(r -> {
         throw new ConflictException("participant", "the participant is already randomized (#" + r.sequence()
@@ -237,13 +251,13 @@ public final class RandomizationService {
         throw new InvalidFieldException("eligibility", "the latest screening (version " + latest.version() + ") is "
             + latest.verdict() + ", not ELIGIBLE");
       }
-      ScreeningFacts.Reading reading = ScreeningFacts.read(latest.recordJson());
-      if (reading.facts() == null) {
+      ScreeningFacts.Reading reading = screeningFacts.read(latest.recordJson());
+      if (reading.levels() == null) {
         ScreeningFacts.Blocker first = reading.blockers().get(0);
         throw new InvalidFieldException(first.field(), reading.blockers().stream()
             .map(b -> b.field() + ": " + b.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
       }
-      ParticipantFactors levels = FactorDerivation.derive(reading.facts(), scheme);
+      ParticipantFactors levels = reading.levels();
       if (confirmFactors != null && !confirmFactors.equals(levels.levels())) {
         throw new ConflictException("confirmFactors", "the factor levels derived now " + levels.levels()
             + " differ from those confirmed " + confirmFactors + "; preview again");
@@ -251,7 +265,7 @@ public final class RandomizationService {
       RandomizationRepository.TrialRow trial = lockedTrial();
       AllocationStep step = randomizer().allocate(trial.state(), levels);
       Instant now = now();
-      PlanView plan = plan(TrialArm.fromCode(step.allocation().arm()), reading.facts());
+      PlanView plan = plan(step.allocation().arm(), reading);
       RandomizationRecord r = new RandomizationRecord(participantId, step.allocation().sequence(), site, now,
           actor.username(), latest.version(), levels, step.allocation().stratumKey(), step.allocation().method(),
           step.allocation().basis(), step.allocation().armIndex(), step.allocation().arm(), plan);
@@ -306,7 +320,7 @@ public final class RandomizationService {
       deny(actor, ParticipantService.ENTITY, participantId, site, "record deviations at site " + site);
     }
     return tx.execute(s -> {
-      repo.lockParticipant(participantId);
+      repo.lockParticipant(trialId(), participantId);
       RandomizationRecord r = repo.find(participantId).orElseThrow(() -> new ConflictException("participant",
           "the participant is not randomized; a deviation note documents a randomization"));
       Deviation d = new Deviation(repo.deviations(participantId).size() + 1, note, now(), actor.username());
@@ -373,7 +387,7 @@ public final class RandomizationService {
     return tx;
   }
 
-  AuditTrail audit() {
+  TrialAudit audit() {
     return audit;
   }
 
@@ -397,8 +411,8 @@ public final class RandomizationService {
     return out;
   }
 
-  private static PlanView plan(TrialArm arm, StratificationFacts facts) {
-    return PlanView.of(TreatmentPlanner.plan(arm, facts.egfr(), facts.histology()));
+  private PlanView plan(String arm, ScreeningFacts.Reading reading) {
+    return PlanView.of(TreatmentPlanner.plan(protocol, arm, reading.regimen()));
   }
 
   private static ScreeningVersion latest(ParticipantHistory h) {

@@ -2,150 +2,109 @@ package org.oligotrial.server.randomization;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.oligotrial.randomization.StratificationFacts;
-import org.oligotrial.randomization.ThoracicStage;
-import org.oligotrial.treatment.EgfrStatus;
-import org.oligotrial.treatment.Histology;
-import org.oligotrial.treatment.RandomizationBlockedException;
-import org.oligotrial.treatment.TreatmentPlanner;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import java.util.Objects;
+import java.util.Optional;
+import org.oligotrial.eligibility.ProtocolDerivations;
+import org.oligotrial.eligibility.ScreeningRecord;
+import org.oligotrial.eligibility.ScreeningRecordException;
+import org.oligotrial.eligibility.ScreeningRecordParser;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.protocol.Regimen;
+import org.oligotrial.randomization.ParticipantFactors;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads the facts the stratification factors and the treatment plan need from a stored screening record (the JSON
- * format of {@code docs/schema/screening-record.schema.json}): {@code diagnosis.histology}, {@code egfr}, {@code
- * intracranialMetastasis} (the screening question; the coded {@code metastases[].site} for records stored before it),
- * {@code metastases[].lesions}, {@code staging.t} and {@code staging.n}. Every fact that blocks
- * randomization is reported with its field, not only the first. Stateless and thread-safe.
+ * Reads what randomization needs from a stored screening record, by the protocol's rules alone: the level of each
+ * stratification factor ({@code stratification[].levels[].when}) and, when the protocol has {@code systemicTherapy}
+ * rules, the regimen. Every reason that blocks randomization is reported with its field, not only the first: a
+ * factor whose rules need a field that is not recorded ({@code screeningRecord.<field>}), a factor whose levels all
+ * fail or more than one hold ({@code stratification.<factor>}), a regimen that cannot be chosen yet. Immutable and
+ * thread-safe.
  */
 final class ScreeningFacts {
-  /**
-   * The metastasis-site codes of protocols/nct03119519.yaml that are intracranial (its record check RC1 ties the
-   * intracranialMetastasis answer to them); used for records stored before that question existed.
-   */
-  private static final List<String> CNS_METASTASIS_SITES = List.of("brain", "leptomeninges");
-
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private ScreeningFacts() {}
+  private final ProtocolDerivations derivations;
+  private final ScreeningRecordParser parser;
+  private final String noRegimen;
 
-  /** Why a participant cannot be randomized: the screening field and a message for the investigator. */
+  ScreeningFacts(Protocol protocol) {
+    this.derivations = new ProtocolDerivations(protocol);
+    this.parser = new ScreeningRecordParser(protocol);
+    this.noRegimen = protocol.systemicTherapy() == null || protocol.systemicTherapy().otherwise() == null
+        ? "no systemic regimen of the protocol applies to this record"
+        : protocol.systemicTherapy().otherwise();
+  }
+
+  /** Why a participant cannot be randomized: the field and a message for the investigator. */
   record Blocker(String field, String message) {}
 
   /**
-   * The facts, or the reasons they cannot be told.
+   * The levels and regimen, or the reasons they cannot be told.
    *
-   * @param facts the facts; null when {@code blockers} is not empty
-   * @param blockers every reason found, in field order
+   * @param levels the factor levels; null when {@code blockers} is not empty
+   * @param regimen the regimen the protocol's rules chose (empty when the protocol has none)
+   * @param blockers every reason found, in protocol order
    */
-  record Reading(StratificationFacts facts, List<Blocker> blockers) {
+  record Reading(ParticipantFactors levels, Optional<Regimen> regimen, List<Blocker> blockers) {
     Reading {
+      Objects.requireNonNull(regimen, "regimen");
       blockers = List.copyOf(blockers);
     }
   }
 
-  static Reading read(String recordJson) {
-    JsonNode r;
+  /**
+   * Parses the stored record. A top-level field the record format does not know (written by another screening
+   * evaluator, or by an earlier version of the format) is skipped, as the derivations never read it; anything else
+   * the parser refuses is reported.
+   */
+  private ScreeningRecord parse(String json) {
+    String current = json;
+    for (int skipped = 0; ; skipped++) {
+      try {
+        return parser.parse(current);
+      } catch (ScreeningRecordException e) {
+        String f = e.field();
+        if (skipped >= 20 || f == null || f.isEmpty() || f.contains(".") || !e.problem().startsWith("unknown field")) {
+          throw e;
+        }
+        ObjectNode tree = (ObjectNode) JSON.readTree(current);
+        tree.remove(f);
+        current = JSON.writeValueAsString(tree);
+      }
+    }
+  }
+
+  Reading read(String recordJson) {
+    ScreeningRecord record;
     try {
-      r = JSON.readTree(recordJson);
-    } catch (JacksonException e) {
-      return new Reading(null, List.of(new Blocker("screeningRecord", "the stored screening record is not JSON")));
+      record = parse(recordJson);
+    } catch (ScreeningRecordException e) {
+      String field = e.field() == null || e.field().isEmpty() ? "screeningRecord" : "screeningRecord." + e.field();
+      return new Reading(null, Optional.empty(), List.of(new Blocker(field, "the stored screening record cannot be"
+          + " read: " + e.problem())));
     }
     List<Blocker> blockers = new ArrayList<>();
-    Histology histology = histology(text(r.path("diagnosis").path("histology")), blockers);
-    EgfrStatus egfr = egfr(text(r.path("egfr")), blockers);
-    if (egfr != null) {
-      try {
-        // whether the EGFR result allows a regimen does not depend on the histology
-        TreatmentPlanner.regimen(egfr, histology == null ? Histology.ADENOCARCINOMA : histology);
-      } catch (RandomizationBlockedException e) {
-        blockers.add(new Blocker("screeningRecord.egfr", e.getMessage()));
-      }
+    ProtocolDerivations.Stratification s = derivations.stratify(record);
+    for (ProtocolDerivations.FactorProblem p : s.problems()) {
+      String field = p.fields().isEmpty() ? "stratification." + p.factor() : "screeningRecord." + p.fields().get(0);
+      blockers.add(new Blocker(field, p.message()));
     }
-    boolean brain = false;
-    int lesions = 0;
-    JsonNode mets = r.path("metastases");
-    if (!mets.isArray()) {
-      blockers.add(new Blocker("screeningRecord.metastases", "the metastases are not recorded"));
-    } else {
-      for (JsonNode m : mets) {
-        String site = text(m.path("site"));
-        JsonNode n = m.path("lesions");
-        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1) {
-          blockers.add(new Blocker("screeningRecord.metastases.lesions",
-              "the number of lesions at " + (site == null ? "a site" : site) + " is not recorded"));
-          continue;
-        }
-        lesions += Math.min(n.asInt(), 1000);
-        brain |= site != null && CNS_METASTASIS_SITES.contains(site.trim().toLowerCase(Locale.ROOT));
-      }
-      if (lesions < 1 || lesions > 5) {
-        blockers.add(new Blocker("screeningRecord.metastases", "number of metastatic lesions is " + lesions
-            + ": the trial randomizes 1 to 5 synchronous metastases"));
-      }
-    }
-    // The screening question decides; a record stored before the question existed falls back to its coded sites
-    // (the record reader refuses an answer that contradicts them, so both agree wherever both are present).
-    JsonNode intracranial = r.path("intracranialMetastasis");
-    if (intracranial.isBoolean()) {
-      brain = intracranial.booleanValue();
-    }
-    String t = text(r.path("staging").path("t"));
-    String n = text(r.path("staging").path("n"));
-    if (t == null || n == null) {
-      blockers.add(new Blocker("screeningRecord.staging", "the T and N categories are needed for the thoracic stage"));
-    } else {
-      try {
-        ThoracicStage.of(t, n);
-      } catch (RandomizationBlockedException | IllegalArgumentException e) {
-        blockers.add(new Blocker("screeningRecord.staging", e.getMessage()));
+    Optional<Regimen> regimen = derivations.regimen(record);
+    if (derivations.hasRegimens() && regimen.isEmpty()) {
+      List<String> missing = derivations.regimenMissingFields(record);
+      List<String> read = missing.isEmpty() ? derivations.regimenFields() : missing;
+      String field = read.isEmpty() ? "systemicTherapy" : "screeningRecord." + read.get(0);
+      // one reason per field: a factor refused on the same field already says what to record
+      if (blockers.stream().noneMatch(b -> b.field().equals(field))) {
+        blockers.add(new Blocker(field, "no systemic regimen can be chosen: " + noRegimen
+            + (missing.isEmpty() ? "" : " (record " + String.join(", ", missing) + ")")));
       }
     }
     if (!blockers.isEmpty()) {
-      return new Reading(null, blockers);
+      return new Reading(null, regimen, blockers);
     }
-    return new Reading(new StratificationFacts(histology, egfr, brain, lesions, t, n), List.of());
-  }
-
-  private static Histology histology(String code, List<Blocker> blockers) {
-    String f = "screeningRecord.diagnosis.histology";
-    if (code == null) {
-      blockers.add(new Blocker(f, "the histology is not recorded"));
-      return null;
-    }
-    switch (code.trim().toLowerCase(Locale.ROOT)) {
-      case "squamous":
-        return Histology.SQUAMOUS;
-      case "adenocarcinoma":
-        return Histology.ADENOCARCINOMA;
-      case "large-cell", "nsclc-nos", "other":
-        return Histology.OTHER_NON_SQUAMOUS;
-      default:
-        blockers.add(new Blocker(f, "histology '" + code + "' is not non-small-cell lung cancer"));
-        return null;
-    }
-  }
-
-  private static EgfrStatus egfr(String code, List<Blocker> blockers) {
-    if (code == null) {
-      return EgfrStatus.UNKNOWN;
-    }
-    switch (code.trim().toLowerCase(Locale.ROOT)) {
-      case "mutant":
-        return EgfrStatus.MUTANT;
-      case "wild-type":
-        return EgfrStatus.WILD_TYPE;
-      case "unknown":
-        return EgfrStatus.UNKNOWN;
-      default:
-        blockers.add(new Blocker("screeningRecord.egfr", "EGFR status '" + code + "' is not mutant or wild-type"));
-        return null;
-    }
-  }
-
-  private static String text(JsonNode n) {
-    return n != null && n.isString() && !n.asString().isBlank() ? n.asString() : null;
+    return new Reading(new ParticipantFactors(s.levels()), regimen, List.of());
   }
 }

@@ -10,6 +10,8 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.randomization.FactorIds;
 import java.util.concurrent.Callable;
 import org.oligotrial.input.UserInputException;
 import org.oligotrial.merkle.MerkleRange;
@@ -84,7 +86,8 @@ public final class AuditCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>(v.problems());
         long problemCount = v.problemCount();
         if (state) {
-          StateReplay.Result r = new StateReplay(s.register().jdbc()).compare(trail);
+          StateReplay.Result r = new StateReplay(s.register().jdbc(),
+              FactorIds.of(ProtocolLoader.bundled())).compare(trail);
           problems.addAll(r.differences());
           problemCount += r.differences().size();
           out.println("state: " + r.recordsCompared() + " records compared with the audit history, "

@@ -36,8 +36,9 @@ public final class OperatorSession implements AutoCloseable {
       // keys are made only for a trail that never had any: an operator command pointed at the wrong directory must
       // not make new keys and then refuse the server's pending rows as forged
       AuditKeys keys = AuditKeys.load(store.keyDirectory(), !AuditVerifier.keyedBefore(JdbcClient.create(ds)));
-      Register r = Register.on(ds, new org.oligotrial.server.participant.ProtocolScreeningEvaluator(),
-          PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(), keys);
+      // no scripted evaluator: each trial's screenings are evaluated under its own protocol versions
+      Register r = Register.on(ds, null, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(),
+          keys);
       r.audit().chainAll(); // rows a crashed server left pending
       return new OperatorSession(ds, r);
     } catch (RuntimeException e) {

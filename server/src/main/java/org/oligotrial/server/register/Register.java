@@ -9,7 +9,9 @@ import org.oligotrial.server.audit.ChainingTransactionTemplate;
 import org.oligotrial.server.database.Databases;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ScreeningEvaluator;
+import org.oligotrial.server.participant.TrialScreeningEvaluator;
 import org.oligotrial.server.site.SiteService;
+import org.oligotrial.server.trial.TrialRegistry;
 import org.oligotrial.server.user.ApiTokenService;
 import org.oligotrial.server.user.ElectronicSignatures;
 import org.oligotrial.server.user.LoginThrottle;
@@ -28,6 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * programmatic transactions so that the same objects serve the web server, the operator commands and the tests.
  * The schema must be migrated first. Write transactions go through {@link #tx()}, which has their audit rows
  * chained after commit (at once, or by the server's background chainer). Thread-safe.
+ *
+ * <p>Trials: the register holds the {@link TrialRegistry}; {@link #participants()} are the default trial's and
+ * {@link #participants(String)} any trial's. The screening evaluator given to {@code on(...)} evaluates the default
+ * trial's screenings (tests script verdicts with one); null lets every trial's screenings be evaluated under its own
+ * protocol versions ({@link TrialScreeningEvaluator}), as the server and the operator commands do.
  */
 public final class Register {
   private final JdbcClient jdbc;
@@ -42,6 +49,11 @@ public final class Register {
   private final LoginThrottle throttle;
   private final ElectronicSignatures signatures;
   private final SecondFactor secondFactor;
+  private final TrialRegistry trials;
+  private final ScreeningEvaluator evaluator;
+  private final Clock clock;
+  private final java.util.concurrent.ConcurrentMap<String, ParticipantService> trialParticipants =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
       PasswordEncoder encoder, Clock clock, AuditKeys keys) {
@@ -51,12 +63,20 @@ public final class Register {
     this.tx = new ChainingTransactionTemplate(tm, audit);
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.tokenCache = new TokenCache();
-    this.users = new UserService(jdbc, tx, audit, sites, encoder, clock, tokenCache);
-    this.tokens = new ApiTokenService(jdbc, tx, audit, clock, tokenCache);
+    this.trials = new TrialRegistry(jdbc, tx, audit, clock, sites);
+    // a site added takes part in the default trial; other trials enrol it with 'trials enrol-site'
+    this.sites.onAdded(trials::enrolInDefault);
+    this.users = new UserService(jdbc, tx, audit, sites, encoder, clock, tokenCache, trials::defaultId);
+    this.tokens = new ApiTokenService(jdbc, tx, audit, clock, tokenCache, trials::defaultId);
     this.throttle = new LoginThrottle(jdbc, tx, audit, clock, tokenCache);
     this.signatures = new ElectronicSignatures(jdbc, audit, users, throttle, clock);
     this.secondFactor = new SecondFactor(jdbc, tx, audit, clock);
-    this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluator, clock);
+    this.evaluator = evaluator;
+    this.clock = clock;
+    String defaultTrial = trials.defaultId();
+    this.participants = new ParticipantService(jdbc, tx, audit, sites, evaluatorFor(defaultTrial, defaultTrial), clock,
+        defaultTrial, code -> trials.hasSite(defaultTrial, code));
+    this.trialParticipants.put(defaultTrial, participants);
   }
 
   /**
@@ -111,6 +131,11 @@ public final class Register {
     return new AuditVerifier(audit, jdbc);
   }
 
+  /** The trials the server holds and their protocol versions. */
+  public TrialRegistry trials() {
+    return trials;
+  }
+
   public SiteService sites() {
     return sites;
   }
@@ -138,7 +163,31 @@ public final class Register {
     return secondFactor;
   }
 
+  /** The default trial's participants (as it was when the register was made). */
   public ParticipantService participants() {
     return participants;
+  }
+
+  /**
+   * The participants of one trial (made on first use, then kept): reads and writes limited to that trial.
+   *
+   * @throws org.oligotrial.server.kernel.RecordNotFoundException when the server holds no such trial
+   */
+  public ParticipantService participants(String trialId) {
+    ParticipantService p = trialParticipants.get(trialId);
+    if (p != null) {
+      return p;
+    }
+    trials.get(trialId);
+    return trialParticipants.computeIfAbsent(trialId, t -> new ParticipantService(jdbc, tx, audit, sites,
+        evaluatorFor(t, participants.trialId()), clock, t, code -> trials.hasSite(t, code)));
+  }
+
+  /**
+   * The evaluator of a trial's screenings: the one given to the register for the default trial when one was given
+   * (tests script verdicts), else the trial's own protocol versions ({@link TrialScreeningEvaluator}).
+   */
+  private ScreeningEvaluator evaluatorFor(String trialId, String defaultTrial) {
+    return evaluator != null && trialId.equals(defaultTrial) ? evaluator : new TrialScreeningEvaluator(trials, trialId);
   }
 }

@@ -8,9 +8,9 @@ import org.oligotrial.server.audit.AuditStore;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.CheckpointLog;
 import org.oligotrial.server.participant.ParticipantService;
-import org.oligotrial.server.participant.ProtocolScreeningEvaluator;
 import org.oligotrial.server.participant.ScreeningEvaluator;
 import org.oligotrial.server.site.SiteService;
+import org.oligotrial.server.trial.TrialRegistry;
 import org.oligotrial.server.user.ApiTokenService;
 import org.oligotrial.server.user.UserService;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,12 +43,6 @@ public class RegisterConfiguration {
     return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
   }
 
-  @Bean
-  @ConditionalOnMissingBean
-  ScreeningEvaluator screeningEvaluator() {
-    return new ProtocolScreeningEvaluator();
-  }
-
   /** Where the audit keys and checkpoint log are: {@link AuditStore}'s order, the properties first. */
   @Bean
   AuditStore auditStore(@Value("${oligotrial.audit.key-dir:}") String keyDir,
@@ -66,15 +60,24 @@ public class RegisterConfiguration {
     return new CheckpointLog(store.logDirectory());
   }
 
+  /** After the migrations: the register reads the default trial when it is made. */
   @Bean
-  Register register(DataSource ds, PlatformTransactionManager tm, ScreeningEvaluator evaluator,
-      PasswordEncoder encoder, Clock clock, AuditKeys keys) {
-    return Register.on(ds, tm, evaluator, encoder, clock, keys);
+  @org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization
+  Register register(DataSource ds, PlatformTransactionManager tm,
+      org.springframework.beans.factory.ObjectProvider<ScreeningEvaluator> evaluator, PasswordEncoder encoder,
+      Clock clock, AuditKeys keys) {
+    // no evaluator bean (production): each trial's screenings are evaluated under its own protocol versions
+    return Register.on(ds, tm, evaluator.getIfAvailable(), encoder, clock, keys);
   }
 
   @Bean
   AuditTrail auditTrail(Register r) {
     return r.audit();
+  }
+
+  @Bean
+  TrialRegistry trialRegistry(Register r) {
+    return r.trials();
   }
 
   @Bean

@@ -1,19 +1,56 @@
 package org.oligotrial.server.security;
 
+import java.util.Optional;
 import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.kernel.SiteAccessDeniedException;
+import org.oligotrial.server.trial.TrialRegistry;
 import org.oligotrial.server.user.UserService;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The authenticated user of the current request as an {@link Actor} (role and sites read fresh from the database). */
+/**
+ * The authenticated user of the current request as an {@link Actor} on a trial (role and sites read fresh from the
+ * database): {@link #on(String)} for a trial's pages and API, {@link #get()} for the default trial's (the
+ * single-trial paths). An administrator is one on every trial; anyone else is who they are on that trial
+ * ({@link UserService#actorOn}), and refused (403) on a trial where they hold no role.
+ */
 @Component
 public class CurrentActor {
   private final UserService users;
+  private final TrialRegistry trials;
 
-  CurrentActor(UserService users) {
+  CurrentActor(UserService users, TrialRegistry trials) {
     this.users = users;
+    this.trials = trials;
+  }
+
+  /**
+   * The actor on the trial.
+   *
+   * @throws InsufficientAuthenticationException when nobody is logged in or the user no longer exists
+   * @throws SiteAccessDeniedException (403) when the user holds no role on the trial
+   */
+  public Actor on(String trialId) {
+    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    if (a == null || !a.isAuthenticated()) {
+      throw new InsufficientAuthenticationException("not logged in");
+    }
+    if (a.getPrincipal() instanceof Actor actor && actor.role() == Role.ADMINISTRATOR) {
+      return actor; // token login of an administrator: server-wide
+    }
+    // a token login's principal is the actor the token's query read; a form login's is the username
+    String username = a.getPrincipal() instanceof Actor actor ? actor.username() : a.getName();
+    Optional<Actor> on = users.actorOn(username, trialId);
+    if (on.isPresent()) {
+      return on.get();
+    }
+    if (!users.isActive(username)) {
+      throw new InsufficientAuthenticationException("unknown user");
+    }
+    throw new SiteAccessDeniedException("you hold no role on trial " + trialId);
   }
 
   /**
@@ -26,7 +63,7 @@ public class CurrentActor {
   }
 
   /**
-   * The actor.
+   * The actor on the default trial.
    *
    * @throws InsufficientAuthenticationException when nobody is logged in or the user no longer exists
    */
@@ -35,12 +72,6 @@ public class CurrentActor {
     if (a == null || !a.isAuthenticated()) {
       throw new InsufficientAuthenticationException("not logged in");
     }
-    if (a.getPrincipal() instanceof Actor actor) {
-      return actor; // token login: read from the database by this request's authentication
-    }
-    return users.find(a.getName())
-        .filter(u -> u.enabled())
-        .orElseThrow(() -> new InsufficientAuthenticationException("unknown user"))
-        .actor();
+    return on(trials.defaultId());
   }
 }

@@ -19,6 +19,7 @@ final class DemoRecords {
         + "\"diagnosis\":{\"histology\":\"" + (i % 3 == 0 ? "squamous" : "adenocarcinoma") + "\","
         + "\"confirmation\":\"histology\"},\"staging\":{\"t\":\"T2a\",\"n\":\"N1\",\"m\":\"M1b\"},"
         + "\"primaryTumor\":{\"longestDiameterMm\":" + (25 + i * 3) + "},\"metastases\":[" + mets + "],"
+        + "\"intracranialMetastasis\":false,"
         + "\"ecog\":" + (i % 2) + ",\"priorTreatments\":[{\"type\":\"biopsy\"}],\"lifeExpectancyMonths\":12,"
         + "\"labs\":{\"WBC\":{\"value\":6.2,\"unit\":\"10^9/L\"},\"NEU\":{\"value\":3.9,\"unit\":\"10^9/L\"},"
         + "\"PLT\":{\"value\":245,\"unit\":\"10^9/L\"}," + hgb

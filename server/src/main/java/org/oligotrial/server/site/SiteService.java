@@ -34,6 +34,22 @@ public final class SiteService {
   private final AuditTrail audit;
   private final Clock clock;
 
+  /** What follows the addition of a site, in its transaction. */
+  @FunctionalInterface
+  public interface SiteAdded {
+    void added(Actor actor, String code);
+  }
+
+  private volatile SiteAdded afterAdd = (actor, code) -> {};
+
+  /**
+   * Sets what follows, inside its transaction, the addition of a site (the register enrols it in the default trial).
+   * One listener: a later call replaces the earlier.
+   */
+  public void onAdded(SiteAdded listener) {
+    this.afterAdd = listener == null ? (actor, code) -> {} : listener;
+  }
+
   public SiteService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
@@ -73,6 +89,7 @@ public final class SiteService {
               .update();
           audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, "site", code, "name", null, name, null,
               code));
+          afterAdd.added(actor, code);
           return new Site(code, name, now);
         });
   }

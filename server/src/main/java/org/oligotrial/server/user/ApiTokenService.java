@@ -51,7 +51,12 @@ public final class ApiTokenService {
   /**
    * @param cache valid tokens already checked (used only while an {@link AccountChangeListener} keeps it enabled)
    */
-  public ApiTokenService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock, TokenCache cache) {
+  private final java.util.function.Supplier<String> defaultTrial;
+
+  /** @param defaultTrial the default trial's id: a token's user acts with their role and sites on it */
+  public ApiTokenService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock, TokenCache cache,
+      java.util.function.Supplier<String> defaultTrial) {
+    this.defaultTrial = defaultTrial;
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
@@ -192,10 +197,14 @@ public final class ApiTokenService {
     // one round trip: the token, its user and the user's sites (one row per site, or one row without a site);
     // from column 4 the user's columns, in the order of UserService.ACCOUNT_COLUMNS
     List<TokenUserRow> rows =
-        jdbc.sql("SELECT t.expires_at, t.revoked, s.site_code, u.username, u.password_hash, u.role, u.enabled,"
+        jdbc.sql("SELECT t.expires_at, t.revoked, s.site_code, u.username, u.password_hash,"
+                + " CASE WHEN u.role = 'ADMINISTRATOR' THEN u.role ELSE COALESCE(m.role, u.role) END, u.enabled,"
                 + " u.throttled_until, u.full_name FROM api_token t JOIN user_account u ON u.username = t.username"
-                + " LEFT JOIN user_site s ON s.username = u.username WHERE t.token_hash = :h")
+                + " LEFT JOIN trial_member m ON m.username = u.username AND u.role <> 'ADMINISTRATOR' AND m.trial_id ="
+                + " :trial LEFT JOIN trial_member_site s ON s.username = m.username AND s.trial_id = m.trial_id"
+                + " WHERE t.token_hash = :h")
             .param("h", hash)
+            .param("trial", defaultTrial.get())
             .query((rs, n) -> new TokenUserRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2),
                 rs.getString(3), UserService.account(rs, 4)))
             .list();

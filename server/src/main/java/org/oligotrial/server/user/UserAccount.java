@@ -31,6 +31,11 @@ public record UserAccount(
     return new UserAccount(username, passwordHash, role, Set.copyOf(siteCodes), enabled, throttledUntil, fullName);
   }
 
+  /** The same account with this role and these sites (as held on one trial). */
+  public UserAccount withRoleAndSites(Role r, Set<String> siteCodes) {
+    return new UserAccount(username, passwordHash, r, Set.copyOf(siteCodes), enabled, throttledUntil, fullName);
+  }
+
   /** Whether sign-in is held back at {@code now} (a password typed now would not be checked). */
   public boolean throttledAt(Instant now) {
     return throttledUntil != null && throttledUntil.isAfter(now);

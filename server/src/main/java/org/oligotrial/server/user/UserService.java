@@ -29,9 +29,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Adds users and changes their passwords. Passwords are hashed by the given encoder (BCrypt through Spring
- * Security's delegating encoder in production) and follow {@link PasswordRules}; sign-in outcomes and back-off are
- * the {@link LoginThrottle}'s. Thread-safe.
+ * Adds users, gives them roles on trials, and changes their passwords.
+ *
+ * <p>Roles per trial (V60): {@link Role#ADMINISTRATOR} is server-wide (an administrator acts on every trial); every
+ * other role is held on one trial at a time ({@code trial_member}), with its sites there ({@code trial_member_site}),
+ * so a coordinator on trial A is nobody on trial B. {@link #actorOn} resolves who a user is on a trial. A user added
+ * with a role that is not the administrator's holds it on the default trial; {@link #grant} gives roles on others.
+ * {@code user_account.role} and {@code user_site} keep the role and sites the account was added with.
+ *
+ * <p>Passwords are hashed by the given encoder (BCrypt through Spring Security's delegating encoder in production) and
+ * follow {@link PasswordRules}; sign-in outcomes and back-off are the {@link LoginThrottle}'s. Thread-safe.
  */
 public final class UserService {
   /** Shortest password accepted. */
@@ -47,13 +54,16 @@ public final class UserService {
   private final PasswordEncoder encoder;
   private final Clock clock;
   private final TokenCache tokens;
+  private final java.util.function.Supplier<String> defaultTrial;
 
   /**
    * @param tokens the API token cache, emptied after every change to a user that could make a token unusable
+   * @param defaultTrial the default trial's id (roles given without a trial are roles on it)
    */
   public UserService(
       JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteService sites, PasswordEncoder encoder,
-      Clock clock, TokenCache tokens) {
+      Clock clock, TokenCache tokens, java.util.function.Supplier<String> defaultTrial) {
+    this.defaultTrial = defaultTrial;
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
@@ -84,6 +94,17 @@ public final class UserService {
    */
   public UserAccount add(
       Actor actor, String username, Role role, Set<String> siteCodes, String password, String fullName) {
+    return add(actor, username, role, siteCodes, password, fullName, null);
+  }
+
+  /**
+   * Adds a user holding {@code role} and {@code siteCodes} on trial {@code trialId} (null: the default trial); an
+   * administrator's role is server-wide and the trial is not used.
+   *
+   * @see #add(Actor, String, Role, Set, String)
+   */
+  public UserAccount add(Actor actor, String username, Role role, Set<String> siteCodes, String password,
+      String fullName, String trialId) {
     if (!AccessPolicy.canManage(actor)) {
       throw new SiteAccessDeniedException("only an administrator adds users");
     }
@@ -126,6 +147,12 @@ public final class UserService {
                 .param("s", code)
                 .update();
           }
+          if (role != Role.ADMINISTRATOR) {
+            String trial = trialId == null ? defaultTrial.get() : trialId;
+            writeMembership(username, trial, role, codes);
+            audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, "user", username, "trialRole", null,
+                describe(new Membership(trial, role, codes)), null, null, trial));
+          }
           audit.record(entry(actor, AuditAction.CREATE, username, "role", role.name()));
           audit.record(entry(actor, AuditAction.CREATE, username, "sites", String.join(",", codes)));
           if (name != null) {
@@ -140,13 +167,168 @@ public final class UserService {
     return new AuditEntry(actor.username(), a, "user", username, field, null, value, null, null);
   }
 
-  /** The user, with sites, if any. */
+  /**
+   * The user, with the role and sites they hold on the default trial (an administrator: the administrator's role,
+   * no sites), if any. A user who holds no role on the default trial is returned with the role they were added with
+   * and no sites: use {@link #actorOn} to decide what they may do on a trial.
+   */
   public Optional<UserAccount> find(String username) {
     return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM user_account WHERE username = :u")
         .param("u", username)
         .query((rs, n) -> account(rs, 1))
         .optional()
-        .map(a -> a.withSites(sitesOf(a.username())));
+        .map(a -> a.role() == Role.ADMINISTRATOR ? a : membership(a.username(), defaultTrial.get())
+            .map(m -> a.withRoleAndSites(m.role(), m.sites()))
+            .orElse(a.withSites(Set.of())));
+  }
+
+  /**
+   * Who the user is on the trial: an administrator everywhere; else the role and sites they hold on it; empty when
+   * the user does not exist, is disabled, or holds no role on the trial.
+   */
+  public Optional<Actor> actorOn(String username, String trialId) {
+    // one statement: the account, its role on the trial and its sites there (one row per site, or one without)
+    List<String[]> rows = jdbc.sql("SELECT u.role, m.role, s.site_code FROM user_account u LEFT JOIN trial_member m"
+            + " ON m.username = u.username AND m.trial_id = :t LEFT JOIN trial_member_site s ON s.username ="
+            + " m.username AND s.trial_id = m.trial_id WHERE u.username = :u AND u.enabled = TRUE")
+        .param("u", username).param("t", trialId)
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    if (Role.ADMINISTRATOR.name().equals(rows.get(0)[0])) {
+      return Optional.of(new Actor(username, Role.ADMINISTRATOR, Set.of()));
+    }
+    if (rows.get(0)[1] == null) {
+      return Optional.empty();
+    }
+    Set<String> siteCodes = new TreeSet<>();
+    for (String[] r : rows) {
+      if (r[2] != null) {
+        siteCodes.add(r[2]);
+      }
+    }
+    return Optional.of(new Actor(username, Role.valueOf(rows.get(0)[1]), siteCodes));
+  }
+
+  /** Whether the user exists and is enabled. */
+  public boolean isActive(String username) {
+    return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE username = :u AND enabled = TRUE").param("u", username)
+        .query(Long.class).single() > 0;
+  }
+
+  /**
+   * A user's role and sites on one trial.
+   *
+   * @param trialId the trial
+   * @param role the role there (never the administrator's, which is server-wide)
+   * @param sites the user's sites there
+   */
+  public record Membership(String trialId, Role role, Set<String> sites) {
+    public Membership {
+      sites = Set.copyOf(sites);
+    }
+  }
+
+  /** The user's role and sites on the trial, if they hold one. */
+  public Optional<Membership> membership(String username, String trialId) {
+    return jdbc.sql("SELECT role FROM trial_member WHERE username = :u AND trial_id = :t")
+        .param("u", username).param("t", trialId).query(String.class).optional()
+        .map(role -> new Membership(trialId, Role.valueOf(role), Set.copyOf(jdbc.sql("SELECT site_code FROM"
+                + " trial_member_site WHERE username = :u AND trial_id = :t").param("u", username)
+            .param("t", trialId).query(String.class).list())));
+  }
+
+  /** Every trial role of the user, by trial id. */
+  public List<Membership> memberships(String username) {
+    return jdbc.sql("SELECT trial_id FROM trial_member WHERE username = :u ORDER BY trial_id").param("u", username)
+        .query(String.class).list().stream().map(t -> membership(username, t).orElseThrow()).toList();
+  }
+
+  /** The usernames holding a role on the trial, sorted. */
+  public List<String> members(String trialId) {
+    return jdbc.sql("SELECT username FROM trial_member WHERE trial_id = :t ORDER BY username").param("t", trialId)
+        .query(String.class).list();
+  }
+
+  /**
+   * Gives the user a role and sites on a trial, replacing what they held there. Audited (entity {@code user},
+   * field {@code trialRole}, with the trial).
+   *
+   * @param trialId a trial the server holds (the caller checks it)
+   * @param siteCodes at least one for site-bound roles, none otherwise
+   * @throws InvalidFieldException ({@code username}, {@code role}, {@code site}) on an unknown user, the
+   *     administrator's role (server-wide, not per trial) or a wrong site count or unknown site
+   * @throws SiteAccessDeniedException when the actor is not an administrator
+   */
+  public Membership grant(Actor actor, String username, String trialId, Role role, Set<String> siteCodes) {
+    if (!AccessPolicy.canManage(actor)) {
+      throw new SiteAccessDeniedException("only an administrator gives roles");
+    }
+    UserAccount u = find(username).orElseThrow(() -> new InvalidFieldException("username", "no user " + username));
+    if (u.role() == Role.ADMINISTRATOR) {
+      throw new InvalidFieldException("username", username + " is an administrator, on every trial");
+    }
+    if (role == null || role == Role.ADMINISTRATOR) {
+      throw new InvalidFieldException("role", "must be one of investigator, coordinator, data-manager, monitor,"
+          + " statistician (the administrator's role is server-wide)");
+    }
+    if (role.isSiteBound() && siteCodes.isEmpty()) {
+      throw new InvalidFieldException("site", "a " + role.name().toLowerCase() + " belongs to at least one site");
+    }
+    if (!role.isSiteBound() && !siteCodes.isEmpty()) {
+      throw new InvalidFieldException("site", "a " + role.name().toLowerCase() + " is not bound to sites");
+    }
+    Set<String> codes = new TreeSet<>();
+    for (String code : siteCodes) {
+      codes.add(sites.find(code).orElseThrow(() -> new InvalidFieldException("site", "no site " + code)).code());
+    }
+    Optional<Membership> before = membership(username, trialId);
+    tx.executeWithoutResult(s -> {
+      writeMembership(username, trialId, role, codes);
+      audit.record(new AuditEntry(actor.username(), AuditAction.UPDATE, "user", username, "trialRole",
+          before.map(UserService::describe).orElse(null), describe(new Membership(trialId, role, codes)), null, null,
+          trialId));
+    });
+    tokens.invalidateAll();
+    return new Membership(trialId, role, codes);
+  }
+
+  /** Takes the user's role on the trial away (nothing when they hold none). Audited. */
+  public void revoke(Actor actor, String username, String trialId) {
+    if (!AccessPolicy.canManage(actor)) {
+      throw new SiteAccessDeniedException("only an administrator takes roles away");
+    }
+    Optional<Membership> before = membership(username, trialId);
+    if (before.isEmpty()) {
+      return;
+    }
+    tx.executeWithoutResult(s -> {
+      jdbc.sql("DELETE FROM trial_member_site WHERE username = :u AND trial_id = :t").param("u", username)
+          .param("t", trialId).update();
+      jdbc.sql("DELETE FROM trial_member WHERE username = :u AND trial_id = :t").param("u", username)
+          .param("t", trialId).update();
+      audit.record(new AuditEntry(actor.username(), AuditAction.DELETE, "user", username, "trialRole",
+          describe(before.get()), null, null, null, trialId));
+    });
+    tokens.invalidateAll();
+  }
+
+  private static String describe(Membership m) {
+    return m.role().name() + (m.sites().isEmpty() ? "" : " " + String.join(",", new TreeSet<>(m.sites())));
+  }
+
+  private void writeMembership(String username, String trialId, Role role, Set<String> codes) {
+    jdbc.sql("DELETE FROM trial_member_site WHERE username = :u AND trial_id = :t").param("u", username)
+        .param("t", trialId).update();
+    jdbc.sql("DELETE FROM trial_member WHERE username = :u AND trial_id = :t").param("u", username)
+        .param("t", trialId).update();
+    jdbc.sql("INSERT INTO trial_member (username, trial_id, role) VALUES (:u, :t, :r)").param("u", username)
+        .param("t", trialId).param("r", role.name()).update();
+    for (String code : codes) {
+      jdbc.sql("INSERT INTO trial_member_site (username, trial_id, site_code) VALUES (:u, :t, :s)")
+          .param("u", username).param("t", trialId).param("s", code).update();
+    }
   }
 
   /** The columns {@link #account} reads, in its order. */
@@ -157,14 +339,6 @@ public final class UserService {
     OffsetDateTime throttled = rs.getObject(from + 4, OffsetDateTime.class);
     return new UserAccount(rs.getString(from), rs.getString(from + 1), Role.valueOf(rs.getString(from + 2)),
         Set.of(), rs.getBoolean(from + 3), throttled == null ? null : throttled.toInstant(), rs.getString(from + 5));
-  }
-
-  private Set<String> sitesOf(String username) {
-    List<String> codes = jdbc.sql("SELECT site_code FROM user_site WHERE username = :u")
-        .param("u", username)
-        .query(String.class)
-        .list();
-    return Set.copyOf(codes);
   }
 
   /** Every username with its role, by name. */

@@ -27,7 +27,7 @@ class RandomizationApiTest extends ApiTestBase {
   static String record(String egfr) {
     return "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"adenocarcinoma\"},\"egfr\":\"" + egfr
         + "\",\"staging\":{\"t\":\"T2a\",\"n\":\"N1\",\"m\":\"M1b\"},\"metastases\":[{\"site\":\"bone\","
-        + "\"lesions\":2}]}";
+        + "\"lesions\":2}],\"intracranialMetastasis\":false}";
   }
 
   String consentedAtA(String egfr) {
@@ -56,18 +56,19 @@ class RandomizationApiTest extends ApiTestBase {
     mvc.perform(get(base + "/preview").with(as("inv.a")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.randomizable").value(true))
-        .andExpect(jsonPath("$.confirmFactors.therapy").value("non-targeted"))
+        .andExpect(jsonPath("$.confirmFactors.first_line").value("non-targeted"))
         .andExpect(jsonPath("$.stratum").value(
-            "histology=non-squamous;therapy=non-targeted;intracranial=no;metastases=2-5;thoracic-stage=I-II"))
-        .andExpect(jsonPath("$.treatmentPlans['RT+'].systemicRegimen").value("PEMETREXED_CISPLATIN"))
-        .andExpect(jsonPath("$.treatmentPlans['RT+'].radiotherapy.techniques[0]").value("3D-CRT"));
-    String confirm = "{\"confirmFactors\":{\"histology\":\"non-squamous\",\"therapy\":\"non-targeted\","
-        + "\"intracranial\":\"no\",\"metastases\":\"2-5\",\"thoracic-stage\":\"I-II\"}," + SIGNED + "}";
+            "histology=non-squamous;first_line=non-targeted;brain_metastasis=no;metastases=2-5;thoracic_stage=I-II"))
+        .andExpect(jsonPath("$.treatmentPlans['RT+'].systemicRegimen").value("pemetrexed-cisplatin"))
+        .andExpect(jsonPath("$.treatmentPlans['RT+'].interventions[1]").value(
+            "3D-CRT or IMRT to the primary tumour and oligometastatic foci"));
+    String confirm = "{\"confirmFactors\":{\"histology\":\"non-squamous\",\"first_line\":\"non-targeted\","
+        + "\"brain_metastasis\":\"no\",\"metastases\":\"2-5\",\"thoracic_stage\":\"I-II\"}," + SIGNED + "}";
     String body = mvc.perform(json(post(base), confirm).with(as("inv.a")))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.arm").exists())
-        .andExpect(jsonPath("$.treatmentPlan.systemicRegimen").value("PEMETREXED_CISPLATIN"))
-        .andExpect(jsonPath("$.factors.intracranial").value("no"))
+        .andExpect(jsonPath("$.treatmentPlan.systemicRegimen").value("pemetrexed-cisplatin"))
+        .andExpect(jsonPath("$.factors.brain_metastasis").value("no"))
         .andExpect(jsonPath("$.signatures[0].signedBy").value("inv.a"))
         .andExpect(jsonPath("$.signatures[0].meaning").value("approval"))
         .andExpect(jsonPath("$.signatures[0].printedName").value("inv.a"))
@@ -96,7 +97,8 @@ class RandomizationApiTest extends ApiTestBase {
     mvc.perform(signed(base).with(as("inv.a")))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.field").value("screeningRecord.egfr"))
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("EGFR status is unknown")));
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+            "factor first_line: the record matches none of the levels (targeted: egfr = unknown")));
     String id = consentedAtA("mutant");
     String b = "/api/v1/participants/" + id + "/randomization";
     mvc.perform(json(post(b), "{\"confirmFactors\":{\"histology\":\"squamous\"}," + SIGNED + "}")
@@ -177,11 +179,11 @@ class RandomizationApiTest extends ApiTestBase {
     mvc.perform(get(base + "/randomization/preview").with(as("inv.a")))
         .andExpect(jsonPath("$.randomizable").value(true))
         .andExpect(jsonPath("$.screeningVersion").value(2))
-        .andExpect(jsonPath("$.treatmentPlans['RT+'].systemicRegimen").value("EGFR_TKI"));
+        .andExpect(jsonPath("$.treatmentPlans['RT+'].systemicRegimen").value("egfr-tki"));
     mvc.perform(signed(base + "/randomization").with(as("inv.a")))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.screeningVersion").value(2))
-        .andExpect(jsonPath("$.treatmentPlan.systemicRegimen").value("EGFR_TKI"));
+        .andExpect(jsonPath("$.treatmentPlan.systemicRegimen").value("egfr-tki"));
   }
 
   @Test

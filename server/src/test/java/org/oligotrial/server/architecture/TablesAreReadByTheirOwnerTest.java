@@ -48,7 +48,10 @@ class TablesAreReadByTheirOwnerTest {
       Map.entry("randomization_seed", "randomization"), Map.entry("randomization_trial", "randomization"),
       Map.entry("crf_form", "datacapture"), Map.entry("crf_form_version", "datacapture"),
       Map.entry("crf_query", "datacapture"), Map.entry("crf_alert", "datacapture"),
-      Map.entry("derived_endpoint", "datacapture"));
+      Map.entry("derived_endpoint", "datacapture"),
+      // many trials (V60, a Java migration: db/migration/common/V60__trials.java)
+      Map.entry("trial", "trial"), Map.entry("protocol_version", "trial"), Map.entry("trial_site", "trial"),
+      Map.entry("trial_member", "user"), Map.entry("trial_member_site", "user"));
 
   /** Reads across a boundary still to move behind the owner's interface: "path under server -> table". */
   static final Set<String> NOT_YET_MOVED = Set.of(

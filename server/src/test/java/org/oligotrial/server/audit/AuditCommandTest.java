@@ -121,8 +121,12 @@ class AuditCommandTest {
     ds.close(); // no database from here on
     Run ok = run("audit", "check-proof", inclusion.toString(), "--public-key", pub.toString());
     assertThat(ok.exit()).isZero();
-    assertThat(ok.out()).startsWith("proof valid: row 2 (CREATE site B) is in checkpoint 1 of chain ");
-    Files.writeString(inclusion, Files.readString(inclusion).replace("Site B", "Site Z"));
+    // row 2 is site A's enrolment in the default trial (row 1 its name): a row naming its trial
+    assertThat(ok.out()).startsWith("proof valid: row 2 (CREATE trial NCT03119519) is in checkpoint 1 of chain ");
+    // the trial is part of the row's content: another trial's name makes the proof fail
+    String proof = Files.readString(inclusion);
+    assertThat(proof).contains("trialId");
+    Files.writeString(inclusion, proof.replace("NCT03119519", "NCT01446744"));
     Run forged = run("audit", "check-proof", inclusion.toString(), "--public-key", pub.toString());
     assertThat(forged.exit()).isEqualTo(1);
     assertThat(forged.out()).startsWith("proof NOT valid: row 2 as given is NOT in checkpoint 1");

@@ -43,6 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * state tables. Before the checkpoints existed every one of these left the chain "intact".
  */
 abstract class TamperEvidenceContract {
+  /** The former factor ids of protocols/nct03119519.yaml. */
+  static final org.oligotrial.randomization.FactorIds FACTOR_IDS =
+      org.oligotrial.randomization.FactorIds.of(org.oligotrial.protocol.ProtocolLoader.bundled());
+
   static final LocalDate DAY0 = LocalDate.of(2025, 1, 6);
   static final String PASSWORD = "correct horse battery";
 
@@ -166,7 +170,7 @@ abstract class TamperEvidenceContract {
     assertThat(v.checkpoint()).isEqualTo(1);
     assertThat(v.witnessedRows()).isEqualTo(witnessed);
     assertThat(v.notYetWitnessed()).isZero();
-    assertThat(new StateReplay(reg.jdbc()).compare(reg.audit()).differences()).isEmpty();
+    assertThat(new StateReplay(reg.jdbc(), FACTOR_IDS).compare(reg.audit()).differences()).isEmpty();
   }
 
   @Test
@@ -303,7 +307,7 @@ abstract class TamperEvidenceContract {
         + " '2024-12-01' WHERE id = '" + participant + "'"));
     assertThat(verify().intact()).as("no audit row changed").isTrue();
     String consented = DAY0.minusDays(3).toString();
-    assertThat(new StateReplay(reg.jdbc()).compare(reg.audit()).differences()).containsExactly(
+    assertThat(new StateReplay(reg.jdbc(), FACTOR_IDS).compare(reg.audit()).differences()).containsExactly(
         "participant " + participant + ": status is \"RANDOMIZED\" in the table but \"CONSENTED\" by the audit"
             + " history (changed outside the application)",
         "participant " + participant + ": consent_date is \"2024-12-01\" in the table but \"" + consented
@@ -325,7 +329,7 @@ abstract class TamperEvidenceContract {
         ps.executeUpdate();
       }
     });
-    assertThat(new StateReplay(reg.jdbc()).compare(reg.audit()).differences()).containsExactly(
+    assertThat(new StateReplay(reg.jdbc(), FACTOR_IDS).compare(reg.audit()).differences()).containsExactly(
         "crf_form " + lockedForm + ": values_json.grade is \"1\" in the table but \"2\" by the audit history"
             + " (changed outside the application)");
   }

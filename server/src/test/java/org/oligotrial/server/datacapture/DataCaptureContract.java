@@ -646,7 +646,7 @@ abstract class DataCaptureContract {
     assertThat(d.rows()).extracting(r -> r.participantId()).contains(a, b);
     assertThat(reg.audit().latest(1).get(0).entry().action()).isEqualTo(AuditAction.EXPORT);
     Path csv = dir.resolve("analysis.csv");
-    Files.writeString(csv, AnalysisCsv.toCsv(d.rows()), StandardCharsets.UTF_8);
+    Files.writeString(csv, d.toCsv(), StandardCharsets.UTF_8);
     String text = Files.readString(csv);
     assertThat(text.lines().findFirst().orElseThrow()).startsWith("participant_id,arm,histology,first_line");
     assertThat(text).contains(a + ",RT+,non-squamous,non-targeted,no,2-5,III,98,1,");

@@ -13,10 +13,15 @@ import org.oligotrial.server.randomization.Randomized;
 public final class FixedRandomizationFacts implements RandomizationFacts {
   private final List<Randomized> records = new CopyOnWriteArrayList<>();
 
-  /** Records a randomization with the therapy level and the other factors at their first level. */
+  /**
+   * Records a randomization with the first-line therapy level, fixed levels of the other factors of
+   * protocols/nct03119519.yaml, and the regimen category the plan would have (targeted for an EGFR-TKI,
+   * chemotherapy for a platinum doublet).
+   */
   public Randomized add(String participantId, String arm, LocalDate date, String therapyLevel) {
-    Randomized r = new Randomized(participantId, arm, date, Map.of("histology", "non-squamous", "therapy",
-        therapyLevel, "intracranial", "no", "metastases", "2-5", "thoracic-stage", "III"));
+    Randomized r = new Randomized(participantId, arm, date, Map.of("histology", "non-squamous", "first_line",
+        therapyLevel, "brain_metastasis", "no", "metastases", "2-5", "thoracic_stage", "III"),
+        "targeted".equals(therapyLevel) ? "targeted" : "non-targeted".equals(therapyLevel) ? "chemotherapy" : null);
     records.add(r);
     return r;
   }

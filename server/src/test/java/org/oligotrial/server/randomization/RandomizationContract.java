@@ -38,7 +38,6 @@ import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.participant.ParticipantStatus;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.TestRegisters;
-import org.oligotrial.treatment.SystemicRegimen;
 
 /**
  * Randomization through the service on a real database (one fresh database per subclass), with the bundled
@@ -89,9 +88,10 @@ abstract class RandomizationContract {
 
   /** A screening record: the scripted verdict plus the facts randomization reads. */
   static String record(String histology, String egfr, String t, String n, String metastases) {
+    boolean brain = metastases.contains("\"brain\"") || metastases.contains("\"leptomeninges\"");
     return "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"" + histology + "\"},\"egfr\":\"" + egfr
         + "\",\"staging\":{\"t\":\"" + t + "\",\"n\":\"" + n + "\",\"m\":\"M1b\"},\"metastases\":[" + metastases
-        + "]}";
+        + "],\"intracranialMetastasis\":" + brain + "}";
   }
 
   static String typical() {
@@ -114,14 +114,17 @@ abstract class RandomizationContract {
     assertThat(p.randomizable()).isTrue();
     assertThat(p.blockingReasons()).isEmpty();
     assertThat(p.confirmFactors()).containsExactly(Map.entry("histology", "non-squamous"),
-        Map.entry("therapy", "targeted"), Map.entry("intracranial", "yes"), Map.entry("metastases", "2-5"),
-        Map.entry("thoracic-stage", "III"));
-    assertThat(p.stratum())
-        .isEqualTo("histology=non-squamous;therapy=targeted;intracranial=yes;metastases=2-5;thoracic-stage=III");
+        Map.entry("first_line", "targeted"), Map.entry("brain_metastasis", "yes"), Map.entry("metastases", "2-5"),
+        Map.entry("thoracic_stage", "III"));
+    assertThat(p.stratum()).isEqualTo(
+        "histology=non-squamous;first_line=targeted;brain_metastasis=yes;metastases=2-5;thoracic_stage=III");
     assertThat(p.factors()).extracting(RandomizationPreview.FactorLevelView::label).contains("targeted (EGFR-TKI)");
-    assertThat(p.treatmentPlans().get("RT+").radiotherapy()).isNotNull();
-    assertThat(p.treatmentPlans().get("RT-").radiotherapy()).isNull();
-    assertThat(p.treatmentPlans().get("RT-").systemicRegimen()).isEqualTo(SystemicRegimen.EGFR_TKI.name());
+    // the arms' interventions and the regimen as protocols/nct03119519.yaml states them
+    assertThat(p.treatmentPlans().get("RT+").interventions()).contains(
+        "3D-CRT or IMRT to the primary tumour and oligometastatic foci");
+    assertThat(p.treatmentPlans().get("RT-").interventions()).containsExactly("first-line systemic therapy");
+    assertThat(p.treatmentPlans().get("RT-").systemicRegimen()).isEqualTo("egfr-tki");
+    assertThat(p.treatmentPlans().get("RT-").regimenCategory()).isEqualTo("targeted");
     assertThat(p.method()).isEqualTo("minimization");
   }
 
@@ -131,8 +134,9 @@ abstract class RandomizationContract {
     Map<String, String> shown = service.preview(coordA, id).confirmFactors();
     RandomizationRecord r = service.randomize(coordA, id, shown);
     assertThat(r.arm()).isIn("RT+", "RT-");
-    assertThat(r.plan().systemicRegimen()).isEqualTo(SystemicRegimen.TAXANE_CISPLATIN.name());
-    assertThat(r.plan().radiotherapy() != null).isEqualTo(r.arm().equals("RT+"));
+    assertThat(r.plan().systemicRegimen()).isEqualTo("taxane-cisplatin");
+    assertThat(r.plan().arm()).isEqualTo(r.arm());
+    assertThat(r.plan().summary()).startsWith(r.arm() + " (");
     assertThat(r.factors().levels()).isEqualTo(shown);
     assertThat(r.randomizedBy()).isEqualTo("coord.a");
     assertThat(reg.participants().history(coordA, id).participant().status()).isEqualTo(ParticipantStatus.RANDOMIZED);
@@ -161,7 +165,9 @@ abstract class RandomizationContract {
     assertThat(p.randomizable()).isFalse();
     assertThat(p.blockingReasons()).extracting(RandomizationPreview.BlockingReason::field)
         .containsExactly("screeningRecord.egfr");
-    assertThat(p.blockingReasons().get(0).message()).contains("EGFR status is unknown");
+    // the protocol's first_line levels need egfr mutant or wild-type
+    assertThat(p.blockingReasons().get(0).message()).startsWith("factor first_line: the record matches none of the"
+        + " levels (targeted: egfr = unknown");
     assertThatThrownBy(() -> service.randomize(invA, id, null)).isInstanceOf(InvalidFieldException.class)
         .satisfies(e -> assertThat(((InvalidFieldException) e).field()).isEqualTo("screeningRecord.egfr"));
     assertThat(reg.participants().history(invA, id).participant().status()).isEqualTo(ParticipantStatus.CONSENTED);
@@ -169,9 +175,36 @@ abstract class RandomizationContract {
 
   @Test
   void tooManyLesionsAndUnstageableTumourAreEachReported() {
+    // 6 lesions: neither level 1 nor 2-5; TX N0: no thoracic_stage level of protocols/nct03119519.yaml holds
     String id = consented(record("adenocarcinoma", "mutant", "TX", "N0", "{\"site\":\"bone\",\"lesions\":6}"));
     assertThat(service.preview(invA, id).blockingReasons()).extracting(RandomizationPreview.BlockingReason::field)
-        .containsExactly("screeningRecord.metastases", "screeningRecord.staging");
+        .containsExactly("screeningRecord.metastases.lesions", "screeningRecord.staging.t");
+  }
+
+  @Test
+  void theAuditReplayReadsFactorIdsWrittenBeforeARename() {
+    // the audit trail keeps the ids it was written with; after the stored keys are renamed (as migration V75 did for
+    // therapy, intracranial and thoracic-stage), the replay compares through the protocol's formerIds
+    String id = consented(typical());
+    service.randomize(coordA, id, null);
+    boolean postgres = org.oligotrial.server.database.Databases.isPostgres(ds);
+    sql(postgres ? "ALTER TABLE randomization DISABLE TRIGGER randomization_no_update_or_delete"
+        : "DROP TRIGGER randomization_no_update");
+    try {
+      sql("UPDATE randomization SET stratum = REPLACE(stratum, 'histology=', 'cell_type='), factors_json ="
+          + " REPLACE(factors_json, '\"histology\"', '\"cell_type\"') WHERE participant_id = '" + id + "'");
+    } finally {
+      sql(postgres ? "ALTER TABLE randomization ENABLE TRIGGER randomization_no_update_or_delete"
+          : "CREATE TRIGGER randomization_no_update BEFORE UPDATE ON randomization FOR EACH ROW"
+              + " CALL 'org.oligotrial.server.randomization.ImmutableRowTrigger'");
+    }
+    org.oligotrial.server.audit.StateReplay renamed = new org.oligotrial.server.audit.StateReplay(reg.jdbc(),
+        org.oligotrial.randomization.FactorIds.of(Map.of("histology", "cell_type")));
+    assertThat(renamed.compare(reg.audit()).differences()).noneMatch(d -> d.contains(id));
+    org.oligotrial.server.audit.StateReplay literal = new org.oligotrial.server.audit.StateReplay(reg.jdbc(),
+        org.oligotrial.randomization.FactorIds.of(Map.of()));
+    assertThat(literal.compare(reg.audit()).differences()).filteredOn(d -> d.contains(id))
+        .anyMatch(d -> d.contains("stratum")).anyMatch(d -> d.contains("factors_json"));
   }
 
   @Test
@@ -187,7 +220,7 @@ abstract class RandomizationContract {
   void confirmedLevelsThatDifferFromTheDerivedOnesAreRefused() {
     String id = consented(typical());
     Map<String, String> wrong = new java.util.LinkedHashMap<>(service.preview(invA, id).confirmFactors());
-    wrong.put("intracranial", "no");
+    wrong.put("brain_metastasis", "no");
     assertThatThrownBy(() -> service.randomize(invA, id, wrong)).isInstanceOf(ConflictException.class)
         .satisfies(e -> assertThat(((ConflictException) e).field()).isEqualTo("confirmFactors"));
     assertThat(reg.participants().history(invA, id).participant().status()).isEqualTo(ParticipantStatus.CONSENTED);

@@ -8,7 +8,6 @@ import org.oligotrial.endpoints.AnalysisCsv;
 import org.oligotrial.endpoints.ParticipantEndpoints;
 import org.oligotrial.endpoints.TimeToEvent;
 import org.oligotrial.protocol.FormDefinition;
-import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.Answer;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.AuditView;
@@ -56,7 +55,7 @@ public class DataCaptureController {
   @Operation(summary = "The protocol's form definitions: fields, types, ranges, allowed values, required flags")
   public List<FormDefinition> definitions() {
     actor.get();
-    return ProtocolLoader.bundled().forms();
+    return dc.protocol().forms();
   }
 
   @GetMapping("/api/v1/participants/{id}/visits")
@@ -195,7 +194,7 @@ public class DataCaptureController {
     if (!d.excluded().isEmpty()) {
       b.header("X-Excluded-Participants", Integer.toString(d.excluded().size()));
     }
-    return b.body(AnalysisCsv.toCsv(d.rows()));
+    return b.body(d.toCsv());
   }
 
   @GetMapping("/api/v1/analysis/safety")

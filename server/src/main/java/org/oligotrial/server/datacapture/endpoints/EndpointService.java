@@ -11,11 +11,14 @@ import org.oligotrial.endpoints.EndpointRules;
 import org.oligotrial.endpoints.InvalidHistoryException;
 import org.oligotrial.endpoints.ParticipantEndpoints;
 import org.oligotrial.endpoints.ParticipantHistory;
+import org.oligotrial.endpoints.AnalysisCsv;
 import org.oligotrial.endpoints.ToxicitySummary;
 import org.oligotrial.protocol.Protocol;
+import org.oligotrial.randomization.ProtocolRandomization;
+import org.oligotrial.randomization.StratificationFactor;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.datacapture.SiteGuard;
 import org.oligotrial.server.datacapture.forms.FormRepository;
 import org.oligotrial.server.kernel.AccessPolicy;
@@ -36,22 +39,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class EndpointService {
   private final JdbcClient jdbc;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
   private final SiteGuard guard;
   private final RandomizationFacts randomization;
   private final FormRepository forms;
   private final HistoryBuilder builder;
   private final EndpointDerivation derivation;
+  private final List<StratificationFactor> factors;
   private final Clock clock;
 
-  public EndpointService(JdbcClient jdbc, AuditTrail audit, SiteGuard guard, Protocol protocol,
+  public EndpointService(JdbcClient jdbc, TrialAudit audit, SiteGuard guard, Protocol protocol,
       RandomizationFacts randomization, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.guard = guard;
     this.randomization = randomization;
-    this.forms = new FormRepository(jdbc);
+    this.forms = new FormRepository(jdbc, audit.trialId());
     this.builder = new HistoryBuilder(protocol);
+    this.factors = ProtocolRandomization.factors(protocol);
     this.derivation = new EndpointDerivation(EndpointRules.of(protocol)); // the protocol's events and windows
     this.clock = clock;
   }
@@ -59,10 +64,16 @@ public final class EndpointService {
   /**
    * The analysis dataset.
    *
+   * @param factors the protocol's stratification factors: the dataset's strata columns
    * @param rows one row per participant whose endpoints could be derived, in randomization order
    * @param excluded "participant id: problem" for each participant left out
    */
-  public record Dataset(List<AnalysisRow> rows, List<String> excluded) {}
+  public record Dataset(List<StratificationFactor> factors, List<AnalysisRow> rows, List<String> excluded) {
+    /** The dataset as CSV ({@link AnalysisCsv}), with one strata column per factor of the protocol. */
+    public String toCsv() {
+      return AnalysisCsv.toCsv(factors, rows);
+    }
+  }
 
   /** One participant's endpoints. @throws InvalidFieldException (422) when the forms contradict each other */
   public ParticipantEndpoints forParticipant(Actor actor, String participantId) {
@@ -120,18 +131,23 @@ public final class EndpointService {
     return new Safety(ToxicitySummary.byArm(all), ComplianceSummary.byArm(all), excluded);
   }
 
+  /** The protocol's stratification factors, the dataset's strata columns. */
+  public List<StratificationFactor> factors() {
+    return factors;
+  }
+
   /** The dataset without an actor: for the operator command, which audits it itself. */
   public Dataset dataset() {
     List<AnalysisRow> rows = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     for (Randomized r : randomization.all()) {
       try {
-        rows.add(AnalysisRow.of(derivation.derive(history(r))));
+        rows.add(AnalysisRow.of(derivation.derive(history(r)), factors));
       } catch (InvalidHistoryException e) {
         excluded.add(r.participantId() + ": " + e.getMessage());
       }
     }
-    return new Dataset(rows, excluded);
+    return new Dataset(factors, rows, excluded);
   }
 
   /**
@@ -147,7 +163,7 @@ public final class EndpointService {
   }
 
   private ParticipantHistory history(Randomized r) {
-    LocalDate withdrawal = new JdbcParticipantReads(jdbc).withdrawal(r.participantId()).map(Withdrawal::date)
+    LocalDate withdrawal = new JdbcParticipantReads(jdbc, audit.trialId()).withdrawal(r.participantId()).map(Withdrawal::date)
         .orElse(null);
     return builder.build(r, forms.ofParticipant(r.participantId()), withdrawal, LocalDate.now(clock));
   }

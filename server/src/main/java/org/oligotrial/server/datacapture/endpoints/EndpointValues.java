@@ -8,21 +8,22 @@ import org.oligotrial.endpoints.AnalysisCsv;
 import org.oligotrial.endpoints.AnalysisRow;
 import org.oligotrial.endpoints.ParticipantEndpoints;
 import org.oligotrial.endpoints.TimeToEvent;
+import org.oligotrial.randomization.StratificationFactor;
 
 /**
  * One participant's derived endpoints as named text values, the unit of the endpoint audit: every column of the
- * analysis dataset ({@link AnalysisCsv#columns()}, less the participant id and the {@code *_months} that only
+ * analysis dataset ({@link AnalysisCsv#columns}, less the participant id and the {@code *_months} that only
  * restate the days), plus the date and the reason in words of each time-to-event endpoint. Stateless.
  */
 public final class EndpointValues {
   private EndpointValues() {}
 
   /** The values, in dataset column order. */
-  public static Map<String, String> of(ParticipantEndpoints e) {
-    AnalysisRow row = AnalysisRow.of(e);
-    String csv = AnalysisCsv.toCsv(List.of(row));
+  public static Map<String, String> of(ParticipantEndpoints e, List<StratificationFactor> factors) {
+    AnalysisRow row = AnalysisRow.of(e, factors);
+    String csv = AnalysisCsv.toCsv(factors, List.of(row));
     String[] lines = csv.split("\n");
-    List<String> cols = AnalysisCsv.columns();
+    List<String> cols = AnalysisCsv.columns(factors);
     List<String> cells = split(lines[1]);
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < cols.size() && i < cells.size(); i++) {

@@ -51,13 +51,22 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
     Path out;
 
+    @Option(names = "--trial", paramLabel = "ID", description = "The trial (default: the default trial).")
+    String trial;
+
     @Override
     public Integer call() {
       try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        DataCapture dc = DataCapture.on(s.register(), Clock.systemUTC());
+        org.oligotrial.server.trial.Trial t;
+        try {
+          t = trial == null ? s.register().trials().defaultTrial() : s.register().trials().get(trial);
+        } catch (org.oligotrial.server.kernel.RecordNotFoundException e) {
+          throw new org.oligotrial.input.UserInputException("--trial: the server holds no trial " + trial);
+        }
+        DataCapture dc = DataCapture.on(s.register(), t.protocol(), t.current().version(), Clock.systemUTC());
         EndpointService.Dataset d = dc.endpoints().dataset();
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-          AnalysisCsv.write(d.rows(), w);
+          AnalysisCsv.write(d.factors(), d.rows(), w);
         } catch (IOException e) {
           spec.commandLine().getErr().println("cannot write " + out + ": " + e.getMessage());
           return 2;
@@ -65,9 +74,9 @@ public final class ExportCommand implements Callable<Integer> {
         Actor operator = Actor.operator();
         s.register().audit().recordNow(new AuditEntry(operator.username(), AuditAction.EXPORT, "export",
             "analysis-dataset", null, null, d.rows().size() + " participants to " + out.getFileName()
-                + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded"), null, null));
+                + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded"), null, null, t.id()));
         PrintWriter o = spec.commandLine().getOut();
-        o.println("analysis dataset: " + d.rows().size() + " participants written to " + out);
+        o.println("analysis dataset of " + t.id() + ": " + d.rows().size() + " participants written to " + out);
         d.excluded().forEach(x -> spec.commandLine().getErr().println("left out (forms contradict each other): " + x));
         return 0;
       }

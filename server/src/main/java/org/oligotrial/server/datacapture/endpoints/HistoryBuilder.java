@@ -15,7 +15,7 @@ import org.oligotrial.endpoints.TreatedLesion;
 import org.oligotrial.endpoints.TreatmentDelivery;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.Visit;
-import org.oligotrial.randomization.TrialFactors;
+import org.oligotrial.randomization.FactorIds;
 import org.oligotrial.recist.InvalidRecistDataException;
 import org.oligotrial.recist.TumourAssessments;
 import org.oligotrial.recist.TumourJson;
@@ -35,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * derived by {@link org.oligotrial.endpoints.EndpointDerivation}, never typed in.
  *
  * <ul>
- *   <li>arm, randomization date and strata from the randomization (protocol factor ids mapped to the dataset's
- *       factor names by position, as {@link TrialFactors} documents);
+ *   <li>arm, randomization date and strata from the randomization, keyed by the protocol's factor ids (which are the
+ *       dataset's column names); levels stored under a factor's {@code formerIds} are read as the factor
+ *       ({@link FactorIds});
  *   <li>progressions from progression forms (thoracic, oligometastatic, new distant; the lesion named; whether
  *       without imaging);
  *   <li>the structured tumour assessments ({@link #tumour(FormFacts)}) from which the core computes the RECIST
@@ -55,10 +56,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HistoryBuilder {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final Protocol protocol;
+  private final FactorIds factorIds;
   private final VisitSchedule schedule;
 
   public HistoryBuilder(Protocol protocol) {
     this.protocol = protocol;
+    this.factorIds = FactorIds.of(protocol);
     this.schedule = new VisitSchedule(protocol.visits());
   }
 
@@ -67,10 +70,12 @@ public final class HistoryBuilder {
       LocalDate today) {
     FormFacts facts = new FormFacts(forms);
     Map<String, String> strata = new LinkedHashMap<>();
-    for (int i = 0; i < protocol.stratification().size() && i < TrialFactors.ALL.size(); i++) {
-      String level = r.factorLevels().get(protocol.stratification().get(i).id());
+    Map<String, String> stored = new LinkedHashMap<>();
+    r.factorLevels().forEach((id, level) -> stored.put(factorIds.id(id), level));
+    for (org.oligotrial.protocol.StratificationFactor f : protocol.stratification()) {
+      String level = stored.get(f.id());
       if (level != null) {
-        strata.put(TrialFactors.ALL.get(i).name(), level);
+        strata.put(f.id(), level);
       }
     }
     List<ProgressionEvent> progressions = new ArrayList<>();

@@ -18,7 +18,7 @@ import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.Visit;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.datacapture.forms.FormRepository;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.datacapture.queries.DataQuery;
@@ -57,7 +57,7 @@ public final class Rederivation {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
   private final EndpointService endpoints;
   private final ParticipantService participants;
   private final QueryService queries;
@@ -65,14 +65,14 @@ public final class Rederivation {
   private final int plannedChemoCycles;
   private final Clock clock;
 
-  public Rederivation(JdbcClient jdbc, AuditTrail audit, EndpointService endpoints, ParticipantService participants,
+  public Rederivation(JdbcClient jdbc, TrialAudit audit, EndpointService endpoints, ParticipantService participants,
       QueryService queries, Protocol protocol, Clock clock) {
     this.jdbc = jdbc;
     this.queries = queries;
     this.audit = audit;
     this.endpoints = endpoints;
     this.participants = participants;
-    this.forms = new FormRepository(jdbc);
+    this.forms = new FormRepository(jdbc, audit.trialId());
     this.plannedChemoCycles = protocol.visits().stream().filter(v -> v.id().equals("chemo-cycle"))
         .map(Visit::minOccurrences).filter(Objects::nonNull).findFirst().orElse(4);
     this.clock = clock;
@@ -91,7 +91,7 @@ public final class Rederivation {
     Map<String, String> now;
     try {
       e = endpoints.derive(r, all, w == null ? null : w.date());
-      now = EndpointValues.of(e);
+      now = EndpointValues.of(e, endpoints.factors());
     } catch (InvalidHistoryException x) {
       e = null;
       now = new LinkedHashMap<>(Map.of("derivation", "not derivable: " + x.getMessage()));
@@ -171,7 +171,8 @@ public final class Rederivation {
 
   /** The endpoint values last derived, empty when none were. */
   public Map<String, String> stored(String participantId) {
-    return jdbc.sql("SELECT values_json FROM derived_endpoint WHERE participant_id = :id").param("id", participantId)
+    return jdbc.sql("SELECT values_json FROM derived_endpoint WHERE participant_id = :id AND trial_id = :trial")
+        .param("id", participantId).param("trial", audit.trialId())
         .query(String.class).optional()
         .map(s -> JSON.readValue(s, new TypeReference<LinkedHashMap<String, String>>() {}))
         .map(m -> (Map<String, String>) m).orElse(Map.of());
@@ -182,12 +183,15 @@ public final class Rederivation {
     OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     String ref = trigger.length() <= 4000 ? trigger : trigger.substring(0, 4000);
     String sql = first
-        ? "INSERT INTO derived_endpoint (participant_id, values_json, derived_at, trigger_ref) VALUES (:id, :v, :at, :t)"
-        : "UPDATE derived_endpoint SET values_json = :v, derived_at = :at, trigger_ref = :t WHERE participant_id = :id";
-    jdbc.sql(sql).param("id", participantId).param("v", json).param("at", at).param("t", ref).update();
+        ? "INSERT INTO derived_endpoint (participant_id, values_json, derived_at, trigger_ref, trial_id) VALUES (:id,"
+            + " :v, :at, :t, :trial)"
+        : "UPDATE derived_endpoint SET values_json = :v, derived_at = :at, trigger_ref = :t WHERE participant_id = :id"
+            + " AND trial_id = :trial";
+    jdbc.sql(sql).param("id", participantId).param("v", json).param("at", at).param("t", ref)
+        .param("trial", audit.trialId()).update();
   }
 
   private Withdrawal registerWithdrawal(String participantId) {
-    return new JdbcParticipantReads(jdbc).withdrawal(participantId).orElse(null);
+    return new JdbcParticipantReads(jdbc, audit.trialId()).withdrawal(participantId).orElse(null);
   }
 }

@@ -16,14 +16,21 @@ public final class FormRepository {
   private static final String COLUMNS = "id, participant_id, site_code, form_type, visit_id, visit_number, form_date,"
       + " values_json, derived_json, version, status, signed_by, signed_at, locked_by, updated_at, updated_by";
   private final JdbcClient jdbc;
+  private final String trial;
 
-  public FormRepository(JdbcClient jdbc) {
+  /** The forms of one trial: reads and writes limited to {@code trial_id = trial}. */
+  public FormRepository(JdbcClient jdbc, String trial) {
     this.jdbc = jdbc;
+    this.trial = trial;
   }
 
-  void insert(StoredForm f, String createdBy, Instant at) {
-    state(jdbc.sql("INSERT INTO crf_form (" + COLUMNS + ", created_at, created_by) VALUES (:id, :p, :site, :type,"
-            + " :visit, :num, :date, :vals, :derived, :version, :status, :sb, :sa, :lb, :ua, :ub, :ca, :cb)"), f)
+  /** Inserts a new form made under the trial's protocol version {@code protocolVersion}. */
+  void insert(StoredForm f, String createdBy, Instant at, int protocolVersion) {
+    state(jdbc.sql("INSERT INTO crf_form (" + COLUMNS + ", created_at, created_by, trial_id, protocol_version) VALUES"
+            + " (:id, :p, :site, :type, :visit, :num, :date, :vals, :derived, :version, :status, :sb, :sa, :lb, :ua,"
+            + " :ub, :ca, :cb, :trial, :pv)"), f)
+        .param("trial", trial)
+        .param("pv", protocolVersion)
         .param("p", f.participantId())
         .param("site", f.siteCode())
         .param("type", f.formType())
@@ -36,7 +43,8 @@ public final class FormRepository {
     state(jdbc.sql("UPDATE crf_form SET visit_id = :visit, visit_number = :num, form_date = :date,"
             + " values_json = :vals, derived_json = :derived, version = :version, status = :status,"
             + " signed_by = :sb, signed_at = :sa, locked_by = :lb, locked_at = :la, updated_at = :ua,"
-            + " updated_by = :ub WHERE id = :id"), f)
+            + " updated_by = :ub WHERE id = :id AND trial_id = :trial"), f)
+        .param("trial", trial)
         .param("la", f.lockedBy() == null ? null : utc(f.updatedAt()))
         .update();
   }
@@ -72,22 +80,41 @@ public final class FormRepository {
         .update();
   }
 
-  /** The form, if it exists. */
+  /**
+   * The protocol versions (numbers) the trial's forms were made under, ascending: which versions the forms of a report
+   * or export span.
+   */
+  public List<Integer> protocolVersions() {
+    return jdbc.sql("SELECT DISTINCT protocol_version FROM crf_form WHERE trial_id = :trial ORDER BY protocol_version")
+        .param("trial", trial).query(Integer.class).list();
+  }
+
+  /** The protocol version (number) the form was made under, if the form is the trial's. */
+  public Optional<Integer> protocolVersionOf(String formId) {
+    return jdbc.sql("SELECT protocol_version FROM crf_form WHERE id = :id AND trial_id = :trial").param("id", formId)
+        .param("trial", trial).query(Integer.class).optional();
+  }
+
+  /** The form, if it exists (in this trial). */
   public Optional<StoredForm> find(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE id = :id").param("id", id)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE id = :id AND trial_id = :trial").param("id", id)
+        .param("trial", trial)
         .query((rs, n) -> read(rs)).optional();
   }
 
   /** The form, locked for update in the current transaction. */
   Optional<StoredForm> lock(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE id = :id FOR UPDATE").param("id", id)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE id = :id AND trial_id = :trial FOR UPDATE")
+        .param("id", id).param("trial", trial)
         .query((rs, n) -> read(rs)).optional();
   }
 
   /** Every form of the participant, by date then creation. */
   public List<StoredForm> ofParticipant(String participantId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE participant_id = :p ORDER BY form_date, created_at, id")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE participant_id = :p AND trial_id = :trial"
+            + " ORDER BY form_date, created_at, id")
         .param("p", participantId)
+        .param("trial", trial)
         .query((rs, n) -> read(rs))
         .list();
   }
@@ -113,9 +140,9 @@ public final class FormRepository {
 
   /** The forms at the sites (null: all), with one of the statuses (null: any), in the order given. */
   private List<StoredForm> atSites(Collection<String> sites, Collection<String> statuses, String order) {
-    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE 1 = 1"
+    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_form WHERE trial_id = :trial"
         + (sites == null ? "" : " AND site_code IN (:sites)") + (statuses == null ? "" : " AND status IN (:s)")
-        + " ORDER BY " + order);
+        + " ORDER BY " + order).param("trial", trial);
     if (sites != null) {
       spec = spec.param("sites", sites);
     }

@@ -17,7 +17,7 @@ import org.oligotrial.recist.TumourEvaluation;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditEvent;
-import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.datacapture.SiteGuard;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
@@ -61,14 +61,25 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FormService {
   /** Audit entity type. */
   public static final String ENTITY = "form";
+
+  /** The number of the trial's protocol version new forms are made under. */
+  public int protocolVersion() {
+    return protocolVersion;
+  }
+
+  /** The protocol version numbers the trial's forms were made under, ascending. */
+  public List<Integer> protocolVersionsUsed() {
+    return repo.protocolVersions();
+  }
   private static final Set<String> ONE_PER_PARTICIPANT = Set.of("tumour-baseline", "death", "withdrawal");
 
   private final FormRepository repo;
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
   private final SiteGuard guard;
   private final Protocol protocol;
+  private final int protocolVersion;
   private final RandomizationFacts randomization;
   private final QueryService queries;
   private final AlertService alerts;
@@ -90,10 +101,18 @@ public final class FormService {
     void saved(StoredForm form, Randomized r, String trigger);
   }
 
-  public FormService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteGuard guard, Protocol protocol,
+  /**
+   * The forms of one trial ({@code audit}'s), under one of its protocol versions.
+   *
+   * @param protocol the protocol of version {@code protocolVersion}
+   * @param protocolVersion the number of the trial's protocol version the forms made by this service are made under
+   *     (stored with each form)
+   */
+  public FormService(JdbcClient jdbc, TransactionTemplate tx, TrialAudit audit, SiteGuard guard, Protocol protocol,
       RandomizationFacts randomization, QueryService queries, AlertService alerts, ElectronicSignatures signatures,
-      Clock clock, AfterSave afterSave) {
-    this.repo = new FormRepository(jdbc);
+      Clock clock, AfterSave afterSave, int protocolVersion) {
+    this.protocolVersion = protocolVersion;
+    this.repo = new FormRepository(jdbc, audit.trialId());
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
@@ -149,7 +168,7 @@ public final class FormService {
           visit[1] == null ? null : Integer.valueOf(visit[1]), date, normalised.toString(),
           derived == null ? null : derived.toString(), 1, StoredForm.ENTERED, null, null, null, now,
           actor.username());
-      repo.insert(f, actor.username(), now);
+      repo.insert(f, actor.username(), now, protocolVersion);
       repo.insertVersion(f, null);
       record(actor, f, AuditAction.CREATE, "formType", null, formType + " of participant " + participantId, null);
       if (f.visitId() != null) {
@@ -383,7 +402,7 @@ public final class FormService {
   }
 
   private void lockParticipant(String participantId) {
-    new JdbcParticipantReads(jdbc).lock(participantId)
+    new JdbcParticipantReads(jdbc, audit.trialId()).lock(participantId)
         .orElseThrow(() -> new RecordNotFoundException("participant", participantId));
   }
 

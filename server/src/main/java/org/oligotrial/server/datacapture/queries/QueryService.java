@@ -9,7 +9,7 @@ import java.util.List;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
-import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.datacapture.SiteGuard;
 import org.oligotrial.server.datacapture.forms.FormRepository;
 import org.oligotrial.server.datacapture.forms.StoredForm;
@@ -38,19 +38,19 @@ public final class QueryService {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
-  private final AuditTrail audit;
+  private final TrialAudit audit;
   private final SiteGuard guard;
   private final FormRepository forms;
   private final Protocol protocol;
   private final Clock clock;
 
-  public QueryService(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, SiteGuard guard, Protocol protocol,
+  public QueryService(JdbcClient jdbc, TransactionTemplate tx, TrialAudit audit, SiteGuard guard, Protocol protocol,
       Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
     this.guard = guard;
-    this.forms = new FormRepository(jdbc);
+    this.forms = new FormRepository(jdbc, audit.trialId());
     this.protocol = protocol;
     this.clock = clock;
   }
@@ -88,7 +88,8 @@ public final class QueryService {
    */
   public List<DataQuery> openRaisedBy(String participantId, String raisedBy) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM crf_query WHERE participant_id = :p AND raised_by = :by"
-            + " AND status <> :closed ORDER BY raised_at, id")
+            + " AND status <> :closed AND trial_id = :trial ORDER BY raised_at, id")
+        .param("trial", audit.trialId())
         .param("p", participantId).param("by", raisedBy).param("closed", DataQuery.CLOSED)
         .query((rs, n) -> read(rs)).list();
   }
@@ -129,7 +130,8 @@ public final class QueryService {
   private void insertRow(String id, StoredForm f, String field, String text, String origin, String by) {
     Instant now = now();
     jdbc.sql("INSERT INTO crf_query (" + COLUMNS.replace(", answer, answered_by, closed_by, close_note", "")
-            + ") VALUES (:id, :form, :p, :site, :field, :text, :origin, :status, :by, :at)")
+            + ", trial_id) VALUES (:id, :form, :p, :site, :field, :text, :origin, :status, :by, :at, :trial)")
+        .param("trial", audit.trialId())
         .param("id", id)
         .param("form", f.id())
         .param("p", f.participantId())
@@ -208,9 +210,10 @@ public final class QueryService {
       guard.read(actor, site, "site", site);
     }
     // fixed fragments chosen by which filters are present; values stay bound parameters
-    String where = " WHERE 1 = 1" + (site == null ? "" : " AND site_code = :site")
+    String where = " WHERE trial_id = :trial" + (site == null ? "" : " AND site_code = :site")
         + (status == null ? "" : " AND status = :status");
-    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_query" + where + " ORDER BY raised_at, id");
+    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_query" + where + " ORDER BY raised_at, id")
+        .param("trial", audit.trialId());
     if (site != null) {
       spec = spec.param("site", site);
     }
@@ -226,8 +229,9 @@ public final class QueryService {
 
   /** The queries of one form, oldest first (no access check: the caller checked the form). */
   public List<DataQuery> ofForm(String formId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_query WHERE form_id = :f ORDER BY raised_at, id")
-        .param("f", formId).query((rs, n) -> read(rs)).list();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_query WHERE form_id = :f AND trial_id = :trial"
+            + " ORDER BY raised_at, id")
+        .param("f", formId).param("trial", audit.trialId()).query((rs, n) -> read(rs)).list();
   }
 
   /** One query the actor may read. */
@@ -236,7 +240,8 @@ public final class QueryService {
   }
 
   private DataQuery readable(Actor actor, String id) {
-    DataQuery q = jdbc.sql("SELECT " + COLUMNS + " FROM crf_query WHERE id = :id").param("id", id)
+    DataQuery q = jdbc.sql("SELECT " + COLUMNS + " FROM crf_query WHERE id = :id AND trial_id = :trial")
+        .param("id", id).param("trial", audit.trialId())
         .query((rs, n) -> read(rs)).optional().orElseThrow(() -> new RecordNotFoundException(ENTITY, id));
     guard.read(actor, q.siteCode(), ENTITY, id);
     return q;

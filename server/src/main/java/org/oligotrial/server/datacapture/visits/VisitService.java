@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class VisitService {
   private final JdbcClient jdbc;
+  private final String trialId;
   private final SiteGuard guard;
   private final RandomizationFacts randomization;
   private final FormRepository forms;
@@ -42,7 +43,8 @@ public final class VisitService {
     this.jdbc = jdbc;
     this.guard = guard;
     this.randomization = randomization;
-    this.forms = new FormRepository(jdbc);
+    this.trialId = guard.trialId();
+    this.forms = new FormRepository(jdbc, trialId);
     this.schedule = new VisitSchedule(protocol.visits());
     this.protocol = protocol;
     this.clock = clock;
@@ -77,7 +79,7 @@ public final class VisitService {
       return List.of();
     }
     // two statements for every participant the actor may read: their numbers and sites, and all their forms
-    Map<String, String[]> participants = new JdbcParticipantReads(jdbc).atSites(sites).stream()
+    Map<String, String[]> participants = new JdbcParticipantReads(jdbc, trialId).atSites(sites).stream()
         .collect(Collectors.toMap(ParticipantReads.Listed::id,
             p -> new String[] {p.id(), p.siteCode(), p.screeningNumber()}));
     Map<String, List<StoredForm>> formsOf = forms.atSites(sites).stream()

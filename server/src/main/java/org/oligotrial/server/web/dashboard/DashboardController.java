@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
@@ -25,9 +24,11 @@ class DashboardController {
   private final ParticipantService participants;
   private final AllocationExports allocations;
   private final WebAccess access;
-  private final int target = ProtocolLoader.bundled().targetSampleSize();
+  private final org.oligotrial.server.trial.TrialRegistry trials;
 
-  DashboardController(ParticipantService participants, AllocationExports allocations, WebAccess access) {
+  DashboardController(ParticipantService participants, AllocationExports allocations, WebAccess access,
+      org.oligotrial.server.trial.TrialRegistry trials) {
+    this.trials = trials;
     this.participants = participants;
     this.allocations = allocations;
     this.access = access;
@@ -60,6 +61,7 @@ class DashboardController {
       randomized.add(LocalDate.ofInstant(r.at(), ZoneOffset.UTC));
       bySite.computeIfAbsent(r.siteCode(), k -> new int[3])[2]++;
     }
+    int target = trials.defaultTrial().protocol().targetSampleSize();
     Enrollment e = new Enrollment(target, randomized, LocalDate.now(ZoneOffset.UTC));
     m.addAttribute("enrollment", e);
     m.addAttribute("chart", EnrollmentChart.svg(e));

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
-import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.kernel.AccessPolicy;
@@ -40,11 +39,12 @@ class FormEntryController {
   private final ParticipantService participants;
   private final WebAccess access;
   private final CtcaeFormFields ctcae;
-  private final Protocol protocol = ProtocolLoader.bundled();
+  private final Protocol protocol;
 
   FormEntryController(DataCapture dc, ParticipantService participants, WebAccess access, CtcaeFormFields ctcae) {
     this.ctcae = ctcae;
     this.dc = dc;
+    this.protocol = dc.protocol(); // the default trial's, as its data capture
     this.participants = participants;
     this.access = access;
   }

@@ -2,7 +2,6 @@ package org.oligotrial.server.web.participants;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.InvalidFieldException;
@@ -62,7 +61,7 @@ class ParticipantsController {
     m.addAttribute("canRescreen", StatusTransitions.canRescreen(h.participant().status()));
     m.addAttribute("egfrUnknown", h.participant().status() == ParticipantStatus.CONSENTED
         && ParticipantService.geneResultMissing(h.screenings().get(h.screenings().size() - 1).recordJson()));
-    m.addAttribute("formTypes", ProtocolLoader.bundled().forms());
+    m.addAttribute("formTypes", dataCapture.protocol().forms());
     return "participants/show";
   }
 

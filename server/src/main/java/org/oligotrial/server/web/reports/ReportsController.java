@@ -112,17 +112,18 @@ class ReportsController {
   private SurvivalReport survival(Actor a, String endpoint) {
     List<AnalysisRow> rows = dc.endpoints().export(a).rows();
     return switch (endpoint) {
-      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs);
-      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl);
-      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os);
+      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, exports.comparison());
+      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, exports.comparison());
+      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os, exports.comparison());
     };
   }
 
   private void fill(Actor a, Model m) {
     List<AnalysisRow> rows = dc.endpoints().export(a).rows();
-    m.addAttribute("survival", List.of(SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs),
-        SurvivalReport.of("Overall survival", rows, AnalysisRow::os),
-        SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl)));
+    List<String> vs = exports.comparison();
+    m.addAttribute("survival", List.of(SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, vs),
+        SurvivalReport.of("Overall survival", rows, AnalysisRow::os, vs),
+        SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, vs)));
     m.addAttribute("toxicity", dc.endpoints().safety(a).toxicity());
     TrialData data = TrialData.load(a, participants, exports);
     Consort c = data.consort();

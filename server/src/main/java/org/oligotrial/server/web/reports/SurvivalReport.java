@@ -27,25 +27,35 @@ import org.oligotrial.survival.plot.KaplanMeierPlot;
 
 /**
  * Kaplan-Meier curves of one endpoint by arm, with numbers at risk, medians (95% CI), the log-rank p-value and the
- * hazard ratio RT+ versus RT- from a Cox model with arm as the only covariate (Efron ties, R's defaults). Times are in
+ * hazard ratio of the protocol's experimental arm versus the other (two-arm trials) from a Cox model with arm as the
+ * only covariate (Efron ties, R's defaults). Times are in
  * months (days / 30.4375). Reuses the core {@link KaplanMeier}, {@link LogRankTest} and {@link CoxModel} and the cli
  * plot writer {@link KaplanMeierPlot} (SVG and PNG).
  *
  * @param endpoint e.g. "Progression-free survival"
  * @param curves one per arm
  * @param logRankP the log-rank p-value, or null with fewer than two arms or no event
- * @param hazardRatio RT+ versus RT-, or null when it cannot be estimated (no event, one arm)
+ * @param hazardRatio experimental versus control arm, or null when it cannot be estimated (no event, one arm, not
+ *     two arms with one experimental)
  * @param n participants in the analysis
  * @param sources arm to the number of participants whose time each {@link EventSource} decided
+ * @param comparison the arms the hazard ratio compares in words, for example {@code RT+ vs RT-}
  */
 public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double logRankP, CoxCoefficient hazardRatio,
-    int n, Map<String, Map<EventSource, Integer>> sources) {
+    int n, Map<String, Map<EventSource, Integer>> sources, String comparison) {
 
-  static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick) {
+  /**
+   * The report of one endpoint.
+   *
+   * @param comparison the experimental and the control arm whose hazard ratio is estimated, or empty for none
+   */
+  static SurvivalReport of(String endpoint, List<AnalysisRow> rows, Function<AnalysisRow, TimeToEvent> pick,
+      List<String> comparison) {
+    String versus = comparison.isEmpty() ? "between the arms" : comparison.get(0) + " vs " + comparison.get(1);
     List<AnalysisRow> usable = rows.stream().filter(r -> pick.apply(r) != null).toList();
     int n = usable.size();
     if (n == 0) {
-      return new SurvivalReport(endpoint, List.of(), null, null, 0, Map.of());
+      return new SurvivalReport(endpoint, List.of(), null, null, 0, Map.of(), versus);
     }
     // what decided each participant's time, per arm: the core derivation's source (pfs_source in the dataset)
     Map<String, Map<EventSource, Integer>> sources = new TreeMap<>();
@@ -56,13 +66,13 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
     double[] time = new double[n];
     boolean[] event = new boolean[n];
     String[] arm = new String[n];
-    double[] rtPlus = new double[n];
+    double[] experimental = new double[n];
     for (int i = 0; i < n; i++) {
       TimeToEvent t = pick.apply(usable.get(i));
       time[i] = t.days() / TimeToEvent.DAYS_PER_MONTH;
       event[i] = t.event();
       arm[i] = usable.get(i).arm();
-      rtPlus[i] = "RT+".equals(arm[i]) ? 1 : 0;
+      experimental[i] = !comparison.isEmpty() && comparison.get(0).equals(arm[i]) ? 1 : 0;
     }
     SurvivalData data = SurvivalData.of(time, event, arm);
     List<KaplanMeierCurve> curves = new KaplanMeier().fit(data);
@@ -75,15 +85,18 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
     if (data.groupCount() >= 2 && anyEvent) {
       try {
         p = LogRankTest.test(data).p();
-        CoxFit fit = CoxModel.fit(time, event, null, new CoxCovariates(List.of("armRT+"), new double[][] {rtPlus}),
-            CoxOptions.defaults());
-        CoxCoefficient c = fit.coefficient("armRT+");
-        hr = c.aliased() || !Double.isFinite(c.hazardRatio()) ? null : c;
+        if (!comparison.isEmpty()) {
+          String name = "arm" + comparison.get(0);
+          CoxFit fit = CoxModel.fit(time, event, null, new CoxCovariates(List.of(name),
+              new double[][] {experimental}), CoxOptions.defaults());
+          CoxCoefficient c = fit.coefficient(name);
+          hr = c.aliased() || !Double.isFinite(c.hazardRatio()) ? null : c;
+        }
       } catch (IllegalArgumentException e) {
         hr = null;
       }
     }
-    return new SurvivalReport(endpoint, curves, p, hr, n, sources);
+    return new SurvivalReport(endpoint, curves, p, hr, n, sources, versus);
   }
 
   /**

@@ -21,7 +21,7 @@ import org.oligotrial.server.randomization.RandomizationRecord;
  *
  * @param histories every participant's history
  * @param allocations participant id to its randomization
- * @param arms arm codes, RT+ first
+ * @param arms the arms' ids, in the protocol's order
  */
 record TrialData(List<ParticipantHistory> histories, Map<String, RandomizationRecord> allocations, List<String> arms) {
   private static final ScreeningRecordParser PARSER = new ScreeningRecordParser();
@@ -33,7 +33,7 @@ record TrialData(List<ParticipantHistory> histories, Map<String, RandomizationRe
     for (RandomizationRecord r : exports.allocationLog(a)) {
       alloc.put(r.participantId(), r);
     }
-    return new TrialData(hs, alloc, List.of("RT+", "RT-"));
+    return new TrialData(hs, alloc, exports.arms());
   }
 
   Consort consort() {

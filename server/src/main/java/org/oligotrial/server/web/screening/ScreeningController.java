@@ -8,7 +8,6 @@ import java.util.Map;
 import org.oligotrial.eligibility.EligibilityEngine;
 import org.oligotrial.eligibility.ScreeningRecordException;
 import org.oligotrial.eligibility.ScreeningRecordParser;
-import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.protocol.RecordDeclaration;
 import org.oligotrial.protocol.RecordField;
 import org.oligotrial.server.kernel.Actor;
@@ -36,14 +35,20 @@ class ScreeningController {
   private final ParticipantService participants;
   private final CurrentActor current;
   private final WebAccess access;
-  private final EligibilityEngine engine = new EligibilityEngine(ProtocolLoader.bundled());
-  private final ScreeningRecordParser parser = new ScreeningRecordParser(engine.protocol());
+  /** The default trial's current protocol when the application started (the live check follows it). */
+  private final EligibilityEngine engine;
+  private final ScreeningRecordParser parser;
   /** The record the form is generated from. */
-  private final RecordDeclaration record = engine.protocol().record();
+  private final RecordDeclaration record;
   /** The input of the record's id field: the screening number the candidate is registered under. */
-  private final String numberInput = record.role("id") == null ? "screeningNumber" : record.role("id").inputId();
+  private final String numberInput;
 
-  ScreeningController(ParticipantService participants, CurrentActor current, WebAccess access) {
+  ScreeningController(ParticipantService participants, CurrentActor current, WebAccess access,
+      org.oligotrial.server.trial.TrialRegistry trials) {
+    this.engine = new EligibilityEngine(trials.defaultTrial().protocol());
+    this.parser = new ScreeningRecordParser(engine.protocol());
+    this.record = engine.protocol().record();
+    this.numberInput = record.role("id") == null ? "screeningNumber" : record.role("id").inputId();
     this.participants = participants;
     this.current = current;
     this.access = access;

@@ -77,7 +77,7 @@ abstract class AnalysisExportContract {
   private RandomizationRecord randomize(int n, String egfr) {
     String record = "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"adenocarcinoma\"},\"egfr\":\""
         + egfr + "\",\"staging\":{\"t\":\"T2a\",\"n\":\"N2\",\"m\":\"M1b\"},\"metastases\":[{\"site\":\"bone\","
-        + "\"lesions\":2}]}";
+        + "\"lesions\":2}],\"intracranialMetastasis\":false}";
     String id = reg.participants().register(coord, "A", "EXP-" + n, record).participant().id();
     reg.participants().recordConsent(coord, id, new Consent("ICF v1", DAY0.minusDays(3), "Dr Li"), null);
     return randomization.randomize(coord, id, null);

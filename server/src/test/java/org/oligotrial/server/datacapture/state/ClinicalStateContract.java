@@ -89,7 +89,7 @@ public abstract class ClinicalStateContract {
   RandomizationRecord randomize(String egfr) {
     String record = "{\"testVerdict\":\"ELIGIBLE\",\"birthDate\":\"" + BIRTH + "\",\"diagnosis\":{\"histology\":"
         + "\"adenocarcinoma\"},\"egfr\":\"" + egfr + "\",\"staging\":{\"t\":\"T2a\",\"n\":\"N2\",\"m\":\"M1b\"},"
-        + "\"metastases\":[{\"site\":\"bone\",\"lesions\":2}]}";
+        + "\"metastases\":[{\"site\":\"bone\",\"lesions\":2}],\"intracranialMetastasis\":false}";
     String id = reg.participants().register(coord, "A", "ST-" + seq.incrementAndGet(), record).participant().id();
     reg.participants().recordConsent(coord, id, new Consent("ICF v1", DAY0.minusDays(3), "Dr Li"), null);
     return randomization.randomize(coord, id, null);
@@ -299,7 +299,8 @@ public abstract class ClinicalStateContract {
     assertThat(pfs.entry().oldValue()).startsWith("no progression;");
     assertThat(pfs.entry().newValue()).startsWith("withdrawn;");
     // what is stored is what a fresh derivation gives: nothing left for the next form to change
-    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc()).find(p).orElseThrow();
+    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p)
+        .orElseThrow();
     Map<String, String> again = reg.tx().execute(s -> dc.rederivation().after(r, "A", "check"));
     assertThat(again).isEmpty();
     assertThat(status(p)).isEqualTo(ParticipantStatus.WITHDRAWN);
@@ -416,9 +417,9 @@ public abstract class ClinicalStateContract {
     String id = org.oligotrial.server.kernel.Ids.next();
     java.time.OffsetDateTime at = java.time.OffsetDateTime.of(TODAY.atStartOfDay(), ZoneOffset.UTC);
     reg.jdbc().sql("INSERT INTO crf_form (id, participant_id, site_code, form_type, form_date, values_json, version,"
-            + " status, created_at, created_by, updated_at, updated_by) VALUES (:id, :p, 'A', :t, :d, :v, 1,"
-            + " 'ENTERED', :at, 'coord.a', :at, 'coord.a')")
-        .param("id", id).param("p", p).param("t", type).param("d", DAY0.plusDays(d))
+            + " status, created_at, created_by, updated_at, updated_by, trial_id, protocol_version) VALUES (:id, :p,"
+            + " 'A', :t, :d, :v, 1, 'ENTERED', :at, 'coord.a', :at, 'coord.a', :trial, 1)")
+        .param("id", id).param("trial", PROTOCOL.id()).param("p", p).param("t", type).param("d", DAY0.plusDays(d))
         .param("v", json(values).toString()).param("at", at).update();
     return id;
   }
@@ -429,7 +430,8 @@ public abstract class ClinicalStateContract {
   }
 
   void rederive(String p, String trigger) {
-    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc()).find(p).orElseThrow();
+    var r = new org.oligotrial.server.randomization.JdbcRandomizationFacts(reg.jdbc(), PROTOCOL.id()).find(p)
+        .orElseThrow();
     reg.tx().executeWithoutResult(s -> dc.rederivation().after(r, "A", trigger));
   }
 

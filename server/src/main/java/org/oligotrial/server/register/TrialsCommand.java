@@ -1,0 +1,171 @@
+package org.oligotrial.server.register;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import org.oligotrial.input.UserInputException;
+import org.oligotrial.server.database.DatabaseOption;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.trial.ProtocolVersion;
+import org.oligotrial.server.trial.Trial;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oligotrial trials add|list|amend|enrol-site}: the trials a server holds, straight on the database. Each
+ * change is audited with the operator ({@code cli:<os user>}) as the actor.
+ */
+@Command(name = "trials", description = "Add, list or amend the trials the server holds (opens the database"
+    + " directly).",
+    subcommands = {TrialsCommand.Add.class, TrialsCommand.ListTrials.class, TrialsCommand.Amend.class,
+        TrialsCommand.EnrolSite.class},
+    mixinStandardHelpOptions = true)
+public final class TrialsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** {@code trials add --protocol FILE [--default]}. */
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      description = "Add a trial from its protocol file (checked first); the trial's id is the protocol's id and"
+          + " the file becomes its protocol version 1, effective today.")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOption db;
+
+    @Option(names = "--protocol", required = true, description = "The protocol file (YAML).")
+    Path protocol;
+
+    @Option(names = "--default", description = "Make it the default trial (the one the single-trial paths and"
+        + " pages address).")
+    boolean makeDefault;
+
+    @Override
+    public Integer call() {
+      String yaml = read(protocol);
+      try (OperatorSession s = OperatorSession.open(db.resolve())) {
+        Trial t = OperatorErrors.translate(() ->
+            s.register().trials().add(Actor.operator(), yaml, protocol.toString(), makeDefault));
+        spec.commandLine().getOut().println("added trial " + t.id() + " (" + t.title() + "), protocol "
+            + t.current().label() + " sha256:" + t.current().sha256().substring(0, 16)
+            + (t.isDefault() ? ", default" : ""));
+      }
+      return 0;
+    }
+  }
+
+  /** {@code trials list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List the trials: id, current protocol version and its effective date, default mark, title.")
+  static final class ListTrials implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOption db;
+
+    @Override
+    public Integer call() {
+      try (OperatorSession s = OperatorSession.open(db.resolve())) {
+        for (Trial t : s.register().trials().list()) {
+          int versions = s.register().trials().versions(t.id()).size();
+          spec.commandLine().getOut().println(t.id() + "\t" + t.current().label() + " of " + versions
+              + " (effective " + t.current().effectiveDate() + ")\t" + (t.isDefault() ? "default" : "") + "\t"
+              + t.title());
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code trials amend --trial ID --protocol FILE --effective DATE --reason TEXT}. */
+  @Command(name = "amend", mixinStandardHelpOptions = true,
+      description = "Amend a trial: its protocol's next version (same trial id), effective from a date; screenings"
+          + " and forms keep the version they were made under.")
+  static final class Amend implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOption db;
+
+    @Option(names = "--trial", required = true, description = "The trial's id, e.g. NCT03119519.")
+    String trial;
+
+    @Option(names = "--protocol", required = true, description = "The amended protocol file (YAML), same id.")
+    Path protocol;
+
+    @Option(names = "--effective", required = true, description = "The date it applies from (YYYY-MM-DD).")
+    String effective;
+
+    @Option(names = "--reason", required = true, description = "Why the protocol was amended (audited).")
+    String reason;
+
+    @Override
+    public Integer call() {
+      LocalDate from;
+      try {
+        from = LocalDate.parse(effective.strip());
+      } catch (DateTimeParseException e) {
+        throw new UserInputException("--effective must be a date YYYY-MM-DD; got " + effective);
+      }
+      String yaml = read(protocol);
+      try (OperatorSession s = OperatorSession.open(db.resolve())) {
+        ProtocolVersion v = OperatorErrors.translate(() ->
+            s.register().trials().amend(Actor.operator(), trial, yaml, protocol.toString(), from, reason));
+        spec.commandLine().getOut().println("amended trial " + v.trialId() + ": protocol " + v.label()
+            + " sha256:" + v.sha256().substring(0, 16) + ", effective " + v.effectiveDate());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code trials enrol-site --trial ID --site CODE}. */
+  @Command(name = "enrol-site", mixinStandardHelpOptions = true,
+      description = "Let a site (added with 'sites add') take part in a trial; a site added is enrolled in the"
+          + " default trial.")
+  static final class EnrolSite implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOption db;
+
+    @Option(names = "--trial", required = true, description = "The trial's id.")
+    String trial;
+
+    @Option(names = "--site", required = true, description = "The site's code.")
+    String site;
+
+    @Override
+    public Integer call() {
+      try (OperatorSession s = OperatorSession.open(db.resolve())) {
+        OperatorErrors.translate(() -> {
+          s.register().trials().enrolSite(Actor.operator(), trial, site);
+          return null;
+        });
+        spec.commandLine().getOut().println("site " + site + " takes part in trial " + trial + " (sites: "
+            + String.join(",", s.register().trials().sites(trial)) + ")");
+      }
+      return 0;
+    }
+  }
+
+  /** The file's text, or a one-line refusal naming the option. */
+  static String read(Path file) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+    } catch (NoSuchFileException e) {
+      throw new UserInputException("--protocol: no such file " + file);
+    } catch (CharacterCodingException e) {
+      throw new UserInputException("--protocol: " + file + " is not UTF-8 text; save the protocol as UTF-8");
+    } catch (IOException e) {
+      throw new UserInputException("--protocol: cannot read " + file + " (" + e.getMessage() + ")");
+    }
+  }
+}
