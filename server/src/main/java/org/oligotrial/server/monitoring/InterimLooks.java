@@ -18,6 +18,7 @@ import org.oligotrial.design.ObservedLook;
 import org.oligotrial.endpoints.AnalysisCsv;
 import org.oligotrial.endpoints.AnalysisRow;
 import org.oligotrial.protocol.Protocol;
+import org.oligotrial.server.audit.AccessDenials;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.TrialAudit;
@@ -178,10 +179,7 @@ public final class InterimLooks {
 
   private void require(boolean allowed, Actor actor, String what) {
     if (!allowed) {
-      audit.recordNow(new AuditEntry(actor.username(), AuditAction.ACCESS_DENIED, "interim-look", "*", null, null,
-          null, actor.role() + " may not " + what, null));
-      throw new SiteAccessDeniedException("a " + actor.role().name().toLowerCase(java.util.Locale.ROOT)
-          .replace('_', ' ') + " may not " + what);
+      throw new AccessDenials(audit).refuse(actor, "interim-look", "*", null, what);
     }
   }
 
