@@ -35,6 +35,87 @@ public final class AnalysisCsv {
     return columnsFor(StrataColumns.names(factors));
   }
 
+  /**
+   * The header columns of a protocol's dataset: {@code participant_id, arm}, the strata columns, then for every
+   * time-to-event endpoint of the protocol, in protocol order, {@code <prefix>_time, <prefix>_event,
+   * <prefix>_months} and, for a progression endpoint (one with {@code event.progression}), {@code <prefix>_source};
+   * then {@code cycle_compliance, fraction_compliance, worst_grade}. The prefix is the endpoint's {@code column}.
+   */
+  public static List<String> columns(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors) {
+    List<String> c = new ArrayList<>(List.of("participant_id", "arm"));
+    c.addAll(StrataColumns.names(factors));
+    for (org.oligotrial.protocol.Endpoint e : timeToEvent(protocol)) {
+      String p = e.columnPrefix();
+      c.addAll(List.of(p + "_time", p + "_event", p + "_months"));
+      if (!e.event().deathOnly()) {
+        c.add(p + "_source");
+      }
+    }
+    c.addAll(List.of("cycle_compliance", "fraction_compliance", "worst_grade"));
+    return c;
+  }
+
+  /**
+   * Writes a protocol's dataset ({@link #columns(org.oligotrial.protocol.Protocol, List)}); each row's values are
+   * read by endpoint id ({@link AnalysisRow#endpoint}); {@code NA} when not derived.
+   *
+   * @throws UncheckedIOException if the writer fails
+   * @throws IllegalArgumentException if a row has not one level per factor
+   */
+  public static void write(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      List<AnalysisRow> rows, Writer out) {
+    List<org.oligotrial.protocol.Endpoint> endpoints = timeToEvent(protocol);
+    try {
+      out.write(String.join(",", columns(protocol, factors)) + "\n");
+      for (AnalysisRow r : rows) {
+        if (r.strataLevels().size() != factors.size()) {
+          throw new IllegalArgumentException("row of " + r.participantId() + " has " + r.strataLevels().size()
+              + " strata levels for " + factors.size() + " factors");
+        }
+        List<String> f = new ArrayList<>();
+        f.add(text(r.participantId()));
+        f.add(text(r.arm()));
+        r.strataLevels().forEach(l -> f.add(text(l)));
+        for (org.oligotrial.protocol.Endpoint e : endpoints) {
+          TimeToEvent t = r.endpoint(e.id());
+          time(f, t);
+          if (!e.event().deathOnly()) {
+            f.add(t == null ? "NA" : t.source().name());
+          }
+        }
+        f.add(decimal(r.compliance().cycleProportion()));
+        f.add(decimal(r.compliance().fractionProportion()));
+        f.add(Integer.toString(r.worstGradeAny()));
+        out.write(String.join(",", f) + "\n");
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A protocol's dataset as a string. */
+  public static String toCsv(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      List<AnalysisRow> rows) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    write(protocol, factors, rows, w);
+    return w.toString();
+  }
+
+  /** The protocol's time-to-event endpoints (those with an {@code event} block), in protocol order. */
+  public static List<org.oligotrial.protocol.Endpoint> timeToEvent(org.oligotrial.protocol.Protocol protocol) {
+    return protocol.endpoints().stream().filter(org.oligotrial.protocol.Endpoint::timeToEvent).toList();
+  }
+
+  /**
+   * The column prefix of the protocol's primary endpoint when it is time-to-event (the default endpoint of
+   * {@code analyze}); null otherwise.
+   */
+  public static String primaryPrefix(org.oligotrial.protocol.Protocol protocol) {
+    return protocol.endpoints().stream().filter(e -> e.primary() && e.timeToEvent()).findFirst()
+        .map(org.oligotrial.protocol.Endpoint::columnPrefix).orElse(null);
+  }
+
   /** The header columns in order, for the given factor ids (the strata columns). */
   public static List<String> columnsFor(List<String> factorIds) {
     List<String> c = new ArrayList<>(List.of("participant_id", "arm"));

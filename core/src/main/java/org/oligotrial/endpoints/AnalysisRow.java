@@ -19,6 +19,8 @@ import org.oligotrial.randomization.StratificationFactor;
  * @param oligometastaticControl oligometastatic-foci control, null when not derived
  * @param compliance treatment compliance
  * @param worstGradeAny worst CTCAE grade of any term, 0 without adverse events
+ * @param endpoints every time-to-event endpoint by protocol endpoint id, in protocol order (null values: not
+ *     derived); what {@link AnalysisCsv#write(org.oligotrial.protocol.Protocol, List, List, java.io.Writer)} writes
  */
 public record AnalysisRow(
     String participantId,
@@ -30,12 +32,38 @@ public record AnalysisRow(
     TimeToEvent localControl,
     TimeToEvent oligometastaticControl,
     Compliance compliance,
-    int worstGradeAny) {
+    int worstGradeAny,
+    java.util.Map<String, TimeToEvent> endpoints) {
 
   public AnalysisRow {
     Objects.requireNonNull(participantId, "participantId");
     Objects.requireNonNull(arm, "arm");
     strataLevels = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(strataLevels));
+    endpoints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(endpoints));
+  }
+
+  /** A row of the NCT03119519 endpoints, keyed by that protocol's ids. */
+  public AnalysisRow(String participantId, String arm, List<String> strataLevels, TimeToEvent pfs, TimeToEvent os,
+      TimeToEvent thoracicPfs, TimeToEvent localControl, TimeToEvent oligometastaticControl, Compliance compliance,
+      int worstGradeAny) {
+    this(participantId, arm, strataLevels, pfs, os, thoracicPfs, localControl, oligometastaticControl, compliance,
+        worstGradeAny, fixed(pfs, os, thoracicPfs, localControl, oligometastaticControl));
+  }
+
+  private static java.util.Map<String, TimeToEvent> fixed(TimeToEvent pfs, TimeToEvent os, TimeToEvent tpfs,
+      TimeToEvent lc, TimeToEvent ofc) {
+    java.util.Map<String, TimeToEvent> m = new java.util.LinkedHashMap<>();
+    m.put(EndpointRules.PFS, pfs);
+    m.put("os", os);
+    m.put(EndpointRules.THORACIC_PFS, tpfs);
+    m.put(EndpointRules.LOCAL_CONTROL, lc);
+    m.put(EndpointRules.OLIGOMETASTATIC_CONTROL, ofc);
+    return m;
+  }
+
+  /** The time-to-event endpoint with that protocol id; null when not derived or not defined. */
+  public TimeToEvent endpoint(String id) {
+    return endpoints.get(id);
   }
 
   /**
@@ -49,6 +77,6 @@ public record AnalysisRow(
     List<String> levels = StrataColumns.levels(h.strata(), factors);
     int worst = e.worstGrades().values().stream().mapToInt(Integer::intValue).max().orElse(0);
     return new AnalysisRow(h.participantId(), h.arm(), levels, e.pfs(), e.os(), e.thoracicPfs(), e.localControl(),
-        e.oligometastaticControl(), e.compliance(), worst);
+        e.oligometastaticControl(), e.compliance(), worst, e.timeToEvent());
   }
 }

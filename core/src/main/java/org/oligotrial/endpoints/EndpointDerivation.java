@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,7 +77,21 @@ public final class EndpointDerivation {
   private static final ProgressionEndpoint PFS_DEFAULT = EndpointRules.TRIAL_ENDPOINTS.get(0);
 
   private final EndpointRules rules;
+  /** The protocol's time-to-event endpoints in protocol order; null when built from rules alone. */
+  private final List<org.oligotrial.protocol.Endpoint> protocolEndpoints;
   private final TumourEvaluator evaluator = new TumourEvaluator();
+
+  /**
+   * Derivation of every time-to-event endpoint the protocol declares ({@link EndpointRules#of} for the progression
+   * endpoints; {@code event: {death: event}} is overall survival).
+   *
+   * @throws NullPointerException if protocol is null
+   */
+  public EndpointDerivation(org.oligotrial.protocol.Protocol protocol) {
+    this.rules = EndpointRules.of(protocol);
+    this.protocolEndpoints = protocol.endpoints().stream().filter(org.oligotrial.protocol.Endpoint::timeToEvent)
+        .toList();
+  }
 
   /** Derivation with {@link EndpointRules#DEFAULT}. */
   public EndpointDerivation() {
@@ -85,6 +101,7 @@ public final class EndpointDerivation {
   /** @throws NullPointerException if rules is null */
   public EndpointDerivation(EndpointRules rules) {
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.protocolEndpoints = null;
   }
 
   /**
@@ -110,9 +127,41 @@ public final class EndpointDerivation {
     TimeToEvent tpfs = derived(f, EndpointRules.THORACIC_PFS);
     TimeToEvent lc = tumour == null ? localControl(h) : derived(f, EndpointRules.LOCAL_CONTROL);
     TimeToEvent ofc = tumour == null ? null : derived(f, EndpointRules.OLIGOMETASTATIC_CONTROL);
-    return new ParticipantEndpoints(h, pfs, tpfs, lc, ofc, overallSurvival(h),
+    TimeToEvent os = overallSurvival(h);
+    Map<String, TimeToEvent> all = new LinkedHashMap<>();
+    if (protocolEndpoints == null) {
+      for (ProgressionEndpoint def : rules.progressionEndpoints()) {
+        all.put(def.id(), progression(f, def));
+      }
+      all.put("os", os);
+    } else {
+      for (org.oligotrial.protocol.Endpoint e : protocolEndpoints) {
+        ProgressionEndpoint def = rules.endpoint(e.id());
+        all.put(e.id(), e.event().deathOnly() ? os : def == null ? null : progression(f, def));
+      }
+    }
+    return new ParticipantEndpoints(h, pfs, tpfs, lc, ofc, os,
         ToxicitySummary.worstGrades(h.adverseEvents()), Compliance.of(h.delivery()), tumour,
-        tumour == null ? List.of() : Reconciliation.of(h, tumour.progressionDate()));
+        tumour == null ? List.of() : Reconciliation.of(h, tumour.progressionDate()), all);
+  }
+
+  /**
+   * One progression endpoint, by its scope alone: {@code any} is always derived; {@code primary-tumour} and
+   * {@code oligometastatic-foci} only for a participant with such a lesion at baseline; without tumour assessments
+   * {@code primary-tumour} is the local control of the irradiated lesions and {@code oligometastatic-foci} is not
+   * derived (as the fixed endpoints of NCT03119519 above).
+   */
+  private TimeToEvent progression(Facts f, ProgressionEndpoint def) {
+    if (def.scope() == LesionScope.ALL) {
+      return progressionFree(f, def);
+    }
+    if (f.tumour() == null && def.scope() == LesionScope.PRIMARY_TUMOUR) {
+      return localControl(f.h());
+    }
+    if (f.tumour() == null && def.scope() == LesionScope.OLIGOMETASTATIC_FOCI) {
+      return null;
+    }
+    return derivedBy(f, def);
   }
 
   /** Endpoints of every participant, in the order given. @throws InvalidHistoryException naming the participant */
@@ -156,6 +205,10 @@ public final class EndpointDerivation {
     if (def == null) {
       return null;
     }
+    return derivedBy(f, def);
+  }
+
+  private TimeToEvent derivedBy(Facts f, ProgressionEndpoint def) {
     boolean lesionEndpoint = def.scope() == LesionScope.PRIMARY_TUMOUR || def.scope() == LesionScope.OLIGOMETASTATIC_FOCI;
     if (lesionEndpoint
         && (f.h().tumour() == null || f.h().tumour().lesions().stream().noneMatch(def.scope()::includes))) {

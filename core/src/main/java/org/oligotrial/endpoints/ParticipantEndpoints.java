@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param compliance treatment compliance
  * @param tumour the evaluation of the tumour assessments (responses, sites of progression); null without them
  * @param reconciliation disagreements between the RECIST progression and the progression forms, empty when none
+ * @param timeToEvent every derived time-to-event endpoint by protocol endpoint id, in protocol order (with a
+ *     protocol: its endpoints with an {@code event} block; without: the progression endpoints of the rules, then
+ *     {@code os}); null for an endpoint not derived for this participant
  */
 public record ParticipantEndpoints(
     ParticipantHistory history,
@@ -32,10 +35,17 @@ public record ParticipantEndpoints(
     Map<String, Integer> worstGrades,
     Compliance compliance,
     TumourEvaluation tumour,
-    List<ReconciliationFinding> reconciliation) {
+    List<ReconciliationFinding> reconciliation,
+    Map<String, TimeToEvent> timeToEvent) {
   public ParticipantEndpoints {
     reconciliation = List.copyOf(reconciliation);
+    timeToEvent = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timeToEvent));
     worstGrades = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(worstGrades));
+  }
+
+  /** The time-to-event endpoint with that protocol id; null when not derived (or not defined). */
+  public TimeToEvent endpoint(String id) {
+    return timeToEvent.get(id);
   }
 
   /** Local control, when the participant had irradiated lesions. */

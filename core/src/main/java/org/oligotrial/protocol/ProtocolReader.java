@@ -223,14 +223,45 @@ final class ProtocolReader {
     List<Endpoint> out = new ArrayList<>();
     for (YamlNode e : p.list(root, "endpoints", false)) {
       if (p.requireMap(e)) {
-        p.onlyKeys(e, "id", "kind", "name", "definition", "event");
-        out.add(new Endpoint(p.text(e, "id", true), p.text(e, "kind", true), p.text(e, "name", true),
-            p.text(e, "definition", false), event(e)));
+        p.onlyKeys(e, "id", "kind", "name", "definition", "event", "column");
+        Endpoint.EventDefinition ev = event(e);
+        String column = p.text(e, "column", false);
+        if (column != null && !COLUMN_PREFIX.matcher(column).matches()) {
+          p.error(e.map.get("column"), "column prefix '" + column + "' must match [a-z][a-z0-9_]*");
+        }
+        if (column != null && ev == null && e.map.get("event") == null) {
+          p.error(e.map.get("column"), "column applies only to a time-to-event endpoint (one with an event block)");
+        }
+        String id = p.text(e, "id", true);
+        if (column == null && ev != null && id != null) {
+          p.warn(e, "time-to-event endpoint '" + id + "' states no column prefix; its dataset columns are named '"
+              + id.replace('-', '_') + "_*'");
+        }
+        String kind = p.text(e, "kind", true);
+        if ("primary".equals(kind) && e.map.get("event") == null) {
+          String what = p.text(e, "definition", false);
+          p.warn(e, "the primary endpoint '" + id + "' is not time-to-event (no event block)"
+              + (what == null ? " and its definition does not say what it is" : ": " + what)
+              + "; it is not derived, and analyze needs explicit columns");
+        }
+        out.add(new Endpoint(id, kind, p.text(e, "name", true), p.text(e, "definition", false), ev, column));
       }
     }
     unique(root, "endpoints", out.stream().map(Endpoint::id).toList());
+    List<YamlNode> nodes = p.list(root, "endpoints", false);
+    Set<String> prefixes = new HashSet<>();
+    for (int i = 0; i < out.size() && i < nodes.size(); i++) {
+      Endpoint e = out.get(i);
+      if (e.timeToEvent() && e.id() != null && !prefixes.add(e.columnPrefix())) {
+        YamlNode at = nodes.get(i).map.get("column");
+        p.error(at != null ? at : nodes.get(i), "column prefix '" + e.columnPrefix() + "' is used by an earlier "
+            + "endpoint");
+      }
+    }
     return List.copyOf(out);
   }
+
+  private static final java.util.regex.Pattern COLUMN_PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
 
   /** The {@code event} block of a progression endpoint: progression scope, death handling and window. */
   private Endpoint.EventDefinition event(YamlNode e) {
@@ -239,7 +270,19 @@ final class ProtocolReader {
       return null;
     }
     p.onlyKeys(ev, "progression", "death", "deathWindowDays");
-    String progression = p.text(ev, "progression", true);
+    // no progression: overall survival, death from any cause is the event (only 'death: event', no window)
+    String progression = p.text(ev, "progression", false);
+    if (progression == null) {
+      String death = p.text(ev, "death", true);
+      if (death != null && !death.equals("event")) {
+        p.error(ev.map.get("death"), "an event block without progression is overall survival and needs "
+            + "'death: event', was '" + death + "'");
+      }
+      if (ev.map.get("deathWindowDays") != null) {
+        p.error(ev.map.get("deathWindowDays"), "deathWindowDays applies only to a progression endpoint");
+      }
+      return new Endpoint.EventDefinition(null, true, null);
+    }
     if (progression != null && org.oligotrial.recist.LesionScope.fromCode(progression) == null) {
       p.error(ev.map.get("progression"), "unknown progression '" + progression + "' (expected one of: "
           + String.join(", ", org.oligotrial.recist.LesionScope.codes()) + ")");

@@ -81,4 +81,51 @@ class EndpointEventsTest {
     assertThat(errors("  - {id: pfs, kind: primary, name: a}\n  - {id: pfs, kind: secondary, name: b}\n"))
         .singleElement().asString().contains("duplicate id 'pfs'");
   }
+
+  @Test
+  void everyTimeToEventEndpointOfBothTrialsNamesItsColumnPrefix() {
+    // the prefixes of protocols/nct03119519.yaml: the dataset columns of docs/endpoints.md keep their names
+    Protocol nct = ProtocolLoader.bundled();
+    assertThat(nct.endpoints().stream().filter(Endpoint::timeToEvent).map(Endpoint::column))
+        .containsExactly("pfs", "os", "tpfs", "lc", "ofc");
+    assertThat(nct.endpoints().stream().filter(e -> e.id().equals("os")).findFirst().orElseThrow().event().deathOnly())
+        .isTrue();
+    ProtocolCheck sabr = ProtocolLoader.check(java.nio.file.Path.of("../protocols/nct01446744.yaml"));
+    assertThat(sabr.errors()).isEmpty();
+    assertThat(sabr.protocol().endpoints().stream().filter(Endpoint::timeToEvent).map(Endpoint::column))
+        .containsExactly("os", "pfs", "lc");
+  }
+
+  @Test
+  void columnPrefixesAreCheckedAndOverallSurvivalIsDeclared() {
+    assertThat(errors("  - {id: pfs, kind: primary, name: PFS, column: PFS, event: {progression: any, death: censored}}\n"))
+        .containsExactly("endpoints[0].column: column prefix 'PFS' must match [a-z][a-z0-9_]*");
+    assertThat(errors("""
+          - {id: pfs, kind: primary, name: PFS, column: x, event: {progression: any, death: censored}}
+          - {id: os, kind: secondary, name: OS, column: x, event: {death: event}}
+        """)).containsExactly("endpoints[1].column: column prefix 'x' is used by an earlier endpoint");
+    assertThat(errors("  - {id: tox, kind: primary, name: T, definition: grade 3, column: tox}\n"))
+        .containsExactly("endpoints[0].column: column applies only to a time-to-event endpoint (one with an event "
+            + "block)");
+    assertThat(errors("  - {id: os, kind: primary, name: OS, column: os, event: {death: censored}}\n"))
+        .containsExactly("endpoints[0].event.death: an event block without progression is overall survival and "
+            + "needs 'death: event', was 'censored'");
+    assertThat(errors("  - {id: os, kind: primary, name: OS, column: os, event: {death: event, deathWindowDays: 1}}\n"))
+        .containsExactly("endpoints[0].event.deathWindowDays: deathWindowDays applies only to a progression endpoint");
+    // a primary endpoint that is not time-to-event: a warning that says what it is
+    ProtocolCheck bare = check("  - {id: tox, kind: primary, name: T}\n");
+    assertThat(bare.errors()).isEmpty();
+    assertThat(bare.warnings()).singleElement().asString()
+        .endsWith("the primary endpoint 'tox' is not time-to-event (no event block) and its definition does not say "
+            + "what it is; it is not derived, and analyze needs explicit columns");
+    ProtocolCheck said = check("  - {id: tox, kind: primary, name: T, definition: grade 3 or more}\n");
+    assertThat(said.errors()).isEmpty();
+    assertThat(said.warnings()).singleElement().asString().contains("(no event block): grade 3 or more;");
+    // no column: a warning, the id names the columns
+    ProtocolCheck noColumn = check("  - {id: thoracic-pfs, kind: primary, name: T, event: {progression: thoracic, "
+        + "death: censored}}\n");
+    assertThat(noColumn.errors()).isEmpty();
+    assertThat(noColumn.warnings()).singleElement().asString().contains("states no column prefix");
+    assertThat(noColumn.protocol().endpoints().get(0).columnPrefix()).isEqualTo("thoracic_pfs");
+  }
 }

@@ -24,7 +24,7 @@ class InterimAnalysisPlanTest {
           rule: {isTrue: consentSigned}
       endpoints:
         - {id: pfs, kind: primary, name: progression-free survival}
-      """;
+      """ + NctRecord.YAML; // the rule's field (consentSigned) is declared by a record section
 
   private static final String PLAN = """
       interimAnalysis:

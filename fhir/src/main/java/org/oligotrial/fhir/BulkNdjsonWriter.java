@@ -5,39 +5,77 @@ import ca.uhn.fhir.parser.IParser;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Writes bundles' resources as FHIR Bulk Data NDJSON, as a bulk export delivers them: one file per resource type
- * ({@code Patient.ndjson}, {@code Observation.ndjson}, ...), one resource per line. Not thread-safe.
+ * ({@code Patient.ndjson}, {@code Observation.ndjson}, ...; with gzip {@code Patient.ndjson.gz}, ...), one resource
+ * per line. The writer is not thread-safe; {@link #lines} (the encoding, the costly part) may be called from any
+ * number of threads, each with its own parser, and their results written here in order.
  */
 public final class BulkNdjsonWriter implements Closeable {
+  /** One JSON parser per thread: the shared FhirContext is thread-safe, a parser is not. */
+  private static final ThreadLocal<IParser> PARSER =
+      ThreadLocal.withInitial(() -> FhirContext.forR4Cached().newJsonParser());
+
   private final Path dir;
-  private final IParser parser = FhirContext.forR4Cached().newJsonParser();
+  private final boolean gzip;
   private final Map<String, BufferedWriter> files = new TreeMap<>();
   private long resources;
 
   /** @param dir the output directory (created if missing; existing files of the same names are replaced) */
   public BulkNdjsonWriter(Path dir) throws IOException {
+    this(dir, false);
+  }
+
+  /**
+   * @param dir the output directory (created if missing; existing files of the same names are replaced)
+   * @param gzip whether to write {@code <Type>.ndjson.gz} (gzip-compressed) instead of {@code <Type>.ndjson}
+   */
+  public BulkNdjsonWriter(Path dir, boolean gzip) throws IOException {
     this.dir = Files.createDirectories(dir);
+    this.gzip = gzip;
+  }
+
+  /** One line per resource of the bundle: {@code {type, compact JSON}}, in the bundle's order. Thread-safe. */
+  public static List<String[]> lines(Bundle bundle) {
+    IParser parser = PARSER.get();
+    List<String[]> out = new ArrayList<>(bundle.getEntry().size());
+    for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+      Resource r = e.getResource();
+      out.add(new String[] {r.fhirType(), parser.encodeResourceToString(r)});
+    }
+    return out;
   }
 
   /** Appends each resource of the bundle to its type's file. */
   public void write(Bundle bundle) throws IOException {
-    for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-      Resource r = e.getResource();
-      BufferedWriter w = files.get(r.fhirType());
+    write(lines(bundle));
+  }
+
+  /** Appends lines made by {@link #lines}, each to its type's file. */
+  public void write(List<String[]> lines) throws IOException {
+    for (String[] line : lines) {
+      BufferedWriter w = files.get(line[0]);
       if (w == null) {
-        w = Files.newBufferedWriter(dir.resolve(r.fhirType() + ".ndjson"), StandardCharsets.UTF_8);
-        files.put(r.fhirType(), w);
+        Path file = dir.resolve(line[0] + (gzip ? ".ndjson.gz" : ".ndjson"));
+        w = gzip
+            ? new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
+                StandardCharsets.UTF_8), 1 << 16)
+            : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        files.put(line[0], w);
       }
-      w.write(parser.encodeResourceToString(r));
+      w.write(line[1]);
       w.write('\n');
       resources++;
     }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.get_json_object;
+import static org.apache.spark.sql.functions.json_tuple;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -101,12 +102,15 @@ public final class PopulationScreening {
       case "parquet" -> spark.read().parquet(o.input()).select(col("resource"));
       default -> throw new IllegalArgumentException("--format must be ndjson or parquet, not '" + o.format() + "'");
     };
-    Column patient = when(get_json_object(col("resource"), "$.resourceType").equalTo("Patient"),
-        concat(lit("Patient/"), get_json_object(col("resource"), "$.id")))
-        .otherwise(coalesce(get_json_object(col("resource"), "$.subject.reference"),
-            get_json_object(col("resource"), "$.patient.reference")));
-    Dataset<Row> grouped = resources.filter(col("resource").notEqual(""))
-        .withColumn("patient", patient).filter(col("patient").isNotNull())
+    // the top-level fields that name the patient, from one parse of each resource (json_tuple), then the
+    // reference out of the small subject/patient objects: the same keys as get_json_object on each path
+    Dataset<Row> keyed = resources.filter(col("resource").notEqual(""))
+        .select(col("resource"), json_tuple(col("resource"), "resourceType", "id", "subject", "patient"))
+        .toDF("resource", "rt", "id", "subject", "patientRef");
+    Column patient = when(col("rt").equalTo("Patient"), concat(lit("Patient/"), col("id")))
+        .otherwise(coalesce(get_json_object(col("subject"), "$.reference"),
+            get_json_object(col("patientRef"), "$.reference")));
+    Dataset<Row> grouped = keyed.withColumn("patient", patient).filter(col("patient").isNotNull())
         .groupBy("patient").agg(collect_list(col("resource")).as("resources"));
     if (o.partitions() > 0) {
       grouped = grouped.repartition(o.partitions());

@@ -29,20 +29,37 @@ import org.oligotrial.protocol.StratificationFactor;
  * add); {@code CNSR} 0 for an event, 1 for censoring; {@code EVNTDESC} or {@code CNSDTDSC} the derivation's reason;
  * {@code SRCDOM/SRCVAR/SRCSEQ} point at the SDTM record the date comes from: the RS overall response (RECIST) or
  * clinical progression record, the DS death record, or ADSL {@code RANDDT}/{@code LSTALVDT} for censoring at
- * randomization or at last contact. Parameters: PFS, OS, TPFS (thoracic PFS), LC (local control), OFC
- * (oligometastatic-foci control); a parameter the derivation leaves null (no primary-tumour lesion, no focus) has
+ * randomization or at last contact. Parameters: one per time-to-event endpoint of the protocol (its {@code column}
+ * prefix in capitals: for NCT03119519 PFS, OS, TPFS, LC, OFC; for SABR-COMET OS, PFS, LC); a parameter the derivation leaves null (no primary-tumour lesion, no focus) has
  * no record. Not thread-safe.
  */
 public final class AdamBuilder {
   /** PARAMCD, PARAM, and how to take it from a row. */
   private record Param(String code, String name, Function<AnalysisRow, TimeToEvent> get) {}
 
-  private static final List<Param> PARAMS = List.of(
-      new Param("PFS", "Progression-Free Survival (days)", AnalysisRow::pfs),
-      new Param("OS", "Overall Survival (days)", AnalysisRow::os),
-      new Param("TPFS", "Thoracic Progression-Free Survival (days)", AnalysisRow::thoracicPfs),
-      new Param("LC", "Local Control (days)", AnalysisRow::localControl),
-      new Param("OFC", "Oligometastatic-Foci Control (days)", AnalysisRow::oligometastaticControl));
+  /**
+   * One parameter per time-to-event endpoint of the protocol, in protocol order: PARAMCD the endpoint's column prefix
+   * in capitals, PARAM its name in title case with {@code (days)}.
+   */
+  private static List<Param> params(Protocol p) {
+    List<Param> out = new ArrayList<>();
+    for (org.oligotrial.protocol.Endpoint e : org.oligotrial.endpoints.AnalysisCsv.timeToEvent(p)) {
+      String id = e.id();
+      out.add(new Param(e.columnPrefix().toUpperCase(java.util.Locale.ROOT), titleCase(e.name()) + " (days)",
+          r -> r.endpoint(id)));
+    }
+    return out;
+  }
+
+  private static String titleCase(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean start = true;
+    for (char c : s.toCharArray()) {
+      b.append(start ? Character.toUpperCase(c) : c);
+      start = c == ' ' || c == '-';
+    }
+    return b.toString();
+  }
 
   private final Protocol p;
   private final Dataset adsl;
@@ -158,7 +175,7 @@ public final class AdamBuilder {
     if (row == null || s.randomizationDate() == null) {
       return;
     }
-    for (Param prm : PARAMS) {
+    for (Param prm : params(p)) {
       TimeToEvent t = prm.get().apply(row);
       if (t == null) {
         continue;

@@ -43,6 +43,14 @@ public final class GenerateCommand implements Callable<Integer> {
       + "records, the default), fhir (a bundle per patient) or fhir-bulk (Bulk Data NDJSON).")
   String format;
 
+  @Option(names = "--gzip", description = "With --format fhir-bulk: write gzip-compressed files (<Type>.ndjson.gz; "
+      + "Spark reads them as they are), about a tenth of the size.")
+  boolean gzip;
+
+  @Option(names = "--threads", paramLabel = "N", description = "With --format fhir-bulk: threads that encode the "
+      + "resources (default: the available processors); the output is the same for any number.")
+  Integer threads;
+
   @Override
   public Integer call() throws IOException {
     if (count < 0) {
@@ -59,7 +67,14 @@ public final class GenerateCommand implements Callable<Integer> {
             + "mapping of docs/fhir.md); " + protocolFile + " declares another record");
       }
       // a separate class, so that HAPI FHIR is loaded only for these formats
-      long resources = FhirGeneration.write(seed, count, out, format.equals("fhir-bulk"));
+      if (gzip && !format.equals("fhir-bulk")) {
+        throw new UserInputException("--gzip applies to --format fhir-bulk only");
+      }
+      if (threads != null && threads < 1) {
+        throw new UserInputException("--threads must be at least 1");
+      }
+      long resources = FhirGeneration.write(seed, count, out, format.equals("fhir-bulk"), gzip,
+          threads == null ? Runtime.getRuntime().availableProcessors() : threads);
       spec.commandLine().getOut().printf("wrote %,d patients (%,d resources) to %s%n", count, resources, out);
       return 0;
     }

@@ -116,6 +116,12 @@ class DsmbPagesTest extends WebTestBase {
         "id=\"ae-table\"", "id=\"sae-table\"", "id=\"death-table\"", "id=\"look-table\"", "id=\"data-currency\"");
     // the seeded serious adverse event, listed with its grade and outcome
     assertThat(html).contains("Pneumonitis").contains("recovering");
+    // the AE table by system organ class (CTCAE v5.0: Pneumonitis is in "Respiratory, thoracic and mediastinal
+    // disorders"), and the SAE listing names the coded term
+    String aeTable = html.substring(html.indexOf("id=\"ae-table\""), html.indexOf("id=\"sae-table\""));
+    assertThat(aeTable).contains("Respiratory, thoracic and mediastinal disorders", "Pneumonitis");
+    String saeTable = html.substring(html.indexOf("id=\"sae-table\""), html.indexOf("id=\"death-table\""));
+    assertThat(saeTable).contains("Pneumonitis");
     // look 1: the seeded death and three progressions are four PFS events of the planned 122
     assertThat(html).containsPattern("<th scope=\"row\">1</th>\\s*<td>[0-9-]+</td><td>[0-9-]+</td>\\s*<td>4</td>");
     assertThat(html).contains("0.033"); // information fraction 4/122 = 0.0328

@@ -7,7 +7,6 @@ import java.util.List;
 import org.oligotrial.endpoints.AnalysisRow;
 import org.oligotrial.endpoints.ComplianceSummary;
 import org.oligotrial.endpoints.EndpointDerivation;
-import org.oligotrial.endpoints.EndpointRules;
 import org.oligotrial.endpoints.InvalidHistoryException;
 import org.oligotrial.endpoints.ParticipantEndpoints;
 import org.oligotrial.endpoints.ParticipantHistory;
@@ -57,7 +56,7 @@ public final class EndpointService {
     this.forms = new FormRepository(jdbc, audit.trialId());
     this.builder = new HistoryBuilder(protocol);
     this.factors = ProtocolRandomization.factors(protocol);
-    this.derivation = new EndpointDerivation(EndpointRules.of(protocol)); // the protocol's events and windows
+    this.derivation = new EndpointDerivation(protocol); // every time-to-event endpoint the protocol declares
     this.clock = clock;
   }
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Everything the DSMB report shows, computed once per request from the trial's services (data cut-off: today, the
  * day the analysis dataset is derived). The sections: accrual by month and arm; the CONSORT flow; baseline by arm;
- * exposure and compliance; adverse events by term and worst grade; the serious adverse event listing; deaths; the
+ * exposure and compliance; adverse events by system organ class, term and worst grade; the serious adverse event listing; deaths; the
  * interim looks with the boundary plot; Kaplan-Meier curves; data currency (overdue visits, forms not yet signed).
  */
 public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
@@ -102,7 +102,10 @@ public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
       JsonNode v = JSON.readTree(f.valuesJson());
       if (v.path("serious").asBoolean(false)) {
         RandomizationRecord r = data.allocations().get(f.participantId());
-        saes.add(new Sae(f.participantId(), r == null ? "not randomized" : r.arm(), v.path("term").asString(""),
+        org.oligotrial.ctcae.CodedTerm coded = org.oligotrial.ctcae.CodedTerms.read(v.get("term"));
+        String term = coded == null ? "" : coded.otherSpecify() == null ? coded.term()
+            : coded.term() + ": " + coded.otherSpecify();
+        saes.add(new Sae(f.participantId(), r == null ? "not randomized" : r.arm(), term,
             v.path("grade").asString(""), v.path("startDate").asString(""), v.path("outcome").asString(""),
             f.status()));
       }
@@ -145,7 +148,7 @@ public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
         SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, exports.comparison()),
         SurvivalReport.of("Overall survival", rows, AnalysisRow::os, exports.comparison()));
     return new DsmbReport(trialId, cutoff, arms, accrual, consort, ConsortDiagram.svg(consort), t1.header(),
-        t1.rows(), safety.compliance(), safety.toxicity(), saes, deaths, ls, boundarySvg, planText, survival,
+        t1.rows(), safety.compliance(), bySocAndTerm(safety.toxicity()), saes, deaths, ls, boundarySvg, planText, survival,
         overdue.size(), overdueParticipants, unsigned, unsignedBefore, dataset.excluded().size());
   }
 
@@ -161,5 +164,12 @@ public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
   /** The accrual table's cell. */
   public int accrued(YearMonth m, String arm) {
     return accrual.getOrDefault(m, Map.of()).getOrDefault(arm, 0);
+  }
+
+  /** Adverse-event rows by system organ class, then term, then arm (as the toxicity tables group them). */
+  private static List<ToxicitySummary.ArmTerm> bySocAndTerm(List<ToxicitySummary.ArmTerm> rows) {
+    return rows.stream().sorted(java.util.Comparator.comparing(ToxicitySummary.ArmTerm::soc,
+            java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+        .thenComparing(ToxicitySummary.ArmTerm::term).thenComparing(ToxicitySummary.ArmTerm::arm)).toList();
   }
 }

@@ -150,7 +150,7 @@ class ScreeningController {
     return colon > 0 ? reason.substring(0, colon) : reason;
   }
 
-  private String showForm(Model m, MultiValueMap<String, String> form, EligibilityView result, String errorField,
+  String showForm(Model m, MultiValueMap<String, String> form, EligibilityView result, String errorField,
       String error) {
     m.addAttribute("f", ScreeningForm.values(form));
     m.addAttribute("checked", form);
@@ -172,7 +172,7 @@ class ScreeningController {
     return "screening/form";
   }
 
-  private EligibilityView check(MultiValueMap<String, String> form) {
+  EligibilityView check(MultiValueMap<String, String> form) {
     try {
       Checker c = checker();
       return EligibilityView.of(c.engine().protocol(),
@@ -182,7 +182,7 @@ class ScreeningController {
     }
   }
 
-  private Actor requireScreener() {
+  Actor requireScreener() {
     Actor a = access.actor();
     return access.require(Me.of(a).canScreen(), a, "/screening");
   }

@@ -1,0 +1,69 @@
+package org.oligotrial.endpoints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.oligotrial.endpoints.Histories.participant;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.randomization.ProtocolRandomization;
+import org.oligotrial.randomization.StratificationFactor;
+import org.oligotrial.randomization.TestProtocols;
+
+/**
+ * The time-to-event endpoints and dataset columns come from the protocol: its endpoints with an {@code event} block,
+ * in protocol order, each under its {@code column} prefix.
+ */
+class ProtocolEndpointColumnsTest {
+
+  @Test
+  void aThirdTrialDerivesAndWritesItsOwnEndpoints() {
+    // three-arms.yaml: surv (OS, primary), chest (thoracic, death censored), efs2 (any progression, death window 60)
+    Protocol p = TestProtocols.threeArms();
+    List<StratificationFactor> factors = ProtocolRandomization.factors(p);
+    EndpointDerivation d = new EndpointDerivation(p);
+    // A: assessed 42, 84; thoracic progression form on 126; died 170
+    ParticipantEndpoints a = d.derive(participant().id("A").arm("high-dose").assessedOn(42, 84)
+        .progression(126, ProgressionSite.THORACIC).diedOn(170).build());
+    // B: assessed 42; died 100 = 58 days after 42 (within 60): efs2 event by death; chest censored at 42 (competing)
+    ParticipantEndpoints b = d.derive(participant().id("B").arm("observation").assessedOn(42).diedOn(100).build());
+    assertThat(a.timeToEvent().keySet()).containsExactly("os", "chest-control", "efs");
+    String csv = AnalysisCsv.toCsv(p, factors, List.of(AnalysisRow.of(a, factors), AnalysisRow.of(b, factors)));
+    // months = days / 30.4375: 170 -> 5.5852, 126 -> 4.1396, 100 -> 3.2854, 42 -> 1.3799
+    assertThat(csv).isEqualTo("""
+        participant_id,arm,cell_type,ps,surv_time,surv_event,surv_months,chest_time,chest_event,chest_months,\
+        chest_source,efs2_time,efs2_event,efs2_months,efs2_source,cycle_compliance,fraction_compliance,worst_grade
+        A,high-dose,NA,NA,170,1,5.5852,126,1,4.1396,CLINICAL,126,1,4.1396,CLINICAL,NA,NA,0
+        B,observation,NA,NA,100,1,3.2854,42,0,1.3799,CENSORED,100,1,3.2854,DEATH,NA,NA,0
+        """);
+    assertThat(AnalysisCsv.primaryPrefix(p)).isEqualTo("surv");
+  }
+
+  @Test
+  void sabrCometWritesOverallSurvivalFirst() {
+    Protocol p = ProtocolLoader.check(Path.of("../protocols/nct01446744.yaml")).protocol();
+    List<StratificationFactor> factors = ProtocolRandomization.factors(p);
+    assertThat(AnalysisCsv.columns(p, factors).subList(2 + factors.size(), 2 + factors.size() + 11))
+        .containsExactly("os_time", "os_event", "os_months", "pfs_time", "pfs_event", "pfs_months", "pfs_source",
+            "lc_time", "lc_event", "lc_months", "lc_source");
+    assertThat(AnalysisCsv.primaryPrefix(p)).isEqualTo("os");
+  }
+
+  @Test
+  void theProtocolDerivationOfNct03119519GivesTheSameValuesAsTheFixedEndpoints() {
+    Protocol p = ProtocolLoader.bundled();
+    ParticipantHistory h = participant().assessedOn(42, 84).progression(126, ProgressionSite.THORACIC).diedOn(200)
+        .treatedLesion("T1", 126).build();
+    ParticipantEndpoints byProtocol = new EndpointDerivation(p).derive(h);
+    ParticipantEndpoints fixed = new EndpointDerivation().derive(h);
+    assertThat(byProtocol.timeToEvent().keySet())
+        .containsExactly("pfs", "os", "thoracic-pfs", "local-control", "oligometastatic-control");
+    assertThat(byProtocol.endpoint("pfs")).isEqualTo(fixed.pfs());
+    assertThat(byProtocol.endpoint("thoracic-pfs")).isEqualTo(fixed.thoracicPfs());
+    assertThat(byProtocol.endpoint("local-control")).isEqualTo(fixed.localControl());
+    assertThat(byProtocol.endpoint("oligometastatic-control")).isNull();
+    assertThat(byProtocol.endpoint("os")).isEqualTo(fixed.os());
+  }
+}
