@@ -222,14 +222,26 @@ class WebBrowserTest extends WebTestBase {
     b.driver.findElement(By.cssSelector("#new-forms a[href*='type=adverse-event']")).click();
     b.waitFor(d -> d.getCurrentUrl().contains("/forms/new"));
     LocalDate today = LocalDate.now();
-    b.type("f-term", "Oesophagitis");
-    b.type("f-grade", "2");
+    // a CTCAE v5.0 term; the grade select then offers that term's grades with their definitions (grade 2 of
+    // Esophagitis: "Symptomatic; altered eating/swallowing; oral supplements indicated")
+    b.type("f-term", "Esophagitis");
     b.set("f-startDate", today.toString());
     b.set("f-endDate", today.minusDays(3).toString());
     b.select("f-relatedToSystemicTherapy", "unlikely");
     b.select("f-relatedToRadiotherapy", "probable");
     b.select("f-actionTaken", "none");
     b.select("f-outcome", "recovering");
+    // the term's input and change events each refresh the grade options (which drops a chosen grade): choose the
+    // grade once they are the term's and no refresh is pending, and see it kept
+    b.waitFor(d -> b.text("#f-grade").contains("swallowing")
+        && !String.valueOf(b.byId("f-grade").getDomAttribute("class")).contains("htmx-request"));
+    b.waitFor(d -> {
+      if (!"2".equals(b.byId("f-grade").getDomProperty("value"))) {
+        b.select("f-grade", "2");
+        return false;
+      }
+      return true;
+    });
     b.byId("save-form").click();
     b.waitFor(d -> !d.findElements(By.id("f-endDate-error")).isEmpty());
     assertThat(b.byId("f-endDate").getDomAttribute("aria-invalid")).isEqualTo("true");
@@ -238,7 +250,7 @@ class WebBrowserTest extends WebTestBase {
     b.set("f-endDate", "");
     b.byId("save-form").click();
     b.waitFor(d -> d.getCurrentUrl().contains("saved"));
-    assertThat(b.text("#values")).contains("Oesophagitis");
+    assertThat(b.text("#values")).contains("Esophagitis");
     b.signOut();
   }
 
