@@ -45,7 +45,7 @@ class DsmbReportBenchmark {
       DataCapture dc = DataCapture.on(reg, now);
       String record = "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"adenocarcinoma\"},\"egfr\":\""
           + "%s\",\"staging\":{\"t\":\"T2a\",\"n\":\"N2\",\"m\":\"M1b\"},\"metastases\":[{\"site\":\"bone\","
-          + "\"lesions\":2}]}";
+          + "\"lesions\":2}],\"intracranialMetastasis\":false}";
       for (int i = 1; i <= 148; i++) {
         String id = reg.participants().register(coord, "A", "B-" + i,
             String.format(record, i % 3 == 0 ? "mutant" : "wild-type")).participant().id();
