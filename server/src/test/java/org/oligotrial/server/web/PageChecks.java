@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +50,7 @@ final class PageChecks {
   static final int NARROW = 400;
   static final int NARROW_HEIGHT = 800;
   static final String AXE_VERSION = axeVersion();
+  private static final Path FAILED = Path.of("target", "page-checks");
   private static final String AXE = axeScript();
 
   private final ChromeDriver driver;
@@ -78,7 +81,20 @@ final class PageChecks {
     if (!problems.isEmpty()) {
       checked.remove(key);
       throw new AssertionError(problems.size() + " accessibility or layout problem(s) on " + url + " (axe-core "
-          + AXE_VERSION + ", WCAG 2.2 AA):\n  " + String.join("\n  ", problems));
+          + AXE_VERSION + ", WCAG 2.2 AA; the page is saved as " + save() + "):\n  "
+          + String.join("\n  ", problems));
+    }
+  }
+
+  /** Saves the failing page's markup under target/page-checks for inspection; returns the file. */
+  private Path save() {
+    try {
+      Files.createDirectories(FAILED);
+      Path f = FAILED.resolve("failed-" + System.nanoTime() + ".html");
+      Files.writeString(f, driver.getPageSource());
+      return f;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -104,7 +120,8 @@ final class PageChecks {
         axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
           .then(r => done(r.violations.flatMap(v => v.nodes.map(n =>
             v.id + ' (' + (n.impact || v.impact) + '): ' + n.target.join(' ') + ' - ' + v.help
-              + (n.failureSummary ? ' [' + n.failureSummary.replace(/\\s+/g, ' ').trim() + ']' : '')))))
+              + (n.failureSummary ? ' [' + n.failureSummary.replace(/^Fix (any|all) of the following:/, '')
+                  .replace(/\\s+/g, ' ').trim().slice(0, 160) + ']' : '')))))
           .catch(e => done(['axe-core failed: ' + e]));
         """, WCAG_TAGS);
     return (List<String>) r;
@@ -163,7 +180,7 @@ final class PageChecks {
           return false;
         };
         const out = [...document.body.querySelectorAll('*')]
-          .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !scrolls(e))
+          .filter(e => e.checkVisibility() && e.getBoundingClientRect().right > innerWidth + 1 && !scrolls(e))
           .filter((e, _, all) => !all.includes(e.parentElement));
         problems.push('horizontal scrolling: the page is ' + doc.scrollWidth + ' px wide in a ' + innerWidth
           + ' px viewport; sticking out: ' + out.slice(0, 6).map(e => sel(e) + ' (right edge '
@@ -172,8 +189,8 @@ final class PageChecks {
       const visible = e => {
         const r = e.getBoundingClientRect();
         if (r.width <= 1 || r.height <= 1 || r.right <= 0 || r.bottom <= 0 && r.top < 0) return false;
-        const cs = getComputedStyle(e);
-        return cs.visibility !== 'hidden' && cs.display !== 'none' && !e.closest('[hidden], [aria-hidden=true]');
+        // checkVisibility: false under display: none and inside a closed <details> (content-visibility: hidden)
+        return e.checkVisibility({visibilityProperty: true}) && !e.closest('[aria-hidden=true]');
       };
       const targets = [...document.querySelectorAll(
           'a[href], button, input:not([type=hidden]), select, textarea, summary')].filter(visible);
