@@ -179,9 +179,22 @@ final class PageChecks {
           }
           return false;
         };
+        // an absolutely positioned element escapes a scrolling ancestor that is not its containing block
+        const contained = e => ['absolute', 'fixed'].includes(getComputedStyle(e).position) ? false : scrolls(e);
         const out = [...document.body.querySelectorAll('*')]
-          .filter(e => e.checkVisibility() && e.getBoundingClientRect().right > innerWidth + 1 && !scrolls(e))
+          .filter(e => e.checkVisibility() && e.getBoundingClientRect().right > innerWidth + 1 && !contained(e))
           .filter((e, _, all) => !all.includes(e.parentElement));
+        // text that overflows its block (a long word) sticks out while its element does not
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t && out.length < 6; t = walker.nextNode()) {
+          const e = t.parentElement;
+          if (!t.textContent.trim() || !e.checkVisibility() || contained(e)) continue;
+          const range = document.createRange();
+          range.selectNodeContents(t);
+          if (range.getBoundingClientRect().right > innerWidth + 1 && !out.includes(e)) {
+            out.push(e);
+          }
+        }
         problems.push('horizontal scrolling: the page is ' + doc.scrollWidth + ' px wide in a ' + innerWidth
           + ' px viewport; sticking out: ' + out.slice(0, 6).map(e => sel(e) + ' (right edge '
           + Math.round(e.getBoundingClientRect().right) + ')').join(', '));
