@@ -23,8 +23,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * of them fails the test with every problem listed and the page's URL:
  *
  * <ol>
- *   <li><b>Accessibility</b>: axe-core (the webjar {@code org.webjars.npm:axe-core}, a test dependency, read from the
- *       class path, so nothing is fetched at test time) injected into the page and run with the rules tagged
+ *   <li><b>Accessibility</b>: axe-core (the webjar {@code org.webjars.npm:axe-core} 4.6.3, the newest that Maven
+ *       Central serves, a test dependency read from the class path, so nothing is fetched at test time) injected into
+ *       the page at the browser's own size (1280 x 1000) and run with the rules tagged
  *       {@code wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa} (WCAG 2.2 level AA; run by tag, so rules that axe leaves
  *       off by default, such as target-size, run too). Every violation is listed: rule id, impact, the CSS selector of
  *       each failing node and axe's one-line help.
@@ -40,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *       rather than overflowing), at 400 px and at the browser's own width.
  * </ol>
  *
- * <p>A state already checked (same URL and same markup, by a hash of {@code outerHTML}) is not checked again, so
+ * <p>A failing page's markup is saved under {@code target/page-checks} and named in the message. A state already
+ * checked (same URL and same markup, by a hash of {@code outerHTML}) is not checked again, so
  * the repeated waits of a test cost one check per distinct state. {@code PageChecksTest} shows each check failing on
  * a small page with a known violation.
  */
