@@ -88,6 +88,23 @@ class OtherEdcFilesTest {
   }
 
   @Test
+  void vendorExtensionsAreLeftOutOfTheSchemaValidationAndTheRestIsValidated() {
+    byte[] xml = file("openclinica-like-transactional.xml");
+    // the plain schema refuses the OpenClinica attributes and elements (they belong to the vendor's schema) ...
+    assertThat(CdiscSchemas.validate(CdiscSchemas.odm(), new StreamSource(new ByteArrayInputStream(xml))))
+        .isNotEmpty();
+    // ... without them the file is valid ODM 1.3.2
+    assertThat(CdiscSchemas.validateOdmWithoutExtensions(new ByteArrayInputStream(xml))).isEmpty();
+    // and an ODM mistake is still found, with its line: an AuditRecord without its DateTimeStamp (the end tag of
+    // that AuditRecord, line 22, is where the validator finds it incomplete)
+    String broken = new String(xml, StandardCharsets.UTF_8)
+        .replaceFirst("<DateTimeStamp>2024-04-02T10:00:00\\+01:00</DateTimeStamp>", "");
+    assertThat(CdiscSchemas.validateOdmWithoutExtensions(new ByteArrayInputStream(
+        broken.getBytes(StandardCharsets.UTF_8)))).singleElement().asString().startsWith("line 22,")
+        .contains("DateTimeStamp");
+  }
+
+  @Test
   void openClinicaLikeTransactionalFileIsReadSkippingTheVendorExtensions() {
     OdmReader reader = new OdmReader(STUDY);
     List<SubjectRecord> subjects = read(reader, file("openclinica-like-transactional.xml"));
