@@ -185,4 +185,34 @@ class OdmApiTest extends ApiTestBase {
     mvc.perform(post("/api/v1/odm").contentType("application/xml").content("<ODM/>"))
         .andExpect(status().isUnauthorized());
   }
+
+  @Test
+  void theTrialPathExportsThatTrialsDataNotTheDefaultTrials() throws Exception {
+    String b = "NCT01446744";
+    synchronized (TrialAuthorizationMatrixTest.class) {
+      if (register.trials().find(b).isEmpty()) {
+        var admin = org.oligotrial.server.testing.TestRegisters.admin();
+        register.trials().add(admin, java.nio.file.Files.readString(java.nio.file.Path.of("..", "protocols",
+            "nct01446744.yaml")), "nct01446744.yaml", false);
+        register.trials().enrolSite(admin, b, "A");
+      }
+      if (register.users().find("stat.sabr").isEmpty()) {
+        register.users().add(org.oligotrial.server.testing.TestRegisters.admin(), "stat.sabr",
+            org.oligotrial.server.kernel.Role.STATISTICIAN, java.util.Set.of(), PASSWORD, null, b);
+      }
+    }
+    String xml = mvc.perform(get("/api/v1/trials/" + b + "/odm").with(as("stat.sabr"))).andExpect(status().isOk())
+        .andExpect(header().string("Content-Disposition", "attachment; filename=\"" + b + ".odm.xml\""))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(xml).contains("StudyOID=\"ST." + b + "\"").doesNotContain("ST." + trialId());
+    assertThat(CdiscSchemas.validate(CdiscSchemas.odm(), new StreamSource(new StringReader(xml)))).isEmpty();
+    // trial B's import refuses the default trial's file with the reason
+    String a = mvc.perform(get("/api/v1/odm").with(as("stat"))).andReturn().getResponse().getContentAsString();
+    register.users().find("dm.sabr").ifPresentOrElse(u -> { }, () -> register.users().add(
+        org.oligotrial.server.testing.TestRegisters.admin(), "dm.sabr", org.oligotrial.server.kernel.Role.DATA_MANAGER,
+        java.util.Set.of("A"), PASSWORD, null, b));
+    mvc.perform(post("/api/v1/trials/" + b + "/odm").param("dryRun", "true").contentType("application/xml")
+        .content(a).with(as("dm.sabr"))).andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not for ST." + b)));
+  }
 }
