@@ -42,7 +42,25 @@ public final class AnalysisCsv {
    * then {@code cycle_compliance, fraction_compliance, worst_grade}. The prefix is the endpoint's {@code column}.
    */
   public static List<String> columns(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors) {
-    List<String> c = new ArrayList<>(List.of("participant_id", "arm"));
+    return columns(protocol, factors, true);
+  }
+
+  /**
+   * The header columns of a protocol's pooled dataset ({@link #writePooled}): {@link #columns(
+   * org.oligotrial.protocol.Protocol, List)} less {@code arm}, {@code cycle_compliance} and
+   * {@code fraction_compliance}.
+   */
+  public static List<String> pooledColumns(org.oligotrial.protocol.Protocol protocol,
+      List<StratificationFactor> factors) {
+    return columns(protocol, factors, false);
+  }
+
+  private static List<String> columns(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      boolean byArm) {
+    List<String> c = new ArrayList<>(List.of("participant_id"));
+    if (byArm) {
+      c.add("arm");
+    }
     c.addAll(StrataColumns.names(factors));
     for (org.oligotrial.protocol.Endpoint e : timeToEvent(protocol)) {
       String p = e.columnPrefix();
@@ -51,7 +69,10 @@ public final class AnalysisCsv {
         c.add(p + "_source");
       }
     }
-    c.addAll(List.of("cycle_compliance", "fraction_compliance", "worst_grade"));
+    if (byArm) {
+      c.addAll(List.of("cycle_compliance", "fraction_compliance"));
+    }
+    c.add("worst_grade");
     return c;
   }
 
@@ -64,9 +85,28 @@ public final class AnalysisCsv {
    */
   public static void write(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
       List<AnalysisRow> rows, Writer out) {
+    write(protocol, factors, rows, out, true);
+  }
+
+  /**
+   * Writes a protocol's pooled dataset ({@link #pooledColumns}): as {@link #write(org.oligotrial.protocol.Protocol,
+   * List, List, Writer)} without the arm and without the two compliance columns, which would name the arm (a
+   * control arm without radiotherapy plans no fraction: its {@code fraction_compliance} is {@code NA}). The dataset
+   * of a trial whose comparative results are not yet released.
+   *
+   * @throws UncheckedIOException if the writer fails
+   * @throws IllegalArgumentException if a row has not one level per factor
+   */
+  public static void writePooled(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      List<AnalysisRow> rows, Writer out) {
+    write(protocol, factors, rows, out, false);
+  }
+
+  private static void write(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      List<AnalysisRow> rows, Writer out, boolean byArm) {
     List<org.oligotrial.protocol.Endpoint> endpoints = timeToEvent(protocol);
     try {
-      out.write(String.join(",", columns(protocol, factors)) + "\n");
+      out.write(String.join(",", columns(protocol, factors, byArm)) + "\n");
       for (AnalysisRow r : rows) {
         if (r.strataLevels().size() != factors.size()) {
           throw new IllegalArgumentException("row of " + r.participantId() + " has " + r.strataLevels().size()
@@ -74,7 +114,9 @@ public final class AnalysisCsv {
         }
         List<String> f = new ArrayList<>();
         f.add(text(r.participantId()));
-        f.add(text(r.arm()));
+        if (byArm) {
+          f.add(text(r.arm()));
+        }
         r.strataLevels().forEach(l -> f.add(text(l)));
         for (org.oligotrial.protocol.Endpoint e : endpoints) {
           TimeToEvent t = r.endpoint(e.id());
@@ -83,8 +125,10 @@ public final class AnalysisCsv {
             f.add(t == null ? "NA" : t.source().name());
           }
         }
-        f.add(decimal(r.compliance().cycleProportion()));
-        f.add(decimal(r.compliance().fractionProportion()));
+        if (byArm) {
+          f.add(decimal(r.compliance().cycleProportion()));
+          f.add(decimal(r.compliance().fractionProportion()));
+        }
         f.add(Integer.toString(r.worstGradeAny()));
         out.write(String.join(",", f) + "\n");
       }
@@ -99,6 +143,14 @@ public final class AnalysisCsv {
       List<AnalysisRow> rows) {
     java.io.StringWriter w = new java.io.StringWriter();
     write(protocol, factors, rows, w);
+    return w.toString();
+  }
+
+  /** A protocol's pooled dataset ({@link #writePooled}) as a string. */
+  public static String toCsvPooled(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      List<AnalysisRow> rows) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    writePooled(protocol, factors, rows, w);
     return w.toString();
   }
 
