@@ -115,7 +115,7 @@ abstract class InterimLooksContract {
 
     InterimLooks.Recorded l1 = looks.record(stat, PROTOCOL, first, DAY0.plusDays(400));
     assertThat(l1.number()).isEqualTo(1);
-    assertThat(l1.datasetSha256()).isEqualTo(InterimLooks.sha256(AnalysisCsv.toCsv(
+    assertThat(l1.datasetSha256()).isEqualTo(InterimLooks.sha256(AnalysisCsv.toCsv(PROTOCOL,
         org.oligotrial.randomization.ProtocolRandomization.factors(PROTOCOL), first))).hasSize(64);
     assertThat(l1.result().get("observed").get("events").asInt()).isEqualTo(3);
     // the plan of the bundled protocol: 122 planned events, RT+ experimental with HR 0.6, so z = -z_LR
