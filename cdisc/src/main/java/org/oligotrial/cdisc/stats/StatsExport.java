@@ -119,12 +119,14 @@ public final class StatsExport {
   }
 
   /**
-   * The analysis dataset's table ({@link AnalysisCsv}'s columns, one strata column per factor id of {@code
-   * factors}), for its read-in scripts.
+   * The analysis dataset's table: the protocol's columns ({@link AnalysisCsv#columns(
+   * org.oligotrial.protocol.Protocol, List)}: one strata column per factor, the time-to-event endpoints under their
+   * column prefixes), for its read-in scripts.
    */
-  static Table analysisTable(List<String> factors) {
+  static Table analysisTable(org.oligotrial.protocol.Protocol protocol) {
     List<Col> cols = new ArrayList<>();
-    for (String c : AnalysisCsv.columnsFor(factors)) {
+    for (String c : AnalysisCsv.columns(protocol,
+        org.oligotrial.randomization.ProtocolRandomization.factors(protocol))) {
       String type = c.endsWith("_time") || c.endsWith("_event") || c.equals("worst_grade") ? "integer"
           : c.endsWith("_months") || c.endsWith("_compliance") ? "float" : "text";
       cols.add(new Col(c, c.replace('_', ' '), type, List.of(), c.endsWith("_time") ? "days"
@@ -138,16 +140,15 @@ public final class StatsExport {
    * the bundled protocol's trial.
    */
   public static void writeAnalysisScripts(Path dir) {
-    writeAnalysisScripts(dir, org.oligotrial.protocol.ProtocolLoader.bundled().stratification().stream()
-        .map(org.oligotrial.protocol.StratificationFactor::id).toList());
+    writeAnalysisScripts(dir, org.oligotrial.protocol.ProtocolLoader.bundled());
   }
 
-  /** Writes the read-in scripts for an analysis dataset whose strata columns are the factor ids {@code factors}. */
-  public static void writeAnalysisScripts(Path dir, List<String> factors) {
+  /** Writes the read-in scripts for the analysis dataset of the protocol's trial. */
+  public static void writeAnalysisScripts(Path dir, org.oligotrial.protocol.Protocol protocol) {
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("read-analysis.R"), rScript(List.of(analysisTable(factors))));
-      Files.writeString(dir.resolve("read-analysis.sas"), sasScript(List.of(analysisTable(factors))));
+      Files.writeString(dir.resolve("read-analysis.R"), rScript(List.of(analysisTable(protocol))));
+      Files.writeString(dir.resolve("read-analysis.sas"), sasScript(List.of(analysisTable(protocol))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -75,9 +75,10 @@ abstract class InterimLooksContract {
 
   static AnalysisRow row(String id, String arm, String stratum, long days, boolean event) {
     TimeToEvent censored = pfs(days, false);
-    return new AnalysisRow(id, arm, List.of(stratum, "a", "b", "c", "d"), pfs(days, event), censored, censored,
-        censored, censored,
-        Compliance.of(TreatmentDelivery.NONE), 0);
+    // keyed by the endpoint ids of the bundled protocol (NCT03119519), whose plan monitors pfs
+    return new AnalysisRow(id, arm, List.of(stratum, "a", "b", "c", "d"), Compliance.of(TreatmentDelivery.NONE), 0,
+        java.util.Map.of("pfs", pfs(days, event), "os", censored, "thoracic-pfs", censored, "local-control",
+            censored, "oligometastatic-control", censored));
   }
 
   /**

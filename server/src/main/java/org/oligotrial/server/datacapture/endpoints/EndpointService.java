@@ -258,8 +258,7 @@ public final class EndpointService {
 
   /** The row with its arm pooled ({@link #POOLED}); every other value as derived. */
   static AnalysisRow pooled(AnalysisRow r) {
-    return new AnalysisRow(r.participantId(), POOLED, r.strataLevels(), r.pfs(), r.os(), r.thoracicPfs(),
-        r.localControl(), r.oligometastaticControl(), r.compliance(), r.worstGradeAny(), r.endpoints());
+    return r.withArm(POOLED);
   }
 
   /**

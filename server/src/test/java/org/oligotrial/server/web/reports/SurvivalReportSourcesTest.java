@@ -25,8 +25,14 @@ class SurvivalReportSourcesTest {
   }
 
   private static AnalysisRow row(String id, String arm, TimeToEvent pfs, TimeToEvent ofc) {
-    return new AnalysisRow(id, arm, Arrays.asList(null, null, null, null, null), pfs, t(400, EventSource.CENSORED),
-        pfs, null, ofc, Compliance.of(new TreatmentDelivery(4, 4, 0, 0)), 0);
+    // keyed by the ids of protocols/nct03119519.yaml; local control not derived
+    java.util.Map<String, TimeToEvent> endpoints = new java.util.LinkedHashMap<>();
+    endpoints.put("pfs", pfs);
+    endpoints.put("os", t(400, EventSource.CENSORED));
+    endpoints.put("thoracic-pfs", pfs);
+    endpoints.put("oligometastatic-control", ofc);
+    return new AnalysisRow(id, arm, Arrays.asList(null, null, null, null, null),
+        Compliance.of(new TreatmentDelivery(4, 4, 0, 0)), 0, endpoints);
   }
 
   private static org.oligotrial.protocol.Endpoint endpoint(String id) {
