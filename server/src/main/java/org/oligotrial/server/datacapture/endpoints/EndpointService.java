@@ -243,7 +243,7 @@ public final class EndpointService {
       List<AnalysisRow> rows = new ArrayList<>();
       for (ParticipantEndpoints e : endpoints) {
         AnalysisRow r = AnalysisRow.of(e, s.factors);
-        rows.add(byArm ? r : pooled(r));
+        rows.add(byArm ? r : r.withArm(POOLED));
       }
       return new Dataset(s.protocol, s.factors, rows, excluded, byArm);
     }
@@ -252,56 +252,9 @@ public final class EndpointService {
       List<ToxicitySummary.ArmTerm> toxicity = ToxicitySummary.byArm(endpoints);
       List<ComplianceSummary.ArmCompliance> compliance = ComplianceSummary.byArm(endpoints);
       return byArm ? new Safety(toxicity, compliance, excluded)
-          : new Safety(pooledToxicity(toxicity, endpoints.size()), pooledCompliance(compliance), excluded);
+          : new Safety(PooledResults.toxicity(toxicity, endpoints.size()), PooledResults.compliance(compliance),
+              excluded);
     }
-  }
-
-  /** The row with its arm pooled ({@link #POOLED}); every other value as derived. */
-  static AnalysisRow pooled(AnalysisRow r) {
-    return r.withArm(POOLED);
-  }
-
-  /**
-   * The toxicity rows over every participant: per system organ class and term, the arms' counts added (each
-   * participant is in one arm, so the sums count each participant once) over every participant as denominator; in
-   * the table's order (SOC alphabetical, the uncoded last, then term).
-   */
-  static List<ToxicitySummary.ArmTerm> pooledToxicity(List<ToxicitySummary.ArmTerm> byArm, int participants) {
-    java.util.Map<List<String>, int[]> sums = new java.util.LinkedHashMap<>();
-    for (ToxicitySummary.ArmTerm t : byArm) {
-      int[] g = sums.computeIfAbsent(java.util.Arrays.asList(t.soc(), t.term()), k -> new int[5]);
-      for (int i = 0; i < 5; i++) {
-        g[i] += t.byWorstGrade().get(i);
-      }
-    }
-    List<ToxicitySummary.ArmTerm> out = new ArrayList<>();
-    sums.forEach((k, g) -> out.add(new ToxicitySummary.ArmTerm(POOLED, k.get(0), k.get(1), participants,
-        java.util.Arrays.stream(g).boxed().toList())));
-    out.sort(java.util.Comparator.comparing((ToxicitySummary.ArmTerm t) ->
-            org.oligotrial.ctcae.CodedTerm.UNCODED_SOC.equals(t.soc()))
-        .thenComparing(ToxicitySummary.ArmTerm::soc, java.util.Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
-        .thenComparing(ToxicitySummary.ArmTerm::term, java.util.Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER)));
-    return out;
-  }
-
-  /** Compliance over every participant: the arms' counts added, the proportions of the sums. */
-  static List<ComplianceSummary.ArmCompliance> pooledCompliance(List<ComplianceSummary.ArmCompliance> byArm) {
-    if (byArm.isEmpty()) {
-      return List.of();
-    }
-    int n = 0, fullC = 0, fullF = 0;
-    long pc = 0, dc = 0, pf = 0, df = 0;
-    for (ComplianceSummary.ArmCompliance c : byArm) {
-      n += c.participants();
-      pc += c.plannedCycles();
-      dc += c.deliveredCycles();
-      fullC += c.fullCycles();
-      pf += c.plannedFractions();
-      df += c.deliveredFractions();
-      fullF += c.fullFractions();
-    }
-    return List.of(new ComplianceSummary.ArmCompliance(POOLED, n, pc, dc, pc == 0 ? null : (double) dc / pc, fullC,
-        pf, df, pf == 0 ? null : (double) df / pf, fullF));
   }
 
   /**
