@@ -198,10 +198,10 @@ abstract class RandomizationContract {
           : "CREATE TRIGGER randomization_no_update BEFORE UPDATE ON randomization FOR EACH ROW"
               + " CALL 'org.oligotrial.server.randomization.ImmutableRowTrigger'");
     }
-    org.oligotrial.server.audit.StateReplay renamed = new org.oligotrial.server.audit.StateReplay(reg.jdbc(),
+    org.oligotrial.server.audit.StateReplay renamed = org.oligotrial.server.StateReplays.of(reg.jdbc(),
         org.oligotrial.randomization.FactorIds.of(Map.of("histology", "cell_type")));
     assertThat(renamed.compare(reg.audit()).differences()).noneMatch(d -> d.contains(id));
-    org.oligotrial.server.audit.StateReplay literal = new org.oligotrial.server.audit.StateReplay(reg.jdbc(),
+    org.oligotrial.server.audit.StateReplay literal = org.oligotrial.server.StateReplays.of(reg.jdbc(),
         org.oligotrial.randomization.FactorIds.of(Map.of()));
     assertThat(literal.compare(reg.audit()).differences()).filteredOn(d -> d.contains(id))
         .anyMatch(d -> d.contains("stratum")).anyMatch(d -> d.contains("factors_json"));
