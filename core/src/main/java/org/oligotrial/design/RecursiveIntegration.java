@@ -68,6 +68,11 @@ final class RecursiveIntegration {
     this.r = r;
   }
 
+  /** The grid parameter. */
+  int r() {
+    return r;
+  }
+
   /**
    * The sub-density of \( Z_k \) on a grid over the continuation region of stage {@code k}: points {@code z},
    * Simpson weights times density {@code wh}, at information rate {@code t}.
@@ -136,6 +141,24 @@ final class RecursiveIntegration {
       }
       wh[j] = w[j] * s * a * INV_SQRT_2PI;
     }
+    return new Density(t, z, wh);
+  }
+
+  /**
+   * The density at the stage at rate {@code t} on the union of {@code (lo1, hi1)} and {@code (lo2, hi2)}
+   * ({@code hi1 <= lo2}): a two-sided design's continuation region outside its inner futility region. Each interval
+   * has its own grid; the points stay increasing, so {@link #next} and the exit probabilities take the union as
+   * they take one interval.
+   */
+  Density nextUnion(Density prev, double t, double drift, double lo1, double hi1, double lo2, double hi2) {
+    Density a = next0(prev, t, drift, lo1, hi1);
+    Density b = next0(prev, t, drift, lo2, hi2);
+    double[] z = new double[a.z().length + b.z().length];
+    double[] wh = new double[z.length];
+    System.arraycopy(a.z(), 0, z, 0, a.z().length);
+    System.arraycopy(b.z(), 0, z, a.z().length, b.z().length);
+    System.arraycopy(a.wh(), 0, wh, 0, a.wh().length);
+    System.arraycopy(b.wh(), 0, wh, a.wh().length, b.wh().length);
     return new Density(t, z, wh);
   }
 
