@@ -170,20 +170,7 @@ final class RecursiveIntegration {
     if (bound == Double.POSITIVE_INFINITY) {
       return 0;
     }
-    if (prev == null) {
-      return Normal.upper(bound - drift * Math.sqrt(t));
-    }
-    double dt = t - prev.t();
-    double sd = Math.sqrt(dt);
-    double sp = Math.sqrt(prev.t());
-    double st = Math.sqrt(t);
-    double s = 0;
-    double[] pz = prev.z();
-    double[] pwh = prev.wh();
-    for (int i = 0; i < pz.length; i++) {
-      s += pwh[i] * Normal.upper((bound * st - pz[i] * sp - drift * dt) / sd);
-    }
-    return s;
+    return exit(prev, t, drift, bound, true);
   }
 
   /** The probability to be below {@code bound} at the stage at rate {@code t}, having continued before. */
@@ -191,8 +178,17 @@ final class RecursiveIntegration {
     if (bound == Double.NEGATIVE_INFINITY) {
       return 0;
     }
+    return exit(prev, t, drift, bound, false);
+  }
+
+  /**
+   * The exit probability above ({@code upper}) or below a finite {@code bound}: at the first stage the normal tail
+   * at \( b - \delta\sqrt{t} \), later the integral of the previous sub-density against the tail of the increment.
+   */
+  private static double exit(Density prev, double t, double drift, double bound, boolean upper) {
     if (prev == null) {
-      return Normal.lower(bound - drift * Math.sqrt(t));
+      double x = bound - drift * Math.sqrt(t);
+      return upper ? Normal.upper(x) : Normal.lower(x);
     }
     double dt = t - prev.t();
     double sd = Math.sqrt(dt);
@@ -202,7 +198,8 @@ final class RecursiveIntegration {
     double[] pz = prev.z();
     double[] pwh = prev.wh();
     for (int i = 0; i < pz.length; i++) {
-      s += pwh[i] * Normal.lower((bound * st - pz[i] * sp - drift * dt) / sd);
+      double x = (bound * st - pz[i] * sp - drift * dt) / sd;
+      s += pwh[i] * (upper ? Normal.upper(x) : Normal.lower(x));
     }
     return s;
   }
