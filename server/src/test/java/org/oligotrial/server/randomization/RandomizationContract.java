@@ -1,5 +1,6 @@
 package org.oligotrial.server.randomization;
 
+import org.oligotrial.server.testing.ScriptedEvaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,10 +89,7 @@ abstract class RandomizationContract {
 
   /** A screening record: the scripted verdict plus the facts randomization reads. */
   static String record(String histology, String egfr, String t, String n, String metastases) {
-    boolean brain = metastases.contains("\"brain\"") || metastases.contains("\"leptomeninges\"");
-    return "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"" + histology + "\"},\"egfr\":\"" + egfr
-        + "\",\"staging\":{\"t\":\"" + t + "\",\"n\":\"" + n + "\",\"m\":\"M1b\"},\"metastases\":[" + metastases
-        + "],\"intracranialMetastasis\":" + brain + "}";
+    return ScriptedEvaluator.randomizable(histology, egfr, t, n, metastases);
   }
 
   static String typical() {
