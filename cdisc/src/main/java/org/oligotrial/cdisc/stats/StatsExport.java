@@ -118,13 +118,10 @@ public final class StatsExport {
     }
   }
 
-  /**
-   * The analysis dataset's table ({@link AnalysisCsv}'s columns, one strata column per factor id of {@code
-   * factors}), for its read-in scripts.
-   */
-  static Table analysisTable(List<String> factors) {
+  /** The analysis dataset's table of the columns of an {@code analysis.csv} header, typed by their names. */
+  static Table analysisTableOf(List<String> columns) {
     List<Col> cols = new ArrayList<>();
-    for (String c : AnalysisCsv.columnsFor(factors)) {
+    for (String c : columns) {
       String type = c.endsWith("_time") || c.endsWith("_event") || c.equals("worst_grade") ? "integer"
           : c.endsWith("_months") || c.endsWith("_compliance") ? "float" : "text";
       cols.add(new Col(c, c.replace('_', ' '), type, List.of(), c.endsWith("_time") ? "days"
@@ -142,15 +139,23 @@ public final class StatsExport {
         .map(org.oligotrial.protocol.StratificationFactor::id).toList());
   }
 
-  /** Writes the read-in scripts for an analysis dataset whose strata columns are the factor ids {@code factors}. */
-  public static void writeAnalysisScripts(Path dir, List<String> factors) {
+  /**
+   * Writes {@code read-analysis.R} and {@code read-analysis.sas} for an {@code analysis.csv} whose header is
+   * {@code columns} (as written: the dataset's columns depend on the protocol's endpoints and factors).
+   */
+  public static void writeAnalysisScriptsForHeader(Path dir, List<String> columns) {
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("read-analysis.R"), rScript(List.of(analysisTable(factors))));
-      Files.writeString(dir.resolve("read-analysis.sas"), sasScript(List.of(analysisTable(factors))));
+      Files.writeString(dir.resolve("read-analysis.R"), rScript(List.of(analysisTableOf(columns))));
+      Files.writeString(dir.resolve("read-analysis.sas"), sasScript(List.of(analysisTableOf(columns))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes the read-in scripts for an analysis dataset whose strata columns are the factor ids {@code factors}. */
+  public static void writeAnalysisScripts(Path dir, List<String> factors) {
+    writeAnalysisScriptsForHeader(dir, AnalysisCsv.columnsFor(factors));
   }
 
   private static void line(BufferedWriter w, List<String> cells) {
