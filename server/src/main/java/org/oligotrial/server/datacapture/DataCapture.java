@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.datacapture.endpoints.EndpointService;
 import org.oligotrial.server.datacapture.endpoints.Rederivation;
+import org.oligotrial.server.datacapture.forms.FormDates;
 import org.oligotrial.server.datacapture.forms.FormService;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
@@ -50,6 +51,11 @@ public final class DataCapture {
     // a withdrawal recorded as a status change censors the endpoints at once, not at the next saved form
     participants.onChange((participantId, siteCode, trigger) -> randomization.find(participantId)
         .ifPresent(randomized -> rederivation.after(randomized, siteCode, trigger)));
+    // consent and withdrawal dates are checked against the randomization and the forms (the date of death)
+    org.oligotrial.server.dates.DateSource randomized = FormService.randomizationDate(randomization);
+    FormDates formDates = new FormDates(r.jdbc(), trialId);
+    participants.datesHeldElsewhere(new org.oligotrial.server.dates.ParticipantDatesReader(
+        java.util.List.of(randomized, formDates))::read);
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
   }
 

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.oligotrial.input.UserInputException;
 import org.oligotrial.server.database.DatabaseOption;
 import org.oligotrial.server.kernel.Actor;
-import org.oligotrial.server.trial.ProtocolVersion;
 import org.oligotrial.server.trial.Trial;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,14 +55,10 @@ public final class TrialsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       String yaml = read(protocol);
-      try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        Trial t = OperatorErrors.translate(() ->
-            s.register().trials().add(Actor.operator(), yaml, protocol.toString(), makeDefault));
-        spec.commandLine().getOut().println("added trial " + t.id() + " (" + t.title() + "), protocol "
-            + t.current().label() + " sha256:" + t.current().sha256().substring(0, 16)
-            + (t.isDefault() ? ", default" : ""));
-      }
-      return 0;
+      return OperatorErrors.change(db, spec,
+          r -> r.trials().add(Actor.operator(), yaml, protocol.toString(), makeDefault),
+          (r, t) -> "added trial " + t.id() + " (" + t.title() + "), protocol " + t.current().label() + " sha256:"
+              + t.current().sha256().substring(0, 16) + (t.isDefault() ? ", default" : ""));
     }
   }
 
@@ -117,13 +112,10 @@ public final class TrialsCommand implements Callable<Integer> {
         throw new UserInputException("--effective must be a date YYYY-MM-DD; got " + effective);
       }
       String yaml = read(protocol);
-      try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        ProtocolVersion v = OperatorErrors.translate(() ->
-            s.register().trials().amend(Actor.operator(), trial, yaml, protocol.toString(), from, reason));
-        spec.commandLine().getOut().println("amended trial " + v.trialId() + ": protocol " + v.label()
-            + " sha256:" + v.sha256().substring(0, 16) + ", effective " + v.effectiveDate());
-      }
-      return 0;
+      return OperatorErrors.change(db, spec,
+          r -> r.trials().amend(Actor.operator(), trial, yaml, protocol.toString(), from, reason),
+          (r, v) -> "amended trial " + v.trialId() + ": protocol " + v.label() + " sha256:"
+              + v.sha256().substring(0, 16) + ", effective " + v.effectiveDate());
     }
   }
 
@@ -143,15 +135,11 @@ public final class TrialsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        OperatorErrors.translate(() -> {
-          s.register().trials().enrolSite(Actor.operator(), trial, site);
-          return null;
-        });
-        spec.commandLine().getOut().println("site " + site + " takes part in trial " + trial + " (sites: "
-            + String.join(",", s.register().trials().sites(trial)) + ")");
-      }
-      return 0;
+      return OperatorErrors.change(db, spec, r -> {
+        r.trials().enrolSite(Actor.operator(), trial, site);
+        return null;
+      }, (r, none) -> "site " + site + " takes part in trial " + trial + " (sites: "
+          + String.join(",", r.trials().sites(trial)) + ")");
     }
   }
 

@@ -608,6 +608,21 @@ abstract class DataCaptureContract {
   }
 
   @Test
+  void aDeathOnTheDayOfRandomizationIsSavedAndIsAnEventAtDayZero() {
+    String p = randomized("RT-", "non-targeted");
+    baseline(p);
+    invalid(() -> dated(p, "death", -1, ",'cause':'other','causeDetail':'cardiac arrest'"), "values.date",
+        day(-1) + " is before randomization (" + day(0) + ")");
+    dated(p, "death", 0, ",'cause':'other','causeDetail':'cardiac arrest'");
+    ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
+    // the form and the derivation agree (core HistoryCheck): a real death, an event at 0 days for OS and PFS
+    assertThat(e.os().days()).isZero();
+    assertThat(e.os().event()).isTrue();
+    assertThat(e.pfs().days()).isZero();
+    assertThat(e.pfs().event()).isTrue();
+  }
+
+  @Test
   void lostToFollowUpIsCensoredAtLastAssessmentAndLastContact() {
     String p = randomized("RT-", "targeted");
     baseline(p);
