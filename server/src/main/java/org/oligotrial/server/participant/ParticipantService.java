@@ -14,6 +14,7 @@ import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.dates.ObservationDates;
+import org.oligotrial.server.dates.DateSource;
 import org.oligotrial.server.dates.ParticipantDatesReader;
 import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
@@ -59,6 +60,7 @@ public final class ParticipantService {
   private final ObservationDates dates;
   private final ParticipantDatesReader dateFacts;
   private volatile ParticipantChanged afterChange = ParticipantChanged.NONE;
+  private volatile DateSource datesElsewhere = DateSource.NONE;
 
   /**
    * The participants of one trial: every read and write is limited to the trial's participants (one of another
@@ -81,7 +83,9 @@ public final class ParticipantService {
     this.evaluator = evaluator;
     this.clock = clock;
     this.dates = new ObservationDates(clock);
-    this.dateFacts = new ParticipantDatesReader(jdbc);
+    JdbcParticipantReads own = new JdbcParticipantReads(jdbc, trialId);
+    this.dateFacts = new ParticipantDatesReader(List.of((id, form) -> own.dates(id),
+        (id, form) -> datesElsewhere.datesOf(id, form)));
   }
 
   /** The trial whose participants these are. */
@@ -96,6 +100,15 @@ public final class ParticipantService {
    */
   public void onChange(ParticipantChanged listener) {
     this.afterChange = listener == null ? ParticipantChanged.NONE : listener;
+  }
+
+  /**
+   * Sets where the dates of a participant held by other features (randomization, forms; above all the date of death)
+   * are read for the date rules of consent and withdrawal. One source: a later call replaces the earlier (data
+   * capture on this register sets it, as it sets {@link #onChange}); until then only this feature's dates are known.
+   */
+  public void datesHeldElsewhere(DateSource source) {
+    this.datesElsewhere = source == null ? DateSource.NONE : source;
   }
 
   /**

@@ -128,8 +128,25 @@ public final class FormService {
     this.schedule = new VisitSchedule(protocol.visits());
     this.clock = clock;
     this.dates = new ObservationDates(clock);
-    this.dateFacts = new ParticipantDatesReader(jdbc);
+    this.dateFacts = datesOf(jdbc, audit.trialId(), randomization);
     this.afterSave = afterSave;
+  }
+
+  /**
+   * The dates the date rules read, each from the feature that holds it: birth, consent and withdrawal from the
+   * participant's records, the randomization date from {@code randomization}, death and every other date from the
+   * trial's forms.
+   */
+  public static ParticipantDatesReader datesOf(JdbcClient jdbc, String trialId, RandomizationFacts randomization) {
+    JdbcParticipantReads participants = new JdbcParticipantReads(jdbc, trialId);
+    return new ParticipantDatesReader(java.util.List.of((id, form) -> participants.dates(id),
+        randomizationDate(randomization), new FormDates(jdbc, trialId)));
+  }
+
+  /** The randomization date as a date source. */
+  public static org.oligotrial.server.dates.DateSource randomizationDate(RandomizationFacts randomization) {
+    return (id, form) -> randomization.find(id)
+        .map(r -> new ParticipantDates(null, r.date(), null, null)).orElse(ParticipantDates.NONE);
   }
 
   /**
