@@ -16,6 +16,8 @@ import org.oligotrial.server.datacapture.api.DataCaptureModels.BlockerView;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookForm;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookSigned;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookView;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.QueryView;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.VerifiedView;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.Verify;
 import org.oligotrial.server.datacapture.forms.SignOff;
 import org.oligotrial.server.datacapture.forms.SignOffBlockedException;
@@ -151,17 +153,23 @@ public class DataCaptureController {
 
   @GetMapping("/api/v1/forms/{formId}/verification")
   @Operation(summary = "The form's source-verified fields")
-  public Map<String, SourceVerification.Verified> verification(@PathVariable String formId) {
+  public Map<String, VerifiedView> verification(@PathVariable String formId) {
     dc().forms().get(actor.get(), formId);
-    return dc().forms().verification().of(formId);
+    return verified(dc().forms().verification().of(formId));
   }
 
   @PostMapping("/api/v1/forms/{formId}/verification")
   @Operation(summary = "Mark fields (or, without fields, the whole form) as verified against the source documents"
       + " (monitor of the site); a later change of a field clears its mark")
-  public Map<String, SourceVerification.Verified> verify(@PathVariable String formId,
+  public Map<String, VerifiedView> verify(@PathVariable String formId,
       @RequestBody(required = false) Verify body) {
-    return dc().forms().verification().verify(actor.get(), formId, body == null ? null : body.fields());
+    return verified(dc().forms().verification().verify(actor.get(), formId, body == null ? null : body.fields()));
+  }
+
+  private static Map<String, VerifiedView> verified(Map<String, SourceVerification.Verified> marks) {
+    Map<String, VerifiedView> out = new java.util.LinkedHashMap<>();
+    marks.forEach((k, v) -> out.put(k, new VerifiedView(v.field(), v.version(), v.verifiedBy(), v.verifiedAt())));
+    return out;
   }
 
   @GetMapping("/api/v1/participants/{id}/casebook")
@@ -225,8 +233,11 @@ public class DataCaptureController {
 
   @PostMapping("/api/v1/queries/{queryId}/reopen")
   @Operation(summary = "Re-open a closed query with a reason (data manager or monitor of the site)")
-  public DataQuery reopen(@PathVariable String queryId, @RequestBody(required = false) Reason body) {
-    return dc().queries().reopen(actor.get(), queryId, body == null ? null : body.reason());
+  public QueryView reopen(@PathVariable String queryId, @RequestBody(required = false) Reason body) {
+    DataQuery q = dc().queries().reopen(actor.get(), queryId, body == null ? null : body.reason());
+    return new QueryView(q.id(), q.formId(), q.participantId(), q.siteCode(), q.field(), q.text(), q.origin(),
+        q.status(), q.raisedBy(), q.raisedAt(), q.answer(), q.answeredBy(), q.closedBy(), q.closeNote(), q.closedAt(),
+        q.reopenedBy(), q.reopenReason());
   }
 
   private static String blank(String s) {
@@ -315,7 +326,7 @@ public class DataCaptureController {
         f.formDate(), FormFacts.values(f), f.derivedJson() == null ? null : FormFacts.derived(f), f.version(),
         f.status(), f.signedBy(), f.signedAt(), f.lockedBy(), f.updatedAt(), f.updatedBy(),
         queries, signature(f), (int) queries.stream().filter(DataQuery::pending).count(),
-        dc().forms().verification().of(f.id()));
+        verified(dc().forms().verification().of(f.id())));
   }
 
   private static BlockerView blocker(SignOff.Blocker b) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.oligotrial.server.datacapture.forms.SourceVerification;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +25,19 @@ public final class DataCaptureModels {
 
   /** A reason (lock: optional; unlock and re-open: required); {@code override} as for signing (lock only). */
   public record Reason(String reason, String override) {}
+
+  /** A field verified against the source documents: the form version, the monitor, when. */
+  public record VerifiedView(String field, int version, String verifiedBy, Instant verifiedAt) {}
+
+  /**
+   * A query as the API shows it.
+   *
+   * @param status {@code OPEN}, {@code ANSWERED} or {@code CLOSED}
+   * @param origin {@code manual}, the id of the edit check that opened it, or the reconciliation finding
+   */
+  public record QueryView(String id, String formId, String participantId, String siteCode, String field, String text,
+      String origin, String status, String raisedBy, Instant raisedAt, String answer, String answeredBy,
+      String closedBy, String closeNote, Instant closedAt, String reopenedBy, String reopenReason) {}
 
   /** The fields a monitor verifies against the source documents; empty or absent: the whole form. */
   public record Verify(List<String> fields) {}
@@ -67,7 +79,7 @@ public final class DataCaptureModels {
       Integer occurrence, LocalDate date, JsonNode values, JsonNode derived, int version, String status,
       String signedBy, Instant signedAt, String lockedBy, Instant updatedAt, String updatedBy,
       List<DataQuery> queries, SignatureView signature, int pendingQueries,
-      Map<String, SourceVerification.Verified> verified) {}
+      Map<String, VerifiedView> verified) {}
 
   /**
    * The electronic signature in force on a signed form (21 CFR 11.50): who (login and printed name), when, and what
