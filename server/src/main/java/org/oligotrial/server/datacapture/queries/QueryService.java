@@ -377,6 +377,27 @@ public final class QueryService {
         .query((rs, n) -> read(rs)).list();
   }
 
+  /** The form type of each of the forms, by form id (for listing queries with their form). */
+  public java.util.Map<String, String> formTypes(java.util.Collection<String> formIds) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    if (formIds.isEmpty()) {
+      return out;
+    }
+    jdbc.sql("SELECT id, form_type FROM crf_form WHERE id IN (:ids) AND trial_id = :trial")
+        .param("ids", formIds).param("trial", audit.trialId())
+        .query(rs -> {
+          out.put(rs.getString(1), rs.getString(2));
+        });
+    return out;
+  }
+
+  /** The sites with at least one query that the actor may read, sorted: the choices of a site filter. */
+  public List<String> sitesWithQueries(Actor actor) {
+    return jdbc.sql("SELECT DISTINCT site_code FROM crf_query WHERE trial_id = :trial ORDER BY site_code")
+        .param("trial", audit.trialId()).query(String.class).list().stream()
+        .filter(site -> AccessPolicy.canRead(actor, site)).toList();
+  }
+
   /** The current time of the service's clock (for the age of queries). */
   public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);

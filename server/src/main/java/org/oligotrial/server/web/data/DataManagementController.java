@@ -86,8 +86,7 @@ class DataManagementController {
     m.addAttribute("lists", lists);
     // the query filters: a site among the user's (a picker, not free text), a form type, a status, a minimum age
     Set<String> siteChoices = new TreeSet<>(a.sites());
-    List<DataQuery> all = dc().queries().list(a, QueryService.Filter.ALL);
-    all.forEach(q -> siteChoices.add(q.siteCode()));
+    siteChoices.addAll(dc().queries().sitesWithQueries(a));
     String st = blank(status) == null ? "PENDING" : status;
     String chosenSite = blank(site) != null && siteChoices.contains(site) ? site : null;
     List<DataQuery> queries;
@@ -105,13 +104,8 @@ class DataManagementController {
     m.addAttribute("filter", Map.of("site", chosenSite == null ? "" : chosenSite, "form", form == null ? "" : form,
         "status", st, "age", age == null ? "" : age));
     m.addAttribute("now", dc().queries().now());
-    Map<String, String> formTypes = new java.util.HashMap<>();
-    Map<String, String> participantOfForm = new java.util.HashMap<>();
-    for (StoredForm f : dc().forms().withStatus(a, Set.of(StoredForm.ENTERED, StoredForm.SIGNED, StoredForm.LOCKED))) {
-      formTypes.put(f.id(), f.formType());
-      participantOfForm.put(f.id(), f.participantId());
-    }
-    m.addAttribute("formTypes", formTypes);
+    m.addAttribute("formTypes", dc().queries().formTypes(queries.stream().map(DataQuery::formId)
+        .collect(java.util.stream.Collectors.toSet())));
     // the query count of each casebook, open or answered, with the participant's casebook page
     Map<String, Integer> casebooks = new TreeMap<>(dc().queries().pendingByParticipant(a));
     m.addAttribute("casebooks", casebooks);
