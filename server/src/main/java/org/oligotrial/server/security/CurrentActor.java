@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.kernel.SiteAccessDeniedException;
+import org.oligotrial.server.trial.PerRequest;
 import org.oligotrial.server.trial.TrialRegistry;
 import org.oligotrial.server.user.UserService;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -13,12 +14,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The authenticated user of the current request as an {@link Actor} on a trial (role and sites read fresh from the
- * database): {@link #on(String)} for a trial's pages and API, {@link #get()} for the default trial's (the
- * single-trial paths). An administrator is one on every trial; anyone else is who they are on that trial
+ * database, once per request: {@link PerRequest}): {@link #on(String)} for a trial's pages and API, {@link #get()}
+ * for the default trial's (the single-trial paths). An administrator is one on every trial; anyone else is who they are on that trial
  * ({@link UserService#actorOn}), and refused (403) on a trial where they hold no role.
  */
 @Component
 public class CurrentActor {
+  private static final String ACTOR = CurrentActor.class.getName() + ".actor:";
+  private static final String DEFAULT_TRIAL = CurrentActor.class.getName() + ".defaultTrial";
   private final UserService users;
   private final TrialRegistry trials;
 
@@ -43,7 +46,8 @@ public class CurrentActor {
     }
     // a token login's principal is the actor the token's query read; a form login's is the username
     String username = a.getPrincipal() instanceof Actor actor ? actor.username() : a.getName();
-    Optional<Actor> on = users.actorOn(username, trialId);
+    // read once per request and trial (the page's handler, its header and its checks all ask)
+    Optional<Actor> on = PerRequest.get(ACTOR + username + "@" + trialId, () -> users.actorOn(username, trialId));
     if (on.isPresent()) {
       return on.get();
     }
@@ -73,6 +77,7 @@ public class CurrentActor {
     if (a == null || !a.isAuthenticated()) {
       throw new InsufficientAuthenticationException("not logged in");
     }
-    return on(org.oligotrial.server.trial.RequestedTrial.idOr(trials.defaultId()));
+    return on(org.oligotrial.server.trial.RequestedTrial.id()
+        .orElseGet(() -> PerRequest.get(DEFAULT_TRIAL, trials::defaultId)));
   }
 }
