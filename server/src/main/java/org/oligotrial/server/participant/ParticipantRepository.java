@@ -224,6 +224,26 @@ final class ParticipantRepository {
     return out;
   }
 
+  /**
+   * Every participant with its latest screening version's verdict, by screening number: one statement, and none of
+   * the record and result texts (which {@link #histories} reads, tens of kilobytes per participant).
+   *
+   * @param sites restrict to these sites, or null for all
+   * @param site filter by one site, or null
+   */
+  List<LatestScreening> latestScreenings(Collection<String> sites, String site) {
+    return bind(jdbc.sql("SELECT " + P_COLUMNS + ", v.verdict, v.screen_failure_reasons, v.entered_at AS v_entered_at"
+            + " FROM participant p JOIN screening_version v ON v.participant_id = p.id AND v.version ="
+            + " p.screening_version" + where(sites, site, null) + " ORDER BY p.screening_number"), sites, site, null)
+        .query((rs, n) -> {
+          Participant p = read(rs);
+          return new LatestScreening(p, p.screeningVersion(), rs.getString("verdict"),
+              JSON.readValue(rs.getString("screen_failure_reasons"), new TypeReference<List<String>>() {}),
+              instant(rs, "v_entered_at"));
+        })
+        .list();
+  }
+
   /** The distinct protocol versions stored with the trial's screening results, sorted. */
   List<String> screeningProtocolVersions() {
     return jdbc.sql("SELECT DISTINCT v.protocol_version FROM screening_version v JOIN participant p ON p.id ="

@@ -468,6 +468,23 @@ public final class ParticipantService {
 
   /**
    * Every participant the actor may read (all sites for the roles that read every site), optionally at one site, with
+   * its latest screening version's verdict, by screening number: one statement whatever the number of participants,
+   * without the screening records and results (for lists of every participant: the screening log, the work lists).
+   *
+   * @throws SiteAccessDeniedException when the actor may not read {@code siteCode} (audited)
+   */
+  public List<LatestScreening> latestScreenings(Actor actor, String siteCode) {
+    if (siteCode != null && !AccessPolicy.canRead(actor, siteCode)) {
+      deny(actor, "site", siteCode, siteCode, "list participants");
+    }
+    if (!AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty()) {
+      return List.of();
+    }
+    return repo.latestScreenings(AccessPolicy.readableSites(actor), siteCode);
+  }
+
+  /**
+   * Every participant the actor may read (all sites for the roles that read every site), optionally at one site, with
    * its history, by screening number: no page limit, for the screening log, the data-management lists and the
    * reports. Three statements whatever the number of participants.
    *

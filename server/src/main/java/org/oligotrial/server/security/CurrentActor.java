@@ -6,6 +6,7 @@ import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.trial.PerRequest;
 import org.oligotrial.server.trial.TrialRegistry;
+import org.oligotrial.server.user.UserAccount;
 import org.oligotrial.server.user.UserService;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentActor {
   private static final String ACTOR = CurrentActor.class.getName() + ".actor:";
+  private static final String ACCOUNT = CurrentActor.class.getName() + ".account:";
   private static final String DEFAULT_TRIAL = CurrentActor.class.getName() + ".defaultTrial";
   private final UserService users;
   private final TrialRegistry trials;
@@ -55,6 +57,20 @@ public class CurrentActor {
       throw new InsufficientAuthenticationException("unknown user");
     }
     throw new SiteAccessDeniedException("you hold no role on trial " + trialId);
+  }
+
+  /**
+   * The user's account as {@link UserService#find} reads it (four statements), once per request: the second-factor
+   * filter and the page header both ask.
+   */
+  public static Optional<UserAccount> account(UserService users, String username) {
+    return PerRequest.get(ACCOUNT + username, () -> users.find(username));
+  }
+
+  /** As {@link #account(UserService, String)}, from a filter that has the request. */
+  static Optional<UserAccount> account(jakarta.servlet.http.HttpServletRequest request, UserService users,
+      String username) {
+    return PerRequest.get(request, ACCOUNT + username, () -> users.find(username));
   }
 
   /**

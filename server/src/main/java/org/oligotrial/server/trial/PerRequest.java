@@ -28,6 +28,19 @@ public final class PerRequest {
     if (r == null) {
       return read.get();
     }
+    return get(r, key, read);
+  }
+
+  /**
+   * As {@link #get(String, Supplier)}, for a servlet filter that runs before the request is bound to the thread: the
+   * value is kept in the same request attribute, so the page's later calls find it.
+   */
+  public static <T> T get(jakarta.servlet.http.HttpServletRequest request, String key, Supplier<T> read) {
+    return get(new org.springframework.web.context.request.ServletRequestAttributes(request), key, read);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T get(RequestAttributes r, String key, Supplier<T> read) {
     Object kept = r.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
     if (kept != null) {
       return (T) kept;
