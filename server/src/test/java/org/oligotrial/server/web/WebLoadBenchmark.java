@@ -43,15 +43,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 
 /**
- * Load benchmark of the web application (not part of the normal build: the class name does not end in Test). N
- * simulated site coordinators (default 50) sign in and, for a fixed time (default 120 s), open the screening form,
- * post it for the live check, save a screening, open the participant page and the list, now and then the dashboard.
- * The server runs in this JVM on a fresh PostgreSQL database, bound to 127.0.0.1; the driver talks only to that
- * address, with a bounded thread pool and a hard deadline. At the end: no failed request, every acknowledged save is
- * in the database (no lost write), and the page times (p50, p95, p99, max) are printed per page.
+ * Load benchmark of the web application (not part of the normal build: the class name does not end in Test). The
+ * server runs in this JVM on a fresh PostgreSQL database (dropped afterwards), bound to 127.0.0.1, with 2,000
+ * participants registered first ({@code -Dweb.load.participants}; full records answering every question of the
+ * bundled protocol, one in seven a screen failure). N simulated site coordinators (default 50) sign in and, for a fixed
+ * time (default 120 s), open the screening form, post it for the live check, save a screening, open the participant
+ * page and the list; one time in twenty each, the dashboard, the data-management page or a list page 1-8. The driver
+ * talks only to that address, with a bounded thread pool and a hard deadline. At the end: no failed request, every
+ * acknowledged save is in the database (no lost write), and per page the times (p50, p95, p99, max) and the server's
+ * CPU time per request ({@link #cpuFilter}) are printed, with the load average.
  *
  * <pre>
- * mvn -B -q -o -pl server test -Dtest=WebLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ * OLIGOTRIAL_PG_URL='jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres' \
+ * mvn -B -q -o -pl server -am test -Dtest=WebLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dweb.load.users=50 -Dweb.load.seconds=120
  * </pre>
  */
