@@ -38,7 +38,7 @@ public final class DataCapture {
     SiteGuard guard = new SiteGuard(r.jdbc(), audit);
     this.queries = new QueryService(r.jdbc(), r.tx(), audit, guard, protocol, clock);
     this.alerts = new AlertService(r.jdbc(), audit, clock);
-    this.endpoints = new EndpointService(r.jdbc(), audit, guard, protocol, randomization, clock);
+    this.endpoints = new EndpointService(r.jdbc(), audit, guard, protocol, randomization, r.results(), clock);
     this.rederivation = new Rederivation(r.jdbc(), audit, endpoints, participants, queries, protocol,
         clock);
     this.forms = new FormService(r.jdbc(), r.tx(), audit, guard, protocol, randomization, queries, alerts,

@@ -21,13 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code oligotrial trials add|list|amend|enrol-site}: the trials a server holds, straight on the database. Each
- * change is audited with the operator ({@code cli:<os user>}) as the actor.
+ * {@code oligotrial trials add|list|amend|enrol-site|release-results}: the trials a server holds, straight on the
+ * database. Each change is audited with the operator ({@code cli:<os user>}) as the actor.
  */
 @Command(name = "trials", description = "Add, list or amend the trials the server holds (opens the database"
     + " directly).",
     subcommands = {TrialsCommand.Add.class, TrialsCommand.ListTrials.class, TrialsCommand.Amend.class,
-        TrialsCommand.EnrolSite.class},
+        TrialsCommand.EnrolSite.class, TrialsCommand.ReleaseResults.class},
     mixinStandardHelpOptions = true)
 public final class TrialsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -150,6 +150,33 @@ public final class TrialsCommand implements Callable<Integer> {
         });
         spec.commandLine().getOut().println("site " + site + " takes part in trial " + trial + " (sites: "
             + String.join(",", s.register().trials().sites(trial)) + ")");
+      }
+      return 0;
+    }
+  }
+
+  /** {@code trials release-results --trial ID --reason TEXT}. */
+  @Command(name = "release-results", mixinStandardHelpOptions = true,
+      description = {"Release a trial's comparative (by-arm) efficacy and safety results: until then only the"
+          + " DSMB sees them by arm and the statistician's reports and analysis dataset are pooled.",
+          "Irreversible and audited: a trial's results are released once; the release cannot be undone."})
+  static final class ReleaseResults implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOption db;
+
+    @Option(names = "--trial", required = true, description = "The trial's id, e.g. NCT03119519.")
+    String trial;
+
+    @Option(names = "--reason", required = true, description = "Why the results are released, e.g. the DSMB's"
+        + " recommendation or the final analysis (audited).")
+    String reason;
+
+    @Override
+    public Integer call() {
+      try (OperatorSession s = OperatorSession.open(db.resolve())) {
+        var r = OperatorErrors.translate(() -> s.register().results().release(Actor.operator(), trial, reason));
+        spec.commandLine().getOut().println("released the comparative results of trial " + r.trialId() + " at "
+            + r.releasedAt() + " by " + r.releasedBy() + ": the statistician now sees them by arm");
       }
       return 0;
     }

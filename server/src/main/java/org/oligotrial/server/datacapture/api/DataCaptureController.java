@@ -185,7 +185,9 @@ public class DataCaptureController {
   }
 
   @GetMapping(value = "/api/v1/analysis-dataset", produces = "text/csv")
-  @Operation(summary = "The analysis dataset as CSV, one row per randomized participant (statistician; audited)")
+  @Operation(summary = "The analysis dataset as CSV, one row per randomized participant, the trial's protocol's"
+      + " endpoints (statistician; audited); without the arm and compliance columns until the trial's comparative"
+      + " results are released")
   public ResponseEntity<String> dataset() {
     EndpointService.Dataset d = dc().endpoints().export(actor.get());
     ResponseEntity.BodyBuilder b = ResponseEntity.ok()
@@ -199,7 +201,7 @@ public class DataCaptureController {
 
   @GetMapping("/api/v1/analysis/safety")
   @Operation(summary = "Toxicity (participants by worst CTCAE grade per term) and compliance by arm (statistician;"
-      + " audited)")
+      + " audited); one group 'all' until the trial's comparative results are released")
   public EndpointService.Safety safety() {
     return dc().endpoints().safety(actor.get());
   }

@@ -263,10 +263,16 @@ class DataCaptureApiTest {
     mvc.perform(get("/api/v1/analysis-dataset").with(as("stat")))
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
-        .andExpect(content().string(org.hamcrest.Matchers.startsWith("participant_id,arm,histology")))
-        .andExpect(content().string(org.hamcrest.Matchers.containsString(p + ",RT+,")));
+        // the trial's comparative results are not released: the statistician's dataset is pooled, without arm
+        .andExpect(content().string(org.hamcrest.Matchers.startsWith("participant_id,histology")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString(p + ",")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("RT+"))));
     assertThat(read("/api/v1/forms/definitions", "coord.a").toString()).contains("adverse-event");
     assertThat(read("/api/v1/analysis/safety", "stat").has("compliance")).isTrue();
+    // pooled too: one compliance group of every participant
+    JsonNode compliance = read("/api/v1/analysis/safety", "stat").get("compliance");
+    assertThat(compliance.size()).isEqualTo(1);
+    assertThat(compliance.get(0).get("arm").asString()).isEqualTo("all");
     mvc.perform(get("/api/v1/analysis/safety").with(as("mon.a"))).andExpect(status().isForbidden());
     // the web application reads these endpoints from the OpenAPI document
     String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
