@@ -17,10 +17,9 @@ import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.participant.Participant;
-import org.oligotrial.server.participant.ParticipantHistory;
+import org.oligotrial.server.participant.LatestScreening;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
-import org.oligotrial.server.participant.ScreeningVersion;
 import org.oligotrial.server.web.Me;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;
@@ -63,12 +62,11 @@ class DataManagementController {
     lists.put("Eligible, waiting for consent", new ArrayList<>());
     lists.put("Consented, waiting for randomization", new ArrayList<>());
     Map<String, String> numbers = new java.util.HashMap<>();
-    // every participant the user may read, however many, in three statements (not three per participant)
-    for (ParticipantHistory h : participants().histories(a, null)) {
-      Participant p = h.participant();
+    // every participant the user may read, however many, in one statement without the screening texts
+    for (LatestScreening v : participants().latestScreenings(a, null)) {
+      Participant p = v.participant();
       numbers.put(p.id(), p.screeningNumber());
       if (p.status() == ParticipantStatus.SCREENING) {
-        ScreeningVersion v = h.screenings().get(h.screenings().size() - 1);
         lists.get("Screening with missing data").add(new Item(p, "screening version " + v.version() + " is "
             + v.verdict()));
       } else if (p.status() == ParticipantStatus.ELIGIBLE) {
