@@ -48,6 +48,7 @@ class TablesAreReadByTheirOwnerTest {
       Map.entry("randomization_seed", "randomization"), Map.entry("randomization_trial", "randomization"),
       Map.entry("crf_form", "datacapture"), Map.entry("crf_form_version", "datacapture"),
       Map.entry("crf_query", "datacapture"), Map.entry("crf_alert", "datacapture"),
+      Map.entry("crf_verification", "datacapture"),
       Map.entry("derived_endpoint", "datacapture"),
       // many trials (V60, a Java migration: db/migration/common/V60__trials.java)
       Map.entry("trial", "trial"), Map.entry("protocol_version", "trial"), Map.entry("trial_site", "trial"),
