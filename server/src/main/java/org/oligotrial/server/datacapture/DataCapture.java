@@ -1,5 +1,7 @@
 package org.oligotrial.server.datacapture;
 
+import org.oligotrial.server.datacapture.casebook.CasebookService;
+import org.oligotrial.server.datacapture.safety.SeriousEvents;
 import java.time.Clock;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.datacapture.endpoints.EndpointService;
@@ -28,6 +30,8 @@ public final class DataCapture {
   private final Rederivation rederivation;
   private final String trialId;
   private final Protocol protocol;
+  private final CasebookService casebook;
+  private final SeriousEvents seriousEvents;
 
   private DataCapture(Register r, Protocol protocol, int protocolVersion, RandomizationFacts randomization,
       Clock clock) {
@@ -51,6 +55,8 @@ public final class DataCapture {
     participants.onChange((participantId, siteCode, trigger) -> randomization.find(participantId)
         .ifPresent(randomized -> rederivation.after(randomized, siteCode, trigger)));
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
+    this.casebook = new CasebookService(r.jdbc(), trialId, protocol, visits);
+    this.seriousEvents = new SeriousEvents(r.jdbc(), trialId, clock);
   }
 
   /**
@@ -80,6 +86,16 @@ public final class DataCapture {
   /** The trial whose data these are. */
   public String trialId() {
     return trialId;
+  }
+
+  /** Participants' casebooks: visits by forms with each form's status. */
+  public CasebookService casebook() {
+    return casebook;
+  }
+
+  /** Serious adverse events with their reporting clock, for the site's alert. */
+  public SeriousEvents seriousEvents() {
+    return seriousEvents;
   }
 
   public VisitService visits() {
