@@ -201,7 +201,7 @@ abstract class TwoTrialsBrowserContract {
     assertThat(b.text("#status")).isEqualTo("ELIGIBLE");
     b.type("formVersion", "ICF v1");
     b.driver.findElement(By.xpath("//button[normalize-space()='Record consent']")).click();
-    b.waitFor(d -> b.text("#status").equals("CONSENTED"));
+    b.waitFor(d -> b.text("#status").equals("consented"));
     String id = b.driver.getCurrentUrl().replaceAll("^.*/participants/([^/?]+).*$", "$1");
     Actor by = register.users().actorOn(coordinator, trial).orElseThrow();
     assertThat(scopes.of(trial).participants().history(by, id).participant().screeningNumber()).isEqualTo(number);
