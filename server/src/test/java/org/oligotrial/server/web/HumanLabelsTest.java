@@ -66,9 +66,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * HTML entities decoded. Forbidden, built from the protocol files rather than by hand:
  * <ul>
  *   <li>field keys: every form field id and record field path (and its last part) that reads as code, i.e. has a
- *       capital inside it ({@code dosePerFractionGy}) or a dot ({@code diagnosis.histology}); a key that is a plain
+ *       capital inside it ({@code totalDoseGy}) or a dot ({@code diagnosis.histology}); a key that is a plain
  *       word ({@code date}, {@code ecog}) cannot be told from prose and is checked only as a record path
- *       followed by {@code " = "} (the eligibility engine's {@code ecog = 1});</li>
+ *       followed by {@code " = "} (the eligibility engine's {@code ecog = 1}), unless the protocol's label is that
+ *       same word ({@code pregnant}) or ends with it ({@code drug or agent allergies = []});</li>
  *   <li>form and visit ids followed by {@code " #"} and a number;</li>
  *   <li>enum constants: words in capitals joined by underscores, and the one-word constants of the server's status
  *       enums and state strings (participant status, eligibility verdict and criterion status, form and query status,
@@ -228,6 +229,21 @@ class HumanLabelsTest {
   }
 
   @Test
+  void aSeriousAdverseEventAlertsOnlyItsTrialsStaffAtItsSite() throws Exception {
+    for (String[] t : new String[][] {{A, B}, {B, A}}) {
+      for (String who : List.of("inv.a", "dm.a", "mon.a")) {
+        String dash = perform(who, get("/trials/" + t[0] + "/dashboard")).getResponse().getContentAsString();
+        assertThat(dash).as(who + " in " + t[0]).contains("id=\"sae-alerts\"").contains(t[0] + "-R")
+            .doesNotContain(t[1] + "-R");
+      }
+      for (String who : List.of("coord.a", "coord.b", "stat", "admin")) {
+        assertThat(perform(who, get("/trials/" + t[0] + "/dashboard")).getResponse().getContentAsString())
+            .as(who + " in " + t[0]).doesNotContain("id=\"sae-alerts\"");
+      }
+    }
+  }
+
+  @Test
   void theForbiddenListComesFromTheProtocols() {
     List<Pattern> a = forbidden(scopes.of(A).dataCapture().protocol());
     String patterns = a.stream().map(Pattern::pattern).collect(Collectors.joining("\n"));
@@ -257,15 +273,18 @@ class HumanLabelsTest {
         keys.add(f.id());
       }
     }
+    Map<String, String> labels = new LinkedHashMap<>();
     for (RecordField f : p.record().fields()) {
       if (!f.path().equals(f.label())) {
         paths.add(f.path());
+        labels.put(f.path(), f.label());
       }
       keys.add(f.path());
       keys.add(f.name());
       for (RecordField i : f.items()) {
         if (!i.path().equals(i.label())) {
           paths.add(i.path());
+          labels.put(i.path(), i.label());
         }
         keys.add(i.path());
         keys.add(i.name());
@@ -278,7 +297,11 @@ class HumanLabelsTest {
       }
     }
     for (String path : paths) {
-      out.add(Pattern.compile("(?<![\\w.-])" + Pattern.quote(path) + " = "));
+      // a label that ends with the path's word ("drug or agent allergies" for allergies) is the label, not the path
+      String label = labels.get(path);
+      String before = label != null && label.endsWith(" " + path)
+          ? "(?<!" + Pattern.quote(label.substring(0, label.length() - path.length())) + ")" : "";
+      out.add(Pattern.compile("(?<![\\w.-])" + before + Pattern.quote(path) + " = "));
     }
     Set<String> ids = new LinkedHashSet<>();
     p.forms().forEach(d -> ids.add(Pattern.quote(d.id())));
