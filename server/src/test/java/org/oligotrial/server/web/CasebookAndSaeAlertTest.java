@@ -74,6 +74,11 @@ class CasebookAndSaeAlertTest extends WebTestBase {
         + "/forms/new?type=systemic-therapy&visit=tki-review&occurrence=3");
     assertThat(blank).contains("Visit: <strong>" + TKI + "3</strong>")
         .contains("name=\"visit\" value=\"tki-review\"").contains("name=\"occurrence\" value=\"3\"");
+    // the tumour assessment has its own page: it carries the chosen visit the same way
+    String scan = page("coord.a", "/participants/" + id
+        + "/forms/new?type=tumour-assessment&visit=tumour-assessment-year-1&occurrence=2");
+    assertThat(scan).contains("Visit: <strong>tumour assessment (RECIST 1.1), first year 2</strong>")
+        .contains("name=\"visit\" value=\"tumour-assessment-year-1\"").contains("name=\"occurrence\" value=\"2\"");
     // dated today, the schedule alone would place it at the nearest free occurrence (the first): the choice wins
     MvcResult saved = as("coord.a", therapy(post("/participants/" + id + "/forms")));
     assertThat(saved.getResponse().getRedirectedUrl()).startsWith("/forms/");
