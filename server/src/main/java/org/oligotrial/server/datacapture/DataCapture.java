@@ -1,14 +1,14 @@
 package org.oligotrial.server.datacapture;
 
-import org.oligotrial.server.datacapture.casebook.CasebookService;
-import org.oligotrial.server.datacapture.safety.SeriousEvents;
 import java.time.Clock;
 import org.oligotrial.protocol.Protocol;
+import org.oligotrial.server.datacapture.casebook.CasebookService;
 import org.oligotrial.server.datacapture.endpoints.EndpointService;
 import org.oligotrial.server.datacapture.endpoints.Rederivation;
 import org.oligotrial.server.datacapture.forms.FormService;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
+import org.oligotrial.server.datacapture.safety.SeriousEvents;
 import org.oligotrial.server.datacapture.visits.VisitService;
 import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.participant.ParticipantService;

@@ -58,9 +58,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * event and, where the protocol has one, its report), a query raised by the data manager, one form signed. Pages:
  * the dashboard, the participants list, each participant's page, casebook and randomization record, each form's page
  * and change page, the blank page of each of the protocol's forms, the screening form and its live result, the
- * screening log, data management and reports, under {@code /trials/{id}}. Roles: administrator, investigator,
- * coordinator, data manager, monitor and statistician of site A, and the coordinator of site B; a page a role may not
- * open (any status but 200) is skipped for that role.
+ * screening log, data management and reports (page and print), under {@code /trials/{id}}. Roles: administrator,
+ * investigator, coordinator, data manager, monitor and statistician of site A, and the coordinator of site B; a page
+ * a role may not open (any status but 200) is skipped for that role.
  *
  * <p>Visible text: the body with scripts, styles, comments and tags removed (attributes go with their tags) and the
  * HTML entities decoded. Forbidden, built from the protocol files rather than by hand:
@@ -176,7 +176,7 @@ class HumanLabelsTest {
     String p = "/trials/" + trial;
     List<MockHttpServletRequestBuilder> out = new ArrayList<>();
     for (String path : List.of("/dashboard", "/participants", "/screening/new", "/screening/log", "/data",
-        "/reports")) {
+        "/reports", "/reports/print")) {
       out.add(get(p + path));
     }
     out.add(post(p + "/screening/check").with(csrf()).param("site", "A"));

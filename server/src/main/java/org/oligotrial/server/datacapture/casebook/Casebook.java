@@ -2,7 +2,9 @@ package org.oligotrial.server.datacapture.casebook;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,10 +108,10 @@ public record Casebook(List<Column> columns, List<Row> rows, List<Entry> unsched
         byPlace.putIfAbsent(f.formType() + "@" + f.visitId() + "#" + f.visitNumber(), f);
       }
     }
-    Set<String> repeated = new java.util.HashSet<>();
+    Set<String> repeated = new HashSet<>();
     protocol.visits().stream().filter(v -> v.everyDays() != null).forEach(v -> repeated.add(v.id()));
     List<Row> rows = new ArrayList<>();
-    java.util.Set<String> placed = new java.util.HashSet<>();
+    Set<String> placed = new HashSet<>();
     for (ExpectedVisit v : visits) {
       boolean overdue = v.status() == VisitStatus.OVERDUE;
       List<Cell> cells = new ArrayList<>();
@@ -130,8 +132,9 @@ public record Casebook(List<Column> columns, List<Row> rows, List<Entry> unsched
         CellStatus s = f != null ? status(f, queried) : overdue ? CellStatus.OVERDUE : CellStatus.NOT_STARTED;
         cells.add(new Cell(c.formType(), c.name(), s, f == null ? null : f.id()));
       }
-      rows.add(new Row(v.visitId(), v.occurrence(), repeated.contains(v.visitId()) ? v.name() + " " + v.occurrence() : v.name(),
-          v.targetDate(), v.windowStart(), v.windowEnd(), overdue, java.util.Collections.unmodifiableList(cells)));
+      String name = repeated.contains(v.visitId()) ? v.name() + " " + v.occurrence() : v.name();
+      rows.add(new Row(v.visitId(), v.occurrence(), name, v.targetDate(), v.windowStart(), v.windowEnd(), overdue,
+          Collections.unmodifiableList(cells)));
     }
     List<Entry> unscheduled = new ArrayList<>();
     for (StoredForm f : forms) {

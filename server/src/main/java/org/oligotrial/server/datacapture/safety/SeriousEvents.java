@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +100,7 @@ public final class SeriousEvents {
     }
     LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
     List<Row> events = new ArrayList<>();
-    Set<String> linked = new java.util.HashSet<>();
+    Set<String> linked = new HashSet<>();
     for (Row r : rows) {
       if (r.type().equals("adverse-event") && r.values().path("serious").asBoolean(false)) {
         events.add(r);
