@@ -37,6 +37,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 import org.oligotrial.survival.KaplanMeierCurve;
 
 /**
@@ -132,12 +133,34 @@ public final class KaplanMeierPlot {
     }
   }
 
-  /** Writes an SVG document to {@code out} (not closed). */
+  /**
+   * Writes an SVG document to {@code out} (not closed): {@code width} and {@code height} in pixels as the options
+   * say, and a {@code viewBox} of the same size, so that a page or viewer that sets another size scales the plot.
+   */
   public static void writeSvg(List<KaplanMeierCurve> curves, Options options, Writer out) throws IOException {
+    out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.write(drawSvg(curves, options).getSVGElement(null, true, viewBox(options), null, null));
+    out.flush();
+  }
+
+  /**
+   * The plot as an {@code <svg>} element that scales to its container: a {@code viewBox} of the options' size,
+   * {@code width="100%"} and no height, so that the height follows the width in the plot's proportions (for a web
+   * page, where the plot's box may be narrower than the options' width).
+   */
+  public static String svgElement(List<KaplanMeierCurve> curves, Options options) {
+    String svg = drawSvg(curves, options).getSVGElement(null, false, viewBox(options), null, null);
+    return svg.replaceFirst("^<svg", "<svg width=\"100%\"");
+  }
+
+  private static SVGGraphics2D drawSvg(List<KaplanMeierCurve> curves, Options options) {
     SVGGraphics2D g = new SVGGraphics2D(options.width(), options.height());
     draw(curves, options, g, new Rectangle2D.Double(0, 0, options.width(), options.height()));
-    out.write(g.getSVGDocument());
-    out.flush();
+    return g;
+  }
+
+  private static ViewBox viewBox(Options options) {
+    return new ViewBox(0, 0, options.width(), options.height());
   }
 
   /** Writes a PNG image to {@code out} (not closed). */

@@ -39,6 +39,28 @@ class KaplanMeierPlotTest {
   }
 
   @Test
+  void theSvgDocumentKeepsItsPixelSizeAndCarriesAViewBox() throws IOException {
+    List<KaplanMeierCurve> c = curves(ConfidenceType.LOG, new double[] {2, 4}, new boolean[] {true, false}, null);
+    StringWriter svg = new StringWriter();
+    KaplanMeierPlot.writeSvg(c, new KaplanMeierPlot.Options("Months", null, null, 640, 480), svg);
+    String root = svg.toString().replaceFirst("(?s)^.*?(<svg[^>]*>).*$", "$1");
+    assertThat(svg.toString()).startsWith("<?xml");
+    // JFreeSVG quotes attributes with ' and writes its numbers as doubles
+    assertThat(root).contains("width='640.0'", "height='480.0'", "viewBox='0.0 0.0 640.0 480.0'");
+  }
+
+  @Test
+  void theSvgElementForAPageScalesToItsBox() {
+    List<KaplanMeierCurve> c = curves(ConfidenceType.LOG, new double[] {2, 4}, new boolean[] {true, false}, null);
+    String svg = KaplanMeierPlot.svgElement(c, new KaplanMeierPlot.Options("Months", null, null));
+    String root = svg.replaceFirst("(?s)^(<svg[^>]*>).*$", "$1");
+    // the default 900 x 700 as the viewBox only: the width follows the container, the height the proportions
+    assertThat(root).startsWith("<svg width=\"100%\" ").contains("viewBox='0.0 0.0 900.0 700.0'")
+        .doesNotContain("height=").doesNotContain("width='900");
+    assertThat(svg).contains("All subjects").endsWith("</svg>");
+  }
+
+  @Test
   void oneGroupWithoutATitleIsAllSubjects() throws IOException {
     List<KaplanMeierCurve> c = curves(ConfidenceType.LOG, new double[] {2, 4}, new boolean[] {true, false}, null);
     StringWriter svg = new StringWriter();

@@ -62,7 +62,7 @@ public final class BoundaryPlot {
     hi = Math.ceil(hi);
     StringBuilder s = new StringBuilder();
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(H)
-        .append("\" role=\"img\" aria-label=\"Group-sequential boundaries: z against information fraction\""
+        .append("\" width=\"100%\" role=\"img\" aria-label=\"Group-sequential boundaries: z against information fraction\""
             + " font-family=\"sans-serif\" font-size=\"12\">\n");
     s.append("<rect x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"").append(H)
         .append("\" fill=\"white\"/>\n");

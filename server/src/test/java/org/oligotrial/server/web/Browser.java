@@ -24,6 +24,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Chromium from the Debian packages, driven by the packaged chromedriver (both paths explicit, so Selenium
  * Manager never downloads anything). Missing binaries fail the test: browser tests never skip silently.
+ *
+ * <p>Every page state a test reaches is checked by {@link PageChecks} (axe-core at WCAG 2.2 AA, no horizontal
+ * scrolling at 400 px, 24 px touch targets, figures that fit their box): after each {@link #open} and each
+ * {@link #waitFor} whose condition held, so every browser test runs the checks on every page it visits.
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -37,6 +41,7 @@ final class Browser implements AutoCloseable {
   final ChromeDriver driver;
   private final String base;
   private final Path profile;
+  private final PageChecks checks;
 
   Browser(String base) throws IOException {
     requireInstalled(CHROMIUM, CHROMEDRIVER);
@@ -51,6 +56,7 @@ final class Browser implements AutoCloseable {
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, o);
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    this.checks = new PageChecks(driver);
   }
 
   /** Fails, never skips, with the sentence that says what to install when one of the programs is missing. */
@@ -63,8 +69,10 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Opens the page and checks it ({@link PageChecks}). */
   void open(String path) {
     driver.get(base + path);
+    checks.check();
   }
 
   void signIn(String user, String password) {
@@ -104,12 +112,14 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.cssSelector(css)).getText();
   }
 
+  /** Waits for the condition, then checks the state reached ({@link PageChecks}). */
   void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
     // htmx swaps the result while we read it: a stale or briefly missing element means "not yet"
     new WebDriverWait(driver, Duration.ofSeconds(15))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .until(condition);
+    checks.check();
   }
 
   /** True when a JavaScript alert is open (the escaping checks expect none). */

@@ -3,11 +3,23 @@ package org.oligotrial.server.web;
 import java.time.LocalDate;
 import org.openqa.selenium.By;
 
-/** Fills the screening form of the browser with an eligible candidate screened on a given day. */
+/**
+ * Fills the NCT03119519 screening form of the browser with an eligible candidate screened on a given day: the one
+ * form-filling helper of the browser tests.
+ */
 final class ScreeningFill {
   private ScreeningFill() {}
 
+  /** An eligible candidate with bone metastases only (no intracranial disease). */
   static void eligible(Browser b, LocalDate day) {
+    eligible(b, day, false);
+  }
+
+  /**
+   * An eligible candidate; with {@code brainMetastasis}, a second metastatic site (one brain lesion) and intracranial
+   * disease "yes", the level of the stratification factor the randomization page then shows.
+   */
+  static void eligible(Browser b, LocalDate day, boolean brainMetastasis) {
     b.set("screeningDate", day.toString());
     b.set("birthDate", day.minusYears(60).toString());
     b.select("sex", "female");
@@ -21,7 +33,11 @@ final class ScreeningFill {
     b.type("primaryDiameter", "34");
     b.select("metSite0", "bone");
     b.type("metLesions0", "2");
-    b.select("intracranial", "no");
+    if (brainMetastasis) {
+      b.select("metSite1", "brain");
+      b.type("metLesions1", "1");
+    }
+    b.select("intracranial", brainMetastasis ? "yes" : "no");
     b.select("ecog", "1");
     b.type("lifeExpectancy", "12");
     b.select("egfr", "mutant");

@@ -277,47 +277,6 @@ class WebBrowserTest extends WebTestBase {
   }
 
   private void fillEligible() {
-    b.set("screeningDate", LocalDate.now().toString());
-    b.set("birthDate", LocalDate.now().minusYears(60).toString());
-    b.select("sex", "female");
-    b.select("pregnant", "no");
-    b.select("breastfeeding", "no");
-    b.select("histology", "adenocarcinoma");
-    b.select("confirmation", "histology");
-    b.select("t", "T2a");
-    b.select("n", "N1");
-    b.select("m", "M1b");
-    b.type("primaryDiameter", "34");
-    b.select("metSite0", "bone");
-    b.type("metLesions0", "2");
-    b.select("metSite1", "brain");
-    b.type("metLesions1", "1");
-    b.select("intracranial", "yes");
-    b.select("ecog", "1");
-    b.type("lifeExpectancy", "12");
-    b.select("egfr", "mutant");
-    b.driver.findElement(By.cssSelector("input[name=prior][value=biopsy]")).click();
-    b.select("canTolerate", "yes");
-    b.select("otherMalignancy", "no");
-    b.select("uncontrolled", "no");
-    b.type("allergies", "none");
-    b.select("expectedToComplete", "yes");
-    b.select("consentSigned", "yes");
-    lab("WBC", "6.2", "10^9/L", null);
-    lab("NEU", "3.9", "10^9/L", null);
-    lab("PLT", "245", "10^9/L", null);
-    lab("HGB", "118", "g/L", null);
-    lab("TBIL", "12.5", "umol/L", "21");
-    lab("AST", "28", "U/L", "40");
-    lab("ALT", "31", "U/L", "40");
-    lab("CREAT", "0.8", "mg/dL", "1.1");
-  }
-
-  private void lab(String analyte, String value, String unit, String uln) {
-    b.select(analyte + "_unit", unit);
-    b.type(analyte + "_value", value);
-    if (uln != null) {
-      b.type(analyte + "_uln", uln);
-    }
+    ScreeningFill.eligible(b, LocalDate.now(), true);
   }
 }

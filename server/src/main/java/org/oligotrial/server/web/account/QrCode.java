@@ -16,8 +16,11 @@ import java.util.Map;
 final class QrCode {
   private QrCode() {}
 
-  /** The SVG of {@code text}, {@code pixels} wide, with an accessible label. */
-  static String svg(String text, int pixels, String label) {
+  /**
+   * The SVG of {@code text}, with an accessible label: a viewBox of one unit per module, {@code width="100%"} and no
+   * height, so that it fills its box (the page's style sheet caps the box) and stays square.
+   */
+  static String svg(String text, String label) {
     BitMatrix m;
     try {
       m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
@@ -33,8 +36,8 @@ final class QrCode {
         }
       }
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"" + escape(label) + "\" width=\""
-        + pixels + "\" height=\"" + pixels + "\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"" + escape(label) + "\" width=\"100%\""
+        + " viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
         + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + d
         + "\" fill=\"#000\"/></svg>";
   }

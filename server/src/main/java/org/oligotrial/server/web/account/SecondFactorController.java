@@ -42,7 +42,7 @@ class SecondFactorController {
       m.addAttribute("enrolment", enrolled ? null : session.getAttribute(PENDING));
     }
     if (m.getAttribute("enrolment") instanceof SecondFactor.Enrolment e) {
-      m.addAttribute("qr", QrCode.svg(e.uri(), 220, "QR code of the key for your authenticator app"));
+      m.addAttribute("qr", QrCode.svg(e.uri(), "QR code of the key for your authenticator app"));
     }
     return "account/second-factor";
   }

@@ -25,7 +25,7 @@ final class EnrollmentChart {
     long span = ChronoUnit.DAYS.between(start, end);
     double yMax = e.target() * 1.1;
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
+    s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
         + "aria-labelledby=\"enr-title\"><title id=\"enr-title\">Randomized participants over time: %d of %d",
         W, H, e.randomized(), e.target()));
     if (e.projectedCompletion() != null) {

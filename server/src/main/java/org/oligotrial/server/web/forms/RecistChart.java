@@ -28,7 +28,7 @@ final class RecistChart {
     long first = pts.get(0).date().toEpochDay();
     long span = Math.max(1, pts.get(pts.size() - 1).date().toEpochDay() - first);
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-        + "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"recist-title\"><title id=\"recist-title\">Sum of "
+        + "viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-labelledby=\"recist-title\"><title id=\"recist-title\">Sum of "
         + "target lesion diameters over time, %d measurements</title><g font-family=\"system-ui, sans-serif\" "
         + "font-size=\"11\" fill=\"#5f6b7a\">", W, H, pts.size()));
     double base = pts.get(0).sumMm().doubleValue();

@@ -39,12 +39,12 @@ public final class ConsortDiagram {
     int y4 = y3 + followH + 40;
     int h = y4 + 80;
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
-        + "height=\"%d\" role=\"img\" aria-labelledby=\"consort-title\" font-family=\"Helvetica, Arial, sans-serif\" "
+    s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
+        + "role=\"img\" aria-labelledby=\"consort-title\" font-family=\"Helvetica, Arial, sans-serif\" "
         + "font-size=\"13\"><title id=\"consort-title\">CONSORT flow diagram: %d assessed, %d randomized</title>"
         + "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
         + "orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"#333\"/></marker></defs>"
-        + "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>", W, h, W, h, c.assessed(), c.randomized()));
+        + "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>", W, h, c.assessed(), c.randomized()));
     int cx = W / 2;
     box(s, cx - BOX_W / 2, y0, BOX_W, 40, List.of("Assessed for eligibility (n=" + c.assessed() + ")"));
     int exX = cx + 20;

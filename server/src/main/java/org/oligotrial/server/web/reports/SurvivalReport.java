@@ -2,7 +2,6 @@ package org.oligotrial.server.web.reports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -125,16 +124,9 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
     return new KaplanMeierPlot.Options("Months since randomization", "Arm", logRankP);
   }
 
+  /** The plot as an {@code <svg>} element that scales to its box (a viewBox, width 100%, no fixed height). */
   public String svg() {
-    StringWriter w = new StringWriter();
-    try {
-      KaplanMeierPlot.writeSvg(curves, options(), w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String s = w.toString();
-    int start = s.indexOf("<svg");
-    return start > 0 ? s.substring(start) : s;
+    return KaplanMeierPlot.svgElement(curves, options());
   }
 
   public byte[] png() {

@@ -16,7 +16,7 @@ class QrCodeTest {
   void theDrawnCodeReadsBackAsTheUri() throws Exception {
     String uri = "otpauth://totp/OligoTrial:li.wei?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=OligoTrial"
         + "&algorithm=SHA1&digits=6&period=30";
-    String svg = QrCode.svg(uri, 220, "QR <code> & key");
+    String svg = QrCode.svg(uri, "QR <code> & key");
     assertThat(svg).startsWith("<svg").contains("aria-label=\"QR &lt;code> &amp; key\"").doesNotContain("<script");
     Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
     assertThat(size.find()).isTrue();
