@@ -198,7 +198,7 @@ abstract class TwoTrialsBrowserContract {
     b.screenshot("two-trials-screening-" + trial);
     b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
     b.waitFor(d -> d.getCurrentUrl().contains(prefix + "/participants/"));
-    assertThat(b.text("#status")).isEqualTo("ELIGIBLE");
+    assertThat(b.text("#status")).isEqualTo("eligible");
     b.type("formVersion", "ICF v1");
     b.driver.findElement(By.xpath("//button[normalize-space()='Record consent']")).click();
     b.waitFor(d -> b.text("#status").equals("consented"));

@@ -50,7 +50,7 @@ class WebBrowserTest extends WebTestBase {
     b.screenshot("screening-form");
     b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
     b.waitFor(d -> d.getCurrentUrl().contains("/participants/"));
-    assertThat(b.text("#status")).isEqualTo("ELIGIBLE");
+    assertThat(b.text("#status")).isEqualTo("eligible");
     b.type("formVersion", "ICF v2.1");
     b.driver.findElement(By.xpath("//button[normalize-space()='Record consent']")).click();
     b.waitFor(d -> b.text("#status").equals("consented"));
@@ -95,7 +95,7 @@ class WebBrowserTest extends WebTestBase {
     b.waitFor(d -> d.getCurrentUrl().contains("/participants/"));
     assertThat(b.text("#status")).isEqualTo("screen failed");
     b.open("/screening/log");
-    assertThat(b.driver.getPageSource()).contains("A-E2E-002").contains("INELIGIBLE");
+    assertThat(b.driver.getPageSource()).contains("A-E2E-002").contains("ineligible");
     b.screenshot("screening-log");
   }
 
@@ -201,7 +201,7 @@ class WebBrowserTest extends WebTestBase {
     b.waitFor(d -> d.getCurrentUrl().contains("/forms/"));
     b.driver.findElement(By.cssSelector("#queries input[name=answer]")).sendKeys("Confirmed: 30 mm on the report.");
     b.driver.findElement(By.xpath("//button[normalize-space()='Send answer']")).click();
-    b.waitFor(d -> b.text("#queries").contains("ANSWERED"));
+    b.waitFor(d -> b.text("#queries").contains("answered"));
     assertThat(b.text("#queries")).contains("Confirmed: 30 mm");
     b.screenshot("form-query");
     b.signOut();
