@@ -93,7 +93,7 @@ public final class OdmImport {
       Map<FieldRef, String> db = current.of(s.subjectKey());
       boolean isNew = db == null;
       Map<FieldRef, String> have = isNew ? Map.of() : db;
-      Map<FieldRef, String> file = values(s);
+      Map<FieldRef, String> file = sameForms(values(s), have);
       for (Map.Entry<FieldRef, String> e : file.entrySet()) {
         String before = have.get(e.getKey());
         if (e.getValue().equals(before)) {
@@ -114,6 +114,53 @@ public final class OdmImport {
     });
     String reason = "ODM import of " + fileName + " (FileOID " + h.fileOid() + ")";
     return new Plan(h, reason, counts[0], counts[1], List.copyOf(changes), reader.problems());
+  }
+
+  /**
+   * A form's identity.
+   *
+   * @param key the form key ({@code FormRepeatKey}; the server's form id)
+   * @param formType the protocol's form id
+   * @param visitId the visit, or null for a form not tied to a visit
+   * @param visitRepeat the visit's occurrence
+   */
+  public record FormId(String key, String formType, String visitId, int visitRepeat) {}
+
+  /**
+   * The database's form a file's form is: the one with the same key; else the only one of the same type, visit and
+   * occurrence; else, for a file's form not tied to a visit (another system may not place a form at the visit the
+   * server derives from its date), the only one of the same type. Empty when none or several could be it (the
+   * file's form is then new). Another system keys forms its own way (or not at all, {@link
+   * OdmReader#DEFAULT_FORM_KEY}), hence the fallbacks; the plan and the server's apply both match this way.
+   */
+  public static java.util.Optional<FormId> sameForm(FormId file, java.util.Collection<FormId> db) {
+    java.util.Optional<FormId> byKey = db.stream().filter(f -> f.key().equals(file.key())).findFirst();
+    if (byKey.isPresent()) {
+      return byKey;
+    }
+    List<FormId> same = db.stream().filter(f -> f.formType().equals(file.formType())
+        && Objects.equals(f.visitId(), file.visitId()) && f.visitRepeat() == file.visitRepeat()).toList();
+    if (same.isEmpty() && file.visitId() == null) {
+      same = db.stream().filter(f -> f.formType().equals(file.formType())).toList();
+    }
+    return same.size() == 1 ? java.util.Optional.of(same.get(0)) : java.util.Optional.empty();
+  }
+
+  /**
+   * The file's values with each form's identity (key, visit, occurrence) replaced by the database's form it is
+   * ({@link #sameForm}).
+   */
+  static Map<FieldRef, String> sameForms(Map<FieldRef, String> file, Map<FieldRef, String> have) {
+    java.util.Set<FormId> db = new java.util.LinkedHashSet<>();
+    have.keySet().forEach(r -> db.add(new FormId(r.formKey(), r.formType(), r.visitId(), r.visitRepeat())));
+    Map<FieldRef, String> out = new LinkedHashMap<>();
+    file.forEach((r, v) -> {
+      FieldRef at = sameForm(new FormId(r.formKey(), r.formType(), r.visitId(), r.visitRepeat()), db)
+          .map(f -> new FieldRef(r.formType(), f.visitId(), f.visitRepeat(), f.key(), r.groupId(), r.groupRepeat(),
+              r.fieldId())).orElse(r);
+      out.put(at, v);
+    });
+    return out;
   }
 
   /** Every value of a subject's forms, keyed by where it lives. */

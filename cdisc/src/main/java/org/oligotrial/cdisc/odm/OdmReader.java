@@ -33,12 +33,20 @@ import org.oligotrial.protocol.FormDefinition;
  * ({@code ItemDataString}, {@code ItemDataInteger}, ... of ODM 1.3.2 section 3.1.4.x) are read too, their text as the
  * value (their {@code AuditRecordID} references into {@code ClinicalData/AuditRecords} are not followed).
  *
+ * <p>Files of other tools: elements are matched by their ODM namespace, whatever its prefix, and elements of other
+ * namespaces (vendor extensions such as {@code OpenClinica:...}) are skipped with their content; a {@code FormData}
+ * without {@code FormRepeatKey} is key {@value #DEFAULT_FORM_KEY}; {@code IsNull="Yes"} clears the value; an item
+ * without {@code AuditRecord} has no audit entry; a {@code DateTimeStamp} with an offset is that instant, one without
+ * is UTC; values in another lexical form of the same type are normalised ({@link #normalised}); a
+ * {@code AuditRecord} of a {@code FormData} or {@code SubjectData} is not attributed to an item.
+ *
  * <p>Refusals ({@link OdmRefusedException}, before any subject is delivered): the root is not ODM; a
  * {@code ClinicalData} whose {@code StudyOID} is not this protocol's study; one whose {@code MetaDataVersionOID} is
- * not this version of the forms ({@link OdmStudy}); malformed XML. Problems inside the data (an unknown OID, a
- * value that is not of the item's type, not in its code list or outside its hard range, too long) are reported
- * through {@link Problem}s naming the subject and the item, and the value is left out. Not thread-safe; XML external
- * entities and DTDs are disabled.
+ * not this version of the forms ({@link OdmStudy}); a {@code SubjectData} without {@code SubjectKey}; malformed XML
+ * (with the line). Problems inside the data (an unknown OID, a value that is not of the item's type, not in its code
+ * list or outside its hard range, too long, an unreadable time stamp) are reported through {@link Problem}s naming
+ * the line, the subject and the item, and the value is left out. Not thread-safe; XML external entities and DTDs are
+ * disabled.
  */
 public final class OdmReader {
   private final OdmStudy study;
@@ -46,6 +54,8 @@ public final class OdmReader {
   private final List<Problem> problems = new ArrayList<>();
   private String fileOid;
   private String fileType;
+  /** The stream being read, for the line numbers of problems. */
+  private XMLStreamReader at;
 
   /**
    * A value or element the reader left out.
@@ -53,22 +63,43 @@ public final class OdmReader {
    * @param subjectKey the subject, or null
    * @param where the OID path, e.g. {@code F.adverse-event[105]/I.adverse-event.main.grade}
    * @param message the problem in words
+   * @param line the line of the file the element starts on (0 when not known)
    */
-  public record Problem(String subjectKey, String where, String message) {
+  public record Problem(String subjectKey, String where, String message, int line) {
+    /** A problem not tied to a line of the file. */
+    public Problem(String subjectKey, String where, String message) {
+      this(subjectKey, where, message, 0);
+    }
+
     @Override
     public String toString() {
-      return (subjectKey == null ? "" : subjectKey + " ") + where + ": " + message;
+      return (line > 0 ? "line " + line + ": " : "") + (subjectKey == null ? "" : subjectKey + " ") + where + ": "
+          + message;
     }
   }
 
   /** The file's header as read. */
   public record Header(String fileOid, String fileType, String studyOid, String metaDataVersionOid) {}
 
+  /** The form key of a {@code FormData} without a {@code FormRepeatKey} (a form that does not repeat). */
+  public static final String DEFAULT_FORM_KEY = "1";
+
+  /** The ODM 1.3 namespace; elements of other namespaces (vendor extensions) are skipped. */
+  static final String ODM_NS = "http://www.cdisc.org/ns/odm/v1.3";
+
+  private static boolean odm(XMLStreamReader r) {
+    return ODM_NS.equals(r.getNamespaceURI());
+  }
+
   public OdmReader(OdmStudy study) {
     this.study = study;
     for (FormDefinition f : study.protocol().forms()) {
       layouts.put(f.id(), FormLayout.of(f));
     }
+  }
+
+  private void problem(String subjectKey, String where, String message) {
+    problems.add(new Problem(subjectKey, where, message, at == null ? 0 : at.getLocation().getLineNumber()));
   }
 
   /** The problems found so far. */
@@ -92,8 +123,9 @@ public final class OdmReader {
     String mdvOid = null;
     try {
       XMLStreamReader r = f.createXMLStreamReader(in);
+      at = r;
       r.nextTag();
-      if (!r.getLocalName().equals("ODM") || !"http://www.cdisc.org/ns/odm/v1.3".equals(r.getNamespaceURI())) {
+      if (!r.getLocalName().equals("ODM") || !ODM_NS.equals(r.getNamespaceURI())) {
         throw new OdmRefusedException("not an ODM 1.3 file: the root element is {" + r.getNamespaceURI() + "}"
             + r.getLocalName());
       }
@@ -102,7 +134,7 @@ public final class OdmReader {
       Subject current = null;
       while (r.hasNext()) {
         int ev = r.next();
-        if (ev != XMLStreamConstants.START_ELEMENT) {
+        if (ev != XMLStreamConstants.START_ELEMENT || !odm(r)) {
           continue;
         }
         switch (r.getLocalName()) {
@@ -113,6 +145,10 @@ public final class OdmReader {
           }
           case "SubjectData" -> {
             String key = r.getAttributeValue(null, "SubjectKey");
+            if (key == null || key.isBlank()) {
+              throw new OdmRefusedException("line " + r.getLocation().getLineNumber() + ": SubjectData without a"
+                  + " SubjectKey; nothing was imported");
+            }
             if (current != null && !current.key.equals(key)) {
               consumer.accept(current.build());
               current = null;
@@ -167,15 +203,19 @@ public final class OdmReader {
       int ev = r.next();
       if (ev == XMLStreamConstants.END_ELEMENT) {
         depth--;
-        String name = r.getLocalName();
+        String name = odm(r) ? r.getLocalName() : "";
         if (name.equals("ItemData") && item != null) {
           if (itemOk) {
             s.apply(item, itemTt, itemValue);
           }
           if (pending != null && pending.audit != null && itemOk) {
-            s.audit.add(new AuditEntry(item, itemTt == null ? "Upsert" : itemTt,
-                "Remove".equals(itemTt) ? null : itemValue, pending.audit[0], pending.audit[1],
-                Instant.parse(pending.audit[2]), pending.audit[3], pending.audit[4]));
+            Instant when = instant(pending.audit[2], s.key, "AuditRecord of " + OdmStudy.item(item.formType(),
+                item.groupId(), item.fieldId()));
+            if (when != null) {
+              s.audit.add(new AuditEntry(item, itemTt == null ? "Upsert" : itemTt,
+                  "Remove".equals(itemTt) ? null : itemValue, pending.audit[0], pending.audit[1], when,
+                  pending.audit[3], pending.audit[4]));
+            }
           }
           for (QueryRecord q : queries) {
             s.queries.add(new QueryRecord(item, q.id(), q.status(), q.text(), q.raisedBy(), q.raisedAt()));
@@ -196,6 +236,9 @@ public final class OdmReader {
         continue;
       }
       depth++;
+      if (!odm(r)) {
+        continue; // a vendor extension (OpenClinica:..., etc.): its content is not data of this protocol
+      }
       switch (r.getLocalName()) {
         case "SiteRef" -> s.site = strip(r.getAttributeValue(null, "LocationOID"), "LOC.");
         case "StudyEventData" -> {
@@ -207,6 +250,9 @@ public final class OdmReader {
         case "FormData" -> {
           form = r.getAttributeValue(null, "FormOID");
           formKey = r.getAttributeValue(null, "FormRepeatKey");
+          if (formKey == null) {
+            formKey = DEFAULT_FORM_KEY; // optional for a form that does not repeat (ODM 1.3.2 section 3.1.3.2)
+          }
           containerForSig = "form";
         }
         case "ItemGroupData" -> {
@@ -219,14 +265,27 @@ public final class OdmReader {
           itemTt = r.getAttributeValue(null, "TransactionType");
           itemValue = r.getAttributeValue(null, "Value");
           containerForSig = "item";
+          pending = null; // an AuditRecord of the enclosing FormData or SubjectData is not this item's
+          if (!queries.isEmpty()) {
+            problem(s.key, form + "[" + formKey + "]", queries.size() + " query annotation(s) not on an item"
+                + " left out (queries are raised on a field)");
+            queries.clear();
+          }
           if (OdmStudy.RANDOMIZATION_GROUP.equals(group)) {
             s.randomization(oid, itemValue, this);
             item = null;
             continue;
           }
+          if ("Yes".equals(r.getAttributeValue(null, "IsNull")) && !"Context".equals(itemTt)) {
+            itemTt = "Remove"; // ODM 1.3.2 section 3.1.4.2: IsNull="Yes" states that the item has no value
+            itemValue = null;
+          }
           item = ref(s.key, event, eventRepeat, form, formKey, group, groupRepeat, oid);
-          itemOk = item != null && ("Remove".equals(itemTt) || "Context".equals(itemTt) || itemValue == null
-              || valid(s.key, item, itemValue));
+          itemOk = item != null;
+          if (itemOk && itemValue != null && !"Remove".equals(itemTt) && !"Context".equals(itemTt)) {
+            itemValue = accepted(s.key, item, itemValue);
+            itemOk = itemValue != null;
+          }
           if (itemValue == null && !"Remove".equals(itemTt)) {
             itemTt = "Context";
           }
@@ -239,11 +298,18 @@ public final class OdmReader {
         case "Signature" -> {
           String[] sig = signature(r);
           depth--;
+          Instant when = instant(sig[3], s.key, "Signature");
+          if (when == null) {
+            continue;
+          }
           if (containerForSig.equals("form") && form != null) {
-            s.signatures.add(new SignatureRecord(strip(form, "F."), OdmStudy.visit(event), eventRepeat, formKey,
-                sig[0], sig[1], sig[2], Instant.parse(sig[3])));
+            s.signatures.add(new SignatureRecord(strip(form, "F."), OdmStudy.visit(event), eventRepeat,
+                formKey, sig[0], sig[1], sig[2], when));
           } else if (containerForSig.equals("subject")) {
-            s.signatures.add(new SignatureRecord(null, null, 1, null, sig[0], sig[1], sig[2], Instant.parse(sig[3])));
+            s.signatures.add(new SignatureRecord(null, null, 1, null, sig[0], sig[1], sig[2], when));
+          } else {
+            problem(s.key, "Signature", "a signature on a study event or an item is not kept (this system signs forms and"
+                + " casebooks)");
           }
         }
         case "Annotation" -> {
@@ -258,14 +324,20 @@ public final class OdmReader {
             // ODM 1.3.2 typed items (ItemDataString, ItemDataInteger, ...): the value is the element's text
             String oid = r.getAttributeValue(null, "ItemOID");
             String tt = r.getAttributeValue(null, "TransactionType");
+            boolean isNull = "Yes".equals(r.getAttributeValue(null, "IsNull"));
             String v = r.getElementText();
             depth--;
             if (OdmStudy.RANDOMIZATION_GROUP.equals(group)) {
               s.randomization(oid, v, this);
             } else {
               FieldRef ref = ref(s.key, event, eventRepeat, form, formKey, group, groupRepeat, oid);
-              if (ref != null && ("Remove".equals(tt) || valid(s.key, ref, v))) {
-                s.apply(ref, tt, v);
+              if (ref != null && (isNull || "Remove".equals(tt))) {
+                s.apply(ref, "Remove", null);
+              } else if (ref != null && !"Context".equals(tt)) {
+                String ok = accepted(s.key, ref, v);
+                if (ok != null) {
+                  s.apply(ref, tt, ok);
+                }
               }
             }
           }
@@ -335,8 +407,8 @@ public final class OdmReader {
     }
     QueryRecord q = QueryText.parse(comment, status, null);
     if (q == null) {
-      problems.add(new Problem(subjectKey, "Annotation", "a query annotation whose comment is not in the form "
-          + "'query ID raised by USER at TIME: TEXT' was left out"));
+      problem(subjectKey, "Annotation", "a query annotation whose comment is not in the form "
+          + "'query ID raised by USER at TIME: TEXT' was left out");
     }
     return q;
   }
@@ -345,43 +417,102 @@ public final class OdmReader {
       int groupRepeat, String item) {
     String where = form + "[" + formKey + "]/" + item;
     if (event == null || form == null || group == null || item == null) {
-      problems.add(new Problem(subject, where, "ItemData outside a StudyEventData/FormData/ItemGroupData"));
+      problem(subject, where, "ItemData outside a StudyEventData/FormData/ItemGroupData");
       return null;
     }
     if (!event.equals(OdmStudy.LOG_EVENT) && study.protocol().visits().stream()
         .noneMatch(v -> OdmStudy.event(v.id()).equals(event))) {
-      problems.add(new Problem(subject, event, "no StudyEventDef " + event + " in protocol " + study.protocol().id()));
+      problem(subject, event, "no StudyEventDef " + event + " in protocol " + study.protocol().id());
       return null;
     }
     String formType = strip(form, "F.");
     FormLayout layout = layouts.get(formType);
     if (layout == null || !form.startsWith("F.")) {
-      problems.add(new Problem(subject, where, "no FormDef " + form + " in protocol " + study.protocol().id()));
-      return null;
-    }
-    if (formKey == null) {
-      problems.add(new Problem(subject, where, "FormData without a FormRepeatKey"));
+      problem(subject, where, "no FormDef " + form + " in protocol " + study.protocol().id());
       return null;
     }
     String prefix = "IG." + formType + ".";
     FormLayout.Group g = group.startsWith(prefix) ? layout.group(group.substring(prefix.length())) : null;
     if (g == null) {
-      problems.add(new Problem(subject, where, "no ItemGroupDef " + group + " in form " + form));
+      problem(subject, where, "no ItemGroupDef " + group + " in form " + form);
       return null;
     }
     String itemPrefix = "I." + formType + "." + g.id() + ".";
     String field = item.startsWith(itemPrefix) ? item.substring(itemPrefix.length()) : null;
     if (field == null || g.columns().stream().noneMatch(c -> c.id().equals(field))) {
-      problems.add(new Problem(subject, where, "no ItemDef " + item + " in item group " + group));
+      problem(subject, where, "no ItemDef " + item + " in item group " + group);
       return null;
     }
     return new FieldRef(formType, OdmStudy.visit(event), eventRepeat, formKey, g.id(), groupRepeat, field);
   }
 
-  /** Checks a value against its item's type, code list, hard range and length (ODM 1.3.2 section 2.13). */
-  private boolean valid(String subject, FieldRef ref, String v) {
+  /**
+   * The value in this system's lexical form, or null (with a problem) when it is not valid for its item: checked
+   * against the item's type, code list, hard range and length (ODM 1.3.2 section 2.13). The forms another tool may
+   * write for the same value are accepted and normalised: surrounding blanks of a number, date or boolean; a
+   * boolean {@code 1}/{@code 0}; a date with a time zone ({@code 2024-04-03Z}, {@code 2024-04-03+02:00}, the
+   * calendar date kept); a date and time with an offset or fractional seconds (the local clock time as written
+   * kept, to the second: the forms record the time on the site's source document, not an instant).
+   */
+  private String accepted(String subject, FieldRef ref, String raw) {
     FormLayout.Column c = layouts.get(ref.formType()).group(ref.groupId()).columns().stream()
         .filter(x -> x.id().equals(ref.fieldId())).findFirst().orElseThrow();
+    String v = normalised(c.dataType(), raw);
+    return valid(subject, ref, c, v) ? v : null;
+  }
+
+  static String normalised(String dataType, String raw) {
+    String v = raw;
+    switch (dataType) {
+      case "integer", "float" -> v = raw.trim();
+      case "boolean" -> {
+        v = raw.trim();
+        v = v.equals("1") ? "true" : v.equals("0") ? "false" : v;
+      }
+      case "date" -> {
+        v = raw.trim();
+        if (v.length() > 10 && v.charAt(4) == '-' && (v.endsWith("Z") || v.charAt(10) == '+'
+            || v.charAt(10) == '-')) {
+          v = v.substring(0, 10);
+        }
+      }
+      case "datetime" -> {
+        v = raw.trim();
+        try {
+          java.time.temporal.TemporalAccessor t = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(v);
+          v = java.time.LocalDateTime.from(t).withNano(0).toString();
+          if (v.length() == 16) {
+            v = v + ":00";
+          }
+        } catch (DateTimeParseException e) {
+          // left as written: the check names it
+        }
+      }
+      default -> { }
+    }
+    return v;
+  }
+
+  /**
+   * A {@code DateTimeStamp}: with {@code Z} or an offset it is that instant; without one (xs:dateTime allows it)
+   * it is taken as UTC. Null, with a problem, when missing or unreadable.
+   */
+  private Instant instant(String text, String subject, String where) {
+    if (text == null || text.isBlank()) {
+      problem(subject, where, "no DateTimeStamp; left out");
+      return null;
+    }
+    try {
+      java.time.temporal.TemporalAccessor t = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(text.trim());
+      return t.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS) ? Instant.from(t)
+          : java.time.LocalDateTime.from(t).toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      problem(subject, where, "DateTimeStamp '" + text + "' is not an ISO 8601 date and time; left out");
+      return null;
+    }
+  }
+
+  private boolean valid(String subject, FieldRef ref, FormLayout.Column c, String v) {
     String where = OdmStudy.form(ref.formType()) + "[" + ref.formKey() + "]/"
         + OdmStudy.item(ref.formType(), ref.groupId(), ref.fieldId());
     String problem = null;
@@ -424,7 +555,7 @@ public final class OdmReader {
           ? "date and time (YYYY-MM-DDThh:mm:ss)" : "date (YYYY-MM-DD)");
     }
     if (problem != null) {
-      problems.add(new Problem(subject, where, problem));
+      problem(subject, where, problem);
       return false;
     }
     return true;
@@ -434,7 +565,7 @@ public final class OdmReader {
     try {
       return Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
-      problems.add(new Problem(subject, where, "repeat key '" + s + "' is not a number; 1 assumed"));
+      problem(subject, where, "repeat key '" + s + "' is not a number; 1 assumed");
       return 1;
     }
   }
@@ -470,12 +601,12 @@ public final class OdmReader {
         try {
           randomizationDate = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-          reader.problems.add(new Problem(key, oid, "value '" + value + "' is not an ISO 8601 date"));
+          reader.problem(key, oid, "value '" + value + "' is not an ISO 8601 date");
         }
       } else if (oid.startsWith("I.RANDOMIZATION.STRAT.")) {
         strata.put(oid.substring("I.RANDOMIZATION.STRAT.".length()), value);
       } else {
-        reader.problems.add(new Problem(key, oid, "no such item in the randomization form"));
+        reader.problem(key, oid, "no such item in the randomization form");
       }
     }
 

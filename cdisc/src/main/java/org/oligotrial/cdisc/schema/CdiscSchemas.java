@@ -74,7 +74,21 @@ public final class CdiscSchemas {
   public static List<String> validate(Schema schema, Source document) {
     List<String> problems = new ArrayList<>();
     Validator v = schema.newValidator();
-    v.setErrorHandler(new ErrorHandler() {
+    v.setErrorHandler(collector(problems));
+    try {
+      v.validate(document);
+    } catch (SAXException e) {
+      if (problems.isEmpty()) {
+        problems.add(e.getMessage());
+      }
+    } catch (IOException e) {
+      problems.add("cannot be read: " + e.getMessage());
+    }
+    return problems;
+  }
+
+  private static ErrorHandler collector(List<String> problems) {
+    return new ErrorHandler() {
       @Override
       public void warning(SAXParseException e) {}
 
@@ -93,17 +107,94 @@ public final class CdiscSchemas {
           problems.add("line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage());
         }
       }
-    });
+    };
+  }
+
+  /** The namespaces an ODM 1.3.2 file is validated in; elements and attributes of others are vendor extensions. */
+  private static final java.util.Set<String> ODM_NAMESPACES = java.util.Set.of("http://www.cdisc.org/ns/odm/v1.3",
+      "http://www.w3.org/XML/1998/namespace", "http://www.w3.org/2000/09/xmldsig#");
+
+  /**
+   * Validates an ODM 1.3.2 file against {@link #odm()} without its vendor extensions, streaming (SAX, nothing held
+   * but the validator's state): elements of other namespaces are dropped with their content and attributes of
+   * other namespaces are dropped, as if the file had been written without them (an extension is defined by the
+   * vendor's own schema, ODM 1.3.2 section 5, which this system does not hold). DTDs are refused.
+   *
+   * @param in the file (read to the end, not closed)
+   * @return every problem ("line L, column C: message"), at most 100; empty when valid
+   */
+  public static List<String> validateOdmWithoutExtensions(InputStream in) {
+    List<String> problems = new ArrayList<>();
+    javax.xml.validation.ValidatorHandler vh = odm().newValidatorHandler();
+    ErrorHandler errors = collector(problems);
+    vh.setErrorHandler(errors);
     try {
-      v.validate(document);
+      javax.xml.parsers.SAXParserFactory spf = javax.xml.parsers.SAXParserFactory.newInstance();
+      spf.setNamespaceAware(true);
+      spf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      org.xml.sax.helpers.XMLFilterImpl filter = new WithoutExtensions(spf.newSAXParser().getXMLReader());
+      filter.setContentHandler(vh);
+      filter.setErrorHandler(errors);
+      filter.parse(new org.xml.sax.InputSource(in));
     } catch (SAXException e) {
       if (problems.isEmpty()) {
         problems.add(e.getMessage());
       }
+    } catch (javax.xml.parsers.ParserConfigurationException e) {
+      throw new IllegalStateException(e);
     } catch (IOException e) {
       problems.add("cannot be read: " + e.getMessage());
     }
     return problems;
+  }
+
+  /** Passes on only the elements and attributes of {@link #ODM_NAMESPACES} (and unqualified attributes). */
+  private static final class WithoutExtensions extends org.xml.sax.helpers.XMLFilterImpl {
+    private int skipping;
+
+    WithoutExtensions(org.xml.sax.XMLReader parent) {
+      super(parent);
+    }
+
+    @Override
+    public void startElement(String uri, String local, String qName, org.xml.sax.Attributes atts)
+        throws SAXException {
+      if (skipping > 0 || !ODM_NAMESPACES.contains(uri)) {
+        skipping++;
+        return;
+      }
+      org.xml.sax.helpers.AttributesImpl kept = new org.xml.sax.helpers.AttributesImpl();
+      for (int i = 0; i < atts.getLength(); i++) {
+        if (atts.getURI(i).isEmpty() || ODM_NAMESPACES.contains(atts.getURI(i))) {
+          kept.addAttribute(atts.getURI(i), atts.getLocalName(i), atts.getQName(i), atts.getType(i),
+              atts.getValue(i));
+        }
+      }
+      super.startElement(uri, local, qName, kept);
+    }
+
+    @Override
+    public void endElement(String uri, String local, String qName) throws SAXException {
+      if (skipping > 0) {
+        skipping--;
+        return;
+      }
+      super.endElement(uri, local, qName);
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) throws SAXException {
+      if (skipping == 0) {
+        super.characters(ch, start, length);
+      }
+    }
+
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+      if (skipping == 0) {
+        super.ignorableWhitespace(ch, start, length);
+      }
+    }
   }
 
   /** Maps the CDISC distribution's schema locations onto the copies in this jar. */

@@ -118,13 +118,10 @@ public final class StatsExport {
     }
   }
 
-  /**
-   * The analysis dataset's table ({@link AnalysisCsv}'s columns, one strata column per factor id of {@code
-   * factors}), for its read-in scripts.
-   */
-  static Table analysisTable(List<String> factors) {
+  /** The analysis dataset's table of the columns of an {@code analysis.csv} header, typed by their names. */
+  static Table analysisTableOf(List<String> columns) {
     List<Col> cols = new ArrayList<>();
-    for (String c : AnalysisCsv.columnsFor(factors)) {
+    for (String c : columns) {
       String type = c.endsWith("_time") || c.endsWith("_event") || c.equals("worst_grade") ? "integer"
           : c.endsWith("_months") || c.endsWith("_compliance") ? "float" : "text";
       cols.add(new Col(c, c.replace('_', ' '), type, List.of(), c.endsWith("_time") ? "days"
@@ -138,16 +135,29 @@ public final class StatsExport {
    * the bundled protocol's trial.
    */
   public static void writeAnalysisScripts(Path dir) {
-    writeAnalysisScripts(dir, org.oligotrial.protocol.ProtocolLoader.bundled().stratification().stream()
-        .map(org.oligotrial.protocol.StratificationFactor::id).toList());
+    writeAnalysisScripts(dir, org.oligotrial.protocol.ProtocolLoader.bundled());
   }
 
-  /** Writes the read-in scripts for an analysis dataset whose strata columns are the factor ids {@code factors}. */
-  public static void writeAnalysisScripts(Path dir, List<String> factors) {
+  /**
+   * Writes the read-in scripts for the analysis dataset of the protocol's trial: the protocol's columns
+   * ({@link AnalysisCsv#columns(org.oligotrial.protocol.Protocol, List)}: one strata column per factor, the
+   * time-to-event endpoints under their column prefixes).
+   */
+  public static void writeAnalysisScripts(Path dir, org.oligotrial.protocol.Protocol protocol) {
+    writeAnalysisScriptsForHeader(dir, AnalysisCsv.columns(protocol,
+        org.oligotrial.randomization.ProtocolRandomization.factors(protocol)));
+  }
+
+  /**
+   * Writes {@code read-analysis.R} and {@code read-analysis.sas} for an {@code analysis.csv} whose header is
+   * {@code columns} (as written: the dataset's columns depend on the protocol's endpoints and factors, and the
+   * pooled dataset has no arm).
+   */
+  public static void writeAnalysisScriptsForHeader(Path dir, List<String> columns) {
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("read-analysis.R"), rScript(List.of(analysisTable(factors))));
-      Files.writeString(dir.resolve("read-analysis.sas"), sasScript(List.of(analysisTable(factors))));
+      Files.writeString(dir.resolve("read-analysis.R"), rScript(List.of(analysisTableOf(columns))));
+      Files.writeString(dir.resolve("read-analysis.sas"), sasScript(List.of(analysisTableOf(columns))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -73,6 +73,36 @@ public final class CdiscCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The opening every sub-command reading an ODM clinical-data file shares: the file must exist, the protocol is
+   * loaded (the bundled one by default) and the file is read as a {@link OdmFileSource}.
+   *
+   * @param protocol the protocol the file must follow
+   * @param source the file's subjects (read again on each use)
+   */
+  record OdmInput(Protocol protocol, OdmStudy study, Path file, OdmFileSource source) {
+    static OdmInput open(Path odm, Path protocolFile) {
+      mustExist(odm);
+      Protocol p = CdiscCommand.protocol(protocolFile);
+      OdmStudy study = OdmStudy.of(p);
+      return new OdmInput(p, study, odm, new OdmFileSource(study, odm));
+    }
+
+    /** Runs a read of the file, a refusal becoming the user's error ({@code refused: <reason>}, exit 2). */
+    <T> T read(java.util.function.Supplier<T> work) {
+      try {
+        return work.get();
+      } catch (OdmRefusedException e) {
+        throw new UserInputException("refused: " + e.getMessage(), e);
+      }
+    }
+
+    /** Prints every value the last read left out ({@code left out: <subject> <where>: <problem>}). */
+    void printProblems(PrintWriter out, List<OdmReader.Problem> problems) {
+      problems.forEach(pr -> out.println("left out: " + pr));
+    }
+  }
+
   /** {@code cdisc odm-metadata}. */
   @Command(name = "odm-metadata", mixinStandardHelpOptions = true,
       description = {"Write the protocol's case report forms as ODM 1.3.2 metadata (Study with its MetaDataVersion:",
@@ -117,21 +147,19 @@ public final class CdiscCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      mustExist(file);
-      OdmStudy study = OdmStudy.of(protocol(protocolFile));
-      OdmImport.Plan plan;
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-        plan = OdmImport.plan(study, in, file.getFileName().toString(), key -> null, null);
-      } catch (OdmRefusedException e) {
-        throw new UserInputException("refused: " + e.getMessage(), e);
-      }
+      OdmInput odm = OdmInput.open(file, protocolFile);
+      OdmImport.Plan plan = odm.read(() -> {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+          return OdmImport.plan(odm.study(), in, file.getFileName().toString(), key -> null, null);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
       PrintWriter out = spec.commandLine().getOut();
       out.printf("%s: %s file %s for %s, %d subjects, %d values to insert%n", file, plan.header().fileType(),
-          plan.header().fileOid(), study.metaDataVersionOid(), plan.subjects(), plan.changes().size());
+          plan.header().fileOid(), odm.study().metaDataVersionOid(), plan.subjects(), plan.changes().size());
       out.printf("reason for change on import: %s%n", plan.reasonForChange());
-      for (OdmReader.Problem p : plan.problems()) {
-        out.println("left out: " + p);
-      }
+      odm.printProblems(out, plan.problems());
       out.flush();
       return plan.problems().isEmpty() ? 0 : 1;
     }
@@ -160,25 +188,16 @@ public final class CdiscCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      mustExist(odm);
       TabulationExport.Format f = switch (format) {
         case "json" -> TabulationExport.Format.JSON;
         case "xpt" -> TabulationExport.Format.XPT;
         default -> throw new UserInputException("--format: json or xpt, not " + format);
       };
-      Protocol p = protocol(protocolFile);
-      OdmFileSource source = new OdmFileSource(OdmStudy.of(p), odm);
-      List<Dataset> sdtm;
-      try {
-        sdtm = TabulationExport.sdtm(p, source);
-      } catch (OdmRefusedException e) {
-        throw new UserInputException("refused: " + e.getMessage(), e);
-      }
-      List<Conformance.Finding> findings = TabulationExport.write(p, sdtm, f, out, Instant.now());
+      OdmInput in = OdmInput.open(odm, protocolFile);
+      List<Dataset> sdtm = in.read(() -> TabulationExport.sdtm(in.protocol(), in.source()));
+      List<Conformance.Finding> findings = TabulationExport.write(in.protocol(), sdtm, f, out, Instant.now());
       PrintWriter o = spec.commandLine().getOut();
-      for (OdmReader.Problem pr : source.problems()) {
-        o.println("left out: " + pr);
-      }
+      in.printProblems(o, in.source().problems());
       o.printf("%s: %d datasets (%s), define.xml, conformance.txt: %d finding(s)%n", out, sdtm.size(),
           String.join(" ", sdtm.stream().map(d -> d.name() + "=" + d.rows().size()).toList()), findings.size());
       o.flush();
@@ -205,20 +224,12 @@ public final class CdiscCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      mustExist(odm);
-      Protocol p = protocol(protocolFile);
-      OdmFileSource source = new OdmFileSource(OdmStudy.of(p), odm);
-      java.util.Map<String, Integer> counts;
-      try {
-        counts = org.oligotrial.cdisc.stats.StatsExport.writeForms(p, source, out);
-      } catch (OdmRefusedException e) {
-        throw new UserInputException("refused: " + e.getMessage(), e);
-      }
+      OdmInput in = OdmInput.open(odm, protocolFile);
+      java.util.Map<String, Integer> counts = in.read(() -> org.oligotrial.cdisc.stats.StatsExport.writeForms(
+          in.protocol(), in.source(), out));
       org.oligotrial.cdisc.stats.StatsExport.writeAnalysisScripts(out);
       PrintWriter o = spec.commandLine().getOut();
-      for (OdmReader.Problem pr : source.problems()) {
-        o.println("left out: " + pr);
-      }
+      in.printProblems(o, in.source().problems());
       o.printf("%s: %d tables, dictionary.csv, read.R, read.sas, read-analysis.R, read-analysis.sas%n", out,
           counts.size());
       o.flush();

@@ -100,8 +100,34 @@ public final class OdmExchange {
    * @throws OdmRefusedException when the file is for another study or protocol version, or not ODM 1.3
    */
   public OdmImport.Plan plan(InputStream in, String fileName) {
-    return OdmImport.plan(study, in, fileName, key -> source.subject(key).map(OdmImport::values).orElse(null),
-        null);
+    return plan(in, fileName, null);
+  }
+
+  /**
+   * The dry run for a user of some sites: a participant of another site is left out of the plan (neither its
+   * values nor the database's are listed) and named among the problems.
+   *
+   * @param sites the sites whose participants the plan covers, or null for every site
+   * @throws OdmRefusedException when the file is for another study or protocol version, or not ODM 1.3
+   */
+  public OdmImport.Plan plan(InputStream in, String fileName, Set<String> sites) {
+    Map<String, String> outside = new LinkedHashMap<>();
+    OdmImport.Plan all = OdmImport.plan(study, in, fileName, key -> {
+      Optional<SubjectRecord> s = source.subject(key);
+      if (s.isPresent() && sites != null && !sites.contains(s.get().siteCode())) {
+        outside.put(key, s.get().siteCode());
+        return Map.of();
+      }
+      return s.map(OdmImport::values).orElse(null);
+    }, null);
+    if (outside.isEmpty()) {
+      return all;
+    }
+    List<OdmReader.Problem> problems = new ArrayList<>(all.problems());
+    outside.keySet().forEach(k -> problems.add(new OdmReader.Problem(k, "SubjectData", "a participant of a site"
+        + " that is not yours: left out")));
+    return new OdmImport.Plan(all.header(), all.reasonForChange(), all.subjects(), all.unchanged(),
+        all.changes().stream().filter(c -> !outside.containsKey(c.subjectKey())).toList(), List.copyOf(problems));
   }
 
   /**
@@ -121,14 +147,24 @@ public final class OdmExchange {
    * @throws OdmRefusedException when the file is refused (nothing applied)
    */
   public Applied apply(java.util.function.Supplier<InputStream> file, String fileName, String username) {
+    Set<String> sites = Set.copyOf(register.trials().sites(source.trialId()));
+    return apply(file, fileName, new Actor(username, Role.DATA_MANAGER, sites));
+  }
+
+  /**
+   * Applies the file as the actor (a data manager): participants of the actor's sites only, the others reported as
+   * not applied.
+   *
+   * @throws OdmRefusedException when the file is refused (nothing applied)
+   */
+  public Applied apply(java.util.function.Supplier<InputStream> file, String fileName, Actor actor) {
     OdmImport.Plan plan;
     try (InputStream in = file.get()) {
-      plan = plan(in, fileName);
+      plan = plan(in, fileName, actor.sites());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    Set<String> sites = Set.copyOf(register.trials().sites(source.trialId()));
-    Actor actor = new Actor(username, Role.DATA_MANAGER, sites);
+    String username = actor.username();
     String reason = plan.reasonForChange();
     Map<String, List<OdmImport.Change>> removals = new LinkedHashMap<>();
     for (OdmImport.Change c : plan.changes()) {
@@ -159,6 +195,10 @@ public final class OdmExchange {
     try {
       participants.history(actor, s.subjectKey());
       have = dataCapture.forms().list(actor, s.subjectKey());
+    } catch (org.oligotrial.server.kernel.SiteAccessDeniedException e) {
+      notApplied.add("subject " + s.subjectKey() + ": a participant of a site that is not yours; its "
+          + s.forms().size() + " forms were not applied");
+      return;
     } catch (RecordNotFoundException e) {
       if (!s.forms().isEmpty()) {
         notApplied.add("subject " + s.subjectKey() + ": not in the database (participants enter the trial by"
@@ -172,10 +212,12 @@ public final class OdmExchange {
         continue;
       }
       FormLayout layout = FormLayout.of(def);
-      Optional<StoredForm> match = have.stream().filter(f -> f.id().equals(fr.formKey())).findFirst()
-          .or(() -> have.stream().filter(f -> f.formType().equals(fr.formType())
-              && java.util.Objects.equals(f.visitId(), fr.visitId())
-              && (f.visitNumber() == null ? 1 : f.visitNumber()) == fr.visitRepeat()).findFirst());
+      // the database's form the file's form is, matched as the plan matches it
+      List<OdmImport.FormId> ids = have.stream().map(f -> new OdmImport.FormId(f.id(), f.formType(), f.visitId(),
+          f.visitNumber() == null ? 1 : f.visitNumber())).toList();
+      Optional<StoredForm> match = OdmImport.sameForm(new OdmImport.FormId(fr.formKey(), fr.formType(),
+          fr.visitId(), fr.visitRepeat()), ids).flatMap(k -> have.stream().filter(f -> f.id().equals(k.key()))
+          .findFirst());
       ObjectNode fromFile = (ObjectNode) JSON.readTree(FormValues.toJson(layout, fr.groups()));
       String where = "subject " + s.subjectKey() + " form " + fr.formType() + " [" + fr.formKey() + "]";
       try {
@@ -190,7 +232,7 @@ public final class OdmExchange {
               merged.set(e.getKey(), e.getValue());
             }
           });
-          for (OdmImport.Change c : removals.getOrDefault(s.subjectKey() + "\u0000" + fr.formKey(), List.of())) {
+          for (OdmImport.Change c : removals.getOrDefault(s.subjectKey() + "\u0000" + f.id(), List.of())) {
             FieldRef r = c.ref();
             if (r.groupId().equals(FormLayout.MAIN)) {
               merged.remove(r.fieldId());

@@ -130,6 +130,9 @@ class RestBoundaryTest extends ApiTestBase {
         .filter(p -> p.startsWith("/api/") && !isRest(h)).forEach(p -> notRest.add(p + " " + h)));
     assertThat(notRest).as("endpoints under /api/ that are not REST endpoints").isEmpty();
     assertThat(rest).hasSizeGreaterThan(30);
+    // the ODM export and import are among the checked endpoints
+    assertThat(rest).extracting(e -> e.method() + " " + e.pattern()).contains("GET /api/v1/odm",
+        "POST /api/v1/odm");
   }
 
   @Test

@@ -84,6 +84,10 @@ class TrialAuthorizationMatrixTest extends ApiTestBase {
     // the API and the web pages are both in the matrix
     assertThat(calls).anyMatch(c -> c.path().startsWith("/api/v1/trials/" + B + "/participants"));
     assertThat(calls).anyMatch(c -> c.path().equals("/trials/" + B + "/dashboard"));
+    // the ODM import and the exports page with its zip
+    assertThat(calls).contains(new Call(HttpMethod.POST, "/api/v1/trials/" + B + "/odm"),
+        new Call(HttpMethod.GET, "/trials/" + B + "/exports"),
+        new Call(HttpMethod.GET, "/trials/" + B + "/exports/statistics.zip"));
     assertThat(calls.size()).isGreaterThan(40);
     List<String> wrong = new ArrayList<>();
     for (String u : ROLES_ON_A) {
