@@ -319,6 +319,7 @@ class HumanLabelsTest {
     }
     constants.addAll(List.of(StoredForm.ENTERED, StoredForm.SIGNED, StoredForm.LOCKED, "OPEN", "ANSWERED",
         "CLOSED"));
+    constants.remove(Role.DSMB.name()); // the role's constant is also the board's acronym, which prose uses
     out.add(Pattern.compile("\\b(?:" + String.join("|", constants) + ")\\b"));
     return out;
   }
