@@ -229,6 +229,7 @@ public final class ExchangeCommands {
         o.println("ODM file " + plan.header().fileOid() + ": " + plan.subjects() + " subjects, " + plan.unchanged()
             + " values unchanged, " + plan.changes().size() + " would change");
         plan.changes().forEach(c -> o.println("  " + c));
+        x.creations().forEach(n -> o.println("  would create participant " + n));
         plan.problems().forEach(p -> err.println("left out: " + p));
         if (dryRun) {
           return plan.problems().isEmpty() ? 0 : 1;
@@ -240,8 +241,8 @@ public final class ExchangeCommands {
             throw new UncheckedIOException(e);
           }
         }, file.getFileName().toString(), Actor.operator().username());
-        o.println("applied: " + a.formsUpdated() + " forms updated, " + a.formsEntered() + " entered ("
-            + plan.reasonForChange() + ")");
+        o.println("applied: " + a.formsUpdated() + " forms updated, " + a.formsEntered() + " entered, "
+            + a.participantsCreated() + " participants created (" + plan.reasonForChange() + ")");
         a.notApplied().forEach(n -> err.println("not applied: " + n));
         return a.notApplied().isEmpty() && plan.problems().isEmpty() ? 0 : 1;
       }
