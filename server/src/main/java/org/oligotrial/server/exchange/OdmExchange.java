@@ -244,8 +244,8 @@ public final class OdmExchange {
       throw new java.io.UncheckedIOException(e);
     }
     register.audit().recordNow(new AuditEntry(username, AuditAction.UPDATE, "import", "odm", null, null,
-        counts[2] + " participants created, " + counts[0] + " forms updated, " + counts[1] + " entered, "
-            + notApplied.size() + " not applied", reason,
+        counts[0] + " forms updated, " + counts[1] + " entered, " + notApplied.size() + " not applied"
+            + (counts[2] == 0 ? "" : ", " + counts[2] + " participants created"), reason,
         null, source.trialId()));
     return new Applied(plan, counts[0], counts[1], List.copyOf(notApplied), counts[2]);
   }
