@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param queries the data queries raised on fields
  * @param screeningRecord the screening record (JSON, docs/eligibility.md) the subject was found eligible on, or null;
  *     it gives DM's sex and age, LB (screening laboratory values), MH and IE
- * @param enrolment how the subject entered the trial (screening number, verdict, status, consent), or null when not
- *     known; with the screening record it is what an import needs to register the subject in an empty database
+ * @param enrolment how the subject entered the trial (screening number and record, verdict, status, consent), or
+ *     null when not known: what an import needs to register the subject in an empty database
  */
 public record SubjectRecord(String subjectKey, String siteCode, String arm, Map<String, String> strata,
     LocalDate randomizationDate, List<FormRecord> forms, List<AuditEntry> audit, List<SignatureRecord> signatures,
@@ -38,7 +38,7 @@ public record SubjectRecord(String subjectKey, String siteCode, String arm, Map<
    * @param consentDate the date of consent, or null
    * @param consentObtainedBy who obtained consent, or null
    */
-  public record Enrolment(String screeningNumber, String screeningVerdict, String status, String consentFormVersion,
+  public record Enrolment(String screeningNumber, String screeningRecord, String screeningVerdict, String status, String consentFormVersion,
       LocalDate consentDate, String consentObtainedBy) {}
 
   /** A subject with its screening record, without its enrolment. */

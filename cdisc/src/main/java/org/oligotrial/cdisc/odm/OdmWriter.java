@@ -246,7 +246,7 @@ public final class OdmWriter {
       // how the subject entered the trial: what an import into an empty database registers it with
       enrolmentItem(OdmStudy.SCRNUM_ITEM, e.screeningNumber(), tt);
       enrolmentItem(OdmStudy.SCRVERDICT_ITEM, e.screeningVerdict(), tt);
-      enrolmentItem(OdmStudy.SCRREC_ITEM, s.screeningRecord(), tt);
+      enrolmentItem(OdmStudy.SCRREC_ITEM, e.screeningRecord(), tt);
       enrolmentItem(OdmStudy.STATUS_ITEM, e.status(), tt);
       enrolmentItem(OdmStudy.ICFVER_ITEM, e.consentFormVersion(), tt);
       enrolmentItem(OdmStudy.ICFDT_ITEM, e.consentDate() == null ? null : e.consentDate().toString(), tt);

@@ -76,8 +76,8 @@ final class SubjectImport {
 
   /** Whether the file carries what registering the subject needs (screening number and record). */
   static boolean creatable(SubjectRecord s) {
-    return s.enrolment() != null && s.enrolment().screeningNumber() != null && s.screeningRecord() != null
-        && s.siteCode() != null;
+    return s.enrolment() != null && s.enrolment().screeningNumber() != null
+        && s.enrolment().screeningRecord() != null && s.siteCode() != null;
   }
 
   /** What was created, for the report. */
@@ -94,7 +94,7 @@ final class SubjectImport {
     Consent consent = e.consentDate() == null || e.consentFormVersion() == null ? null
         : new Consent(e.consentFormVersion(), e.consentDate(), e.consentObtainedBy() == null ? "unknown"
             : e.consentObtainedBy());
-    participants.registerImported(actor, s.subjectKey(), s.siteCode(), e.screeningNumber(), s.screeningRecord(),
+    participants.registerImported(actor, s.subjectKey(), s.siteCode(), e.screeningNumber(), e.screeningRecord(),
         e.screeningVerdict(), consent, reason);
     if (s.arm() != null) {
       if (s.randomizationDate() == null) {

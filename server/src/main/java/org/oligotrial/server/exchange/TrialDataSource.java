@@ -142,7 +142,7 @@ public final class TrialDataSource implements ClinicalDataSource {
     var screenings = participants.history(reader(), p.id()).screenings();
     var latest = screenings.isEmpty() ? null : screenings.get(screenings.size() - 1);
     SubjectRecord.Enrolment enrolment = new SubjectRecord.Enrolment(p.screeningNumber(),
-        latest == null ? null : latest.verdict(), p.status().name(),
+        latest == null ? null : latest.recordJson(), latest == null ? null : latest.verdict(), p.status().name(),
         p.consent() == null ? null : p.consent().formVersion(), p.consent() == null ? null : p.consent().date(),
         p.consent() == null ? null : p.consent().obtainedBy());
     List<FormRecord> forms = new ArrayList<>();
@@ -178,8 +178,7 @@ public final class TrialDataSource implements ClinicalDataSource {
     }
     Map<String, String> strata = r == null ? Map.of() : new LinkedHashMap<>(r.factorLevels());
     return new SubjectRecord(p.id(), p.siteCode(), r == null ? null : r.arm(), strata,
-        r == null ? null : r.date(), forms, audit, signatures, queries, latest == null ? null : latest.recordJson(),
-        enrolment);
+        r == null ? null : r.date(), forms, audit, signatures, queries, null, enrolment);
   }
 
   private static List<AuditEntry> entries(FormLayout layout, StoredForm f, int repeat, AuditEvent e) {

@@ -189,7 +189,6 @@ class OdmImportIntoEmptyDatabaseTest {
         assertThat(have.strata()).isEqualTo(want.strata());
         assertThat(have.randomizationDate()).isEqualTo(want.randomizationDate());
         assertThat(have.enrolment()).isEqualTo(want.enrolment());
-        assertThat(have.screeningRecord()).isEqualTo(want.screeningRecord());
         assertThat(signatures(have)).as("signatures of " + id).isEqualTo(signatures(want));
         assertThat(have.audit()).as("audit entries of " + id).hasSameSizeAs(want.audit());
         assertThat(have.queries()).hasSameSizeAs(want.queries());
