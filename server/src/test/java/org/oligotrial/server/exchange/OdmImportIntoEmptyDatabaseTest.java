@@ -159,13 +159,39 @@ class OdmImportIntoEmptyDatabaseTest {
     return r;
   }
 
+  /** A fresh, empty database of the trial; its URL and how to drop it. */
+  record Target(String url, Runnable drop) {}
+
+  /** A fresh in-memory H2 database (PostgreSQL in {@code OdmImportIntoEmptyPostgresDatabaseTest}). */
+  Target freshTarget() {
+    return new Target(TestRegisters.freshH2Url(), () -> {});
+  }
+
+  private HikariDataSource migratedTarget(List<Runnable> drops, String[] url) {
+    Target t = freshTarget();
+    drops.add(t.drop());
+    url[0] = t.url();
+    return TestRegisters.migrated(t.url(), 2);
+  }
+
+  private final List<Runnable> drops = new ArrayList<>();
+
+  @AfterAll
+  void dropTargets() {
+    drops.forEach(Runnable::run);
+  }
+
+  private HikariDataSource target() {
+    return migratedTarget(drops, new String[1]);
+  }
+
   private static OdmExchange exchange(Register r) {
     return new OdmExchange(r, r.participants(), DataCapture.on(r, Clock.systemUTC()));
   }
 
   @Test
   void importIntoAnEmptyDatabaseReproducesEveryValueSignatureAndAuditEntryCount() {
-    try (HikariDataSource target = TestRegisters.migrated(TestRegisters.freshH2Url(), 2)) {
+    try (HikariDataSource target = target()) {
       Register to = emptyDatabase(target, "A", "B");
       OdmExchange x = exchange(to);
       OdmImport.Plan plan = x.plan(open(file).get(), "trial.xml");
@@ -240,8 +266,9 @@ class OdmImportIntoEmptyDatabaseTest {
 
   @Test
   void dryRunOnTheCommandLineListsTheParticipantsItWouldCreate() {
-    String url = TestRegisters.freshH2Url();
-    try (HikariDataSource target = TestRegisters.migrated(url, 2)) {
+    String[] u = new String[1];
+    try (HikariDataSource target = migratedTarget(drops, u)) {
+      String url = u[0];
       emptyDatabase(target, "A", "B");
       OdmExchangeContract.Run dry = OdmExchangeContract.run("import", "odm", file.toString(), "--dry-run", "--db",
           url);
@@ -256,7 +283,7 @@ class OdmImportIntoEmptyDatabaseTest {
 
   @Test
   void aSiteTheDatabaseLacksRefusesTheFileAndNothingIsWritten() {
-    try (HikariDataSource target = TestRegisters.migrated(TestRegisters.freshH2Url(), 2)) {
+    try (HikariDataSource target = target()) {
       Register to = emptyDatabase(target, "A");
       assertThatThrownBy(() -> exchange(to).apply(open(file), "trial.xml", "cli:importer"))
           .isInstanceOf(OdmRefusedException.class)
@@ -275,7 +302,7 @@ class OdmImportIntoEmptyDatabaseTest {
     Path otherVersion = dir.resolve("other-version.xml");
     Files.writeString(otherVersion, xml.replaceAll("MetaDataVersionOID=\"([^\"]*)\"",
         "MetaDataVersionOID=\"MDV." + PROTOCOL.id() + ".000000000000\""));
-    try (HikariDataSource target = TestRegisters.migrated(TestRegisters.freshH2Url(), 2)) {
+    try (HikariDataSource target = target()) {
       Register to = emptyDatabase(target, "A", "B");
       assertThatThrownBy(() -> exchange(to).apply(open(otherStudy), "other-study.xml", "cli:importer"))
           .isInstanceOf(OdmRefusedException.class).hasMessageContaining("ST.NCT00000000");
