@@ -16,6 +16,12 @@ design <- function(call, spec) {
   ch <- getDesignCharacteristics(d)
   fut <- if (length(d$futilityBounds) > 0 && !all(is.na(d$futilityBounds))) d$futilityBounds else numeric(0)
   if (length(fut) > 0 && all(fut <= -6)) fut <- numeric(0)
+  futP <- ch$futilityProbabilities
+  if (d$sided == 2 && length(fut) > 0) {
+    # two-sided beta spending (rpact: experimental): a look without a futility bound is NA in rpact, 0 (an empty
+    # inner region |Z| < 0) in ours
+    fut[is.na(fut)] <- 0
+  }
   cat("      new DesignCase(", str(call), ",\n", sep = "")
   cat("          ", spec, ",\n", sep = "")
   cat("          ", num(d$criticalValues), ",\n", sep = "")
@@ -23,7 +29,7 @@ design <- function(call, spec) {
   cat("          ", num(d$stageLevels), ",\n", sep = "")
   cat("          ", num(fut), ",\n", sep = "")
   cat("          ", num(ch$power), ",\n", sep = "")
-  cat("          ", num(ch$futilityProbabilities), ",\n", sep = "")
+  cat("          ", num(futP), ",\n", sep = "")
   cat("          ", sprintf("%.17g", ch$inflationFactor), ", ", sprintf("%.17g", ch$averageSampleNumber1), ", ",
       sprintf("%.17g", ch$averageSampleNumber0), "),\n", sep = "")
 }
@@ -73,6 +79,18 @@ design('getDesignGroupSequential(kMax = 3, alpha = 0.025, beta = 0.2, sided = 1,
   'spec(eq(3), 0.025, 1, 0.8, "classical-of", "z:0,0", true)')
 design('getDesignGroupSequential(kMax = 4, alpha = 0.025, beta = 0.2, sided = 1, typeOfDesign = "P", futilityBounds = c(0, 0, 0))',
   'spec(eq(4), 0.025, 1, 0.8, "classical-pocock", "z:0,0,0", false)')
+
+# two-sided designs with beta-spending futility (inner region |Z| < b; rpact warns that the approach is experimental)
+design('getDesignGroupSequential(kMax = 3, alpha = 0.05, beta = 0.2, sided = 2, typeOfDesign = "asOF", typeBetaSpending = "bsP")',
+  'spec(eq(3), 0.05, 2, 0.8, "of", "beta-pocock", false)')
+design('getDesignGroupSequential(kMax = 3, alpha = 0.05, beta = 0.2, sided = 2, typeOfDesign = "asOF", typeBetaSpending = "bsP", bindingFutility = TRUE)',
+  'spec(eq(3), 0.05, 2, 0.8, "of", "beta-pocock", true)')
+design('getDesignGroupSequential(kMax = 3, alpha = 0.05, beta = 0.2, sided = 2, typeOfDesign = "asOF", typeBetaSpending = "bsOF")',
+  'spec(eq(3), 0.05, 2, 0.8, "of", "beta-of", false)')
+design('getDesignGroupSequential(informationRates = c(0.4, 0.7, 1), alpha = 0.05, beta = 0.1, sided = 2, typeOfDesign = "asKD", gammaA = 2, typeBetaSpending = "bsKD", gammaB = 2)',
+  'spec(rates(0.4, 0.7, 1), 0.05, 2, 0.9, "kd:2", "beta-kd:2", false)')
+design('getDesignGroupSequential(kMax = 4, alpha = 0.05, beta = 0.2, sided = 2, typeOfDesign = "asP", typeBetaSpending = "bsHSD", gammaB = -2, bindingFutility = TRUE)',
+  'spec(eq(4), 0.05, 2, 0.8, "pocock", "beta-hsd:-2", true)')
 
 # Survival designs for GroupSequentialSurvivalAgreesWithRpactTest (values printed, pasted by hand)
 survival <- function(call) {

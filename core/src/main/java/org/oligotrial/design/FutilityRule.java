@@ -3,9 +3,11 @@ package org.oligotrial.design;
 import java.util.List;
 
 /**
- * The futility (acceptance) bounds of a one-sided group-sequential design: none, beta spending (the bound at each
- * interim spends the type II error \( \beta(t_k) - \beta(t_{k-1}) \) under the alternative; rpact
- * {@code typeBetaSpending}), or fixed z values at the interim looks (rpact {@code futilityBounds}). Whether the
+ * The futility (acceptance) bounds of a group-sequential design: none, beta spending (the bound at each interim
+ * spends the type II error \( \beta(t_k) - \beta(t_{k-1}) \) under the alternative; rpact
+ * {@code typeBetaSpending}; for a two-sided design the inner region \( |Z_k| &lt; b_k \), see
+ * {@link GroupSequentialBoundaries}), or fixed z values at the interim looks (rpact {@code futilityBounds}; one-sided
+ * designs only). Whether the
  * efficacy bounds count on them (binding) is said in {@link GroupSequentialSpec#binding()}.
  */
 public sealed interface FutilityRule {

@@ -27,6 +27,20 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * \( a_K = c_K \) (Pampallona, Tsiatis and Kim 2001). With binding beta spending the efficacy bounds are computed in
  * the same pass, as they depend on the futility bounds.
  *
+ * <p><b>Two-sided designs with beta-spending futility</b> follow rpact 3.3.4 ({@code getDesignGroupSequential(sided =
+ * 2, typeBetaSpending = ...)}, which warns that the approach is experimental and not fully validated): the futility
+ * region is the inner interval \( |Z_k| &lt; b_k \), \( 0 \le b_k \le c_k \), and the continuation region
+ * \( b_k \le |Z_k| &lt; c_k \). Under the alternative (drift \( \delta &gt; 0 \)) \( b_k \) solves
+ * \( P_\delta(|Z_k| &lt; b_k,\ 	ext{continued before}) = g^*(t_k) - (	ext{beta spent before}) \), with
+ * \( b_K = c_K \) and \( \delta \) searched so that all of \( eta \) is spent (the power on both sides is
+ * \( 1 - eta \)). Where the one-sided design of level \( lpha/2 \) with the same spending functions has a
+ * negative futility bound there is none (\( b_k = 0 \); rpact reports NA), and the spending is rescaled from the
+ * first look with one (rpact's default {@code betaAdjustment = TRUE}, {@link #twoSidedBetaSpending}). Binding bounds
+ * count on the inner region under H0. The characteristics (power, futility probabilities, inflation, expected
+ * information) are then taken, as rpact's {@code getDesignCharacteristics} takes them, at the drift where these
+ * bounds give power \( 1 - eta \) on the upper side alone (about \( 10^{-6} \) relative above the design drift).
+ * Fixed futility z values stay one-sided only; rpact's two-sided {@code futilityBounds} are not supported here.
+ *
  * <p>The inflation factor is \( (\delta/(z_{1-\alpha/s} + z_{1-\beta}))^2 \); the expected information relative to
  * the fixed design is the inflation factor times \( \sum_k t_k P(\text{stop at } k) \).
  *
@@ -94,7 +108,18 @@ public final class GroupSequentialBoundaries {
     double[] c;
     double[] a;
     double drift;
-    if (betaSpending) {
+    if (betaSpending && sides == 2) {
+      double[] fixedC = spec.binding() ? null : efficacyBounds(negInf());
+      double[] spend = twoSidedBetaSpending();
+      double designDrift = driftRoot(d -> twoSidedPass(d, fixedC, spend).power - spec.power());
+      Bounds b = twoSidedPass(designDrift, fixedC, spend);
+      c = b.c;
+      a = b.a;
+      // the characteristics at the drift where the bounds give the power on the upper side (as rpact's
+      // getDesignCharacteristics); the bounds were found where both sides together give it
+      double[] cc = c;
+      drift = driftRoot(d -> exits(d, cc, a).power() - spec.power());
+    } else if (betaSpending) {
       double[] fixedC = spec.binding() ? null : efficacyBounds(negInf());
       Bounds[] last = new Bounds[1];
       drift = driftRoot(d -> {
@@ -144,7 +169,7 @@ public final class GroupSequentialBoundaries {
       for (int i = 0; i < k; i++) {
         c[i] = spendingBound(d0, i, s.function(), a[i]);
         if (i < k - 1) {
-          d0 = integration.next0(d0, t[i], 0, lower(a[i], c[i]), c[i]);
+          d0 = continued(d0, i, 0, a[i], c[i]);
         }
       }
       return c;
@@ -246,11 +271,14 @@ public final class GroupSequentialBoundaries {
       up[i] = RecursiveIntegration.above(d, t[i], drift, c[i]);
       if (sides == 2) {
         lowTail[i] = RecursiveIntegration.below(d, t[i], drift, -c[i]);
+        if (i < k - 1 && a[i] > 0) {
+          fut[i] = inner(d, i, drift, a[i]);
+        }
       } else if (i < k - 1) {
         fut[i] = RecursiveIntegration.below(d, t[i], drift, a[i]);
       }
       if (i < k - 1) {
-        d = integration.next0(d, t[i], drift, lower(a[i], c[i]), c[i]);
+        d = continued(d, i, drift, a[i], c[i]);
         if (d.z().length == 0) {
           break;
         }
@@ -261,6 +289,106 @@ public final class GroupSequentialBoundaries {
 
   private double lower(double a, double c) {
     return sides == 2 ? -c : a;
+  }
+
+  /**
+   * The density continuing past look {@code i}: between the bounds (one-sided: {@code (a, c)}; two-sided:
+   * {@code (-c, c)}, less the inner futility region {@code (-a, a)} when {@code a > 0}).
+   */
+  private RecursiveIntegration.Density continued(RecursiveIntegration.Density d, int i, double drift, double a,
+      double c) {
+    if (sides == 2 && a > 0) {
+      return integration.nextUnion(d, t[i], drift, -c, -a, a, c);
+    }
+    return integration.next0(d, t[i], drift, lower(a, c), c);
+  }
+
+  /** The probability of the inner futility region {@code |Z_i| < b} at look {@code i}, having continued before. */
+  private double inner(RecursiveIntegration.Density d, int i, double drift, double b) {
+    return RecursiveIntegration.below(d, t[i], drift, b) - RecursiveIntegration.below(d, t[i], drift, -b);
+  }
+
+  /**
+   * The cumulative beta to spend at each look of a two-sided design, as rpact 3.3.4 spends it
+   * ({@code getDesignGroupSequential(sided = 2, typeBetaSpending = ...)}, its default {@code betaAdjustment = TRUE}):
+   * the looks where the one-sided design of level {@code alpha / 2} with the same spending functions has a negative
+   * futility bound get no futility bound (0, spending nothing), and when the first look with a positive one-sided
+   * bound is {@code m > 1}, the spending from there on is rescaled to
+   * \( eta (g(t_k) - g(t_{m-1})) / (g(t_K) - g(t_{m-1})) \). A look without a futility bound is marked by
+   * {@code NaN}.
+   */
+  private double[] twoSidedBetaSpending() {
+    SpendingFunction g = ((FutilityRule.BetaSpending) spec.futility()).function();
+    GroupSequentialDesign oneSided = new GroupSequentialBoundaries(new GroupSequentialSpec(spec.informationRates(),
+        spec.alpha() / 2, 1, spec.power(), spec.efficacy(), spec.futility(), spec.binding()),
+        integration.r()).run();
+    double[] spend = new double[k];
+    int first = -1;
+    for (int i = 0; i < k; i++) {
+      spend[i] = g.spent(beta, t[i], 1);
+      if (first < 0 && i < k - 1 && oneSided.stages().get(i).futilityZ() > 0) {
+        first = i;
+      }
+    }
+    if (first > 0) {
+      double base = spend[first - 1];
+      double total = spend[k - 1];
+      for (int i = 0; i < k; i++) {
+        spend[i] = i < first ? 0 : (spend[i] - base) / (total - base) * total;
+      }
+    }
+    for (int i = 0; i < k - 1; i++) {
+      if (oneSided.stages().get(i).futilityZ() < 0) {
+        spend[i] = Double.NaN;
+      }
+    }
+    return spend;
+  }
+
+  /**
+   * One pass of a two-sided beta-spending design at drift {@code d}: at each interim the inner futility bound
+   * \( b_k \in [0, c_k] \) whose region \( |Z_k| &lt; b_k \) (continuing before) brings the beta spent under the
+   * alternative to {@code spend[k]} (cumulative); the power is the probability of \( |Z_k| \ge c_k \) at any look.
+   */
+  private Bounds twoSidedPass(double drift, double[] fixedC, double[] spend) {
+    SpendingFunction f = ((EfficacyBoundary.Spending) spec.efficacy()).function();
+    double[] c = fixedC == null ? new double[k] : fixedC.clone();
+    double[] a = new double[k];
+    RecursiveIntegration.Density d0 = null;
+    RecursiveIntegration.Density d1 = null;
+    double power = 0;
+    double spent = 0;
+    for (int i = 0; i < k; i++) {
+      if (fixedC == null) {
+        c[i] = spendingBound(d0, i, f, Double.NEGATIVE_INFINITY);
+      }
+      RecursiveIntegration.Density prev1 = d1;
+      int ii = i;
+      power += RecursiveIntegration.above(prev1, t[i], drift, c[i])
+          + RecursiveIntegration.below(prev1, t[i], drift, -c[i]);
+      if (i == k - 1) {
+        a[i] = c[i];
+        break;
+      }
+      double target = spend[i] - spent;
+      DoubleUnaryOperator fut = x -> inner(prev1, ii, drift, x) - target;
+      if (Double.isNaN(spend[i]) || !(target > 0)) {
+        a[i] = 0;
+      } else if (fut.applyAsDouble(c[i]) <= 0) {
+        a[i] = c[i];
+      } else {
+        a[i] = root(fut, 0, c[i]);
+      }
+      spent += a[i] > 0 ? inner(prev1, i, drift, a[i]) : 0;
+      if (fixedC == null) {
+        d0 = continued(d0, i, 0, a[i], c[i]);
+      }
+      d1 = continued(d1, i, drift, a[i], c[i]);
+      if (d1.z().length == 0) {
+        break;
+      }
+    }
+    return new Bounds(c, a, power);
   }
 
   private GroupSequentialDesign characterise(double[] c, double[] a, double drift) {

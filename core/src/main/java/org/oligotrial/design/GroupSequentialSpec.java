@@ -43,7 +43,9 @@ public record GroupSequentialSpec(
     require(efficacy != null, "the efficacy boundary is missing");
     require(futility != null, "the futility rule is missing (FutilityRule.None for none)");
     if (!(futility instanceof FutilityRule.None)) {
-      require(sides == 1, "futility bounds are for one-sided designs only");
+      require(sides == 1 || futility instanceof FutilityRule.BetaSpending, "a two-sided design takes its futility"
+          + " bounds from beta spending (inner region |Z| < b, as rpact's getDesignGroupSequential(sided = 2,"
+          + " typeBetaSpending = ...)); fixed futility z values are for one-sided designs only");
       require(k >= 2, "futility bounds need at least two looks");
     }
     if (futility instanceof FutilityRule.FixedZ f) {

@@ -66,6 +66,12 @@ public final class InterimMonitoring {
   public static MonitoringResult monitor(MonitoringPlan plan, List<ObservedLook> looks) {
     GroupSequentialSpec spec = plan.spec();
     int k = spec.looks();
+    if (spec.sides() == 2 && !(spec.futility() instanceof FutilityRule.None)) {
+      // the design (GroupSequentialBoundaries) has them; monitoring would need the inner region at observed rates
+      throw new IllegalArgumentException("monitoring a two-sided design with futility bounds is not supported:"
+          + " monitor it without the futility rule (non-binding bounds leave the efficacy bounds unchanged) or"
+          + " plan a one-sided design");
+    }
     if (looks.isEmpty()) {
       throw new IllegalArgumentException("no look to monitor");
     }

@@ -68,6 +68,11 @@ final class RecursiveIntegration {
     this.r = r;
   }
 
+  /** The grid parameter. */
+  int r() {
+    return r;
+  }
+
   /**
    * The sub-density of \( Z_k \) on a grid over the continuation region of stage {@code k}: points {@code z},
    * Simpson weights times density {@code wh}, at information rate {@code t}.
@@ -140,6 +145,24 @@ final class RecursiveIntegration {
   }
 
   /**
+   * The density at the stage at rate {@code t} on the union of {@code (lo1, hi1)} and {@code (lo2, hi2)}
+   * ({@code hi1 <= lo2}): a two-sided design's continuation region outside its inner futility region. Each interval
+   * has its own grid; the points stay increasing, so {@link #next} and the exit probabilities take the union as
+   * they take one interval.
+   */
+  Density nextUnion(Density prev, double t, double drift, double lo1, double hi1, double lo2, double hi2) {
+    Density a = next0(prev, t, drift, lo1, hi1);
+    Density b = next0(prev, t, drift, lo2, hi2);
+    double[] z = new double[a.z().length + b.z().length];
+    double[] wh = new double[z.length];
+    System.arraycopy(a.z(), 0, z, 0, a.z().length);
+    System.arraycopy(b.z(), 0, z, a.z().length, b.z().length);
+    System.arraycopy(a.wh(), 0, wh, 0, a.wh().length);
+    System.arraycopy(b.wh(), 0, wh, a.wh().length, b.wh().length);
+    return new Density(t, z, wh);
+  }
+
+  /**
    * The probability to be above {@code bound} at the stage at rate {@code t}, having continued before
    * ({@code prev}, or {@code null} at the first stage).
    */
@@ -147,20 +170,7 @@ final class RecursiveIntegration {
     if (bound == Double.POSITIVE_INFINITY) {
       return 0;
     }
-    if (prev == null) {
-      return Normal.upper(bound - drift * Math.sqrt(t));
-    }
-    double dt = t - prev.t();
-    double sd = Math.sqrt(dt);
-    double sp = Math.sqrt(prev.t());
-    double st = Math.sqrt(t);
-    double s = 0;
-    double[] pz = prev.z();
-    double[] pwh = prev.wh();
-    for (int i = 0; i < pz.length; i++) {
-      s += pwh[i] * Normal.upper((bound * st - pz[i] * sp - drift * dt) / sd);
-    }
-    return s;
+    return exit(prev, t, drift, bound, true);
   }
 
   /** The probability to be below {@code bound} at the stage at rate {@code t}, having continued before. */
@@ -168,8 +178,17 @@ final class RecursiveIntegration {
     if (bound == Double.NEGATIVE_INFINITY) {
       return 0;
     }
+    return exit(prev, t, drift, bound, false);
+  }
+
+  /**
+   * The exit probability above ({@code upper}) or below a finite {@code bound}: at the first stage the normal tail
+   * at \( b - \delta\sqrt{t} \), later the integral of the previous sub-density against the tail of the increment.
+   */
+  private static double exit(Density prev, double t, double drift, double bound, boolean upper) {
     if (prev == null) {
-      return Normal.lower(bound - drift * Math.sqrt(t));
+      double x = bound - drift * Math.sqrt(t);
+      return upper ? Normal.upper(x) : Normal.lower(x);
     }
     double dt = t - prev.t();
     double sd = Math.sqrt(dt);
@@ -179,7 +198,8 @@ final class RecursiveIntegration {
     double[] pz = prev.z();
     double[] pwh = prev.wh();
     for (int i = 0; i < pz.length; i++) {
-      s += pwh[i] * Normal.lower((bound * st - pz[i] * sp - drift * dt) / sd);
+      double x = (bound * st - pz[i] * sp - drift * dt) / sd;
+      s += pwh[i] * (upper ? Normal.upper(x) : Normal.lower(x));
     }
     return s;
   }

@@ -10,30 +10,28 @@ import org.oligotrial.randomization.StratificationFactor;
 
 /**
  * Writes the analysis dataset as CSV for {@code oligotrial analyze} (and R's {@code read.csv}): a header line, one
- * line per participant, {@code \n} line ends, UTF-8 by the caller's writer. Columns:
+ * line per participant, {@code \n} line ends, UTF-8 by the caller's writer. The columns are the protocol's
+ * ({@link #columns(org.oligotrial.protocol.Protocol, List)}):
  *
  * <pre>
- * participant_id, arm, FACTOR..., pfs_time, pfs_event, pfs_months, pfs_source, os_time, os_event, os_months, tpfs_time, tpfs_event, tpfs_months,
- * lc_time, lc_event, lc_months, ofc_time, ofc_event, ofc_months, cycle_compliance, fraction_compliance, worst_grade
+ * participant_id, arm, FACTOR..., then per time-to-event endpoint PREFIX_time, PREFIX_event, PREFIX_months
+ * [, PREFIX_source], then cycle_compliance, fraction_compliance, worst_grade
  * </pre>
  *
  * {@code FACTOR...} is one column per stratification factor of the protocol, named by the factor's id and in protocol
  * order (for NCT03119519 {@code histology, first_line, brain_metastasis, metastases, thoracic_stage}; for a trial
- * with one factor, one column); {@code arm} holds the protocol's arm ids. {@code *_time} are days from
- * randomization, {@code *_event} 1 = event and 0 = censored, {@code *_months} = days / 30.4375 with 4 decimals;
- * compliance proportions with 4 decimals. {@code pfs_source} is what decided PFS: {@code RECIST}, {@code CLINICAL},
- * {@code DEATH} or {@code CENSORED} ({@link EventSource}). {@code ofc} is oligometastatic-foci control. Missing values
- * (local control without a primary-tumour lesion, foci control without a baseline focus, compliance with nothing
- * planned, an unrecorded stratum) are {@code NA}. Text containing a comma, quote or line break is quoted.
- * Stateless and thread-safe.
+ * with one factor, one column); {@code arm} holds the protocol's arm ids. The endpoints are the protocol's endpoints
+ * with an {@code event} block, in its order, each under its {@code column} prefix (NCT03119519: pfs, os, tpfs, lc,
+ * ofc; SABR-COMET: os, pfs, lc). {@code *_time} are days from randomization, {@code *_event} 1 = event and 0 =
+ * censored, {@code *_months} = days / 30.4375 with 4 decimals; compliance proportions with 4 decimals.
+ * {@code *_source} (progression endpoints only) is what decided the time: {@code RECIST}, {@code CLINICAL},
+ * {@code DEATH} or {@code CENSORED} ({@link EventSource}). Missing values (an endpoint not derived for the
+ * participant, compliance with nothing planned, an unrecorded stratum) are {@code NA}. Text containing a comma, quote
+ * or line break is quoted. The pooled dataset of a trial whose comparative results are not released
+ * ({@link #writePooled}) has no {@code arm} and no compliance column. Stateless and thread-safe.
  */
 public final class AnalysisCsv {
   private AnalysisCsv() {}
-
-  /** The header columns in order, for the given stratification factors. */
-  public static List<String> columns(List<StratificationFactor> factors) {
-    return columnsFor(StrataColumns.names(factors));
-  }
 
   /**
    * The header columns of a protocol's dataset: {@code participant_id, arm}, the strata columns, then for every
@@ -42,7 +40,25 @@ public final class AnalysisCsv {
    * then {@code cycle_compliance, fraction_compliance, worst_grade}. The prefix is the endpoint's {@code column}.
    */
   public static List<String> columns(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors) {
-    List<String> c = new ArrayList<>(List.of("participant_id", "arm"));
+    return columns(protocol, factors, true);
+  }
+
+  /**
+   * The header columns of a protocol's pooled dataset ({@link #writePooled}): {@link #columns(
+   * org.oligotrial.protocol.Protocol, List)} less {@code arm}, {@code cycle_compliance} and
+   * {@code fraction_compliance}.
+   */
+  public static List<String> pooledColumns(org.oligotrial.protocol.Protocol protocol,
+      List<StratificationFactor> factors) {
+    return columns(protocol, factors, false);
+  }
+
+  private static List<String> columns(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      boolean byArm) {
+    List<String> c = new ArrayList<>(List.of("participant_id"));
+    if (byArm) {
+      c.add("arm");
+    }
     c.addAll(StrataColumns.names(factors));
     for (org.oligotrial.protocol.Endpoint e : timeToEvent(protocol)) {
       String p = e.columnPrefix();
@@ -51,7 +67,10 @@ public final class AnalysisCsv {
         c.add(p + "_source");
       }
     }
-    c.addAll(List.of("cycle_compliance", "fraction_compliance", "worst_grade"));
+    if (byArm) {
+      c.addAll(List.of("cycle_compliance", "fraction_compliance"));
+    }
+    c.add("worst_grade");
     return c;
   }
 
@@ -64,9 +83,28 @@ public final class AnalysisCsv {
    */
   public static void write(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
       List<AnalysisRow> rows, Writer out) {
+    write(protocol, factors, rows, out, true);
+  }
+
+  /**
+   * Writes a protocol's pooled dataset ({@link #pooledColumns}): as {@link #write(org.oligotrial.protocol.Protocol,
+   * List, List, Writer)} without the arm and without the two compliance columns, which would name the arm (a
+   * control arm without radiotherapy plans no fraction: its {@code fraction_compliance} is {@code NA}). The dataset
+   * of a trial whose comparative results are not yet released.
+   *
+   * @throws UncheckedIOException if the writer fails
+   * @throws IllegalArgumentException if a row has not one level per factor
+   */
+  public static void writePooled(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      List<AnalysisRow> rows, Writer out) {
+    write(protocol, factors, rows, out, false);
+  }
+
+  private static void write(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      List<AnalysisRow> rows, Writer out, boolean byArm) {
     List<org.oligotrial.protocol.Endpoint> endpoints = timeToEvent(protocol);
     try {
-      out.write(String.join(",", columns(protocol, factors)) + "\n");
+      out.write(String.join(",", columns(protocol, factors, byArm)) + "\n");
       for (AnalysisRow r : rows) {
         if (r.strataLevels().size() != factors.size()) {
           throw new IllegalArgumentException("row of " + r.participantId() + " has " + r.strataLevels().size()
@@ -74,7 +112,9 @@ public final class AnalysisCsv {
         }
         List<String> f = new ArrayList<>();
         f.add(text(r.participantId()));
-        f.add(text(r.arm()));
+        if (byArm) {
+          f.add(text(r.arm()));
+        }
         r.strataLevels().forEach(l -> f.add(text(l)));
         for (org.oligotrial.protocol.Endpoint e : endpoints) {
           TimeToEvent t = r.endpoint(e.id());
@@ -83,8 +123,10 @@ public final class AnalysisCsv {
             f.add(t == null ? "NA" : t.source().name());
           }
         }
-        f.add(decimal(r.compliance().cycleProportion()));
-        f.add(decimal(r.compliance().fractionProportion()));
+        if (byArm) {
+          f.add(decimal(r.compliance().cycleProportion()));
+          f.add(decimal(r.compliance().fractionProportion()));
+        }
         f.add(Integer.toString(r.worstGradeAny()));
         out.write(String.join(",", f) + "\n");
       }
@@ -102,6 +144,14 @@ public final class AnalysisCsv {
     return w.toString();
   }
 
+  /** A protocol's pooled dataset ({@link #writePooled}) as a string. */
+  public static String toCsvPooled(org.oligotrial.protocol.Protocol protocol, List<StratificationFactor> factors,
+      List<AnalysisRow> rows) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    writePooled(protocol, factors, rows, w);
+    return w.toString();
+  }
+
   /** The protocol's time-to-event endpoints (those with an {@code event} block), in protocol order. */
   public static List<org.oligotrial.protocol.Endpoint> timeToEvent(org.oligotrial.protocol.Protocol protocol) {
     return protocol.endpoints().stream().filter(org.oligotrial.protocol.Endpoint::timeToEvent).toList();
@@ -114,62 +164,6 @@ public final class AnalysisCsv {
   public static String primaryPrefix(org.oligotrial.protocol.Protocol protocol) {
     return protocol.endpoints().stream().filter(e -> e.primary() && e.timeToEvent()).findFirst()
         .map(org.oligotrial.protocol.Endpoint::columnPrefix).orElse(null);
-  }
-
-  /** The header columns in order, for the given factor ids (the strata columns). */
-  public static List<String> columnsFor(List<String> factorIds) {
-    List<String> c = new ArrayList<>(List.of("participant_id", "arm"));
-    c.addAll(factorIds);
-    for (String e : List.of("pfs", "os", "tpfs", "lc", "ofc")) {
-      c.addAll(List.of(e + "_time", e + "_event", e + "_months"));
-      if (e.equals("pfs")) {
-        c.add("pfs_source");
-      }
-    }
-    c.addAll(List.of("cycle_compliance", "fraction_compliance", "worst_grade"));
-    return c;
-  }
-
-  /**
-   * Writes the header and the rows.
-   *
-   * @throws UncheckedIOException if the writer fails
-   * @throws IllegalArgumentException if a row has not one level per factor
-   */
-  public static void write(List<StratificationFactor> factors, List<AnalysisRow> rows, Writer out) {
-    try {
-      out.write(String.join(",", columns(factors)) + "\n");
-      for (AnalysisRow r : rows) {
-        if (r.strataLevels().size() != factors.size()) {
-          throw new IllegalArgumentException("row of " + r.participantId() + " has " + r.strataLevels().size()
-              + " strata levels for " + factors.size() + " factors");
-        }
-        List<String> f = new ArrayList<>();
-        f.add(text(r.participantId()));
-        f.add(text(r.arm()));
-        r.strataLevels().forEach(l -> f.add(text(l)));
-        time(f, r.pfs());
-        f.add(r.pfs().source().name());
-        time(f, r.os());
-        time(f, r.thoracicPfs());
-        time(f, r.localControl());
-        time(f, r.oligometastaticControl());
-        f.add(decimal(r.compliance().cycleProportion()));
-        f.add(decimal(r.compliance().fractionProportion()));
-        f.add(Integer.toString(r.worstGradeAny()));
-        out.write(String.join(",", f) + "\n");
-      }
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The CSV as a string. */
-  public static String toCsv(List<StratificationFactor> factors, List<AnalysisRow> rows) {
-    java.io.StringWriter w = new java.io.StringWriter();
-    write(factors, rows, w);
-    return w.toString();
   }
 
   private static void time(List<String> f, TimeToEvent t) {

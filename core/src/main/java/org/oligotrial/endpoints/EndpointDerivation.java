@@ -67,8 +67,14 @@ import org.oligotrial.recist.TumourEvaluator;
  *       progression without imaging is clinical by nature and opens none.
  * </ul>
  *
+ * <p>A death on the day of randomization is an event at 0 days for overall survival and (death without progression,
+ * within the allowance of randomization) for progression-free survival: the participant died, and the Kaplan-Meier
+ * estimate counts an event at time 0 as a drop of the curve at 0 (R's {@code survfit} does the same), so dropping it
+ * would bias survival upwards.
+ *
  * <p>A history that contradicts itself throws {@link InvalidHistoryException} naming the field: blank id or arm; a
- * progression, local progression or death on or before randomization; an event or an assessment after death; a
+ * progression or local progression on or before randomization; a death before randomization; an event or an
+ * assessment after death; a
  * last-known-alive date after death or before randomization; a CTCAE grade outside 1-5; negative counts; tumour
  * assessments that break RECIST 1.1 (the message of {@link InvalidRecistDataException} after {@code tumour: }).
  * Instances are immutable and thread-safe.

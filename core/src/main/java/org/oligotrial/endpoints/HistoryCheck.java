@@ -6,7 +6,9 @@ import org.oligotrial.recist.FollowUpAssessment;
 
 /**
  * The consistency checks of a {@link ParticipantHistory} (listed in {@link EndpointDerivation}); each failure throws
- * {@link InvalidHistoryException} naming the field. Stateless and thread-safe.
+ * {@link InvalidHistoryException} naming the field. A death on the day of randomization is accepted (an event at 0
+ * days, as the data-capture date rules accept the death form dated that day); a progression on that day is not (no
+ * assessment after baseline can have shown it). Stateless and thread-safe.
  */
 final class HistoryCheck {
   private HistoryCheck() {}
@@ -61,8 +63,10 @@ final class HistoryCheck {
             "treatedLesions[" + i + "] (" + t.id() + ").localProgressionDate: " + d + " is after death " + death);
       }
     }
-    if (death != null && !death.isAfter(r)) {
-      throw new InvalidHistoryException("deathDate: " + death + " is not after randomization " + r);
+    // a death on the day of randomization is a real event at time 0 (Kaplan-Meier counts it at t = 0: S(0) < 1);
+    // only a death before randomization contradicts the history
+    if (death != null && death.isBefore(r)) {
+      throw new InvalidHistoryException("deathDate: " + death + " is before randomization " + r);
     }
     LocalDate alive = h.lastKnownAliveDate();
     if (alive != null && alive.isBefore(r)) {

@@ -22,9 +22,17 @@ import java.util.List;
  * @param maxLength the longest {@code text} accepted (characters), or null for the system default
  * @param requiredWhen the field becomes required when another field of the form holds one of some codes, or null
  * @param unit the unit shown with a number (e.g. {@code Gy}), or null
+ * @param missing the missing-data codes the field accepts instead of a value, a subset of {@link #MISSING_CODES}
+ *     (protocol attribute {@code missing: [ND, NA, UNK]}); empty when a value must be a value
  */
 public record FormField(String id, String label, String type, boolean required, Range range, List<String> values,
-    Integer maxLength, Condition requiredWhen, String unit) {
+    Integer maxLength, Condition requiredWhen, String unit, List<String> missing) {
+
+  /**
+   * The missing-data codes: {@code ND} not done, {@code NA} not applicable, {@code UNK} unknown. A field coded so holds
+   * no value, yet counts as answered for its {@code required} flag and for signing; edit checks skip it.
+   */
+  public static final List<String> MISSING_CODES = List.of("ND", "NA", "UNK");
 
   /** The field types a protocol file may use. */
   public static final List<String> TYPES = List.of("text", "integer", "decimal", "date", "datetime", "boolean",
@@ -33,6 +41,23 @@ public record FormField(String id, String label, String type, boolean required, 
 
   public FormField {
     values = List.copyOf(values);
+    missing = missing == null ? List.of() : List.copyOf(missing);
+  }
+
+  /** A field that accepts no missing-data code. */
+  public FormField(String id, String label, String type, boolean required, Range range, List<String> values,
+      Integer maxLength, Condition requiredWhen, String unit) {
+    this(id, label, type, required, range, values, maxLength, requiredWhen, unit, List.of());
+  }
+
+  /** What a missing-data code means, e.g. {@code not done} for {@code ND}. */
+  public static String missingLabel(String code) {
+    return switch (code) {
+      case "ND" -> "not done";
+      case "NA" -> "not applicable";
+      case "UNK" -> "unknown";
+      default -> code;
+    };
   }
 
   /**

@@ -67,7 +67,7 @@ final class FormsReader {
       return null;
     }
     p.onlyKeys(x, "id", "label", "type", "required", "min", "max", "greaterThan", "lessThan", "values", "maxLength",
-        "requiredWhen", "unit");
+        "requiredWhen", "unit", "missing");
     String type = p.text(x, "type", true);
     if (type != null && !FormField.TYPES.contains(type)) {
       p.error(x.map.get("type"), "type must be one of " + FormField.TYPES + ", found '" + type + "'");
@@ -87,8 +87,15 @@ final class FormsReader {
       when = new FormField.Condition(p.text(w, "field", true), p.texts(w, "values", true));
     }
     Boolean required = p.bool(x, "required", false);
+    List<String> missing = p.texts(x, "missing", false);
+    for (String code : missing) {
+      if (!FormField.MISSING_CODES.contains(code)) {
+        p.error(x.map.get("missing"), "missing-data codes are " + FormField.MISSING_CODES + ", found '" + code + "'");
+      }
+    }
     return new FormField(p.text(x, "id", true), p.text(x, "label", false), type == null ? "text" : type,
-        required != null && required, range, values, p.integer(x, "maxLength", false), when, p.text(x, "unit", false));
+        required != null && required, range, values, p.integer(x, "maxLength", false), when, p.text(x, "unit", false),
+        missing);
   }
 
   List<EditCheck> editChecks(YamlNode root, List<FormDefinition> forms, List<Arm> arms) {

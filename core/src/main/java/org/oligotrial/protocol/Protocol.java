@@ -27,16 +27,31 @@ import java.util.Optional;
  * @param editChecks the checks run when a form is saved
  * @param record the screening record the protocol declares: its fields, analytes and record checks
  * @param interimAnalysis the plan of interim analyses, or null when there is none
+ * @param signature what signing and locking do with open queries or missing required data (never null: the
+ *     default refuses)
  */
 public record Protocol(String id, String title, String sponsor, String phase, String condition, int targetSampleSize,
     List<Arm> arms, SystemicTherapy systemicTherapy, List<Criterion> criteria, List<ProtocolNote> notes,
     List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
     RecistSettings recist, List<Visit> visits, String source, List<FormDefinition> forms,
-    List<EditCheck> editChecks, RecordDeclaration record, InterimAnalysisPlan interimAnalysis) {
+    List<EditCheck> editChecks, RecordDeclaration record, InterimAnalysisPlan interimAnalysis,
+    SignatureSettings signature) {
 
   public Protocol {
+    signature = signature == null ? SignatureSettings.REFUSE : signature;
     forms = forms == null ? List.of() : List.copyOf(forms);
     editChecks = editChecks == null ? List.of() : List.copyOf(editChecks);
+  }
+
+  /** A protocol with the default signature settings (blockers refuse). */
+  public Protocol(String id, String title, String sponsor, String phase, String condition, int targetSampleSize,
+      List<Arm> arms, SystemicTherapy systemicTherapy, List<Criterion> criteria, List<ProtocolNote> notes,
+      List<StratificationFactor> stratification, RandomizationSettings randomization, List<Endpoint> endpoints,
+      RecistSettings recist, List<Visit> visits, String source, List<FormDefinition> forms,
+      List<EditCheck> editChecks, RecordDeclaration record, InterimAnalysisPlan interimAnalysis) {
+    this(id, title, sponsor, phase, condition, targetSampleSize, arms, systemicTherapy, criteria, notes,
+        stratification, randomization, endpoints, recist, visits, source, forms, editChecks, record, interimAnalysis,
+        null);
   }
 
   /** A protocol without a declared screening record or an interim-analysis plan. */

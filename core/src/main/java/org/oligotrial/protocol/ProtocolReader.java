@@ -23,7 +23,7 @@ final class ProtocolReader {
     }
     p.onlyKeys(root, "id", "title", "sponsor", "phase", "condition", "targetSampleSize", "arms", "systemicTherapy",
         "criteria", "notes", "stratification", "randomization", "endpoints", "recist", "visits", "forms", "editChecks",
-        "record", "interimAnalysis");
+        "record", "interimAnalysis", "signature");
     // the declared screening record first: every rule's field path is resolved against it
     RecordDeclaration record = new RecordDeclarationReader(p).read(root);
     rules = new RuleReader(p, record);
@@ -47,7 +47,7 @@ final class ProtocolReader {
     List<EditCheck> checks = formsReader.editChecks(root, forms, arms);
     InterimAnalysisPlan interim = new InterimAnalysisReader(p).read(root, endpoints, notes, n);
     return new Protocol(id, title, sponsor, phase, condition, n == null ? 0 : n, arms, therapy, criteria, notes,
-        factors, rand, endpoints, recist, visits, source, forms, checks, record, interim);
+        factors, rand, endpoints, recist, visits, source, forms, checks, record, interim, signature(root));
   }
 
   private List<Arm> arms(YamlNode root) {
@@ -299,6 +299,20 @@ final class ProtocolReader {
       p.error(ev.map.get("deathWindowDays"), "deathWindowDays applies only to 'death: event'");
     }
     return new Endpoint.EventDefinition(progression, "event".equals(death), window);
+  }
+
+  /** The optional {@code signature} section: {@code blockers: refuse} (the default) or {@code override}. */
+  private SignatureSettings signature(YamlNode root) {
+    YamlNode s = p.child(root, "signature", false);
+    if (s == null || !p.requireMap(s)) {
+      return SignatureSettings.REFUSE;
+    }
+    p.onlyKeys(s, "blockers");
+    String b = p.text(s, "blockers", true);
+    if (b != null && !b.equals("refuse") && !b.equals("override")) {
+      p.error(s.map.get("blockers"), "blockers must be 'refuse' or 'override', found '" + b + "'");
+    }
+    return new SignatureSettings("override".equals(b));
   }
 
   private RecistSettings recist(YamlNode root) {

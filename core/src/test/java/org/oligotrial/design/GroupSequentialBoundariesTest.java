@@ -87,7 +87,7 @@ class GroupSequentialBoundariesTest {
         .hasMessageContaining("information rates must increase");
     assertThatThrownBy(() -> spec(List.of(0.5, 0.9), 0.025, 1, 0.8, "of", "none", false))
         .hasMessageContaining("last information rate must be 1");
-    assertThatThrownBy(() -> spec(List.of(0.5, 1.0), 0.05, 2, 0.8, "of", "beta-of", false))
+    assertThatThrownBy(() -> spec(List.of(0.5, 1.0), 0.05, 2, 0.8, "of", "z:0.5", false))
         .hasMessageContaining("one-sided designs only");
     assertThatThrownBy(() -> spec(List.of(0.5, 1.0), 0.025, 1, 0.8, "of", "none", true))
         .hasMessageContaining("binding needs a futility rule");

@@ -128,4 +128,13 @@ class InterimMonitoringTest {
         1, 0.8, EfficacyBoundary.parse("classical-of"), new FutilityRule.None(), false), 100, 0.6, 1))
         .hasMessageContaining("alpha-spending");
   }
+
+  @Test
+  void aTwoSidedDesignWithFutilityIsRefusedForMonitoringNamingTheWayOut() {
+    MonitoringPlan p = new MonitoringPlan(new GroupSequentialSpec(GroupSequentialSpec.equallySpaced(3), 0.05, 2, 0.8,
+        EfficacyBoundary.parse("of"), FutilityRule.parse("beta-pocock"), false), 120, 0.6, 1);
+    assertThatThrownBy(() -> InterimMonitoring.monitor(p, List.of(ObservedLook.ofLogRank(40, -1))))
+        .hasMessageContaining("two-sided design with futility bounds is not supported")
+        .hasMessageContaining("without the futility rule");
+  }
 }

@@ -145,6 +145,22 @@ class EndpointDerivationTest {
   }
 
   @Test
+  void deathOnTheDayOfRandomizationIsAnEventAtDayZero() {
+    // died on day 0, never assessed: OS an event at 0 days; PFS a death without progression 0 days after the last
+    // adequate assessment (randomization), within the allowance: an event at 0 days
+    ParticipantEndpoints e = participant().diedOn(0).derive();
+    assertThat(e.os()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::date)
+        .containsExactly(0L, true, day(0));
+    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(0L, true);
+  }
+
+  @Test
+  void deathBeforeRandomizationIsRejectedNamingTheField() {
+    assertThatThrownBy(() -> participant().diedOn(-1).derive()).isInstanceOf(InvalidHistoryException.class)
+        .hasMessageContaining("deathDate").hasMessageContaining("before randomization");
+  }
+
+  @Test
   void progressionOnTheRandomizationDateIsRejected() {
     assertThatThrownBy(() -> participant().progression(0, ProgressionSite.THORACIC).derive())
         .hasMessageContaining("progressions[0].date").hasMessageContaining("not after randomization");

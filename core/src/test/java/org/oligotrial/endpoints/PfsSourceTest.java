@@ -220,7 +220,8 @@ class PfsSourceTest {
   void theDatasetCarriesTheSource() {
     ParticipantEndpoints e = participant().tumour(scans(pr(42), newLesion(84)))
         .progressionForm(84, ProgressionSite.NEW_DISTANT, null, false).derive();
-    String row = AnalysisCsv.toCsv(org.oligotrial.randomization.Nct03119519.FACTORS,
+    String row = AnalysisCsv.toCsv(org.oligotrial.protocol.ProtocolLoader.bundled(),
+        org.oligotrial.randomization.Nct03119519.FACTORS,
         List.of(AnalysisRow.of(e, org.oligotrial.randomization.Nct03119519.FACTORS))).lines().skip(1).findFirst().orElseThrow();
     // pfs_time, pfs_event, pfs_months (84 / 30.4375 = 2.7598), pfs_source
     assertThat(row).contains(",84,1,2.7598,RECIST,");

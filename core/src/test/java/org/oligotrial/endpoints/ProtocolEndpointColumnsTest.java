@@ -39,6 +39,17 @@ class ProtocolEndpointColumnsTest {
         B,observation,NA,NA,100,1,3.2854,42,0,1.3799,CENSORED,100,1,3.2854,DEATH,NA,NA,0
         """);
     assertThat(AnalysisCsv.primaryPrefix(p)).isEqualTo("surv");
+    // the pooled dataset: the same rows without the arm and the two compliance columns
+    String pooled = AnalysisCsv.toCsvPooled(p, factors, List.of(AnalysisRow.of(a, factors),
+        AnalysisRow.of(b, factors)));
+    assertThat(pooled).isEqualTo("""
+        participant_id,cell_type,ps,surv_time,surv_event,surv_months,chest_time,chest_event,chest_months,\
+        chest_source,efs2_time,efs2_event,efs2_months,efs2_source,worst_grade
+        A,NA,NA,170,1,5.5852,126,1,4.1396,CLINICAL,126,1,4.1396,CLINICAL,0
+        B,NA,NA,100,1,3.2854,42,0,1.3799,CENSORED,100,1,3.2854,DEATH,0
+        """);
+    assertThat(AnalysisCsv.pooledColumns(p, factors)).doesNotContain("arm", "cycle_compliance",
+        "fraction_compliance");
   }
 
   @Test

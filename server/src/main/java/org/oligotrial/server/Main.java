@@ -18,7 +18,7 @@ public final class Main {
     cl.addSubcommand(new org.oligotrial.server.register.SitesCommand());
     cl.addSubcommand(new org.oligotrial.server.register.UsersCommand());
     cl.addSubcommand(new org.oligotrial.server.register.TrialsCommand());
-    cl.addSubcommand(new org.oligotrial.server.register.AuditCommand());
+    cl.addSubcommand(new org.oligotrial.server.register.AuditCommand(StateReplays::of));
     cl.addSubcommand(new org.oligotrial.server.datacapture.endpoints.ExportCommand());
     cl.addSubcommand(new org.oligotrial.server.loadtest.LoadTestCommand());
     org.oligotrial.server.exchange.ExchangeCommands.addTo(cl);

@@ -135,13 +135,23 @@ public final class StatsExport {
    * the bundled protocol's trial.
    */
   public static void writeAnalysisScripts(Path dir) {
-    writeAnalysisScripts(dir, org.oligotrial.protocol.ProtocolLoader.bundled().stratification().stream()
-        .map(org.oligotrial.protocol.StratificationFactor::id).toList());
+    writeAnalysisScripts(dir, org.oligotrial.protocol.ProtocolLoader.bundled());
+  }
+
+  /**
+   * Writes the read-in scripts for the analysis dataset of the protocol's trial: the protocol's columns
+   * ({@link AnalysisCsv#columns(org.oligotrial.protocol.Protocol, List)}: one strata column per factor, the
+   * time-to-event endpoints under their column prefixes).
+   */
+  public static void writeAnalysisScripts(Path dir, org.oligotrial.protocol.Protocol protocol) {
+    writeAnalysisScriptsForHeader(dir, AnalysisCsv.columns(protocol,
+        org.oligotrial.randomization.ProtocolRandomization.factors(protocol)));
   }
 
   /**
    * Writes {@code read-analysis.R} and {@code read-analysis.sas} for an {@code analysis.csv} whose header is
-   * {@code columns} (as written: the dataset's columns depend on the protocol's endpoints and factors).
+   * {@code columns} (as written: the dataset's columns depend on the protocol's endpoints and factors, and the
+   * pooled dataset has no arm).
    */
   public static void writeAnalysisScriptsForHeader(Path dir, List<String> columns) {
     try {
@@ -151,11 +161,6 @@ public final class StatsExport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Writes the read-in scripts for an analysis dataset whose strata columns are the factor ids {@code factors}. */
-  public static void writeAnalysisScripts(Path dir, List<String> factors) {
-    writeAnalysisScriptsForHeader(dir, AnalysisCsv.columnsFor(factors));
   }
 
   private static void line(BufferedWriter w, List<String> cells) {

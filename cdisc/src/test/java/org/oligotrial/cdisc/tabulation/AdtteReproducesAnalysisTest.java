@@ -58,8 +58,8 @@ class AdtteReproducesAnalysisTest {
           event ? EventSource.RECIST : EventSource.CENSORED);
       TimeToEvent os = new TimeToEvent(days + 30, false, rand.plusDays(days + 30), "alive", EventSource.CENSORED);
       subjects.add(new SubjectRecord(key, "GZ01", arm, Map.of(), rand, List.of(), List.of(), List.of(), List.of()));
-      rows.put(key, new AnalysisRow(key, arm, Arrays.asList(null, null, null, null, null), pfs, os, pfs, null, null, c,
-          0));
+      rows.put(key, new AnalysisRow(key, arm, Arrays.asList(null, null, null, null, null), c, 0,
+          TabulationTest.byId(pfs, os, pfs, null, null)));
     }
     ClinicalDataSource source = new ClinicalDataSource() {
       @Override
@@ -92,7 +92,8 @@ class AdtteReproducesAnalysisTest {
       }
     }
     // from the analysis dataset: pfs_time, pfs_event, arm
-    String csv = AnalysisCsv.toCsv(org.oligotrial.randomization.ProtocolRandomization.factors(
+    String csv = AnalysisCsv.toCsv(org.oligotrial.protocol.ProtocolLoader.bundled(),
+        org.oligotrial.randomization.ProtocolRandomization.factors(
         org.oligotrial.protocol.ProtocolLoader.bundled()), subjects.stream().map(s -> rows.get(s.subjectKey())).toList());
     List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
     List<double[]> b = new ArrayList<>();

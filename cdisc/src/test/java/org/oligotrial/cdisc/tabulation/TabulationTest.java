@@ -47,14 +47,26 @@ class TabulationTest {
     if (s.subjectKey().equals("GZ02-001")) {
       // death on 2024-09-30, 210 days after randomization on 2024-03-04 (27 + 30 + 31 + 30 + 31 + 31 + 30)
       TimeToEvent death = new TimeToEvent(210, true, LocalDate.parse("2024-09-30"), "death", EventSource.DEATH);
-      return new AnalysisRow(s.subjectKey(), "RT-", Arrays.asList("squamous", null, null, null, null), death, death,
-          death, null, null, c, 0);
+      return new AnalysisRow(s.subjectKey(), "RT-", Arrays.asList("squamous", null, null, null, null), c, 0,
+          byId(death, death, death, null, null));
     }
     // censored at the assessment of 2024-05-01, 61 days after 2024-03-01 (30 + 31)
     TimeToEvent cens = new TimeToEvent(61, false, LocalDate.parse("2024-05-01"), "censored at last adequate "
         + "assessment", EventSource.CENSORED);
-    return new AnalysisRow(s.subjectKey(), "RT+", Arrays.asList("non-squamous", "targeted", null, null, null), cens,
-        cens, cens, cens, null, c, 3);
+    return new AnalysisRow(s.subjectKey(), "RT+", Arrays.asList("non-squamous", "targeted", null, null, null), c, 3,
+        byId(cens, cens, cens, cens, null));
+  }
+
+  /** The endpoints by the ids of protocols/nct03119519.yaml (null: not derived). */
+  static java.util.Map<String, TimeToEvent> byId(TimeToEvent pfs, TimeToEvent os, TimeToEvent tpfs, TimeToEvent lc,
+      TimeToEvent ofc) {
+    java.util.Map<String, TimeToEvent> m = new java.util.LinkedHashMap<>();
+    m.put("pfs", pfs);
+    m.put("os", os);
+    m.put("thoracic-pfs", tpfs);
+    m.put("local-control", lc);
+    m.put("oligometastatic-control", ofc);
+    return m;
   }
 
   static Dataset find(List<Dataset> all, String name) {

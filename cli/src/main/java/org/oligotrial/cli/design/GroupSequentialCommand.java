@@ -58,7 +58,8 @@ public final class GroupSequentialCommand implements Callable<Integer> {
   String spending;
 
   @Option(names = "--futility", paramLabel = "RULE",
-      description = "beta-of|beta-pocock|beta-hsd:GAMMA|beta-kd:RHO (beta spending) or z:z1,...,z(K-1) (fixed).")
+      description = "beta-of|beta-pocock|beta-hsd:GAMMA|beta-kd:RHO (beta spending; two-sided: stop for futility"
+          + " when |z| is below the bound) or z:z1,...,z(K-1) (fixed, one-sided only).")
   String futility;
 
   @Option(names = "--binding", description = "The efficacy bounds count on stopping for futility.")
@@ -190,7 +191,8 @@ public final class GroupSequentialCommand implements Callable<Integer> {
             : p.binding() ? " (binding)" : " (non-binding)"));
     boolean fut = !(p.futility() instanceof FutilityRule.None);
     sb.append(String.format(Locale.ROOT, "%4s %8s %9s %10s %10s %10s%s%s%n", "look", "info", "z", "nominal p",
-        "cum.alpha", "cum.power", fut ? String.format(Locale.ROOT, " %10s", "futility z") : "",
+        "cum.alpha", "cum.power", fut ? String.format(Locale.ROOT, " %10s", p.sides() == 2 ? "futil. |z|" : "futility z")
+            : "",
         s == null ? "" : String.format(Locale.ROOT, " %9s %8s %9s%s", "events", "month", "HR bound",
             fut ? String.format(Locale.ROOT, " %8s", "HR fut.") : "")));
     for (int i = 0; i < d.stages().size(); i++) {

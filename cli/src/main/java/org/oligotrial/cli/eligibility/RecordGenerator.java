@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.Random;
 
 /**
- * Synthetic screening records as NDJSON lines, reproducible from a seed: mostly plausible candidates with a spread of
+ * The default protocol's (NCT03119519) tuned synthetic screening records as NDJSON lines, reproducible from a seed,
+ * for {@code screen generate} (see {@link GenerateCommand} for why it is kept beside {@link DeclaredRecordGenerator}):
+ * mostly plausible candidates with a spread of
  * ages, stages, labs (in all accepted units), treatments and missing fields, so that every verdict occurs. For
  * benchmarks and load tests; not clinical data. Not thread-safe (one {@link Random}).
  */

@@ -58,6 +58,17 @@ class GroupSequentialCommandTest {
   }
 
   @Test
+  void aTwoSidedDesignTakesBetaSpendingFutilityAsAnInnerRegion() throws Exception {
+    // R 4.2.2, rpact 3.3.4: getDesignGroupSequential(kMax = 3, alpha = 0.05, beta = 0.2, sided = 2,
+    //   typeOfDesign = "asOF", typeBetaSpending = "bsP")$futilityBounds = 0.52941134382103516, 1.2926402849162875
+    assertThat(run("design", "group-sequential", "--looks", "3", "--alpha", "0.05", "--sides", "2", "--power", "0.8",
+        "--spending", "of", "--futility", "beta-pocock", "--json")).isZero();
+    JsonNode j = json();
+    assertThat(j.get("stages").get(0).get("futilityZ").asDouble()).isCloseTo(0.52941134382103516, within(1e-6));
+    assertThat(j.get("stages").get(1).get("futilityZ").asDouble()).isCloseTo(1.2926402849162875, within(1e-6));
+  }
+
+  @Test
   void boundariesOnlyWithoutFutilityHaveNullFutility() {
     assertThat(run("design", "group-sequential", "--looks", "3", "--spending", "hsd:-4", "--json")).isZero();
     assertThat(json().get("stages").get(0).get("futilityZ").isNull()).isTrue();
@@ -85,7 +96,7 @@ class GroupSequentialCommandTest {
     assertThat(err.toString()).contains("--futility");
     assertThat(run("design", "group-sequential", "--looks", "3", "--alpha", "0.7")).isEqualTo(2);
     assertThat(err.toString()).contains("--alpha");
-    assertThat(run("design", "group-sequential", "--looks", "3", "--sides", "2", "--futility", "beta-of"))
+    assertThat(run("design", "group-sequential", "--looks", "3", "--sides", "2", "--futility", "z:0,0"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("one-sided");
     assertThat(run("design", "group-sequential", "--looks", "2", "--hr", "0.6")).isEqualTo(2);

@@ -102,6 +102,20 @@ class ScreenCommandTest {
   }
 
   @Test
+  void generatedRecordsOfAnyProtocolScreenWithEveryVerdict(@TempDir Path dir) {
+    for (String protocol : new String[] {"../protocols/nct01446744.yaml", DeclaredRecordGeneratorTest.MADE_UP.toString()}) {
+      Path in = dir.resolve("in.ndjson");
+      assertThat(Cli.run("screen", "generate", "--protocol", protocol, "--n", "200", "--out", in.toString()).exit())
+          .isZero();
+      Cli r = Cli.run("screen", "--protocol", protocol, "--batch", in.toString(), "--out",
+          dir.resolve("r.csv").toString());
+      assertThat(r.out()).as(protocol).contains("assessed for eligibility  200").contains("errors (unreadable)       0")
+          .doesNotContainPattern("(?m)^  eligible +0$").doesNotContainPattern("(?m)^  ineligible +0 ")
+          .doesNotContainPattern("(?m)^  incomplete \\(data missing\\) 0$");
+    }
+  }
+
+  @Test
   void parallelBatchWritesTheSameRowsInTheSameOrder(@TempDir Path dir) throws IOException {
     Path in = dir.resolve("in.ndjson");
     assertThat(Cli.run("screen", "generate", "--n", "9000", "--seed", "5", "--out", in.toString()).exit()).isZero();

@@ -52,7 +52,7 @@ class AnalysisCsvReadableByAnalyzeTest {
             history("P4", "RT-", null, null, null)))
         .stream().map(e -> AnalysisRow.of(e, FACTORS)).toList();
     Path csv = dir.resolve("analysis.csv");
-    Files.writeString(csv, AnalysisCsv.toCsv(FACTORS, rows));
+    Files.writeString(csv, AnalysisCsv.toCsv(org.oligotrial.protocol.ProtocolLoader.bundled(), FACTORS, rows));
 
     SurvivalSelection pfs = CsvDataset.read(csv).survival("pfs_time", "pfs_event", "arm", "histology");
     assertThat(pfs.data().size()).isEqualTo(4);

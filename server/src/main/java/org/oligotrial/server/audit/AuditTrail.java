@@ -352,10 +352,17 @@ public final class AuditTrail {
    * batch that is not full, so a stream of new commits cannot keep it going.
    */
   private int chainCommitted() {
+    // the rows committed before this call all have ids up to the largest committed now: once none of those is
+    // pending (another reader or the background chainer took them), there is nothing to wait for, and the chaining
+    // lock is not taken (readers no longer chain one after the other behind it when a predecessor chained theirs)
+    Long target = jdbc.sql("SELECT MAX(id) FROM audit_pending").query(Long.class).optional().orElse(null);
+    if (target == null) {
+      return 0;
+    }
     int total = 0;
     Chained c;
     do {
-      c = chainBatch();
+      c = chainBatch(target);
       total += c.rows();
     } while (c.rows() == CHAIN_BATCH);
     return total;
@@ -397,7 +404,7 @@ public final class AuditTrail {
    * @return the number of audit events appended (a pending row may hold several, {@link PackedEntries})
    */
   public int chainPending() {
-    return chainBatch().events();
+    return chainBatch(Long.MAX_VALUE).events();
   }
 
   /** Pending rows read and removed, and the events they held, appended to the trail. */
@@ -407,11 +414,17 @@ public final class AuditTrail {
     }
   }
 
-  private Chained chainBatch() {
+  /**
+   * One chaining round, unless no pending row numbered up to {@code upTo} is left (looked at before and again after
+   * taking the chaining lock).
+   */
+  private Chained chainBatch(long upTo) {
+    if (nonePendingUpTo(upTo)) {
+      return new Chained(0, 0);
+    }
     chaining.lock();
     try {
-      if (jdbc.sql("SELECT id FROM audit_pending ORDER BY id FETCH FIRST 1 ROWS ONLY").query(Long.class).optional()
-          .isEmpty()) {
+      if (nonePendingUpTo(upTo)) {
         return new Chained(0, 0);
       }
       Chained c = tx.execute(s -> chainLocked());
@@ -427,6 +440,11 @@ public final class AuditTrail {
     } finally {
       chaining.unlock();
     }
+  }
+
+  private boolean nonePendingUpTo(long upTo) {
+    return jdbc.sql("SELECT id FROM audit_pending WHERE id <= :upTo ORDER BY id FETCH FIRST 1 ROWS ONLY")
+        .param("upTo", upTo).query(Long.class).optional().isEmpty();
   }
 
   /** Chains until nothing is pending (at start-up, after a crash). */

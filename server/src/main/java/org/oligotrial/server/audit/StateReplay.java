@@ -2,14 +2,13 @@ package org.oligotrial.server.audit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.oligotrial.randomization.FactorIds;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,30 +19,39 @@ import tools.jackson.databind.json.JsonMapper;
  * is a change made without the application (a direct UPDATE), or a row added or removed outside it, and is reported
  * with table, key, column and both values.
  *
- * <p>Compared, with the audit fields that write them: {@code participant} (site_code, screening_number, status,
- * screening_version, consent_*, withdrawal_* from {@code participant}'s {@code siteCode}, {@code screeningNumber},
- * {@code status}, {@code screeningVersion}, {@code consent.*}, {@code withdrawal.*}), {@code screening_version}
- * (record_json, verdict, protocol_version from {@code screening[v].*}), {@code randomization} (sequence_number, arm,
- * stratum, factors_json from {@code randomization.*}) and {@code crf_form} (status, and each field of values_json and
- * derived_json from {@code values.*} and {@code derived.*}; a form starts ENTERED). Values are compared as the
- * services audit them (text; JSON for form values that are not strings). Factor ids in audited strata and factor
- * levels written before a factor was renamed are read through the protocol's {@code formerIds} ({@link FactorIds}):
- * the trail keeps the ids it was written with, the table holds today's.
+ * <p>The tables are read by the features that own them, each through a {@link Source} (the participant feature
+ * compares {@code participant} and {@code screening_version}, randomization its {@code randomization} rows, data
+ * capture its {@code crf_form} rows): this class replays the trail, hands each source the audited values through a
+ * {@link Comparison}, and after every source has run reports the audited participants and forms that no table holds
+ * (rows deleted outside the application). An audited entity of type {@value #PARTICIPANT} or {@value #FORM} counts
+ * as created when its history sets {@code status} or {@code formType}. Values are compared as the services audit
+ * them (text; JSON for form values that are not strings).
  *
- * <p>Cost: one scan of the trail and of those tables; memory for the replayed values. Thread-safe (no state).
+ * <p>Cost: one scan of the trail and of the sources' tables; memory for the replayed values. Thread-safe (no state).
  */
 public final class StateReplay {
+  /** The audit entity type of participants. */
+  public static final String PARTICIPANT = "participant";
+  /** The audit entity type of forms. */
+  public static final String FORM = "form";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String PARTICIPANT = "participant";
-  private static final String FORM = "form";
 
-  private final JdbcClient jdbc;
-  private final FactorIds factorIds;
+  private final List<Source> sources;
 
-  /** A replay of the database {@code jdbc}, reading former factor ids as {@code factorIds} says. */
-  public StateReplay(JdbcClient jdbc, FactorIds factorIds) {
-    this.jdbc = jdbc;
-    this.factorIds = Objects.requireNonNull(factorIds, "factorIds");
+  /** A replay comparing the tables of {@code sources}. */
+  public StateReplay(List<Source> sources) {
+    this.sources = List.copyOf(sources);
+  }
+
+  /** One feature's stored rows, compared with the audit history by the feature that owns them. */
+  @FunctionalInterface
+  public interface Source {
+    /**
+     * Compares every stored row with the audited values.
+     *
+     * @return the number of rows compared
+     */
+    long compare(Comparison c);
   }
 
   /**
@@ -66,144 +74,91 @@ public final class StateReplay {
             .put(ev.entry().field(), ev.entry().newValue());
       }
     });
-    List<String> diffs = new ArrayList<>();
-    long[] compared = {0};
-    Set<String> seen = new java.util.HashSet<>();
-    jdbc.sql("SELECT * FROM participant ORDER BY id").query(rs -> {
-      compared[0]++;
-      String id = rs.getString("id");
-      seen.add(PARTICIPANT + "/" + id);
-      Map<String, String> a = audited.get(PARTICIPANT + "/" + id);
-      if (a == null) {
-        diffs.add("participant " + id + ": no audit history (row inserted outside the application)");
-        return;
-      }
-      String key = "participant " + id;
-      cmp(diffs, key, "site_code", a.get("siteCode"), rs.getString("site_code"));
-      cmp(diffs, key, "screening_number", a.get("screeningNumber"), rs.getString("screening_number"));
-      cmp(diffs, key, "status", a.get("status"), rs.getString("status"));
-      cmp(diffs, key, "screening_version", a.getOrDefault("screeningVersion", "1"),
-          Integer.toString(rs.getInt("screening_version")));
-      cmp(diffs, key, "consent_form_version", a.get("consent.formVersion"), rs.getString("consent_form_version"));
-      cmp(diffs, key, "consent_date", a.get("consent.date"), text(rs.getObject("consent_date")));
-      cmp(diffs, key, "consent_obtained_by", a.get("consent.obtainedBy"), rs.getString("consent_obtained_by"));
-      cmp(diffs, key, "withdrawal_date", a.get("withdrawal.date"), text(rs.getObject("withdrawal_date")));
-      cmp(diffs, key, "withdrawal_reason", a.get("withdrawal.reason"), rs.getString("withdrawal_reason"));
-      cmp(diffs, key, "withdrawal_follow_up", a.get("withdrawal.followUpAllowed"),
-          text(rs.getObject("withdrawal_follow_up")));
-    });
-    jdbc.sql("SELECT participant_id, version, record_json, verdict, protocol_version FROM screening_version"
-        + " ORDER BY participant_id, version").query(rs -> {
-          compared[0]++;
-          String id = rs.getString("participant_id");
-          int v = rs.getInt("version");
-          Map<String, String> a = audited.getOrDefault(PARTICIPANT + "/" + id, Map.of());
-          String key = "screening_version (" + id + ", " + v + ")";
-          String prefix = "screening[" + v + "].";
-          if (!a.containsKey(prefix + "record")) {
-            diffs.add(key + ": no audit history (row inserted outside the application)");
-            return;
-          }
-          cmp(diffs, key, "record_json", a.get(prefix + "record"), rs.getString("record_json"));
-          cmp(diffs, key, "verdict", a.get(prefix + "verdict"), rs.getString("verdict"));
-          cmp(diffs, key, "protocol_version", a.get(prefix + "protocolVersion"), rs.getString("protocol_version"));
-        });
-    jdbc.sql("SELECT participant_id, sequence_number, arm, stratum, factors_json FROM randomization"
-        + " ORDER BY participant_id").query(rs -> {
-          compared[0]++;
-          String id = rs.getString("participant_id");
-          Map<String, String> a = audited.getOrDefault(PARTICIPANT + "/" + id, Map.of());
-          String key = "randomization " + id;
-          if (!a.containsKey("randomization.arm")) {
-            diffs.add(key + ": no audit history (row inserted outside the application)");
-            return;
-          }
-          cmp(diffs, key, "sequence_number", a.get("randomization.sequence"),
-              Integer.toString(rs.getInt("sequence_number")));
-          cmp(diffs, key, "arm", a.get("randomization.arm"), rs.getString("arm"));
-          String stratum = a.get("randomization.stratum");
-          cmp(diffs, key, "stratum", stratum == null ? null : factorIds.stratumKey(stratum), rs.getString("stratum"));
-          cmp(diffs, key, "factors_json", factors(a.get("randomization.factors")), rs.getString("factors_json"));
-        });
-    jdbc.sql("SELECT id, status, values_json, derived_json FROM crf_form ORDER BY id").query(rs -> {
-      compared[0]++;
-      String id = rs.getString("id");
-      seen.add(FORM + "/" + id);
-      Map<String, String> a = audited.get(FORM + "/" + id);
-      String key = "crf_form " + id;
-      if (a == null) {
-        diffs.add(key + ": no audit history (row inserted outside the application)");
-        return;
-      }
-      cmp(diffs, key, "status", a.getOrDefault("status", "ENTERED"), rs.getString("status"));
-      fields(diffs, key, "values_json", "values.", a, rs.getString("values_json"));
-      fields(diffs, key, "derived_json", "derived.", a, rs.getString("derived_json"));
-    });
+    Comparison c = new Comparison(audited);
+    long compared = 0;
+    for (Source s : sources) {
+      compared += s.compare(c);
+    }
     for (Map.Entry<String, Map<String, String>> e : audited.entrySet()) {
       boolean created = e.getValue().containsKey("status") || e.getValue().containsKey("formType");
-      if (created && !seen.contains(e.getKey())) {
+      if (created && !c.seen.contains(e.getKey())) {
         String[] k = e.getKey().split("/", 2);
-        diffs.add((k[0].equals(FORM) ? "crf_form " : "participant ") + k[1]
+        c.differs((k[0].equals(FORM) ? "crf_form " : "participant ") + k[1]
             + ": in the audit history but not in the table (row deleted outside the application)");
       }
     }
-    return new Result(compared[0], diffs);
+    return new Result(compared, c.diffs);
   }
 
-  /** Compares each field of a JSON object column with the audit's {@code prefix}-fields. */
-  private static void fields(List<String> diffs, String key, String column, String prefix, Map<String, String> a,
-      String json) {
-    Map<String, String> table = new LinkedHashMap<>();
-    if (json != null) {
-      try {
-        JsonNode n = JSON.readTree(json);
-        n.propertyNames().forEach(name -> table.put(name, jsonText(n.get(name))));
-      } catch (JacksonException e) {
-        diffs.add(key + ": " + column + " is not JSON");
-        return;
+  /** What a {@link Source} compares with, and where it reports differences. Not thread-safe: one replay's. */
+  public static final class Comparison {
+    private final Map<String, Map<String, String>> audited;
+    private final Set<String> seen = new HashSet<>();
+    private final List<String> diffs = new ArrayList<>();
+
+    private Comparison(Map<String, Map<String, String>> audited) {
+      this.audited = audited;
+    }
+
+    /**
+     * The audited fields (field to latest new value) of an entity, or null when the trail holds none.
+     *
+     * @param type {@link #PARTICIPANT} or {@link #FORM}
+     */
+    public Map<String, String> audited(String type, String id) {
+      return audited.get(type + "/" + id);
+    }
+
+    /** Marks an entity as held by a table, so it is not reported as deleted. */
+    public void seen(String type, String id) {
+      seen.add(type + "/" + id);
+    }
+
+    /** Reports a difference in words. */
+    public void differs(String line) {
+      diffs.add(line);
+    }
+
+    /** Reports {@code column} of row {@code key} when the audited value and the table's differ. */
+    public void column(String key, String column, String audited, String table) {
+      if (!Objects.equals(audited, table)) {
+        diffs.add(key + ": " + column + " is " + show(table) + " in the table but " + show(audited)
+            + " by the audit history (changed outside the application)");
       }
     }
-    Set<String> names = new TreeSet<>(table.keySet());
-    a.keySet().stream().filter(f -> f.startsWith(prefix)).map(f -> f.substring(prefix.length())).forEach(names::add);
-    for (String name : names) {
-      cmp(diffs, key, column + "." + name, a.get(prefix + name), table.get(name));
-    }
-  }
 
-  /** Audited factor levels (a JSON object) with today's factor ids, written as the service writes them. */
-  private String factors(String json) {
-    if (json == null) {
-      return null;
-    }
-    try {
-      JsonNode n = JSON.readTree(json);
-      if (!n.isObject()) {
-        return json;
+    /** Compares each field of a JSON object column with the audit's {@code prefix}-fields. */
+    public void fields(String key, String column, String prefix, Map<String, String> a, String json) {
+      Map<String, String> table = new LinkedHashMap<>();
+      if (json != null) {
+        try {
+          JsonNode n = JSON.readTree(json);
+          n.propertyNames().forEach(name -> table.put(name, jsonText(n.get(name))));
+        } catch (JacksonException e) {
+          diffs.add(key + ": " + column + " is not JSON");
+          return;
+        }
       }
-      Map<String, String> out = new LinkedHashMap<>();
-      n.properties().forEach(e -> out.put(factorIds.id(e.getKey()), jsonText(e.getValue())));
-      return JSON.writeValueAsString(out);
-    } catch (JacksonException e) {
-      return json;
+      Set<String> names = new TreeSet<>(table.keySet());
+      a.keySet().stream().filter(f -> f.startsWith(prefix)).map(f -> f.substring(prefix.length()))
+          .forEach(names::add);
+      for (String name : names) {
+        column(key, column + "." + name, a.get(prefix + name), table.get(name));
+      }
     }
   }
 
-  private static String jsonText(JsonNode n) {
+  /** A JSON value as the services audit it: strings bare, anything else as JSON; null for null. */
+  public static String jsonText(JsonNode n) {
     if (n == null || n.isNull()) {
       return null;
     }
     return n.isString() ? n.stringValue() : n.toString();
   }
 
-  private static String text(Object o) {
+  /** A column value as the services audit it. */
+  public static String text(Object o) {
     return o == null ? null : o instanceof Boolean b ? b.toString() : Objects.toString(o);
-  }
-
-  private static void cmp(List<String> diffs, String key, String column, String audited, String table) {
-    if (!Objects.equals(audited, table)) {
-      diffs.add(key + ": " + column + " is " + show(table) + " in the table but " + show(audited)
-          + " by the audit history (changed outside the application)");
-    }
   }
 
   private static String show(String v) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.datacapture.endpoints.EndpointService;
 import org.oligotrial.server.datacapture.endpoints.Rederivation;
+import org.oligotrial.server.datacapture.forms.FormDates;
 import org.oligotrial.server.datacapture.forms.FormService;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
@@ -38,7 +39,7 @@ public final class DataCapture {
     SiteGuard guard = new SiteGuard(r.jdbc(), audit);
     this.queries = new QueryService(r.jdbc(), r.tx(), audit, guard, protocol, clock);
     this.alerts = new AlertService(r.jdbc(), audit, clock);
-    this.endpoints = new EndpointService(r.jdbc(), audit, guard, protocol, randomization, clock);
+    this.endpoints = new EndpointService(r.jdbc(), audit, guard, protocol, randomization, r.results(), clock);
     this.rederivation = new Rederivation(r.jdbc(), audit, endpoints, participants, queries, protocol,
         clock);
     this.forms = new FormService(r.jdbc(), r.tx(), audit, guard, protocol, randomization, queries, alerts,
@@ -50,6 +51,11 @@ public final class DataCapture {
     // a withdrawal recorded as a status change censors the endpoints at once, not at the next saved form
     participants.onChange((participantId, siteCode, trigger) -> randomization.find(participantId)
         .ifPresent(randomized -> rederivation.after(randomized, siteCode, trigger)));
+    // consent and withdrawal dates are checked against the randomization and the forms (the date of death)
+    org.oligotrial.server.dates.DateSource randomized = FormService.randomizationDate(randomization);
+    FormDates formDates = new FormDates(r.jdbc(), trialId);
+    participants.datesHeldElsewhere(new org.oligotrial.server.dates.ParticipantDatesReader(
+        java.util.List.of(randomized, formDates))::read);
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
   }
 

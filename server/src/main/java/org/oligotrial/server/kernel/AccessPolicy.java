@@ -12,6 +12,9 @@ package org.oligotrial.server.kernel;
  *   <tr><td>statistician</td><td>all sites</td><td>no</td><td>no</td><td>yes</td></tr>
  *   <tr><td>DSMB member</td><td>no (the DSMB report only)</td><td>no</td><td>no</td><td>no</td></tr>
  * </table>
+ *
+ * <p>Results by arm ({@link #seesByArm}): the DSMB always, the statistician after the trial's release, everyone
+ * else never; the statistician's exports and reports are pooled until then.
  */
 public final class AccessPolicy {
   private AccessPolicy() {}
@@ -58,6 +61,18 @@ public final class AccessPolicy {
    */
   public static boolean canSeeComparative(Actor a) {
     return a.role() == Role.DSMB;
+  }
+
+  /**
+   * Whether the actor sees a trial's efficacy and safety results by arm (Kaplan-Meier curves per arm, log-rank, hazard
+   * ratio, toxicity, compliance and Table 1 by arm, the arm column of the analysis dataset): a DSMB member always; the
+   * statistician once the trial's comparative results are released ({@code oligotrial trials release-results});
+   * nobody else. Before the release the statistician sees the same results pooled over the arms.
+   *
+   * @param released whether the trial's comparative results are released
+   */
+  public static boolean seesByArm(Actor a, boolean released) {
+    return a.role() == Role.DSMB || released && a.role() == Role.STATISTICIAN;
   }
 
   /**

@@ -27,7 +27,8 @@ import org.oligotrial.survival.cox.CoxOptions;
  * One interim look of a trial computed from its analysis dataset with the protocol's {@code interimAnalysis} plan.
  *
  * <p>The statistic is the stratified log-rank statistic of the experimental arm (the protocol's arm of type
- * {@code experimental}) on the plan's endpoint (pfs or os), stratified by the randomization strata of each row:
+ * {@code experimental}) on the plan's endpoint (a time-to-event endpoint of the protocol, by its id),
+ * stratified by the randomization strata of each row:
  * \( z_{LR} = \sum_s (O_{E,s} - E_{E,s}) / \sqrt{\sum_s V_{E,s}} \) (core {@link LogRankTest}, R's
  * {@code survdiff(... + strata(s))}); the hazard ratio experimental : control and its standard error come from the
  * Cox model with the arm as the only covariate, stratified likewise (core {@link CoxModel}, Efron ties, R's
@@ -81,14 +82,17 @@ public final class InterimAnalysis {
     return (double) ratio.get(e) / ratio.get(1 - e);
   }
 
-  /** The endpoint of the plan as a column of the dataset. */
-  static Function<AnalysisRow, TimeToEvent> endpoint(String id) {
-    return switch (id) {
-      case "pfs" -> AnalysisRow::pfs;
-      case "os" -> AnalysisRow::os;
-      default -> throw new ConflictException("interimAnalysis.endpoint",
-          "the server monitors pfs or os, not " + id);
-    };
+  /**
+   * The endpoint of the plan, read from each row by its protocol id ({@link AnalysisRow#endpoint}).
+   *
+   * @throws ConflictException when the protocol declares no time-to-event endpoint with that id
+   */
+  static Function<AnalysisRow, TimeToEvent> endpoint(Protocol protocol, String id) {
+    if (protocol.endpoints().stream().noneMatch(e -> e.id().equals(id) && e.timeToEvent())) {
+      throw new ConflictException("interimAnalysis.endpoint",
+          "the protocol declares no time-to-event endpoint " + id + " (one with an event block)");
+    }
+    return r -> r.endpoint(id);
   }
 
   /**
@@ -98,7 +102,7 @@ public final class InterimAnalysis {
    */
   public static Observed observe(Protocol protocol, List<AnalysisRow> rows) {
     InterimAnalysisPlan plan = plan(protocol);
-    Function<AnalysisRow, TimeToEvent> pick = endpoint(plan.endpoint());
+    Function<AnalysisRow, TimeToEvent> pick = endpoint(protocol, plan.endpoint());
     String experimental = experimentalArm(protocol);
     List<AnalysisRow> usable = rows.stream().filter(r -> pick.apply(r) != null).toList();
     int n = usable.size();

@@ -95,7 +95,8 @@ public final class InterimLooks {
    */
   public Recorded record(Actor actor, Protocol protocol, List<AnalysisRow> rows, LocalDate cutoff) {
     require(AccessPolicy.canRecordLook(actor), actor, "record an interim look");
-    String sha = sha256(AnalysisCsv.toCsv(org.oligotrial.randomization.ProtocolRandomization.factors(protocol), rows));
+    String sha = sha256(AnalysisCsv.toCsv(protocol,
+        org.oligotrial.randomization.ProtocolRandomization.factors(protocol), rows));
     InterimAnalysis.Observed observed = InterimAnalysis.observe(protocol, rows);
     return tx.execute(s -> {
       // the earlier looks as recorded; the unique (trial, number) refuses a concurrent recording of the same number

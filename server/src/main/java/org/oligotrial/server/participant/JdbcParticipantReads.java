@@ -1,16 +1,23 @@
 package org.oligotrial.server.participant;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.oligotrial.server.dates.ParticipantDates;
+import org.oligotrial.server.dates.ParticipantDatesReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link ParticipantReads} on the {@code participant} table, for one trial: a participant of another trial is
  * unknown here. Thread-safe.
  */
 public final class JdbcParticipantReads implements ParticipantReads {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final JdbcClient jdbc;
   private final String trialId;
 
@@ -47,6 +54,35 @@ public final class JdbcParticipantReads implements ParticipantReads {
           return d == null ? null : new Withdrawal(d, rs.getString(2), rs.getBoolean(3));
         })
         .optional();
+  }
+
+  @Override
+  public ParticipantDates dates(String participantId) {
+    LocalDate birth = jdbc.sql("SELECT s.record_json FROM screening_version s JOIN participant p"
+            + " ON p.id = s.participant_id WHERE s.participant_id = :id AND p.trial_id = :t ORDER BY s.version DESC")
+        .param("id", participantId).param("t", trialId).query(String.class).list().stream()
+        .findFirst().map(JdbcParticipantReads::birthDate).orElse(null);
+    return jdbc.sql("SELECT consent_date, withdrawal_date FROM participant WHERE id = :id AND trial_id = :t")
+        .param("id", participantId).param("t", trialId)
+        .query((rs, n) -> {
+          ParticipantDates.Dated latest = ParticipantDatesReader.later(null, rs.getObject(1, LocalDate.class),
+              "consent");
+          latest = ParticipantDatesReader.later(latest, rs.getObject(2, LocalDate.class), "withdrawal");
+          return new ParticipantDates(birth, null, null, latest);
+        })
+        .optional().orElse(ParticipantDates.NONE);
+  }
+
+  /** The {@code birthDate} of a screening record, or null when absent or not a date. */
+  static LocalDate birthDate(String recordJson) {
+    try {
+      JsonNode n = recordJson == null ? null : JSON.readTree(recordJson);
+      JsonNode b = n == null ? null : n.path("birthDate");
+      String v = b != null && b.isString() ? b.stringValue() : null;
+      return v == null ? null : LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+    } catch (JacksonException | DateTimeParseException e) {
+      return null;
+    }
   }
 
   @Override

@@ -3,11 +3,12 @@ package org.oligotrial.server.participant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.oligotrial.server.dates.ParticipantDates;
 
 /**
  * What other features may read of the participant records, which this feature owns (the {@code participant} table
  * is named in SQL only here, {@code TablesAreReadByTheirOwnerTest}): a participant's site, the participants of some
- * sites, the recorded withdrawal, and the row lock that serialises changes to one participant. The reads check no
+ * sites, the recorded withdrawal, the dates its records hold, and the row lock that serialises changes to one participant. The reads check no
  * access rights: the caller has checked them. Implementations are thread-safe; the locks hold until the caller's
  * transaction ends.
  */
@@ -26,6 +27,14 @@ public interface ParticipantReads {
 
   /** The recorded withdrawal, or empty when the participant has not withdrawn (or is unknown). */
   Optional<Withdrawal> withdrawal(String participantId);
+
+  /**
+   * The dates the participant's records hold for the date rules: the birth date of the latest screening record
+   * (its {@code birthDate}, null when absent or unreadable) and the latest of consent and withdrawal; no
+   * randomization or death date (other features hold those). {@link ParticipantDates#NONE} for an unknown
+   * participant.
+   */
+  ParticipantDates dates(String participantId);
 
   /**
    * Locks the participant's row until the transaction ends, so that concurrent changes to one participant run one

@@ -224,6 +224,26 @@ final class ParticipantRepository {
     return out;
   }
 
+  /**
+   * Every participant with its latest screening version's verdict, by screening number: one statement, and none of
+   * the record and result texts (which {@link #histories} reads, tens of kilobytes per participant).
+   *
+   * @param sites restrict to these sites, or null for all
+   * @param site filter by one site, or null
+   */
+  List<LatestScreening> latestScreenings(Collection<String> sites, String site) {
+    return bind(jdbc.sql("SELECT " + P_COLUMNS + ", v.verdict, v.screen_failure_reasons, v.entered_at AS v_entered_at"
+            + " FROM participant p JOIN screening_version v ON v.participant_id = p.id AND v.version ="
+            + " p.screening_version" + where(sites, site, null) + " ORDER BY p.screening_number"), sites, site, null)
+        .query((rs, n) -> {
+          Participant p = read(rs);
+          return new LatestScreening(p, p.screeningVersion(), rs.getString("verdict"),
+              JSON.readValue(rs.getString("screen_failure_reasons"), new TypeReference<List<String>>() {}),
+              instant(rs, "v_entered_at"));
+        })
+        .list();
+  }
+
   /** The distinct protocol versions stored with the trial's screening results, sorted. */
   List<String> screeningProtocolVersions() {
     return jdbc.sql("SELECT DISTINCT v.protocol_version FROM screening_version v JOIN participant p ON p.id ="
@@ -232,25 +252,46 @@ final class ParticipantRepository {
   }
 
   /**
-   * A page of participants.
+   * A page of participants, ordered by screening number, with the number matching the filter: one statement (the
+   * count is a window over the filtered rows, {@code COUNT(*) OVER ()}), and a second, a plain count, only when the
+   * page asked for lies past the last one (no row to carry the count). The filtered rows are read by the index
+   * {@code participant_trial_site_number} (V98) in screening-number order, so a page reads its rows and no more
+   * when there is no text filter.
    *
    * @param sites restrict to these sites, or null for all
    * @param site filter by one site, or null
    * @param status filter by status, or null
+   * @param numberKey keep the screening numbers whose {@link org.oligotrial.server.kernel.Identifiers#key key}
+   *     contains this key (case-insensitive search), or null
    */
-  ParticipantPage page(Collection<String> sites, String site, ParticipantStatus status, int page, int size) {
-    String where = where(sites, site, status);
-    long total = bind(jdbc.sql("SELECT COUNT(*) FROM participant p" + where), sites, site, status)
-        .query(Long.class)
-        .single();
+  ParticipantPage page(Collection<String> sites, String site, ParticipantStatus status, String numberKey, int page,
+      int size) {
+    String where = where(sites, site, status) + (numberKey == null ? "" : " AND p.screening_number_key LIKE :text"
+        + " ESCAPE '!'");
+    long[] total = {-1};
     List<Participant> items =
-        bind(jdbc.sql("SELECT " + P_COLUMNS + " FROM participant p" + where
-                + " ORDER BY p.screening_number LIMIT :limit OFFSET :offset"), sites, site, status)
+        text(bind(jdbc.sql("SELECT " + P_COLUMNS + ", COUNT(*) OVER () AS matching FROM participant p" + where
+                + " ORDER BY p.screening_number LIMIT :limit OFFSET :offset"), sites, site, status), numberKey)
             .param("limit", size)
             .param("offset", (long) page * size)
-            .query((rs, n) -> read(rs))
+            .query((rs, n) -> {
+              total[0] = rs.getLong("matching");
+              return read(rs);
+            })
             .list();
-    return new ParticipantPage(items, page, size, total);
+    if (total[0] < 0) {
+      total[0] = page == 0 ? 0 : text(bind(jdbc.sql("SELECT COUNT(*) FROM participant p" + where), sites, site,
+          status), numberKey).query(Long.class).single();
+    }
+    return new ParticipantPage(items, page, size, total[0]);
+  }
+
+  /** Binds the search text as a LIKE pattern ({@code %key%}, with {@code !} escaping {@code %}, {@code _}, {@code !}). */
+  private static JdbcClient.StatementSpec text(JdbcClient.StatementSpec spec, String numberKey) {
+    if (numberKey == null) {
+      return spec;
+    }
+    return spec.param("text", "%" + numberKey.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
   }
 
   /**

@@ -14,6 +14,7 @@ import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.audit.AuditTrail;
 import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.dates.ObservationDates;
+import org.oligotrial.server.dates.DateSource;
 import org.oligotrial.server.dates.ParticipantDatesReader;
 import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
@@ -59,6 +60,7 @@ public final class ParticipantService {
   private final ObservationDates dates;
   private final ParticipantDatesReader dateFacts;
   private volatile ParticipantChanged afterChange = ParticipantChanged.NONE;
+  private volatile DateSource datesElsewhere = DateSource.NONE;
 
   /**
    * The participants of one trial: every read and write is limited to the trial's participants (one of another
@@ -81,7 +83,9 @@ public final class ParticipantService {
     this.evaluator = evaluator;
     this.clock = clock;
     this.dates = new ObservationDates(clock);
-    this.dateFacts = new ParticipantDatesReader(jdbc);
+    JdbcParticipantReads own = new JdbcParticipantReads(jdbc, trialId);
+    this.dateFacts = new ParticipantDatesReader(List.of((id, form) -> own.dates(id),
+        (id, form) -> datesElsewhere.datesOf(id, form)));
   }
 
   /** The trial whose participants these are. */
@@ -96,6 +100,15 @@ public final class ParticipantService {
    */
   public void onChange(ParticipantChanged listener) {
     this.afterChange = listener == null ? ParticipantChanged.NONE : listener;
+  }
+
+  /**
+   * Sets where the dates of a participant held by other features (randomization, forms; above all the date of death)
+   * are read for the date rules of consent and withdrawal. One source: a later call replaces the earlier (data
+   * capture on this register sets it, as it sets {@link #onChange}); until then only this feature's dates are known.
+   */
+  public void datesHeldElsewhere(DateSource source) {
+    this.datesElsewhere = source == null ? DateSource.NONE : source;
   }
 
   /**
@@ -471,11 +484,35 @@ public final class ParticipantService {
    * @throws SiteAccessDeniedException when {@code siteCode} is outside the actor's sites
    */
   public ParticipantPage list(Actor actor, String siteCode, ParticipantStatus status, int page, int size) {
+    return search(actor, siteCode, status, null, page, size);
+  }
+
+  /**
+   * A page of participants the actor may read, optionally of one site and one status, and whose screening number
+   * contains {@code text} ignoring case (compared by {@link Identifiers#key}, as screening numbers are kept unique).
+   * Screening numbers are the only identifying text the register keeps: no protocol here records initials or names.
+   * One statement whatever the number of participants (two for a page past the last).
+   *
+   * @param text part of a screening number, or null for any
+   * @throws InvalidFieldException (400) for a page below 0, a size outside 1-500, or text that is not a clean
+   *     identifier (invisible or control characters) or is longer than 64 characters
+   * @throws SiteAccessDeniedException when {@code siteCode} is outside the actor's sites (audited)
+   */
+  public ParticipantPage search(Actor actor, String siteCode, ParticipantStatus status, String text, int page,
+      int size) {
+    String key = null;
+    if (text != null && !text.isBlank()) {
+      String cleaned = Identifiers.clean("q", text);
+      if (cleaned.length() > 64) {
+        throw new BadInputException("q", "is longer than a screening number (64 characters)");
+      }
+      key = Identifiers.key(cleaned);
+    }
     if (page < 0) {
-      throw new InvalidFieldException("page", "must be 0 or more");
+      throw new BadInputException("page", "must be 0 or more");
     }
     if (size < 1 || size > 500) {
-      throw new InvalidFieldException("size", "must be 1 to 500");
+      throw new BadInputException("size", "must be 1 to 500");
     }
     if (siteCode != null && !AccessPolicy.canRead(actor, siteCode)) {
       deny(actor, "site", siteCode, siteCode, "list participants");
@@ -483,7 +520,24 @@ public final class ParticipantService {
     if (!AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty()) {
       return new ParticipantPage(List.of(), page, size, 0);
     }
-    return repo.page(AccessPolicy.readableSites(actor), siteCode, status, page, size);
+    return repo.page(AccessPolicy.readableSites(actor), siteCode, status, key, page, size);
+  }
+
+  /**
+   * Every participant the actor may read (all sites for the roles that read every site), optionally at one site, with
+   * its latest screening version's verdict, by screening number: one statement whatever the number of participants,
+   * without the screening records and results (for lists of every participant: the screening log, the work lists).
+   *
+   * @throws SiteAccessDeniedException when the actor may not read {@code siteCode} (audited)
+   */
+  public List<LatestScreening> latestScreenings(Actor actor, String siteCode) {
+    if (siteCode != null && !AccessPolicy.canRead(actor, siteCode)) {
+      deny(actor, "site", siteCode, siteCode, "list participants");
+    }
+    if (!AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty()) {
+      return List.of();
+    }
+    return repo.latestScreenings(AccessPolicy.readableSites(actor), siteCode);
   }
 
   /**
@@ -524,7 +578,7 @@ public final class ParticipantService {
       throw denials.refuse(actor, "export", "participants", null, actor.role() + " may not export",
           "a " + actor.role().name().toLowerCase() + " may not export participants");
     }
-    List<Participant> all = repo.page(null, null, null, 0, Integer.MAX_VALUE).items();
+    List<Participant> all = repo.page(null, null, null, null, 0, Integer.MAX_VALUE).items();
     audit.recordNow(new AuditEntry(actor.username(), AuditAction.EXPORT, "export", "participants", null, null,
         all.size() + " participants", null, null));
     return all;

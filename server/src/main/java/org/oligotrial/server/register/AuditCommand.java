@@ -13,6 +13,8 @@ import java.util.List;
 import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.randomization.FactorIds;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.oligotrial.input.UserInputException;
 import org.oligotrial.merkle.MerkleRange;
 import org.oligotrial.server.audit.AuditEvent;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,6 +43,15 @@ import picocli.CommandLine.Spec;
     subcommands = {AuditCommand.Verify.class, AuditCommand.Prove.class, AuditCommand.CheckProof.class})
 public final class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  private final BiFunction<JdbcClient, FactorIds, StateReplay> replay;
+
+  /**
+   * @param replay the state replay of a database (each feature compares its own tables; the wiring above every
+   *     feature composes it)
+   */
+  public AuditCommand(BiFunction<JdbcClient, FactorIds, StateReplay> replay) {
+    this.replay = replay;
+  }
 
   @Override
   public Integer call() {
@@ -72,6 +84,8 @@ public final class AuditCommand implements Callable<Integer> {
         description = "The server's public key (default: audit-signing.pub in the key directory)")
     Path publicKeyFile;
 
+    @ParentCommand AuditCommand parent;
+
     @Option(names = "--state", description = "Also compare the current trial tables with the audit history.")
     boolean state;
 
@@ -86,7 +100,7 @@ public final class AuditCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>(v.problems());
         long problemCount = v.problemCount();
         if (state) {
-          StateReplay.Result r = new StateReplay(s.register().jdbc(),
+          StateReplay.Result r = parent.replay.apply(s.register().jdbc(),
               FactorIds.of(ProtocolLoader.bundled())).compare(trail);
           problems.addAll(r.differences());
           problemCount += r.differences().size();

@@ -50,6 +50,7 @@ public final class Register {
   private final ElectronicSignatures signatures;
   private final SecondFactor secondFactor;
   private final TrialRegistry trials;
+  private final org.oligotrial.server.trial.ResultsRelease results;
   private final ScreeningEvaluator evaluator;
   private final Clock clock;
   private final java.util.concurrent.ConcurrentMap<String, ParticipantService> trialParticipants =
@@ -64,6 +65,7 @@ public final class Register {
     this.sites = new SiteService(jdbc, tx, audit, clock);
     this.tokenCache = new TokenCache();
     this.trials = new TrialRegistry(jdbc, tx, audit, clock, sites);
+    this.results = new org.oligotrial.server.trial.ResultsRelease(jdbc, tx, audit, trials, clock);
     // a site added takes part in the default trial; other trials enrol it with 'trials enrol-site'
     this.sites.onAdded(trials::enrolInDefault);
     this.users = new UserService(jdbc, tx, audit, sites, encoder, clock, tokenCache, trials::defaultId);
@@ -134,6 +136,11 @@ public final class Register {
   /** The trials the server holds and their protocol versions. */
   public TrialRegistry trials() {
     return trials;
+  }
+
+  /** The release of each trial's comparative (by-arm) results. */
+  public org.oligotrial.server.trial.ResultsRelease results() {
+    return results;
   }
 
   public SiteService sites() {

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.oligotrial.input.UserInputException;
 import org.oligotrial.server.database.DatabaseOption;
 import org.oligotrial.server.kernel.Actor;
-import org.oligotrial.server.trial.ProtocolVersion;
 import org.oligotrial.server.trial.Trial;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code oligotrial trials add|list|amend|enrol-site}: the trials a server holds, straight on the database. Each
- * change is audited with the operator ({@code cli:<os user>}) as the actor.
+ * {@code oligotrial trials add|list|amend|enrol-site|release-results}: the trials a server holds, straight on the
+ * database. Each change is audited with the operator ({@code cli:<os user>}) as the actor.
  */
 @Command(name = "trials", description = "Add, list or amend the trials the server holds (opens the database"
     + " directly).",
     subcommands = {TrialsCommand.Add.class, TrialsCommand.ListTrials.class, TrialsCommand.Amend.class,
-        TrialsCommand.EnrolSite.class},
+        TrialsCommand.EnrolSite.class, TrialsCommand.ReleaseResults.class},
     mixinStandardHelpOptions = true)
 public final class TrialsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -56,14 +55,10 @@ public final class TrialsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       String yaml = read(protocol);
-      try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        Trial t = OperatorErrors.translate(() ->
-            s.register().trials().add(Actor.operator(), yaml, protocol.toString(), makeDefault));
-        spec.commandLine().getOut().println("added trial " + t.id() + " (" + t.title() + "), protocol "
-            + t.current().label() + " sha256:" + t.current().sha256().substring(0, 16)
-            + (t.isDefault() ? ", default" : ""));
-      }
-      return 0;
+      return OperatorErrors.change(db, spec,
+          r -> r.trials().add(Actor.operator(), yaml, protocol.toString(), makeDefault),
+          (r, t) -> "added trial " + t.id() + " (" + t.title() + "), protocol " + t.current().label() + " sha256:"
+              + t.current().sha256().substring(0, 16) + (t.isDefault() ? ", default" : ""));
     }
   }
 
@@ -117,13 +112,10 @@ public final class TrialsCommand implements Callable<Integer> {
         throw new UserInputException("--effective must be a date YYYY-MM-DD; got " + effective);
       }
       String yaml = read(protocol);
-      try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        ProtocolVersion v = OperatorErrors.translate(() ->
-            s.register().trials().amend(Actor.operator(), trial, yaml, protocol.toString(), from, reason));
-        spec.commandLine().getOut().println("amended trial " + v.trialId() + ": protocol " + v.label()
-            + " sha256:" + v.sha256().substring(0, 16) + ", effective " + v.effectiveDate());
-      }
-      return 0;
+      return OperatorErrors.change(db, spec,
+          r -> r.trials().amend(Actor.operator(), trial, yaml, protocol.toString(), from, reason),
+          (r, v) -> "amended trial " + v.trialId() + ": protocol " + v.label() + " sha256:"
+              + v.sha256().substring(0, 16) + ", effective " + v.effectiveDate());
     }
   }
 
@@ -143,13 +135,36 @@ public final class TrialsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      return OperatorErrors.change(db, spec, r -> {
+        r.trials().enrolSite(Actor.operator(), trial, site);
+        return null;
+      }, (r, none) -> "site " + site + " takes part in trial " + trial + " (sites: "
+          + String.join(",", r.trials().sites(trial)) + ")");
+    }
+  }
+
+  /** {@code trials release-results --trial ID --reason TEXT}. */
+  @Command(name = "release-results", mixinStandardHelpOptions = true,
+      description = {"Release a trial's comparative (by-arm) efficacy and safety results: until then only the"
+          + " DSMB sees them by arm and the statistician's reports and analysis dataset are pooled.",
+          "Irreversible and audited: a trial's results are released once; the release cannot be undone."})
+  static final class ReleaseResults implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOption db;
+
+    @Option(names = "--trial", required = true, description = "The trial's id, e.g. NCT03119519.")
+    String trial;
+
+    @Option(names = "--reason", required = true, description = "Why the results are released, e.g. the DSMB's"
+        + " recommendation or the final analysis (audited).")
+    String reason;
+
+    @Override
+    public Integer call() {
       try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        OperatorErrors.translate(() -> {
-          s.register().trials().enrolSite(Actor.operator(), trial, site);
-          return null;
-        });
-        spec.commandLine().getOut().println("site " + site + " takes part in trial " + trial + " (sites: "
-            + String.join(",", s.register().trials().sites(trial)) + ")");
+        var r = OperatorErrors.translate(() -> s.register().results().release(Actor.operator(), trial, reason));
+        spec.commandLine().getOut().println("released the comparative results of trial " + r.trialId() + " at "
+            + r.releasedAt() + " by " + r.releasedBy() + ": the statistician now sees them by arm");
       }
       return 0;
     }

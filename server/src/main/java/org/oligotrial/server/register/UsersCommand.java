@@ -13,7 +13,6 @@ import org.oligotrial.server.database.DatabaseOption;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.user.UserAccount;
-import org.oligotrial.server.user.UserService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,13 +109,8 @@ public final class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        boolean removed = OperatorErrors.translate(() ->
-            s.register().secondFactor().remove(Actor.operator(), username, reason));
-        spec.commandLine().getOut().println(removed ? "removed the second factor of " + username
-            : username + " has no second factor");
-      }
-      return 0;
+      return OperatorErrors.change(db, spec, r -> r.secondFactor().remove(Actor.operator(), username, reason),
+          (r, removed) -> removed ? "removed the second factor of " + username : username + " has no second factor");
     }
   }
 
@@ -148,15 +142,11 @@ public final class UsersCommand implements Callable<Integer> {
         throw new UserInputException("--role must be one of investigator, coordinator, data-manager, monitor,"
             + " statistician; got " + role);
       }
-      try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        UserService.Membership m = OperatorErrors.translate(() -> {
-          s.register().trials().get(trial);
-          return s.register().users().grant(Actor.operator(), username, trial, r, new LinkedHashSet<>(sites));
-        });
-        spec.commandLine().getOut().println(username + " is " + m.role().name().toLowerCase() + " on " + trial
-            + (m.sites().isEmpty() ? "" : ", sites " + String.join(",", new java.util.TreeSet<>(m.sites()))));
-      }
-      return 0;
+      return OperatorErrors.change(db, spec, reg -> {
+        reg.trials().get(trial);
+        return reg.users().grant(Actor.operator(), username, trial, r, new LinkedHashSet<>(sites));
+      }, (reg, m) -> username + " is " + m.role().name().toLowerCase() + " on " + trial
+          + (m.sites().isEmpty() ? "" : ", sites " + String.join(",", new java.util.TreeSet<>(m.sites()))));
     }
   }
 
@@ -175,14 +165,10 @@ public final class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (OperatorSession s = OperatorSession.open(db.resolve())) {
-        OperatorErrors.translate(() -> {
-          s.register().users().revoke(Actor.operator(), username, trial);
-          return null;
-        });
-        spec.commandLine().getOut().println(username + " holds no role on " + trial);
-      }
-      return 0;
+      return OperatorErrors.change(db, spec, r -> {
+        r.users().revoke(Actor.operator(), username, trial);
+        return null;
+      }, (r, none) -> username + " holds no role on " + trial);
     }
   }
 

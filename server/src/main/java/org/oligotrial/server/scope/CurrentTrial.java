@@ -3,6 +3,7 @@ package org.oligotrial.server.scope;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.randomization.RandomizationService;
+import org.oligotrial.server.trial.PerRequest;
 import org.oligotrial.server.trial.RequestedTrial;
 import org.oligotrial.server.trial.Trial;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CurrentTrial {
+  private static final String ID = CurrentTrial.class.getName() + ".id";
+  private static final String SCOPE = CurrentTrial.class.getName() + ".scope";
   private final TrialScopes scopes;
 
   CurrentTrial(TrialScopes scopes) {
@@ -22,12 +25,15 @@ public class CurrentTrial {
 
   /** The id of the request's trial. */
   public String id() {
-    return RequestedTrial.idOr(scopes.trials().defaultId());
+    return PerRequest.get(ID, () -> RequestedTrial.id().orElseGet(() -> scopes.trials().defaultId()));
   }
 
-  /** The request's trial's services under its current protocol version. */
+  /**
+   * The request's trial's services under its current protocol version, read once per request ({@link PerRequest}:
+   * three statements each time before, and a page asks many times).
+   */
   public TrialScope scope() {
-    return scopes.of(id());
+    return PerRequest.get(SCOPE, () -> scopes.of(id()));
   }
 
   public Trial trial() {

@@ -4,7 +4,9 @@ import java.util.Optional;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.kernel.SiteAccessDeniedException;
+import org.oligotrial.server.trial.PerRequest;
 import org.oligotrial.server.trial.TrialRegistry;
+import org.oligotrial.server.user.UserAccount;
 import org.oligotrial.server.user.UserService;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
@@ -13,12 +15,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The authenticated user of the current request as an {@link Actor} on a trial (role and sites read fresh from the
- * database): {@link #on(String)} for a trial's pages and API, {@link #get()} for the default trial's (the
- * single-trial paths). An administrator is one on every trial; anyone else is who they are on that trial
+ * database, once per request: {@link PerRequest}): {@link #on(String)} for a trial's pages and API, {@link #get()}
+ * for the default trial's (the single-trial paths). An administrator is one on every trial; anyone else is who they are on that trial
  * ({@link UserService#actorOn}), and refused (403) on a trial where they hold no role.
  */
 @Component
 public class CurrentActor {
+  private static final String ACTOR = CurrentActor.class.getName() + ".actor:";
+  private static final String ACCOUNT = CurrentActor.class.getName() + ".account:";
+  private static final String DEFAULT_TRIAL = CurrentActor.class.getName() + ".defaultTrial";
   private final UserService users;
   private final TrialRegistry trials;
 
@@ -43,7 +48,8 @@ public class CurrentActor {
     }
     // a token login's principal is the actor the token's query read; a form login's is the username
     String username = a.getPrincipal() instanceof Actor actor ? actor.username() : a.getName();
-    Optional<Actor> on = users.actorOn(username, trialId);
+    // read once per request and trial (the page's handler, its header and its checks all ask)
+    Optional<Actor> on = PerRequest.get(ACTOR + username + "@" + trialId, () -> users.actorOn(username, trialId));
     if (on.isPresent()) {
       return on.get();
     }
@@ -51,6 +57,20 @@ public class CurrentActor {
       throw new InsufficientAuthenticationException("unknown user");
     }
     throw new SiteAccessDeniedException("you hold no role on trial " + trialId);
+  }
+
+  /**
+   * The user's account as {@link UserService#find} reads it (four statements), once per request: the second-factor
+   * filter and the page header both ask.
+   */
+  public static Optional<UserAccount> account(UserService users, String username) {
+    return PerRequest.get(ACCOUNT + username, () -> users.find(username));
+  }
+
+  /** As {@link #account(UserService, String)}, from a filter that has the request. */
+  static Optional<UserAccount> account(jakarta.servlet.http.HttpServletRequest request, UserService users,
+      String username) {
+    return PerRequest.get(request, ACCOUNT + username, () -> users.find(username));
   }
 
   /**
@@ -73,6 +93,7 @@ public class CurrentActor {
     if (a == null || !a.isAuthenticated()) {
       throw new InsufficientAuthenticationException("not logged in");
     }
-    return on(org.oligotrial.server.trial.RequestedTrial.idOr(trials.defaultId()));
+    return on(org.oligotrial.server.trial.RequestedTrial.id()
+        .orElseGet(() -> PerRequest.get(DEFAULT_TRIAL, trials::defaultId)));
   }
 }

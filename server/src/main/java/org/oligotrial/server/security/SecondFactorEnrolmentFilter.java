@@ -41,15 +41,15 @@ final class SecondFactorEnrolmentFilter extends OncePerRequestFilter {
     String path = req.getRequestURI().substring(req.getContextPath().length());
     boolean open = path.startsWith(SETUP) || path.equals("/logout") || path.equals("/login") || path.equals("/error")
         || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/");
-    if (a != null && a.isAuthenticated() && !open && mustEnrol(a.getName())) {
+    if (a != null && a.isAuthenticated() && !open && mustEnrol(req, a.getName())) {
       res.sendRedirect(req.getContextPath() + SETUP);
       return;
     }
     chain.doFilter(req, res);
   }
 
-  private boolean mustEnrol(String username) {
-    return users.find(username).map(u -> policy.required(u.role()) && !secondFactor.enrolled(username))
+  private boolean mustEnrol(HttpServletRequest req, String username) {
+    return CurrentActor.account(req, users, username).map(u -> policy.required(u.role()) && !secondFactor.enrolled(username))
         .orElse(false);
   }
 }

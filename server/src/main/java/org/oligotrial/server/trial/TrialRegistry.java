@@ -74,6 +74,16 @@ public final class TrialRegistry {
         .map(this::get).toList();
   }
 
+  /** Every trial's title by id, the default first, then by id: one statement (for the page header's picker). */
+  public java.util.Map<String, String> titles() {
+    java.util.Map<String, String> titles = new java.util.LinkedHashMap<>();
+    jdbc.sql("SELECT id, title FROM trial ORDER BY is_default DESC, id")
+        .query(rs -> {
+          titles.put(rs.getString(1), rs.getString(2));
+        });
+    return titles;
+  }
+
   /** The trial, if the server holds it (ids compare exactly, as registry ids are written: {@code NCT03119519}). */
   public Optional<Trial> find(String id) {
     if (id == null) {

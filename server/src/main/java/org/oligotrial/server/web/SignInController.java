@@ -6,10 +6,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The sign-in page (Spring Security handles the POST to {@code /login} and {@code /logout}); {@code /} goes home. */
 @Controller
 class SignInController {
+  private final org.oligotrial.server.trial.TrialRegistry registry;
+
+  SignInController(org.oligotrial.server.trial.TrialRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The sign-in page names the trials the server holds (their protocols' titles and registry ids), default first. */
   @GetMapping("/login")
   String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String error,
       org.springframework.ui.Model m) {
     m.addAttribute("failed", error != null);
+    m.addAttribute("heldTrials", registry.list());
     return "login";
   }
 

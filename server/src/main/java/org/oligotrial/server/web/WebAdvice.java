@@ -79,11 +79,13 @@ public class WebAdvice {
     }
     String username = a.getPrincipal() instanceof Actor actor ? actor.username() : a.getName();
     String root = request.getServletContext().getContextPath();
-    boolean admin = users.find(username).map(u -> u.role() == org.oligotrial.server.kernel.Role.ADMINISTRATOR)
-        .orElse(false);
-    var mine = users.memberships(username).stream().map(m -> m.trialId()).toList();
-    return trial.scopes().trials().list().stream().filter(t -> admin || mine.contains(t.id()))
-        .map(t -> new TrialLink(t.id(), t.title(), root + "/trials/" + t.id(), java.util.List.of())).toList();
+    boolean admin = CurrentActor.account(users, username)
+        .map(u -> u.role() == org.oligotrial.server.kernel.Role.ADMINISTRATOR).orElse(false);
+    // two statements: the user's trials and every trial's title (not each trial and its versions, each membership)
+    java.util.List<String> mine = admin ? java.util.List.of() : users.trialIds(username);
+    return trial.scopes().trials().titles().entrySet().stream().filter(t -> admin || mine.contains(t.getKey()))
+        .map(t -> new TrialLink(t.getKey(), t.getValue(), root + "/trials/" + t.getKey(), java.util.List.of()))
+        .toList();
   }
 
   @ModelAttribute("me")

@@ -1,5 +1,6 @@
 package org.oligotrial.server.api;
 
+import org.oligotrial.server.testing.ScriptedEvaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -25,9 +26,7 @@ class RandomizationApiTest extends ApiTestBase {
   static final List<String> USERS = List.of("admin", "inv.a", "coord.a", "dm.a", "mon.a", "stat", "coord.b");
 
   static String record(String egfr) {
-    return "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"adenocarcinoma\"},\"egfr\":\"" + egfr
-        + "\",\"staging\":{\"t\":\"T2a\",\"n\":\"N1\",\"m\":\"M1b\"},\"metastases\":[{\"site\":\"bone\","
-        + "\"lesions\":2}],\"intracranialMetastasis\":false}";
+    return ScriptedEvaluator.randomizable(egfr, "N1");
   }
 
   String consentedAtA(String egfr) {

@@ -1,5 +1,6 @@
 package org.oligotrial.server.audit;
 
+import org.oligotrial.server.StateReplays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -170,7 +171,7 @@ abstract class TamperEvidenceContract {
     assertThat(v.checkpoint()).isEqualTo(1);
     assertThat(v.witnessedRows()).isEqualTo(witnessed);
     assertThat(v.notYetWitnessed()).isZero();
-    assertThat(new StateReplay(reg.jdbc(), FACTOR_IDS).compare(reg.audit()).differences()).isEmpty();
+    assertThat(StateReplays.of(reg.jdbc(), FACTOR_IDS).compare(reg.audit()).differences()).isEmpty();
   }
 
   @Test
@@ -307,7 +308,7 @@ abstract class TamperEvidenceContract {
         + " '2024-12-01' WHERE id = '" + participant + "'"));
     assertThat(verify().intact()).as("no audit row changed").isTrue();
     String consented = DAY0.minusDays(3).toString();
-    assertThat(new StateReplay(reg.jdbc(), FACTOR_IDS).compare(reg.audit()).differences()).containsExactly(
+    assertThat(StateReplays.of(reg.jdbc(), FACTOR_IDS).compare(reg.audit()).differences()).containsExactly(
         "participant " + participant + ": status is \"RANDOMIZED\" in the table but \"CONSENTED\" by the audit"
             + " history (changed outside the application)",
         "participant " + participant + ": consent_date is \"2024-12-01\" in the table but \"" + consented
@@ -329,7 +330,7 @@ abstract class TamperEvidenceContract {
         ps.executeUpdate();
       }
     });
-    assertThat(new StateReplay(reg.jdbc(), FACTOR_IDS).compare(reg.audit()).differences()).containsExactly(
+    assertThat(StateReplays.of(reg.jdbc(), FACTOR_IDS).compare(reg.audit()).differences()).containsExactly(
         "crf_form " + lockedForm + ": values_json.grade is \"1\" in the table but \"2\" by the audit history"
             + " (changed outside the application)");
   }

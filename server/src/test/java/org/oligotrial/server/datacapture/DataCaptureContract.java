@@ -63,6 +63,7 @@ abstract class DataCaptureContract {
   Actor dm;
   Actor monitor;
   Actor stat;
+  Actor dsmb;
   Actor coordB;
   Actor dmB;
 
@@ -84,6 +85,7 @@ abstract class DataCaptureContract {
     dm = user(admin, "dm.a", Role.DATA_MANAGER, "A");
     monitor = user(admin, "mon.a", Role.MONITOR, "A");
     stat = user(admin, "stat", Role.STATISTICIAN);
+    dsmb = user(admin, "dsmb.a", Role.DSMB);
     coordB = user(admin, "coord.b", Role.COORDINATOR, "B");
     dmB = user(admin, "dm.b", Role.DATA_MANAGER, "B");
   }
@@ -576,8 +578,12 @@ abstract class DataCaptureContract {
     assertThat(e.worstGrades()).containsEntry("Pneumonitis", 3);
     assertThat(e.compliance().delivery().plannedFractions()).isEqualTo(30);
     assertThat(e.compliance().fractionProportion()).isEqualTo(0.9);
-    // by arm: this participant counts once for pneumonitis, at grade 3
-    EndpointService.Safety safety = dc.endpoints().safety(stat);
+    // by arm (the DSMB; the statistician before the trial's results are released: pooled): this participant counts
+    // once for pneumonitis, at grade 3
+    EndpointService.Safety pooled = dc.endpoints().safety(stat);
+    assertThat(pooled.toxicity()).extracting(t -> t.arm()).containsOnly(EndpointService.POOLED);
+    assertThat(pooled.compliance()).singleElement().satisfies(c -> assertThat(c.arm()).isEqualTo("all"));
+    EndpointService.Safety safety = dc.endpoints().analysis(dsmb).safety();
     assertThat(safety.toxicity()).filteredOn(t -> t.arm().equals("RT+") && t.term().equals("Pneumonitis"))
         .singleElement().satisfies(t -> {
           assertThat(t.grade3OrWorse()).isPositive();
@@ -599,6 +605,21 @@ abstract class DataCaptureContract {
     assertThat(e.pfs().event()).isTrue();
     assertThat(e.os().days()).isEqualTo(100);
     assertThat(e.localControl()).isNull();
+  }
+
+  @Test
+  void aDeathOnTheDayOfRandomizationIsSavedAndIsAnEventAtDayZero() {
+    String p = randomized("RT-", "non-targeted");
+    baseline(p);
+    invalid(() -> dated(p, "death", -1, ",'cause':'other','causeDetail':'cardiac arrest'"), "values.date",
+        day(-1) + " is before randomization (" + day(0) + ")");
+    dated(p, "death", 0, ",'cause':'other','causeDetail':'cardiac arrest'");
+    ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
+    // the form and the derivation agree (core HistoryCheck): a real death, an event at 0 days for OS and PFS
+    assertThat(e.os().days()).isZero();
+    assertThat(e.os().event()).isTrue();
+    assertThat(e.pfs().days()).isZero();
+    assertThat(e.pfs().event()).isTrue();
   }
 
   @Test
@@ -642,9 +663,21 @@ abstract class DataCaptureContract {
     String b = randomized("RT-", "non-targeted");
     dated(b, "last-known-alive", 140, "");
     assertThatThrownBy(() -> dc.endpoints().export(coord)).isInstanceOf(SiteAccessDeniedException.class);
-    EndpointService.Dataset d = dc.endpoints().export(stat);
-    assertThat(d.rows()).extracting(r -> r.participantId()).contains(a, b);
+    // the statistician's dataset before the trial's results are released: pooled, no arm nor compliance column
+    EndpointService.Dataset pooled = dc.endpoints().export(stat);
+    assertThat(pooled.byArm()).isFalse();
+    assertThat(pooled.rows()).extracting(r -> r.participantId()).contains(a, b);
+    assertThat(pooled.rows()).extracting(r -> r.arm()).containsOnly(EndpointService.POOLED);
     assertThat(reg.audit().latest(1).get(0).entry().action()).isEqualTo(AuditAction.EXPORT);
+    assertThat(reg.audit().latest(1).get(0).entry().newValue()).endsWith(", pooled");
+    assertThat(pooled.toCsv().lines().findFirst().orElseThrow()).startsWith("participant_id,histology,first_line")
+        .doesNotContain("arm").doesNotContain("compliance");
+    assertThat(pooled.toCsv()).contains(a + ",non-squamous,non-targeted,no,2-5,III,98,1,").doesNotContain("RT+");
+    // the DSMB's, by arm
+    EndpointService.Dataset d = dc.endpoints().analysis(dsmb).dataset();
+    assertThat(d.byArm()).isTrue();
+    assertThat(d.rows()).extracting(r -> r.participantId()).contains(a, b);
+    assertThat(reg.audit().latest(1).get(0).entry().newValue()).endsWith(", by arm");
     Path csv = dir.resolve("analysis.csv");
     Files.writeString(csv, d.toCsv(), StandardCharsets.UTF_8);
     String text = Files.readString(csv);

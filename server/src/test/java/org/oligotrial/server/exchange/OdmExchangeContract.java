@@ -1,5 +1,6 @@
 package org.oligotrial.server.exchange;
 
+import org.oligotrial.server.testing.ScriptedEvaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -121,9 +122,7 @@ abstract class OdmExchangeContract {
   }
 
   private RandomizationRecord randomize(int n) {
-    String record = "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"adenocarcinoma\"},\"egfr\":"
-        + "\"wild-type\",\"staging\":{\"t\":\"T2a\",\"n\":\"N2\",\"m\":\"M1b\"},\"metastases\":[{\"site\":\"bone\","
-        + "\"lesions\":2}],\"intracranialMetastasis\":false}";
+    String record = ScriptedEvaluator.randomizable("wild-type", "N2");
     String id = reg.participants().register(coord, "A", "ODM-" + n, record).participant().id();
     reg.participants().recordConsent(coord, id, new Consent("ICF v1", DAY0.minusDays(3), "Dr Li"), null);
     return randomization.randomize(coord, id, null);

@@ -75,9 +75,10 @@ abstract class InterimLooksContract {
 
   static AnalysisRow row(String id, String arm, String stratum, long days, boolean event) {
     TimeToEvent censored = pfs(days, false);
-    return new AnalysisRow(id, arm, List.of(stratum, "a", "b", "c", "d"), pfs(days, event), censored, censored,
-        censored, censored,
-        Compliance.of(TreatmentDelivery.NONE), 0);
+    // keyed by the endpoint ids of the bundled protocol (NCT03119519), whose plan monitors pfs
+    return new AnalysisRow(id, arm, List.of(stratum, "a", "b", "c", "d"), Compliance.of(TreatmentDelivery.NONE), 0,
+        java.util.Map.of("pfs", pfs(days, event), "os", censored, "thoracic-pfs", censored, "local-control",
+            censored, "oligometastatic-control", censored));
   }
 
   /**
@@ -115,7 +116,7 @@ abstract class InterimLooksContract {
 
     InterimLooks.Recorded l1 = looks.record(stat, PROTOCOL, first, DAY0.plusDays(400));
     assertThat(l1.number()).isEqualTo(1);
-    assertThat(l1.datasetSha256()).isEqualTo(InterimLooks.sha256(AnalysisCsv.toCsv(
+    assertThat(l1.datasetSha256()).isEqualTo(InterimLooks.sha256(AnalysisCsv.toCsv(PROTOCOL,
         org.oligotrial.randomization.ProtocolRandomization.factors(PROTOCOL), first))).hasSize(64);
     assertThat(l1.result().get("observed").get("events").asInt()).isEqualTo(3);
     // the plan of the bundled protocol: 122 planned events, RT+ experimental with HR 0.6, so z = -z_LR

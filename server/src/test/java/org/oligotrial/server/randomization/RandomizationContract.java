@@ -1,5 +1,6 @@
 package org.oligotrial.server.randomization;
 
+import org.oligotrial.server.testing.ScriptedEvaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,10 +89,7 @@ abstract class RandomizationContract {
 
   /** A screening record: the scripted verdict plus the facts randomization reads. */
   static String record(String histology, String egfr, String t, String n, String metastases) {
-    boolean brain = metastases.contains("\"brain\"") || metastases.contains("\"leptomeninges\"");
-    return "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"" + histology + "\"},\"egfr\":\"" + egfr
-        + "\",\"staging\":{\"t\":\"" + t + "\",\"n\":\"" + n + "\",\"m\":\"M1b\"},\"metastases\":[" + metastases
-        + "],\"intracranialMetastasis\":" + brain + "}";
+    return ScriptedEvaluator.randomizable(histology, egfr, t, n, metastases);
   }
 
   static String typical() {
@@ -198,10 +196,10 @@ abstract class RandomizationContract {
           : "CREATE TRIGGER randomization_no_update BEFORE UPDATE ON randomization FOR EACH ROW"
               + " CALL 'org.oligotrial.server.randomization.ImmutableRowTrigger'");
     }
-    org.oligotrial.server.audit.StateReplay renamed = new org.oligotrial.server.audit.StateReplay(reg.jdbc(),
+    org.oligotrial.server.audit.StateReplay renamed = org.oligotrial.server.StateReplays.of(reg.jdbc(),
         org.oligotrial.randomization.FactorIds.of(Map.of("histology", "cell_type")));
     assertThat(renamed.compare(reg.audit()).differences()).noneMatch(d -> d.contains(id));
-    org.oligotrial.server.audit.StateReplay literal = new org.oligotrial.server.audit.StateReplay(reg.jdbc(),
+    org.oligotrial.server.audit.StateReplay literal = org.oligotrial.server.StateReplays.of(reg.jdbc(),
         org.oligotrial.randomization.FactorIds.of(Map.of()));
     assertThat(literal.compare(reg.audit()).differences()).filteredOn(d -> d.contains(id))
         .anyMatch(d -> d.contains("stratum")).anyMatch(d -> d.contains("factors_json"));

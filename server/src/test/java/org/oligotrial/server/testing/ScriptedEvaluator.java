@@ -21,6 +21,22 @@ public final class ScriptedEvaluator implements ScreeningEvaluator {
     return "{\"testVerdict\":\"" + verdict + "\",\"ageYears\":60}";
   }
 
+  /**
+   * An eligible record (scripted verdict) with the facts randomization reads of NCT03119519's record: histology,
+   * EGFR, T and N stage (M1b), the metastases (a JSON array's items) and the intracranial answer agreeing with them.
+   */
+  public static String randomizable(String histology, String egfr, String t, String n, String metastases) {
+    boolean brain = metastases.contains("\"brain\"") || metastases.contains("\"leptomeninges\"");
+    return "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":{\"histology\":\"" + histology + "\"},\"egfr\":\"" + egfr
+        + "\",\"staging\":{\"t\":\"" + t + "\",\"n\":\"" + n + "\",\"m\":\"M1b\"},\"metastases\":[" + metastases
+        + "],\"intracranialMetastasis\":" + brain + "}";
+  }
+
+  /** {@link #randomizable} for an adenocarcinoma T2a, stage N {@code n}, with two bone lesions. */
+  public static String randomizable(String egfr, String n) {
+    return randomizable("adenocarcinoma", egfr, "T2a", n, "{\"site\":\"bone\",\"lesions\":2}");
+  }
+
   @Override
   public ScreeningEvaluation evaluate(String json) {
     JsonNode n;

@@ -139,9 +139,7 @@ abstract class TrialIsolationContract {
     reg.users().grant(admin, "coord.second", third, Role.COORDINATOR, Set.of("A"));
     Actor coordThird = reg.users().actorOn("coord.second", third).orElseThrow();
     // the scripted verdict plus the facts randomization reads (as RandomizationContract's records)
-    String a = consented(reg.participants(), coordFirst, "RND-1", "{\"testVerdict\":\"ELIGIBLE\",\"diagnosis\":"
-        + "{\"histology\":\"adenocarcinoma\"},\"egfr\":\"mutant\",\"staging\":{\"t\":\"T2a\",\"n\":\"N1\","
-        + "\"m\":\"M1b\"},\"metastases\":[{\"site\":\"bone\",\"lesions\":2}],\"intracranialMetastasis\":false}");
+    String a = consented(reg.participants(), coordFirst, "RND-1", ScriptedEvaluator.randomizable("mutant", "N1"));
     String b = consented(scopes.of(third).participants(), coordThird, "RND-1", TestProtocols.firstEligible());
     var firstRandomization = scopes.of(FIRST).randomization();
     var thirdRandomization = scopes.of(third).randomization();

@@ -211,6 +211,15 @@ class TumourAssessmentBrowserTest {
     Map<String, Integer> days = Map.of(p1, 112, p2, 84, p3, 100);
     days.forEach((id, d) -> byArm.computeIfAbsent(arm.get(id), k -> new ArrayList<>()).add(d));
     b.signIn("stat", PASSWORD);
+    // before the trial's comparative results are released: one curve of all three, no arm (112, 84, 100: median 100)
+    b.open("/reports");
+    assertThat(b.text("#blinding")).startsWith("Pooled results");
+    assertThat(b.text("#km-0 ~ ul.km-summary")).contains(String.format(Locale.ROOT,
+        "all: n=3, events=3, median %.1f months", 100 / 30.4375)).doesNotContain("RT+").doesNotContain("Hazard");
+    // released (audited, irreversible): by arm
+    register.results().release(new org.oligotrial.server.kernel.Actor("admin",
+        org.oligotrial.server.kernel.Role.ADMINISTRATOR, java.util.Set.of()), register.trials().defaultId(),
+        "final analysis");
     b.open("/reports");
     String km = b.text("#km-0 ~ ul.km-summary");
     for (var e : byArm.entrySet()) {

@@ -2,6 +2,10 @@ package org.oligotrial.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,23 +32,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.oligotrial.server.ServerApplication;
+import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.register.Register;
 import org.oligotrial.server.testing.PostgresTestDatabase;
 import org.oligotrial.server.testing.TestRegisters;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
- * Load benchmark of the web application (not part of the normal build: the class name does not end in Test). N
- * simulated site coordinators (default 50) sign in and, for a fixed time (default 120 s), open the screening form,
- * post it for the live check, save a screening, open the participant page and the list, now and then the dashboard.
- * The server runs in this JVM on a fresh PostgreSQL database, bound to 127.0.0.1; the driver talks only to that
- * address, with a bounded thread pool and a hard deadline. At the end: no failed request, every acknowledged save is
- * in the database (no lost write), and the page times (p50, p95, p99, max) are printed per page.
+ * Load benchmark of the web application (not part of the normal build: the class name does not end in Test). The
+ * server runs in this JVM on a fresh PostgreSQL database (dropped afterwards), bound to 127.0.0.1, with 2,000
+ * participants registered first ({@code -Dweb.load.participants}; full records answering every question of the
+ * bundled protocol, one in seven a screen failure). N simulated site coordinators (default 50) sign in and, for a fixed
+ * time (default 120 s), open the screening form, post it for the live check, save a screening, open the participant
+ * page and the list; one time in twenty each, the dashboard, the data-management page or a list page 1-8. The driver
+ * talks only to that address, with a bounded thread pool and a hard deadline. At the end: no failed request, every
+ * acknowledged save is in the database (no lost write), and per page the times (p50, p95, p99, max) and the server's
+ * CPU time per request ({@link #cpuFilter}) are printed, with the load average.
  *
  * <pre>
- * mvn -B -q -o -pl server test -Dtest=WebLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ * OLIGOTRIAL_PG_URL='jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres' \
+ * mvn -B -q -o -pl server -am test -Dtest=WebLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dweb.load.users=50 -Dweb.load.seconds=120
  * </pre>
  */
@@ -53,7 +64,26 @@ class WebLoadBenchmark {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern SAVED = Pattern.compile("/participants/([0-9a-f-]{36})");
 
+  private static final String PAGE_HEADER = "X-Benchmark-Page";
+  /** A full record: every question of the bundled protocol answered (eligible). */
+  private static final String ELIGIBLE = "{\"screeningDate\":\"2025-03-10\",\"birthDate\":\"1962-07-21\","
+      + "\"sex\":\"female\",\"pregnant\":false,\"breastfeeding\":false,\"diagnosis\":{\"histology\":"
+      + "\"adenocarcinoma\",\"confirmation\":\"histology\"},\"staging\":{\"t\":\"T2a\",\"n\":\"N1\",\"m\":"
+      + "\"M1b\"},\"primaryTumor\":{\"longestDiameterMm\":34},\"metastases\":[{\"site\":\"bone\",\"lesions\":2},"
+      + "{\"site\":\"brain\",\"lesions\":1}],\"intracranialMetastasis\":true,\"ecog\":1,\"priorTreatments\":"
+      + "[{\"type\":\"biopsy\"}],\"lifeExpectancyMonths\":12,\"labs\":{\"WBC\":{\"value\":6.2,\"unit\":"
+      + "\"10^9/L\"},\"NEU\":{\"value\":3.9,\"unit\":\"10^9/L\"},\"PLT\":{\"value\":245,\"unit\":\"10^9/L\"},"
+      + "\"HGB\":{\"value\":118,\"unit\":\"g/L\"},\"TBIL\":{\"value\":12.5,\"unit\":\"umol/L\",\"uln\":21},"
+      + "\"AST\":{\"value\":28,\"unit\":\"U/L\",\"uln\":40},\"ALT\":{\"value\":31,\"unit\":\"U/L\","
+      + "\"uln\":40},\"CREAT\":{\"value\":0.8,\"unit\":\"mg/dL\",\"uln\":1.1}},\"egfr\":\"mutant\","
+      + "\"canTolerateSystemicTherapy\":true,\"otherMalignancy\":false,\"uncontrolledSeriousDisease\":false,"
+      + "\"allergies\":[],\"expectedToComplete\":true,\"consentSigned\":true}";
+  /** The same record, ECOG 3: a screen failure. */
+  private static final String INELIGIBLE = ELIGIBLE.replace("\"ecog\":1", "\"ecog\":3");
+
   private final Map<String, List<Long>> times = new ConcurrentHashMap<>();
+  /** Server CPU time of the request thread, by page (nanoseconds). */
+  private final Map<String, List<Long>> cpu = new ConcurrentHashMap<>();
   private final AtomicInteger errors = new AtomicInteger();
   private final AtomicLong requests = new AtomicLong();
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -66,6 +96,7 @@ class WebLoadBenchmark {
          ConfigurableApplicationContext app = new SpringApplicationBuilder(ServerApplication.class)
              .properties("spring.datasource.url=" + db.url(), "server.port=0", "server.address=127.0.0.1",
                  "logging.level.root=warn", "spring.datasource.hikari.maximum-pool-size=16")
+             .initializers(ctx -> ctx.getBeanFactory().registerSingleton("benchmarkCpuFilter", cpuFilter()))
              .run()) {
       Register register = app.getBean(Register.class);
       for (int s = 1; s <= 5; s++) {
@@ -75,6 +106,14 @@ class WebLoadBenchmark {
         register.users().add(TestRegisters.admin(), "load" + u, Role.COORDINATOR, Set.of("S" + (u % 5 + 1)),
             PASSWORD);
       }
+      int seeded = Integer.getInteger("web.load.participants", 2000);
+      long seedStart = System.nanoTime();
+      for (int i = 0; i < seeded; i++) {
+        String site = "S" + (i % 5 + 1);
+        register.participants().register(new Actor("seed", Role.COORDINATOR, Set.of(site)), site,
+            String.format("SEED-%05d", i), i % 7 == 0 ? INELIGIBLE : ELIGIBLE);
+      }
+      System.out.printf("%nSeeded %d participants in %.1f s%n", seeded, (System.nanoTime() - seedStart) / 1e9);
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       ExecutorService pool = Executors.newFixedThreadPool(users);
@@ -118,8 +157,13 @@ class WebLoadBenchmark {
         acknowledged.add(m.group(1));
         get(http, base + "/participants/" + m.group(1), "participant page");
         get(http, base + "/participants", "participants list");
-        if (ThreadLocalRandom.current().nextInt(20) == 0) {
+        int r = ThreadLocalRandom.current().nextInt(20);
+        if (r == 0) {
           get(http, base + "/dashboard", "dashboard");
+        } else if (r == 1) {
+          get(http, base + "/data", "data page");
+        } else if (r == 2) {
+          get(http, base + "/participants?page=" + ThreadLocalRandom.current().nextInt(8), "participants list");
         }
       }
     } catch (Exception e) {
@@ -152,11 +196,35 @@ class WebLoadBenchmark {
 
   private HttpResponse<String> send(HttpClient http, HttpRequest.Builder req, String page) throws Exception {
     long t0 = System.nanoTime();
-    HttpResponse<String> r = http.send(req.timeout(Duration.ofSeconds(60)).build(),
+    HttpResponse<String> r = http.send(req.timeout(Duration.ofSeconds(60)).header(PAGE_HEADER, page).build(),
         HttpResponse.BodyHandlers.ofString());
     times.computeIfAbsent(page, k -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime() - t0);
     requests.incrementAndGet();
     return r;
+  }
+
+  /**
+   * Measures the CPU time of the server's request thread for each request (ThreadMXBean, from the first filter to the
+   * end of the response), filed under the page named by the driver's header. It leaves out PostgreSQL's backends,
+   * the garbage collector, the JIT and the server's background threads.
+   */
+  private FilterRegistrationBean<Filter> cpuFilter() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Filter f = (req, res, chain) -> {
+      long c0 = threads.getCurrentThreadCpuTime();
+      try {
+        chain.doFilter(req, res);
+      } finally {
+        String page = ((HttpServletRequest) req).getHeader(PAGE_HEADER);
+        if (page != null) {
+          cpu.computeIfAbsent(page, k -> Collections.synchronizedList(new ArrayList<>()))
+              .add(threads.getCurrentThreadCpuTime() - c0);
+        }
+      }
+    };
+    FilterRegistrationBean<Filter> bean = new FilterRegistrationBean<>(f);
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return bean;
   }
 
   private static String csrf(String html) {
@@ -183,6 +251,9 @@ class WebLoadBenchmark {
     f.put("primaryDiameter", "41");
     f.put("metSite0", "bone");
     f.put("metLesions0", "2");
+    f.put("intracranial", "no");
+    f.put("pregnant", "no");
+    f.put("breastfeeding", "no");
     f.put("ecog", "1");
     f.put("lifeExpectancy", "12");
     f.put("egfr", "wild-type");
@@ -210,7 +281,9 @@ class WebLoadBenchmark {
     System.out.printf("%nWeb load benchmark: %d users, %.0f s, %d requests (%.1f/s), %d errors, %d saves "
         + "acknowledged, %d stored%n", users, elapsed, requests.get(), requests.get() / elapsed, errors.get(),
         acknowledged.size(), stored);
-    System.out.printf("%-20s %8s %8s %8s %8s %8s%n", "page", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+    System.out.printf("load average %.2f at the end%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf("%-20s %8s %8s %8s %8s %8s %9s %9s%n", "page", "count", "p50 ms", "p95 ms", "p99 ms",
+        "max ms", "cpu50 ms", "cpu-mean");
     List<Long> all = new ArrayList<>();
     times.forEach((page, list) -> {
       List<Long> v;
@@ -218,15 +291,26 @@ class WebLoadBenchmark {
         v = new ArrayList<>(list);
       }
       all.addAll(v);
-      line(page, v);
+      line(page, v, cpuOf(page));
     });
-    line("all", all);
+    List<Long> allCpu = new ArrayList<>();
+    cpu.keySet().forEach(page -> allCpu.addAll(cpuOf(page)));
+    line("all", all, allCpu);
   }
 
-  private static void line(String page, List<Long> v) {
+  private List<Long> cpuOf(String page) {
+    List<Long> list = cpu.getOrDefault(page, List.of());
+    synchronized (list) {
+      return new ArrayList<>(list);
+    }
+  }
+
+  private static void line(String page, List<Long> v, List<Long> c) {
     Collections.sort(v);
-    System.out.printf("%-20s %8d %8.1f %8.1f %8.1f %8.1f%n", page, v.size(), q(v, 0.50), q(v, 0.95), q(v, 0.99),
-        v.isEmpty() ? 0 : v.get(v.size() - 1) / 1e6);
+    Collections.sort(c);
+    double mean = c.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+    System.out.printf("%-20s %8d %8.1f %8.1f %8.1f %8.1f %9.2f %9.2f%n", page, v.size(), q(v, 0.50), q(v, 0.95),
+        q(v, 0.99), v.isEmpty() ? 0 : v.get(v.size() - 1) / 1e6, q(c, 0.50), mean);
   }
 
   private static double q(List<Long> sorted, double p) {

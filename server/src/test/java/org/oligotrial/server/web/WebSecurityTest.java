@@ -131,7 +131,10 @@ class WebSecurityTest extends WebTestBase {
     assertThat(svg.getResponse().getContentType()).startsWith("image/svg+xml");
     assertThat(svg.getResponse().getContentAsString()).startsWith("<svg").contains("Assessed for eligibility");
     MvcResult csv = as("stat", get("/reports/table1.csv"));
-    assertThat(csv.getResponse().getContentAsString()).startsWith("characteristic,level");
+    // the default trial's comparative results are not released: Table 1 over all randomized, no arm column
+    assertThat(csv.getResponse().getContentAsString()).startsWith("characteristic,level,\"All randomized (n=");
+    assertThat(as("stat", get("/reports")).getResponse().getContentAsString()).contains("Pooled results")
+        .doesNotContain("Hazard ratio");
     assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("table1.csv");
     assertThat(count(AuditAction.EXPORT)).isGreaterThanOrEqualTo(before + 2);
   }

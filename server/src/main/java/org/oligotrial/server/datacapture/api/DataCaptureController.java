@@ -9,7 +9,24 @@ import org.oligotrial.endpoints.ParticipantEndpoints;
 import org.oligotrial.endpoints.TimeToEvent;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.server.datacapture.DataCapture;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.Answer;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.BlockerView;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookForm;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookSigned;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookView;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.QueryView;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.VerifiedView;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.Verify;
+import org.oligotrial.server.datacapture.forms.SignOff;
+import org.oligotrial.server.datacapture.forms.SignOffBlockedException;
+import org.oligotrial.server.datacapture.forms.SourceVerification;
+import org.oligotrial.server.datacapture.queries.QueryService;
+import org.oligotrial.server.kernel.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.AuditView;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.Close;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.EndpointsView;
@@ -116,13 +133,78 @@ public class DataCaptureController {
       + " review and approval of the form's data and is returned with printed name and time; a wrong password is"
       + " 422 naming password, audited and counted toward the sign-in back-off")
   public FormView sign(@PathVariable String formId, @RequestBody(required = false) Signature body) {
-    return view(dc().forms().sign(actor.get(), formId, body == null ? null : body.password()));
+    return view(dc().forms().sign(actor.get(), formId, body == null ? null : body.password(),
+        body == null ? null : body.override()));
   }
 
   @PostMapping("/api/v1/forms/{formId}/lock")
-  @Operation(summary = "Lock the form (data manager of the site)")
+  @Operation(summary = "Lock the form (data manager of the site); 409 listing the blockers while queries are open or"
+      + " required data missing (an override reason where the protocol allows it)")
   public FormView lock(@PathVariable String formId, @RequestBody(required = false) Reason body) {
-    return view(dc().forms().lock(actor.get(), formId, body == null ? null : body.reason()));
+    return view(dc().forms().lock(actor.get(), formId, body == null ? null : body.reason(),
+        body == null ? null : body.override()));
+  }
+
+  @GetMapping("/api/v1/forms/{formId}/blockers")
+  @Operation(summary = "What blocks signing or locking the form: open or answered queries, missing required values")
+  public List<BlockerView> blockers(@PathVariable String formId) {
+    return dc().forms().blockers(actor.get(), formId).stream().map(DataCaptureController::blocker).toList();
+  }
+
+  @GetMapping("/api/v1/forms/{formId}/verification")
+  @Operation(summary = "The form's source-verified fields")
+  public Map<String, VerifiedView> verification(@PathVariable String formId) {
+    dc().forms().get(actor.get(), formId);
+    return verified(dc().forms().verification().of(formId));
+  }
+
+  @PostMapping("/api/v1/forms/{formId}/verification")
+  @Operation(summary = "Mark fields (or, without fields, the whole form) as verified against the source documents"
+      + " (monitor of the site); a later change of a field clears its mark")
+  public Map<String, VerifiedView> verify(@PathVariable String formId,
+      @RequestBody(required = false) Verify body) {
+    return verified(dc().forms().verification().verify(actor.get(), formId, body == null ? null : body.fields()));
+  }
+
+  private static Map<String, VerifiedView> verified(Map<String, SourceVerification.Verified> marks) {
+    Map<String, VerifiedView> out = new java.util.LinkedHashMap<>();
+    marks.forEach((k, v) -> out.put(k, new VerifiedView(v.field(), v.version(), v.verifiedBy(), v.verifiedAt())));
+    return out;
+  }
+
+  @GetMapping("/api/v1/participants/{id}/casebook")
+  @Operation(summary = "The participant's casebook: each form's status, open or answered queries and blockers")
+  public CasebookView casebook(@PathVariable String id) {
+    Actor a = actor.get();
+    List<StoredForm> forms = dc().forms().list(a, id);
+    Map<String, Long> pending = dc().queries().pendingOfParticipant(id).stream()
+        .collect(Collectors.groupingBy(DataQuery::formId, Collectors.counting()));
+    List<CasebookForm> out = forms.stream().map(f -> new CasebookForm(f.id(), f.formType(), f.formDate(),
+        f.version(), f.status(), pending.getOrDefault(f.id(), 0L).intValue(),
+        StoredForm.ENTERED.equals(f.status()) ? dc().forms().blockers(a, f.id()).stream()
+            .map(DataCaptureController::blocker).toList() : List.of())).toList();
+    return new CasebookView(id, pending.values().stream().mapToInt(Long::intValue).sum(), out,
+        dc().forms().casebookSignatures(a, id).stream().map(DataCaptureController::signatureView).toList());
+  }
+
+  @PostMapping("/api/v1/participants/{id}/casebook/signature")
+  @Operation(summary = "Sign every unsigned form of the participant's casebook with one signature (investigator of the"
+      + " site, re-entering the password); 409 listing the blockers of every form while any remains")
+  public CasebookSigned signCasebook(@PathVariable String id, @RequestBody(required = false) Signature body) {
+    SignOff.CasebookSignature s = dc().forms().signCasebook(actor.get(), id, body == null ? null : body.password(),
+        body == null ? null : body.override());
+    return new CasebookSigned(id, signatureView(s.signature()), s.signed().stream().map(this::view).toList());
+  }
+
+  /** Signing or locking refused: 409 with the blockers listed in the problem document. */
+  @ExceptionHandler(SignOffBlockedException.class)
+  ProblemDetail blocked(SignOffBlockedException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    p.setType(URI.create("about:blank"));
+    p.setProperty("field", e.field());
+    p.setProperty("overridable", e.overridable());
+    p.setProperty("blockers", e.blockers().stream().map(DataCaptureController::blocker).toList());
+    return p;
   }
 
   @PostMapping("/api/v1/forms/{formId}/unlock")
@@ -140,10 +222,38 @@ public class DataCaptureController {
   }
 
   @GetMapping("/api/v1/queries")
-  @Operation(summary = "Queries at the caller's sites; filter by site and status (OPEN, ANSWERED, CLOSED)")
+  @Operation(summary = "Queries at the caller's sites; filter by site, form type, status (OPEN, ANSWERED, CLOSED, or"
+      + " PENDING for open or answered) and minimum age in days")
   public List<DataQuery> queries(@RequestParam(required = false) String site,
-      @RequestParam(required = false) String status) {
-    return dc().queries().list(actor.get(), site, status);
+      @RequestParam(required = false) String form, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String age) {
+    return dc().queries().list(actor.get(), new QueryService.Filter(blank(site), blank(form), blank(status),
+        days(age)));
+  }
+
+  @PostMapping("/api/v1/queries/{queryId}/reopen")
+  @Operation(summary = "Re-open a closed query with a reason (data manager or monitor of the site)")
+  public QueryView reopen(@PathVariable String queryId, @RequestBody(required = false) Reason body) {
+    DataQuery q = dc().queries().reopen(actor.get(), queryId, body == null ? null : body.reason());
+    return new QueryView(q.id(), q.formId(), q.participantId(), q.siteCode(), q.field(), q.text(), q.origin(),
+        q.status(), q.raisedBy(), q.raisedAt(), q.answer(), q.answeredBy(), q.closedBy(), q.closeNote(), q.closedAt(),
+        q.reopenedBy(), q.reopenReason());
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** The {@code age} filter: whole days, or 422 naming {@code age}. */
+  static Integer days(String age) {
+    if (age == null || age.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(age.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException("age", "must be a whole number of days");
+    }
   }
 
   @GetMapping("/api/v1/queries/{queryId}")
@@ -159,7 +269,8 @@ public class DataCaptureController {
   }
 
   @PostMapping("/api/v1/queries/{queryId}/close")
-  @Operation(summary = "Close a query (whoever raised it)")
+  @Operation(summary = "Close a query (whoever raised it; edit-check and reconciliation queries: a data manager or"
+      + " monitor of the site)")
   public DataQuery close(@PathVariable String queryId, @RequestBody(required = false) Close body) {
     return dc().queries().close(actor.get(), queryId, body == null ? null : body.note());
   }
@@ -185,7 +296,9 @@ public class DataCaptureController {
   }
 
   @GetMapping(value = "/api/v1/analysis-dataset", produces = "text/csv")
-  @Operation(summary = "The analysis dataset as CSV, one row per randomized participant (statistician; audited)")
+  @Operation(summary = "The analysis dataset as CSV, one row per randomized participant, the trial's protocol's"
+      + " endpoints (statistician; audited); without the arm and compliance columns until the trial's comparative"
+      + " results are released")
   public ResponseEntity<String> dataset() {
     EndpointService.Dataset d = dc().endpoints().export(actor.get());
     ResponseEntity.BodyBuilder b = ResponseEntity.ok()
@@ -199,7 +312,7 @@ public class DataCaptureController {
 
   @GetMapping("/api/v1/analysis/safety")
   @Operation(summary = "Toxicity (participants by worst CTCAE grade per term) and compliance by arm (statistician;"
-      + " audited)")
+      + " audited); one group 'all' until the trial's comparative results are released")
   public EndpointService.Safety safety() {
     return dc().endpoints().safety(actor.get());
   }
@@ -210,10 +323,21 @@ public class DataCaptureController {
   }
 
   private FormView view(StoredForm f) {
+    List<DataQuery> queries = dc().queries().ofForm(f.id());
     return new FormView(f.id(), f.participantId(), f.siteCode(), f.formType(), f.visitId(), f.visitNumber(),
         f.formDate(), FormFacts.values(f), f.derivedJson() == null ? null : FormFacts.derived(f), f.version(),
         f.status(), f.signedBy(), f.signedAt(), f.lockedBy(), f.updatedAt(), f.updatedBy(),
-        dc().queries().ofForm(f.id()), signature(f));
+        queries, signature(f), (int) queries.stream().filter(DataQuery::pending).count(),
+        verified(dc().forms().verification().of(f.id())));
+  }
+
+  private static BlockerView blocker(SignOff.Blocker b) {
+    return new BlockerView(b.formId(), b.formType(), b.field(), b.kind(), b.detail());
+  }
+
+  private static DataCaptureModels.SignatureView signatureView(org.oligotrial.server.user.Signature s) {
+    return new DataCaptureModels.SignatureView(s.username(), s.printedName(), s.meaning().label(), s.signedAt(),
+        s.manifestation());
   }
 
   /** The signature in force: the latest one, when the form is signed (or locked after signing). */
@@ -225,9 +349,7 @@ public class DataCaptureController {
     if (all.isEmpty()) {
       return null;
     }
-    var s = all.get(all.size() - 1);
-    return new DataCaptureModels.SignatureView(s.username(), s.printedName(), s.meaning().label(), s.signedAt(),
-        s.manifestation());
+    return signatureView(all.get(all.size() - 1));
   }
 
   /** The dataCapture service of the request's trial (its path's, else the default trial). */

@@ -17,11 +17,48 @@ public final class DataCaptureModels {
   /** A change to a form: the new values, the reason for change, and the version the change was made to. */
   public record FormChange(JsonNode values, String reason, Integer version) {}
 
-  /** The investigator's password, re-entered to sign. */
-  public record Signature(String password) {}
+  /**
+   * The investigator's password, re-entered to sign; {@code override} the reason to sign despite open queries or
+   * missing data, accepted only where the protocol allows it ({@code signature: {blockers: override}}).
+   */
+  public record Signature(String password, String override) {}
 
-  /** A reason (lock: optional; unlock: required). */
-  public record Reason(String reason) {}
+  /** A reason (lock: optional; unlock and re-open: required); {@code override} as for signing (lock only). */
+  public record Reason(String reason, String override) {}
+
+  /** A field verified against the source documents: the form version, the monitor, when. */
+  public record VerifiedView(String field, int version, String verifiedBy, Instant verifiedAt) {}
+
+  /**
+   * A query as the API shows it.
+   *
+   * @param status {@code OPEN}, {@code ANSWERED} or {@code CLOSED}
+   * @param origin {@code manual}, the id of the edit check that opened it, or the reconciliation finding
+   */
+  public record QueryView(String id, String formId, String participantId, String siteCode, String field, String text,
+      String origin, String status, String raisedBy, Instant raisedAt, String answer, String answeredBy,
+      String closedBy, String closeNote, Instant closedAt, String reopenedBy, String reopenReason) {}
+
+  /** The fields a monitor verifies against the source documents; empty or absent: the whole form. */
+  public record Verify(List<String> fields) {}
+
+  /**
+   * What blocks signing or locking.
+   *
+   * @param kind {@code QUERY} (an open or answered query) or {@code MISSING} (a required value)
+   */
+  public record BlockerView(String formId, String formType, String field, String kind, String detail) {}
+
+  /** A form of a casebook: its status, its open or answered queries and what blocks its signature. */
+  public record CasebookForm(String id, String formType, LocalDate date, int version, String status,
+      int pendingQueries, List<BlockerView> blockers) {}
+
+  /** A participant's casebook: its forms, the open or answered queries, and the casebook signatures given. */
+  public record CasebookView(String participantId, int pendingQueries, List<CasebookForm> forms,
+      List<SignatureView> signatures) {}
+
+  /** One signature given to a casebook, and each form it signed. */
+  public record CasebookSigned(String participantId, SignatureView signature, List<FormView> forms) {}
 
   /** A new query on a field. */
   public record NewQuery(String field, String text) {}
@@ -32,11 +69,17 @@ public final class DataCaptureModels {
   /** A note on closing. */
   public record Close(String note) {}
 
-  /** A form with its derived values and queries. */
+  /**
+   * A form with its derived values and queries.
+   *
+   * @param pendingQueries the number of open or answered queries on the form
+   * @param verified the source-verified fields ({@code values.<id>}) and their marks
+   */
   public record FormView(String id, String participantId, String siteCode, String formType, String visit,
       Integer occurrence, LocalDate date, JsonNode values, JsonNode derived, int version, String status,
       String signedBy, Instant signedAt, String lockedBy, Instant updatedAt, String updatedBy,
-      List<DataQuery> queries, SignatureView signature) {}
+      List<DataQuery> queries, SignatureView signature, int pendingQueries,
+      Map<String, VerifiedView> verified) {}
 
   /**
    * The electronic signature in force on a signed form (21 CFR 11.50): who (login and printed name), when, and what

@@ -28,6 +28,7 @@ import org.oligotrial.server.participant.JdbcParticipantReads;
 import org.oligotrial.server.participant.Withdrawal;
 import org.oligotrial.server.randomization.RandomizationFacts;
 import org.oligotrial.server.randomization.Randomized;
+import org.oligotrial.server.trial.ResultsRelease;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,6 +36,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link EndpointDerivation}), per participant and as the analysis dataset (one {@link AnalysisRow} per randomized
  * participant). A participant whose forms contradict each other is left out of the dataset and named in
  * {@link Dataset#excluded()}. Thread-safe.
+ *
+ * <p>Blinding ({@link AccessPolicy#seesByArm}): the dataset, toxicity and compliance are given by arm to a DSMB
+ * member, and to the statistician once the trial's comparative results are released
+ * ({@link org.oligotrial.server.trial.ResultsRelease}); before that the statistician receives them pooled: every
+ * row's arm is {@link #POOLED}, the CSV has no arm and no compliance column ({@link AnalysisCsv#writePooled}), and
+ * toxicity and compliance are one group of every participant. The pooling happens here, in the service, so no page
+ * or download can show what its caller may not see. Every call is audited with which of the two it gave.
  */
 public final class EndpointService {
   private final JdbcClient jdbc;
@@ -46,9 +54,17 @@ public final class EndpointService {
   private final EndpointDerivation derivation;
   private final List<StratificationFactor> factors;
   private final Clock clock;
+  private final Protocol protocol;
+  private final ResultsRelease release;
 
+  /** The arm of every row, toxicity and compliance group of pooled results. */
+  public static final String POOLED = "all";
+
+  /** @param release whether the trial's comparative results are released (the statistician then sees them by arm) */
   public EndpointService(JdbcClient jdbc, TrialAudit audit, SiteGuard guard, Protocol protocol,
-      RandomizationFacts randomization, Clock clock) {
+      RandomizationFacts randomization, ResultsRelease release, Clock clock) {
+    this.protocol = protocol;
+    this.release = release;
     this.jdbc = jdbc;
     this.audit = audit;
     this.guard = guard;
@@ -63,14 +79,34 @@ public final class EndpointService {
   /**
    * The analysis dataset.
    *
+   * @param protocol the protocol whose time-to-event endpoints are the dataset's endpoint columns
    * @param factors the protocol's stratification factors: the dataset's strata columns
-   * @param rows one row per participant whose endpoints could be derived, in randomization order
+   * @param rows one row per participant whose endpoints could be derived, in randomization order (pooled: every
+   *     arm is {@link #POOLED})
    * @param excluded "participant id: problem" for each participant left out
+   * @param byArm whether the rows hold the arms; false for the pooled dataset
    */
-  public record Dataset(List<StratificationFactor> factors, List<AnalysisRow> rows, List<String> excluded) {
-    /** The dataset as CSV ({@link AnalysisCsv}), with one strata column per factor of the protocol. */
+  public record Dataset(Protocol protocol, List<StratificationFactor> factors, List<AnalysisRow> rows,
+      List<String> excluded, boolean byArm) {
+    /**
+     * The dataset as CSV: {@link AnalysisCsv#write(Protocol, List, List, java.io.Writer)} by arm, else
+     * {@link AnalysisCsv#writePooled}.
+     */
     public String toCsv() {
-      return AnalysisCsv.toCsv(factors, rows);
+      return byArm ? AnalysisCsv.toCsv(protocol, factors, rows) : AnalysisCsv.toCsvPooled(protocol, factors, rows);
+    }
+  }
+
+  /**
+   * The dataset and the safety tables of one derivation (each participant's endpoints derived once).
+   *
+   * @param dataset the analysis dataset
+   * @param safety toxicity and compliance
+   */
+  public record Analysis(Dataset dataset, Safety safety) {
+    /** Whether both are by arm. */
+    public boolean byArm() {
+      return dataset.byArm();
     }
   }
 
@@ -87,22 +123,28 @@ public final class EndpointService {
     }
   }
 
-  /** The dataset for a statistician; audited as an export. Others are refused (403, audited). */
+  /**
+   * The dataset for a statistician, by arm once the trial's results are released, else pooled; audited as an export.
+   * Others are refused (403, audited).
+   */
   public Dataset export(Actor actor) {
     if (!AccessPolicy.canExport(actor)) {
       guard.deny(actor, "*", "export", "analysis-dataset", "export the analysis dataset");
     }
-    Dataset d = dataset();
+    Derived all = deriveAll();
+    boolean byArm = AccessPolicy.seesByArm(actor, released());
+    Dataset d = all.dataset(this, byArm);
     audit.recordNow(new AuditEntry(actor.username(), AuditAction.EXPORT, "export", "analysis-dataset", null, null,
-        d.rows().size() + " participants" + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded"),
-        null, null));
+        d.rows().size() + " participants" + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded")
+            + (byArm ? ", by arm" : ", pooled"), null, null));
     return d;
   }
 
   /**
-   * Toxicity and compliance by arm for a statistician (audited as an export): participants by worst CTCAE grade per
+   * Toxicity and compliance for a statistician (audited as an export): participants by worst CTCAE grade per
    * term ({@link ToxicitySummary#byArm}) and planned versus delivered cycles and fractions
-   * ({@link ComplianceSummary#byArm}), over every participant whose endpoints could be derived.
+   * ({@link ComplianceSummary#byArm}), over every participant whose endpoints could be derived; by arm, or one
+   * {@link #POOLED} group before the trial's results are released.
    *
    * @param toxicity one row per arm and term
    * @param compliance one row per arm
@@ -116,18 +158,59 @@ public final class EndpointService {
     if (!AccessPolicy.canExport(actor)) {
       guard.deny(actor, "*", "export", "toxicity-compliance", "export toxicity and compliance by arm");
     }
-    List<ParticipantEndpoints> all = new ArrayList<>();
-    List<String> excluded = new ArrayList<>();
-    for (Randomized r : randomization.all()) {
-      try {
-        all.add(derivation.derive(history(r)));
-      } catch (InvalidHistoryException e) {
-        excluded.add(r.participantId() + ": " + e.getMessage());
-      }
-    }
+    Derived all = deriveAll();
+    boolean byArm = AccessPolicy.seesByArm(actor, released());
     audit.recordNow(new AuditEntry(actor.username(), AuditAction.EXPORT, "export", "toxicity-compliance", null, null,
-        all.size() + " participants", null, null));
-    return new Safety(ToxicitySummary.byArm(all), ComplianceSummary.byArm(all), excluded);
+        all.endpoints().size() + " participants" + (byArm ? ", by arm" : ", pooled"), null, null));
+    return all.safety(byArm);
+  }
+
+  /**
+   * The dataset and the safety tables from one derivation, for the reports: the statistician (by arm once released,
+   * else pooled) and DSMB members (by arm). Audited once as an export of {@code analysis}; others are refused (403,
+   * audited).
+   */
+  public Analysis analysis(Actor actor) {
+    if (!AccessPolicy.canExport(actor) && !AccessPolicy.canSeeComparative(actor)) {
+      guard.deny(actor, "*", "export", "analysis", "read the trial's results");
+    }
+    Derived all = deriveAll();
+    boolean byArm = AccessPolicy.seesByArm(actor, released());
+    Dataset d = all.dataset(this, byArm);
+    audit.recordNow(new AuditEntry(actor.username(), AuditAction.EXPORT, "export", "analysis", null, null,
+        d.rows().size() + " participants" + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded")
+            + (byArm ? ", by arm" : ", pooled"), null, null));
+    return new Analysis(d, all.safety(byArm));
+  }
+
+  /**
+   * The dataset by arm for an interim look, which compares the arms (a DSMB member or the statistician,
+   * {@link AccessPolicy#canRecordLook}); the look's result goes to the DSMB report, not to the caller. Audited as an
+   * export of {@code interim-look}; others are refused (403, audited).
+   */
+  public Dataset forInterimLook(Actor actor) {
+    if (!AccessPolicy.canRecordLook(actor)) {
+      guard.deny(actor, "*", "export", "interim-look", "derive the dataset of an interim look");
+    }
+    Dataset d = deriveAll().dataset(this, true);
+    audit.recordNow(new AuditEntry(actor.username(), AuditAction.EXPORT, "export", "interim-look", null, null,
+        d.rows().size() + " participants, by arm, for an interim look", null, null));
+    return d;
+  }
+
+  /** Whether the trial's comparative results are released. */
+  public boolean released() {
+    return release.released(audit.trialId());
+  }
+
+  /** The trial's release of its comparative results, or empty while they are not released. */
+  public java.util.Optional<ResultsRelease.Released> release() {
+    return release.of(audit.trialId());
+  }
+
+  /** The protocol whose endpoints are derived. */
+  public Protocol protocol() {
+    return protocol;
   }
 
   /** The protocol's stratification factors, the dataset's strata columns. */
@@ -135,18 +218,43 @@ public final class EndpointService {
     return factors;
   }
 
-  /** The dataset without an actor: for the operator command, which audits it itself. */
+  /** The dataset by arm without an actor: for the operator commands, which audit it themselves. */
   public Dataset dataset() {
-    List<AnalysisRow> rows = new ArrayList<>();
+    return deriveAll().dataset(this, true);
+  }
+
+  /** Every randomized participant's endpoints, derived once; those whose forms contradict each other left out. */
+  private Derived deriveAll() {
+    List<ParticipantEndpoints> derived = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     for (Randomized r : randomization.all()) {
       try {
-        rows.add(AnalysisRow.of(derivation.derive(history(r)), factors));
+        derived.add(derivation.derive(history(r)));
       } catch (InvalidHistoryException e) {
         excluded.add(r.participantId() + ": " + e.getMessage());
       }
     }
-    return new Dataset(factors, rows, excluded);
+    return new Derived(derived, excluded);
+  }
+
+  /** One derivation of every participant, and what it gives by arm or pooled. */
+  private record Derived(List<ParticipantEndpoints> endpoints, List<String> excluded) {
+    Dataset dataset(EndpointService s, boolean byArm) {
+      List<AnalysisRow> rows = new ArrayList<>();
+      for (ParticipantEndpoints e : endpoints) {
+        AnalysisRow r = AnalysisRow.of(e, s.factors);
+        rows.add(byArm ? r : r.withArm(POOLED));
+      }
+      return new Dataset(s.protocol, s.factors, rows, excluded, byArm);
+    }
+
+    Safety safety(boolean byArm) {
+      List<ToxicitySummary.ArmTerm> toxicity = ToxicitySummary.byArm(endpoints);
+      List<ComplianceSummary.ArmCompliance> compliance = ComplianceSummary.byArm(endpoints);
+      return byArm ? new Safety(toxicity, compliance, excluded)
+          : new Safety(PooledResults.toxicity(toxicity, endpoints.size()), PooledResults.compliance(compliance),
+              excluded);
+    }
   }
 
   /**

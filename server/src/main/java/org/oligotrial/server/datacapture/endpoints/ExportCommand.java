@@ -22,11 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code oligotrial export analysis-dataset --out F.csv [--db URL]}: the analysis dataset (one row per randomized
- * participant, endpoints derived from the stored forms) as CSV for {@code oligotrial analyze}; an operator command
- * on the database like {@code audit verify}, audited as an export by {@code cli:<os user>}. Exit 0 when written
- * (participants whose forms contradict each other are named on stderr and left out), 2 when the file cannot be
- * written.
+ * {@code oligotrial export analysis-dataset --out F.csv [--trial ID] [--db URL]}: the analysis dataset of a trial
+ * (one row per randomized participant, the endpoints its protocol declares derived from the stored forms,
+ * {@link AnalysisCsv#write(org.oligotrial.protocol.Protocol, java.util.List, java.util.List, Writer)}) as CSV for
+ * {@code oligotrial analyze}; an operator command on the database like {@code audit verify}, audited as an export by
+ * {@code cli:<os user>}. The blinding rule holds here too: until the trial's comparative results are released
+ * ({@code trials release-results}) the file is pooled ({@link AnalysisCsv#writePooled}: no arm, no compliance
+ * column). Exit 0 when written (participants whose forms contradict each other are named on stderr and left out), 2
+ * when the file cannot be written.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export data from the trial database.",
     subcommands = ExportCommand.AnalysisDataset.class)
@@ -41,9 +44,10 @@ public final class ExportCommand implements Callable<Integer> {
 
   /** {@code export analysis-dataset}. */
   @Command(name = "analysis-dataset", mixinStandardHelpOptions = true,
-      description = {"Write the analysis dataset (one row per randomized participant: arm, stratification factors,",
-          "PFS, OS, thoracic PFS, local control as time and event, compliance, worst CTCAE grade) as CSV,",
-          "ready for 'oligotrial analyze'. Audited as an export."})
+      description = {"Write the analysis dataset (one row per randomized participant: stratification factors,",
+          "every time-to-event endpoint of the trial's protocol as time and event, worst CTCAE grade; the arm",
+          "and compliance once the trial's results are released) as CSV, ready for 'oligotrial analyze'.",
+          "Audited as an export."})
   static final class AnalysisDataset implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DatabaseOption db;
@@ -65,8 +69,13 @@ public final class ExportCommand implements Callable<Integer> {
         }
         DataCapture dc = DataCapture.on(s.register(), t.protocol(), t.current().version(), Clock.systemUTC());
         EndpointService.Dataset d = dc.endpoints().dataset();
+        boolean byArm = s.register().results().released(t.id());
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-          AnalysisCsv.write(d.factors(), d.rows(), w);
+          if (byArm) {
+            AnalysisCsv.write(t.protocol(), d.factors(), d.rows(), w);
+          } else {
+            AnalysisCsv.writePooled(t.protocol(), d.factors(), d.rows(), w);
+          }
         } catch (IOException e) {
           spec.commandLine().getErr().println("cannot write " + out + ": " + e.getMessage());
           return 2;
@@ -74,9 +83,11 @@ public final class ExportCommand implements Callable<Integer> {
         Actor operator = Actor.operator();
         s.register().audit().recordNow(new AuditEntry(operator.username(), AuditAction.EXPORT, "export",
             "analysis-dataset", null, null, d.rows().size() + " participants to " + out.getFileName()
-                + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded"), null, null, t.id()));
+                + (d.excluded().isEmpty() ? "" : ", " + d.excluded().size() + " excluded")
+                + (byArm ? ", by arm" : ", pooled"), null, null, t.id()));
         PrintWriter o = spec.commandLine().getOut();
-        o.println("analysis dataset of " + t.id() + ": " + d.rows().size() + " participants written to " + out);
+        o.println("analysis dataset of " + t.id() + ": " + d.rows().size() + " participants written to " + out
+            + (byArm ? " (by arm: results released)" : " (pooled: no arm column until the results are released)"));
         d.excluded().forEach(x -> spec.commandLine().getErr().println("left out (forms contradict each other): " + x));
         return 0;
       }

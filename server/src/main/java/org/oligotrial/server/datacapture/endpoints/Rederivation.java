@@ -91,7 +91,7 @@ public final class Rederivation {
     Map<String, String> now;
     try {
       e = endpoints.derive(r, all, w == null ? null : w.date());
-      now = EndpointValues.of(e, endpoints.factors());
+      now = EndpointValues.of(endpoints.protocol(), e, endpoints.factors());
     } catch (InvalidHistoryException x) {
       e = null;
       now = new LinkedHashMap<>(Map.of("derivation", "not derivable: " + x.getMessage()));

@@ -36,8 +36,14 @@ public final class Derivations {
 
   private Derivations() {}
 
-  /** BED and EQD2 (Gy, 2 decimals) of a radiotherapy form, or null when no fraction was delivered. */
+  /**
+   * BED and EQD2 (Gy, 2 decimals) of a radiotherapy form, or null when no fraction was delivered or the dose or the
+   * fractions hold a missing-data code.
+   */
   public static ObjectNode radiotherapy(JsonNode values) {
+    if (!values.path("totalDoseGy").isNumber() || !values.path("fractions").isNumber()) {
+      return null;
+    }
     BigDecimal dose = values.get("totalDoseGy").decimalValue();
     int n = values.get("fractions").intValue();
     if (n < 1 || dose.signum() <= 0) {

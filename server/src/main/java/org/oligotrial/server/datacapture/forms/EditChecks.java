@@ -13,7 +13,8 @@ import org.oligotrial.server.randomization.Randomized;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the protocol's edit checks on a form about to be saved. Stateless and thread-safe.
+ * Runs the protocol's edit checks on a form about to be saved. A field holding a missing-data code is absent to
+ * every check (no comparison or arithmetic runs on it; see {@link MissingData}). Stateless and thread-safe.
  */
 public final class EditChecks {
   private final List<EditCheck> checks;
@@ -45,8 +46,9 @@ public final class EditChecks {
   public record Context(Randomized randomized, LocalDate deathDate, LocalDate latestOtherDate,
       List<LocalDate> pdAssessmentDates) {}
 
-  /** Every failed check, blocking ones first. */
-  public List<Finding> run(FormDefinition def, JsonNode values, Context ctx) {
+  /** Every failed check, blocking ones first; fields holding a missing-data code are not checked ({@link MissingData}). */
+  public List<Finding> run(FormDefinition def, JsonNode entered, Context ctx) {
+    JsonNode values = MissingData.withoutCodes(entered);
     List<Finding> out = new ArrayList<>();
     for (EditCheck c : checks) {
       if (c.appliesTo(def.id())) {

@@ -53,7 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  * a blocking failure refuses the save with 422 naming the field, a query-severity failure saves and opens a query.
  * Every field is audited ({@code entity_type = form}): created fields without a reason, changed fields with the
  * required reason for change. A change to a signed form returns it to {@code ENTERED}; a locked form cannot change
- * (409) until a data manager unlocks it with a reason. A serious adverse event alerts the site's investigators and
+ * (409) until a data manager unlocks it with a reason; signing and locking wait until no query is open and no
+ * required value is missing ({@link SignOff}). Fields may hold missing-data codes ({@link MissingData}); a change of a
+ * source-verified field clears its verification ({@link SourceVerification}). A serious adverse event alerts the site's investigators and
  * data managers. Forms other than the tumour baseline need a randomized participant. Every date of the form obeys
  * {@link ObservationDates} (400 naming the field and both dates) before the edit checks run. After the save, in its
  * transaction, {@link AfterSave} derives what follows (endpoints, reconciliation queries, status). Thread-safe.
@@ -90,6 +92,8 @@ public final class FormService {
   private final ObservationDates dates;
   private final ParticipantDatesReader dateFacts;
   private final AfterSave afterSave;
+  private final SignOff signOff;
+  private final SourceVerification verification;
 
   /** What follows a saved form, inside its transaction: derived endpoints, status and reconciliation. */
   @FunctionalInterface
@@ -128,8 +132,27 @@ public final class FormService {
     this.schedule = new VisitSchedule(protocol.visits());
     this.clock = clock;
     this.dates = new ObservationDates(clock);
-    this.dateFacts = new ParticipantDatesReader(jdbc);
+    this.dateFacts = datesOf(jdbc, audit.trialId(), randomization);
     this.afterSave = afterSave;
+    this.signOff = new SignOff(repo, tx, audit, guard, protocol, queries, signatures, clock);
+    this.verification = new SourceVerification(jdbc, tx, audit, guard, protocol, repo, clock);
+  }
+
+  /**
+   * The dates the date rules read, each from the feature that holds it: birth, consent and withdrawal from the
+   * participant's records, the randomization date from {@code randomization}, death and every other date from the
+   * trial's forms.
+   */
+  public static ParticipantDatesReader datesOf(JdbcClient jdbc, String trialId, RandomizationFacts randomization) {
+    JdbcParticipantReads participants = new JdbcParticipantReads(jdbc, trialId);
+    return new ParticipantDatesReader(java.util.List.of((id, form) -> participants.dates(id),
+        randomizationDate(randomization), new FormDates(jdbc, trialId)));
+  }
+
+  /** The randomization date as a date source. */
+  public static org.oligotrial.server.dates.DateSource randomizationDate(RandomizationFacts randomization) {
+    return (id, form) -> randomization.find(id)
+        .map(r -> new ParticipantDates(null, r.date(), null, null)).orElse(ParticipantDates.NONE);
   }
 
   /**
@@ -188,7 +211,7 @@ public final class FormService {
       }
       auditChanges(actor, f, FormValidator.JSON.createObjectNode(), normalised, "values.", null);
       auditChanges(actor, f, FormValidator.JSON.createObjectNode(), derived, "derived.", null);
-      openQueries(f, found);
+      openQueries(f, found, "version 1 entered by " + actor.username());
       alertIfSerious(actor, f, null, normalised);
       rederiveAssessments(actor, f, "re-derived: tumour form " + f.id() + " entered");
       afterSave.saved(f, r, "form " + f.id() + " (" + f.formType() + ") version 1 entered by " + actor.username());
@@ -249,7 +272,8 @@ public final class FormService {
       if (!status.equals(cur.status())) {
         record(actor, f, AuditAction.UPDATE, "status", cur.status(), status, why + " (a change voids the signature)");
       }
-      openQueries(f, found);
+      verification.clearChanged(actor, f, oldValues, normalised, why);
+      openQueries(f, found, "the change to version " + f.version() + " by " + actor.username() + " (" + why + ")");
       alertIfSerious(actor, f, oldValues, normalised);
       rederiveAssessments(actor, f, "re-derived: tumour form " + f.id() + " changed (" + why + ")");
       afterSave.saved(f, r, "form " + f.id() + " (" + f.formType() + ") version " + f.version() + " changed by "
@@ -321,37 +345,44 @@ public final class FormService {
 
   /**
    * The investigator signs the current version, re-entering the password: an electronic signature with meaning
-   * {@link #SIGNATURE_MEANING}, printed name and time, written with the form's new status and audited.
+   * {@link #SIGNATURE_MEANING}, printed name and time, written with the form's new status and audited. Refused while
+   * queries are open or required data are missing ({@link SignOff}).
    *
    * @throws InvalidFieldException (422, field {@code password}) when the password does not match (audited, and
    *     counted toward the account's sign-in back-off)
+   * @throws SignOffBlockedException (409) listing what blocks the signature
    */
   public StoredForm sign(Actor actor, String formId, String password) {
-    StoredForm f0 = get(actor, formId);
-    guard.role(actor, Role.INVESTIGATOR, f0.siteCode(), ENTITY, formId, "sign forms");
-    if (password != null && password.length() > 1000) {
-      throw new InvalidFieldException("password", "does not match; re-enter your password to sign");
-    }
-    Signature sig = signatures.verify(actor, password, SIGNATURE_MEANING,
-        "case report form " + f0.formType() + " " + formId + " (version " + f0.version() + ")", ENTITY, formId,
-        f0.siteCode());
-    return tx.execute(s -> {
-      StoredForm cur = repo.lock(formId).orElseThrow();
-      if (cur.status().equals(StoredForm.LOCKED)) {
-        throw new ConflictException("status", "the form is locked");
-      }
-      if (cur.version() != f0.version()) {
-        throw new ConflictException("version", "the form changed while signing (now version " + cur.version()
-            + "); review it and sign again");
-      }
-      Instant now = sig.signedAt();
-      StoredForm f = withStatus(cur, StoredForm.SIGNED, actor.username(), now, null, now, actor.username());
-      repo.update(f);
-      record(actor, f, AuditAction.UPDATE, "status", cur.status(), StoredForm.SIGNED,
-          "signed by the investigator (version " + cur.version() + ")");
-      signatures.record(sig, ENTITY, formId, f.siteCode());
-      return f;
-    });
+    return signOff.sign(actor, formId, password, null);
+  }
+
+  /**
+   * Signs as {@link #sign(Actor, String, String)}; with blockers, goes ahead only where the protocol allows an
+   * override and {@code override} gives the reason (audited with the blockers).
+   */
+  public StoredForm sign(Actor actor, String formId, String password, String override) {
+    return signOff.sign(actor, formId, password, override);
+  }
+
+  /** Signs every unsigned form of the participant's casebook with one password entry ({@link SignOff}). */
+  public SignOff.CasebookSignature signCasebook(Actor actor, String participantId, String password,
+      String override) {
+    return signOff.signCasebook(actor, participantId, password, override);
+  }
+
+  /** What blocks signing or locking the form now (empty when nothing does). */
+  public List<SignOff.Blocker> blockers(Actor actor, String formId) {
+    return signOff.blockers(get(actor, formId));
+  }
+
+  /** What blocks signing the participant's unsigned forms, form by form. */
+  public List<SignOff.Blocker> casebookBlockers(Actor actor, String participantId) {
+    return signOff.casebookBlockers(actor, participantId);
+  }
+
+  /** Source-data verification of the trial's forms. */
+  public SourceVerification verification() {
+    return verification;
   }
 
   /** The electronic signatures given to the form, oldest first (a change voids the latest for the form's status). */
@@ -360,48 +391,26 @@ public final class FormService {
     return signatures.forRecord(ENTITY, formId);
   }
 
-  /** The data manager locks the form; the reason is optional. */
+  /** The signatures given to the participant's casebook as a whole, oldest first. */
+  public List<Signature> casebookSignatures(Actor actor, String participantId) {
+    String site = guard.siteOf(participantId);
+    guard.read(actor, site, "participant", participantId);
+    return signatures.forRecord(SignOff.CASEBOOK, participantId);
+  }
+
+  /** The data manager locks the form; the reason is optional. Refused while queries are open ({@link SignOff}). */
   public StoredForm lock(Actor actor, String formId, String reason) {
-    StoredForm f0 = get(actor, formId);
-    guard.role(actor, Role.DATA_MANAGER, f0.siteCode(), ENTITY, formId, "lock forms");
-    String why = Checks.optional("reason", reason, Checks.MAX_TEXT);
-    return tx.execute(s -> {
-      StoredForm cur = repo.lock(formId).orElseThrow();
-      if (cur.status().equals(StoredForm.LOCKED)) {
-        throw new ConflictException("status", "the form is already locked");
-      }
-      Instant now = now();
-      StoredForm f = withStatus(cur, StoredForm.LOCKED, cur.signedBy(), cur.signedAt(), actor.username(), now,
-          actor.username());
-      repo.update(f);
-      record(actor, f, AuditAction.UPDATE, "status", cur.status(), StoredForm.LOCKED, why);
-      return f;
-    });
+    return signOff.lock(actor, formId, reason, null);
+  }
+
+  /** Locks as {@link #lock(Actor, String, String)}, with an override reason where the protocol allows one. */
+  public StoredForm lock(Actor actor, String formId, String reason, String override) {
+    return signOff.lock(actor, formId, reason, override);
   }
 
   /** The data manager unlocks the form, with a reason; it returns to signed or entered. */
   public StoredForm unlock(Actor actor, String formId, String reason) {
-    StoredForm f0 = get(actor, formId);
-    guard.role(actor, Role.DATA_MANAGER, f0.siteCode(), ENTITY, formId, "unlock forms");
-    String why = Checks.reason(reason);
-    return tx.execute(s -> {
-      StoredForm cur = repo.lock(formId).orElseThrow();
-      if (!cur.status().equals(StoredForm.LOCKED)) {
-        throw new ConflictException("status", "the form is not locked");
-      }
-      String to = cur.signedBy() != null ? StoredForm.SIGNED : StoredForm.ENTERED;
-      Instant now = now();
-      StoredForm f = withStatus(cur, to, cur.signedBy(), cur.signedAt(), null, now, actor.username());
-      repo.update(f);
-      record(actor, f, AuditAction.UPDATE, "status", StoredForm.LOCKED, to, why);
-      return f;
-    });
-  }
-
-  private static StoredForm withStatus(StoredForm c, String status, String signedBy, Instant signedAt,
-      String lockedBy, Instant at, String by) {
-    return new StoredForm(c.id(), c.participantId(), c.siteCode(), c.formType(), c.visitId(), c.visitNumber(),
-        c.formDate(), c.valuesJson(), c.derivedJson(), c.version(), status, signedBy, signedAt, lockedBy, at, by);
+    return signOff.unlock(actor, formId, reason);
   }
 
   private Randomized randomized(String participantId, FormDefinition def) {
@@ -590,10 +599,13 @@ public final class FormService {
         facts.deathDate(), w == null ? null : w.formDate(), followUp);
   }
 
-  private void openQueries(StoredForm f, List<EditChecks.Finding> found) {
-    for (EditChecks.Finding x : found) {
-      queries.openFromCheck(f, x.field(), x.message(), x.check().id());
-    }
+  /**
+   * Opens a query per failing query-severity check unless one is open on the same field and check, and closes the
+   * form's edit-check queries whose check now passes ({@link QueryService#applyChecks}).
+   */
+  private void openQueries(StoredForm f, List<EditChecks.Finding> found, String trigger) {
+    queries.applyChecks(f, found.stream()
+        .map(x -> new QueryService.CheckFinding(x.check().id(), x.field(), x.message())).toList(), trigger);
   }
 
   private void alertIfSerious(Actor actor, StoredForm f, JsonNode before, JsonNode after) {

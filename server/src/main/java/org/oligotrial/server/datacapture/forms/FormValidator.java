@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Checks entered values against a form definition of the protocol file: known fields only, required and
  * conditionally required fields, the type, the range of numbers, the allowed codes of choices, ISO dates and local
  * date-times between 1900 and 2100, text lengths, adverse-event terms coded to CTCAE v5.0 and their grades
- * ({@link CodedTerms}: a grade must exist for the term). The first problem throws {@link InvalidFieldException} whose
+ * ({@link CodedTerms}: a grade must exist for the term), and the missing-data codes a field allows ({@link MissingData},
+ * which satisfy {@code required}). The first problem throws {@link InvalidFieldException} whose
  * field is {@code values.<field id>}. Returns the values normalised (definition order, no nulls, decimals exact).
  * Stateless and thread-safe.
  */
@@ -66,13 +67,17 @@ public final class FormValidator {
     for (FormField f : def.fields()) {
       JsonNode v = values.get(f.id());
       String field = "values." + f.id();
+      if (MissingData.coded(v)) {
+        out.set(f.id(), MissingData.check(f, v, field));
+        continue;
+      }
       if (v == null || v.isNull()) {
         if (f.required()) {
           throw new InvalidFieldException(field, "is required");
         }
         if (f.requiredWhen() != null) {
           JsonNode other = values.get(f.requiredWhen().field());
-          if (other != null && other.isString() && f.requiredWhen().values().contains(other.stringValue())) {
+          if (other != null && !MissingData.coded(other) && other.isString() && f.requiredWhen().values().contains(other.stringValue())) {
             throw new InvalidFieldException(field, "is required when " + f.requiredWhen().field() + " is "
                 + other.stringValue());
           }
@@ -162,9 +167,9 @@ public final class FormValidator {
   /** A {@code ctcae-grade} must exist for the term of the form's {@code ctcae-term} field (CTCAE v5.0). */
   private static void gradesExistForTheirTerm(FormDefinition def, ObjectNode out) {
     for (FormField f : def.fields()) {
-      if (f.type().equals("ctcae-grade") && out.has(f.id())) {
+      if (f.type().equals("ctcae-grade") && out.has(f.id()) && !MissingData.coded(out.get(f.id()))) {
         CodedTerm term = def.fields().stream().filter(t -> t.type().equals("ctcae-term"))
-            .map(t -> CodedTerms.read(out.get(t.id()))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            .map(t -> MissingData.coded(out.get(t.id())) ? null : CodedTerms.read(out.get(t.id()))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         try {
           CodedTerms.checkGrade(term, out.get(f.id()).longValue());
         } catch (CodingException e) {

@@ -19,10 +19,24 @@ import java.time.Instant;
  * @param answeredBy who answered, or null
  * @param closedBy who closed it, or null
  * @param closeNote note on closing, or null
+ * @param closedAt when it was closed, or null
+ * @param reopenedBy who re-opened it last, or null
+ * @param reopenReason why, or null
  */
 public record DataQuery(String id, String formId, String participantId, String siteCode, String field, String text,
     String origin, String status, String raisedBy, Instant raisedAt, String answer, String answeredBy,
-    String closedBy, String closeNote) {
+    String closedBy, String closeNote, Instant closedAt, String reopenedBy, String reopenReason) {
+
+  /** Whether the query still waits (open or answered, not closed). */
+  public boolean pending() {
+    return !CLOSED.equals(status);
+  }
+
+  /** Whole days since it was raised, at {@code now}. */
+  public long ageDays(Instant now) {
+    return java.time.Duration.between(raisedAt, now).toDays();
+  }
+
   public static final String OPEN = "OPEN";
   public static final String ANSWERED = "ANSWERED";
   public static final String CLOSED = "CLOSED";

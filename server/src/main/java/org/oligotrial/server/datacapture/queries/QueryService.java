@@ -25,16 +25,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The query workflow: data managers and monitors raise a query on a field of a form at their sites (edit checks
- * raise some themselves); site staff (investigators, coordinators) answer; whoever raised it closes it (a data
- * manager of the site closes those raised by edit checks). Every step is audited ({@code entity_type = query}).
- * Thread-safe.
+ * The query workflow, one owner per step:
+ *
+ * <pre>
+ *   raise (data manager or monitor of the site; or an edit check)
+ *     -> OPEN --answer (investigator or coordinator of the site)--> ANSWERED --answer again--> ANSWERED
+ *   OPEN | ANSWERED --close (see below), note optional--> CLOSED
+ *   CLOSED --re-open (data manager or monitor of the site), reason required--> OPEN
+ * </pre>
+ *
+ * <p>Who closes: whoever raised the query (a data manager or monitor); the queries the system raised (edit checks,
+ * reconciliation) any data manager or monitor of the site. Any data manager or monitor of the site re-opens a closed
+ * query, giving the reason. Edit-check queries also close themselves: after every save {@link #applyChecks} closes each edit-check
+ * query whose check no longer fails on its field (closed by {@code edit-check}, the note naming the check, the form
+ * version and who saved it, audited as a {@link AuditAction#DERIVE derivation}), and opens a query for each failing
+ * check unless one is already open (or answered) on the same form, field and check: a re-save never duplicates. Every
+ * step is audited ({@code entity_type = query}). Thread-safe.
  */
 public final class QueryService {
   /** Audit entity type. */
   public static final String ENTITY = "query";
   private static final String COLUMNS = "id, form_id, participant_id, site_code, field, text, origin, status,"
-      + " raised_by, raised_at, answer, answered_by, closed_by, close_note";
+      + " raised_by, raised_at, answer, answered_by, closed_by, close_note, closed_at, reopened_by, reopen_reason";
+  private static final String INSERT_COLUMNS = "id, form_id, participant_id, site_code, field, text, origin, status,"
+      + " raised_by, raised_at";
+  /** The statuses of {@link #list}: the three of a query and {@code PENDING} (open or answered). */
+  public static final List<String> STATUSES = List.of(DataQuery.OPEN, DataQuery.ANSWERED, DataQuery.CLOSED, "PENDING");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -75,9 +91,42 @@ public final class QueryService {
     return tx.execute(s -> insert(f, field2, q, "manual", actor.username()));
   }
 
-  /** Opens a query from a failed edit check, inside the caller's transaction. */
-  public DataQuery openFromCheck(StoredForm f, String field, String text, String checkId) {
-    return insert(f, field, text, checkId, DataQuery.EDIT_CHECK);
+  /**
+   * A check that fails on a field of a saved form.
+   *
+   * @param checkId the edit check's id, stored as the query's origin
+   * @param field {@code values.<id>}
+   * @param message what is wrong
+   */
+  public record CheckFinding(String checkId, String field, String message) {}
+
+  /**
+   * Brings the form's edit-check queries in line with the checks just run on its saved values, inside the caller's
+   * transaction (which holds the participant's lock): each open or answered edit-check query whose check and field
+   * are not among {@code found} closes (by {@link DataQuery#EDIT_CHECK}, the note saying which check passes after
+   * which change); each finding opens a query unless an open or answered one of the same check and field exists.
+   *
+   * @param trigger the change in words, e.g. {@code version 2 saved by coord.a}
+   * @return the queries opened
+   */
+  public List<DataQuery> applyChecks(StoredForm f, List<CheckFinding> found, String trigger) {
+    List<DataQuery> pending = ofForm(f.id()).stream()
+        .filter(q -> q.pending() && DataQuery.EDIT_CHECK.equals(q.raisedBy())).toList();
+    for (DataQuery q : pending) {
+      boolean stillFails = found.stream().anyMatch(x -> x.checkId().equals(q.origin()) && x.field().equals(q.field()));
+      if (!stillFails) {
+        closeDerived(q, DataQuery.EDIT_CHECK, "closed automatically: check " + q.origin() + " passes on " + q.field()
+            + " after " + trigger);
+      }
+    }
+    List<DataQuery> opened = new java.util.ArrayList<>();
+    for (CheckFinding x : found) {
+      boolean open = pending.stream().anyMatch(q -> q.origin().equals(x.checkId()) && q.field().equals(x.field()));
+      if (!open) {
+        opened.add(insert(f, x.field(), x.message(), x.checkId(), DataQuery.EDIT_CHECK));
+      }
+    }
+    return opened;
   }
 
   /**
@@ -162,8 +211,7 @@ public final class QueryService {
 
   private void insertRow(String id, StoredForm f, String field, String text, String origin, String by) {
     Instant now = now();
-    jdbc.sql("INSERT INTO crf_query (" + COLUMNS.replace(", answer, answered_by, closed_by, close_note", "")
-            + ", trial_id) VALUES (:id, :form, :p, :site, :field, :text, :origin, :status, :by, :at, :trial)")
+    jdbc.sql("INSERT INTO crf_query (" + INSERT_COLUMNS + ", trial_id) VALUES (:id, :form, :p, :site, :field, :text, :origin, :status, :by, :at, :trial)")
         .param("trial", audit.trialId())
         .param("id", id)
         .param("form", f.id())
@@ -181,8 +229,7 @@ public final class QueryService {
   /** The site answers an open (or answered, to add to it) query. Investigators and coordinators of the site. */
   public DataQuery answer(Actor actor, String queryId, String answer) {
     DataQuery q = readable(actor, queryId);
-    if (!((actor.role() == Role.INVESTIGATOR || actor.role() == Role.COORDINATOR)
-        && actor.sites().contains(q.siteCode()))) {
+    if (!mayAnswer(actor, q)) {
       guard.deny(actor, q.siteCode(), ENTITY, queryId, "answer queries");
     }
     String a = Checks.required("answer", answer, Checks.MAX_TEXT);
@@ -203,17 +250,30 @@ public final class QueryService {
   }
 
   /**
-   * Closes a query: only whoever raised it (a data manager of the site for edit-check and reconciliation queries;
-   * reconciliation queries also close themselves once the data agree).
+   * Whether the actor may close the query: whoever raised it; for the queries the system raised (edit checks,
+   * reconciliation), the data managers and monitors of its site.
    */
+  public static boolean mayClose(Actor actor, DataQuery q) {
+    boolean system = DataQuery.EDIT_CHECK.equals(q.raisedBy()) || DataQuery.RECONCILIATION.equals(q.raisedBy());
+    return q.raisedBy().equals(actor.username()) || system && mayReopen(actor, q);
+  }
+
+  /** Whether the actor may re-open a closed query: data managers and monitors of its site. */
+  public static boolean mayReopen(Actor actor, DataQuery q) {
+    return (actor.role() == Role.DATA_MANAGER || actor.role() == Role.MONITOR) && actor.sites().contains(q.siteCode());
+  }
+
+  /** Whether the actor may answer the query: investigators and coordinators of its site. */
+  public static boolean mayAnswer(Actor actor, DataQuery q) {
+    return (actor.role() == Role.INVESTIGATOR || actor.role() == Role.COORDINATOR)
+        && actor.sites().contains(q.siteCode());
+  }
+
+  /** Closes an open or answered query ({@link #mayClose}); the note is optional and shown with the query. */
   public DataQuery close(Actor actor, String queryId, String note) {
     DataQuery q = readable(actor, queryId);
-    boolean raiser = q.raisedBy().equals(actor.username());
-    boolean checkQuery = (q.raisedBy().equals(DataQuery.EDIT_CHECK) || q.raisedBy().equals(DataQuery.RECONCILIATION))
-        && actor.role() == Role.DATA_MANAGER
-        && actor.sites().contains(q.siteCode());
-    if (!raiser && !checkQuery) {
-      guard.deny(actor, q.siteCode(), ENTITY, queryId, "close a query raised by someone else");
+    if (!mayClose(actor, q)) {
+      guard.deny(actor, q.siteCode(), ENTITY, queryId, "close this query");
     }
     String n = Checks.optional("note", note, Checks.MAX_TEXT);
     tx.executeWithoutResult(s -> {
@@ -231,33 +291,153 @@ public final class QueryService {
   }
 
   /**
-   * Queries the actor may read, optionally of one site and one status, oldest first.
+   * Re-opens a closed query with a reason ({@link #mayReopen}): back to {@code OPEN}, the closing fields cleared (the
+   * closing note stays in the audit trail), who and why kept with the query.
    *
-   * @throws InvalidFieldException for an unknown status
+   * @throws InvalidFieldException (field {@code reason}) without a reason
+   * @throws ConflictException when the query is not closed
    */
-  public List<DataQuery> list(Actor actor, String site, String status) {
-    if (status != null && !List.of(DataQuery.OPEN, DataQuery.ANSWERED, DataQuery.CLOSED).contains(status)) {
-      throw new InvalidFieldException("status", "must be OPEN, ANSWERED or CLOSED");
+  public DataQuery reopen(Actor actor, String queryId, String reason) {
+    DataQuery q = readable(actor, queryId);
+    if (!mayReopen(actor, q)) {
+      guard.deny(actor, q.siteCode(), ENTITY, queryId, "re-open queries");
     }
+    String why = Checks.required("reason", reason, Checks.MAX_TEXT);
+    tx.executeWithoutResult(s -> {
+      DataQuery cur = locked(queryId);
+      if (!cur.status().equals(DataQuery.CLOSED)) {
+        throw new ConflictException("status", "only a closed query is re-opened; this one is " + cur.status());
+      }
+      jdbc.sql("UPDATE crf_query SET status = :st, closed_by = NULL, closed_at = NULL, close_note = NULL,"
+              + " reopened_by = :by, reopened_at = :at, reopen_reason = :r WHERE id = :id")
+          .param("st", DataQuery.OPEN).param("by", actor.username())
+          .param("at", OffsetDateTime.ofInstant(now(), ZoneOffset.UTC)).param("r", why).param("id", queryId).update();
+      audit.record(new AuditEntry(actor.username(), AuditAction.UPDATE, ENTITY, queryId, "status", cur.status(),
+          DataQuery.OPEN, "re-opened: " + why, cur.siteCode()));
+    });
+    return find(queryId);
+  }
+
+  /**
+   * What to list: every filter optional (null).
+   *
+   * @param site one site code
+   * @param formType one form type of the protocol
+   * @param status {@code OPEN}, {@code ANSWERED}, {@code CLOSED} or {@code PENDING} (open or answered)
+   * @param minAgeDays only queries raised at least this many whole days ago
+   */
+  public record Filter(String site, String formType, String status, Integer minAgeDays) {
+    /** No filter. */
+    public static final Filter ALL = new Filter(null, null, null, null);
+  }
+
+  /** Queries the actor may read, optionally of one site and one status, oldest first. */
+  public List<DataQuery> list(Actor actor, String site, String status) {
+    return list(actor, new Filter(site, null, status, null));
+  }
+
+  /**
+   * Queries the actor may read that pass the filter, oldest first.
+   *
+   * @throws InvalidFieldException naming the filter for an unknown status or form type, or a negative age
+   */
+  public List<DataQuery> list(Actor actor, Filter filter) {
+    String status = filter.status();
+    if (status != null && !STATUSES.contains(status)) {
+      throw new InvalidFieldException("status", "must be one of " + STATUSES);
+    }
+    if (filter.formType() != null && protocol.form(filter.formType()).isEmpty()) {
+      throw new InvalidFieldException("form", "no form type '" + Checks.optional("form", filter.formType(), 64)
+          + "' in the protocol");
+    }
+    if (filter.minAgeDays() != null && filter.minAgeDays() < 0) {
+      throw new InvalidFieldException("age", "must be 0 or more days");
+    }
+    String site = filter.site();
     if (site != null) {
       guard.read(actor, site, "site", site);
     }
     // fixed fragments chosen by which filters are present; values stay bound parameters
-    String where = " WHERE trial_id = :trial" + (site == null ? "" : " AND site_code = :site")
-        + (status == null ? "" : " AND status = :status");
-    var spec = jdbc.sql("SELECT " + COLUMNS + " FROM crf_query" + where + " ORDER BY raised_at, id")
+    String where = " WHERE q.trial_id = :trial" + (site == null ? "" : " AND q.site_code = :site")
+        + (status == null ? "" : status.equals("PENDING") ? " AND q.status <> :status" : " AND q.status = :status")
+        + (filter.formType() == null ? "" : " AND f.form_type = :type")
+        + (filter.minAgeDays() == null ? "" : " AND q.raised_at <= :before");
+    var spec = jdbc.sql("SELECT " + qualified() + " FROM crf_query q JOIN crf_form f ON f.id = q.form_id" + where
+            + " ORDER BY q.raised_at, q.id")
         .param("trial", audit.trialId());
     if (site != null) {
       spec = spec.param("site", site);
     }
     if (status != null) {
-      spec = spec.param("status", status);
+      spec = spec.param("status", status.equals("PENDING") ? DataQuery.CLOSED : status);
+    }
+    if (filter.formType() != null) {
+      spec = spec.param("type", filter.formType());
+    }
+    if (filter.minAgeDays() != null) {
+      spec = spec.param("before", OffsetDateTime.ofInstant(now().minus(java.time.Duration.ofDays(filter.minAgeDays())),
+          ZoneOffset.UTC));
     }
     return spec.query((rs, n) -> read(rs))
         .list()
         .stream()
         .filter(q -> AccessPolicy.canRead(actor, q.siteCode()))
         .toList();
+  }
+
+  /**
+   * The number of open or answered queries per participant at the sites the actor may read (participants without
+   * any are absent): the query count of each casebook, in one statement.
+   */
+  public java.util.Map<String, Integer> pendingByParticipant(Actor actor) {
+    java.util.Map<String, Integer> out = new java.util.HashMap<>();
+    jdbc.sql("SELECT participant_id, site_code, COUNT(*) AS n FROM crf_query WHERE trial_id = :trial"
+            + " AND status <> :closed GROUP BY participant_id, site_code")
+        .param("trial", audit.trialId()).param("closed", DataQuery.CLOSED)
+        .query(rs -> {
+          if (AccessPolicy.canRead(actor, rs.getString("site_code"))) {
+            out.merge(rs.getString("participant_id"), rs.getInt("n"), Integer::sum);
+          }
+        });
+    return out;
+  }
+
+  /** The open or answered queries of the participant's forms, oldest first (no access check: the caller checked). */
+  public List<DataQuery> pendingOfParticipant(String participantId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM crf_query WHERE participant_id = :p AND trial_id = :trial"
+            + " AND status <> :closed ORDER BY raised_at, id")
+        .param("p", participantId).param("trial", audit.trialId()).param("closed", DataQuery.CLOSED)
+        .query((rs, n) -> read(rs)).list();
+  }
+
+  /** The form type of each of the forms, by form id (for listing queries with their form). */
+  public java.util.Map<String, String> formTypes(java.util.Collection<String> formIds) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    if (formIds.isEmpty()) {
+      return out;
+    }
+    jdbc.sql("SELECT id, form_type FROM crf_form WHERE id IN (:ids) AND trial_id = :trial")
+        .param("ids", formIds).param("trial", audit.trialId())
+        .query(rs -> {
+          out.put(rs.getString(1), rs.getString(2));
+        });
+    return out;
+  }
+
+  /** The sites with at least one query that the actor may read, sorted: the choices of a site filter. */
+  public List<String> sitesWithQueries(Actor actor) {
+    return jdbc.sql("SELECT DISTINCT site_code FROM crf_query WHERE trial_id = :trial ORDER BY site_code")
+        .param("trial", audit.trialId()).query(String.class).list().stream()
+        .filter(site -> AccessPolicy.canRead(actor, site)).toList();
+  }
+
+  /** The current time of the service's clock (for the age of queries). */
+  public Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static String qualified() {
+    return "q." + COLUMNS.replace(", ", ", q.");
   }
 
   /** The queries of one form, oldest first (no access check: the caller checked the form). */
@@ -294,10 +474,12 @@ public final class QueryService {
     return new DataQuery(rs.getString("id"), rs.getString("form_id"), rs.getString("participant_id"),
         rs.getString("site_code"), rs.getString("field"), rs.getString("text"), rs.getString("origin"),
         rs.getString("status"), rs.getString("raised_by"), rs.getObject("raised_at", OffsetDateTime.class).toInstant(),
-        rs.getString("answer"), rs.getString("answered_by"), rs.getString("closed_by"), rs.getString("close_note"));
+        rs.getString("answer"), rs.getString("answered_by"), rs.getString("closed_by"), rs.getString("close_note"),
+        instant(rs, "closed_at"), rs.getString("reopened_by"), rs.getString("reopen_reason"));
   }
 
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  private static Instant instant(java.sql.ResultSet rs, String col) throws java.sql.SQLException {
+    OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
   }
 }

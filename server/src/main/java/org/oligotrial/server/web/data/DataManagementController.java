@@ -4,22 +4,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.datacapture.forms.SignOff;
+import org.oligotrial.server.datacapture.queries.QueryService;
+import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.participant.Participant;
-import org.oligotrial.server.participant.ParticipantHistory;
+import org.oligotrial.server.participant.LatestScreening;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
-import org.oligotrial.server.participant.ScreeningVersion;
 import org.oligotrial.server.web.Me;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** Work lists across the user's sites. */
+/**
+ * Work lists across the user's sites: queries filtered by site (a picker of the user's sites), form type, status and
+ * age, with their age in days; the open queries of each casebook; forms to sign and lock; and each participant's
+ * casebook page with its blockers and the one-signature casebook signing.
+ */
 @Controller
 class DataManagementController {
   private final org.oligotrial.server.scope.CurrentTrial currentTrial;
@@ -39,7 +53,8 @@ class DataManagementController {
   record Item(Participant participant, String detail) {}
 
   @GetMapping("/data")
-  String data(Model m) {
+  String data(@RequestParam(required = false) String site, @RequestParam(required = false) String form,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String age, Model m) {
     Actor a = access.actor();
     access.require(Me.of(a).canManageData(), a, "/data");
     Map<String, List<Item>> lists = new LinkedHashMap<>();
@@ -47,12 +62,11 @@ class DataManagementController {
     lists.put("Eligible, waiting for consent", new ArrayList<>());
     lists.put("Consented, waiting for randomization", new ArrayList<>());
     Map<String, String> numbers = new java.util.HashMap<>();
-    // every participant the user may read, however many, in three statements (not three per participant)
-    for (ParticipantHistory h : participants().histories(a, null)) {
-      Participant p = h.participant();
+    // every participant the user may read, however many, in one statement without the screening texts
+    for (LatestScreening v : participants().latestScreenings(a, null)) {
+      Participant p = v.participant();
       numbers.put(p.id(), p.screeningNumber());
       if (p.status() == ParticipantStatus.SCREENING) {
-        ScreeningVersion v = h.screenings().get(h.screenings().size() - 1);
         lists.get("Screening with missing data").add(new Item(p, "screening version " + v.version() + " is "
             + v.verdict()));
       } else if (p.status() == ParticipantStatus.ELIGIBLE) {
@@ -68,14 +82,90 @@ class DataManagementController {
       (StoredForm.ENTERED.equals(f.status()) ? toSign : toLock).add(f);
     }
     m.addAttribute("lists", lists);
-    List<DataQuery> queries = new ArrayList<>(dc().queries().list(a, null, DataQuery.OPEN));
-    queries.addAll(dc().queries().list(a, null, DataQuery.ANSWERED));
+    // the query filters: a site among the user's (a picker, not free text), a form type, a status, a minimum age
+    Set<String> siteChoices = new TreeSet<>(a.sites());
+    siteChoices.addAll(dc().queries().sitesWithQueries(a));
+    String st = blank(status) == null ? "PENDING" : status;
+    String chosenSite = blank(site) != null && siteChoices.contains(site) ? site : null;
+    List<DataQuery> queries;
+    try {
+      queries = dc().queries().list(a, new QueryService.Filter(chosenSite, blank(form), st, days(age)));
+    } catch (InvalidFieldException e) {
+      m.addAttribute("filterError", e.getMessage());
+      m.addAttribute("filterField", e.field());
+      queries = dc().queries().list(a, new QueryService.Filter(null, null, "PENDING", null));
+    }
     m.addAttribute("queries", queries);
+    m.addAttribute("siteChoices", siteChoices);
+    m.addAttribute("formChoices", dc().protocol().forms().stream().map(FormDefinition::id).toList());
+    m.addAttribute("statusChoices", QueryService.STATUSES);
+    m.addAttribute("filter", Map.of("site", chosenSite == null ? "" : chosenSite, "form", form == null ? "" : form,
+        "status", st, "age", age == null ? "" : age));
+    m.addAttribute("now", dc().queries().now());
+    m.addAttribute("formTypes", dc().queries().formTypes(queries.stream().map(DataQuery::formId)
+        .collect(java.util.stream.Collectors.toSet())));
+    // the query count of each casebook, open or answered, with the participant's casebook page
+    Map<String, Integer> casebooks = new TreeMap<>(dc().queries().pendingByParticipant(a));
+    m.addAttribute("casebooks", casebooks);
     m.addAttribute("overdue", dc().visits().overdue(a, null));
     m.addAttribute("toSign", toSign);
     m.addAttribute("toLock", toLock);
     m.addAttribute("numbers", numbers);
     return "data/index";
+  }
+
+  /**
+   * One participant's casebook: every form with its status, open or answered queries and what blocks its signature;
+   * investigators of the site sign every unsigned form at once, with one password entry.
+   */
+  @GetMapping("/data/casebooks/{pid}")
+  String casebook(@PathVariable String pid, Model m) {
+    Actor a = access.actor();
+    List<StoredForm> forms = dc().forms().list(a, pid);
+    Map<String, Long> pending = new java.util.HashMap<>();
+    dc().queries().pendingOfParticipant(pid).forEach(q -> pending.merge(q.formId(), 1L, Long::sum));
+    m.addAttribute("pid", pid);
+    m.addAttribute("number", participants().history(a, pid).participant().screeningNumber());
+    m.addAttribute("forms", forms);
+    m.addAttribute("pending", pending);
+    m.addAttribute("pendingTotal", pending.values().stream().mapToLong(Long::longValue).sum());
+    m.addAttribute("toSign", forms.stream().filter(f -> StoredForm.ENTERED.equals(f.status())).count());
+    m.addAttribute("blockers", dc().forms().casebookBlockers(a, pid));
+    m.addAttribute("signatures", dc().forms().casebookSignatures(a, pid));
+    m.addAttribute("maySign", a.role() == Role.INVESTIGATOR && a.sites().contains(forms.isEmpty() ? ""
+        : forms.get(0).siteCode()));
+    m.addAttribute("overridable", dc().protocol().signature().overrideWithReason());
+    return "data/casebook";
+  }
+
+  @PostMapping("/data/casebooks/{pid}/sign")
+  String signCasebook(@PathVariable String pid, @RequestParam(required = false) String password,
+      @RequestParam(required = false) String override, Model m) {
+    Actor a = access.actor();
+    try {
+      SignOff.CasebookSignature s = dc().forms().signCasebook(a, pid, password, override);
+      return "redirect:/data/casebooks/" + pid + "?signed=" + s.signed().size();
+    } catch (InvalidFieldException e) {
+      m.addAttribute("actionError", e.getMessage());
+      m.addAttribute("actionField", e.field());
+      return casebook(pid, m);
+    }
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** The age filter in whole days: a number, or a message naming {@code age}. */
+  private static Integer days(String age) {
+    if (blank(age) == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(age.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException("age", "must be a whole number of days");
+    }
   }
 
   /** The participants service of the request's trial (its path's, else the default trial). */

@@ -95,7 +95,7 @@ class DsmbController {
     TrialScope scope = scopes.of(trialId);
     Actor on = current.on(trialId);
     Actor a = access.require(AccessPolicy.canRecordLook(on), on, "/dsmb/" + trialId + "/looks");
-    var rows = scope.dataCapture().endpoints().export(reader(a)).rows();
+    var rows = scope.dataCapture().endpoints().forInterimLook(a).rows();
     looks(scope).record(a, scope.dataCapture().protocol(), rows, today());
     return a.role() == Role.DSMB ? "redirect:/dsmb/" + trialId : "redirect:/dsmb/" + trialId + "/recorded";
   }
@@ -117,7 +117,7 @@ class DsmbController {
   }
 
   private DsmbReport build(TrialScope scope, Actor a) {
-    return DsmbReport.build(scope.id(), scope.dataCapture().protocol(), reader(a), scope.participants(),
+    return DsmbReport.build(scope.id(), scope.dataCapture().protocol(), a, reader(a), scope.participants(),
         new AllocationExports(scope.randomization()), scope.dataCapture(), looks(scope), today());
   }
 
@@ -126,7 +126,10 @@ class DsmbController {
     return access.require(Me.of(a).canSeeDsmb(), a, page);
   }
 
-  /** The DSMB member (or statistician) reading every site of the trial through its services. */
+  /**
+   * The DSMB member reading every site of the trial through the participant, allocation, form and visit services
+   * (which serve the statistician's reads); the endpoints are derived for the member as such, by arm.
+   */
   private static Actor reader(Actor a) {
     return new Actor(a.username(), Role.STATISTICIAN, Set.of());
   }

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.oligotrial.design.MonitoringPlan;
+import org.oligotrial.endpoints.AnalysisCsv;
 import org.oligotrial.endpoints.AnalysisRow;
+import org.oligotrial.endpoints.TimeToEvent;
+import org.oligotrial.protocol.Endpoint;
 import org.oligotrial.endpoints.ComplianceSummary;
 import org.oligotrial.endpoints.ToxicitySummary;
 import org.oligotrial.protocol.Protocol;
@@ -36,7 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Everything the DSMB report shows, computed once per request from the trial's services (data cut-off: today, the
  * day the analysis dataset is derived). The sections: accrual by month and arm; the CONSORT flow; baseline by arm;
  * exposure and compliance; adverse events by system organ class, term and worst grade; the serious adverse event listing; deaths; the
- * interim looks with the boundary plot; Kaplan-Meier curves; data currency (overdue visits, forms not yet signed).
+ * interim looks with the boundary plot; Kaplan-Meier curves of every time-to-event endpoint of the protocol, the
+ * primary first ({@link SurvivalReport#forProtocol}); data currency (overdue visits, forms not yet signed).
+ *
+ * <p>The endpoints are derived once ({@link org.oligotrial.server.datacapture.endpoints.EndpointService#analysis},
+ * read as the DSMB member, who sees them by arm): the dataset gives the curves and the deaths, the same derivation
+ * the toxicity and compliance. The deaths are the events of the protocol's overall-survival endpoint (its
+ * time-to-event endpoint whose event is death alone); none without one.
  */
 public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
     Map<YearMonth, Map<String, Integer>> accrual,
@@ -68,10 +77,12 @@ public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
   /**
    * Builds the report.
    *
-   * @param reader the actor the services are read as (reads every site of the trial)
+   * @param member the DSMB member the endpoints are derived for (by arm)
+   * @param reader the actor the other services are read as (reads every site of the trial)
    */
-  static DsmbReport build(String trialId, Protocol protocol, Actor reader, ParticipantService participants,
-      AllocationExports exports, DataCapture dc, InterimLooks looks, LocalDate cutoff) {
+  static DsmbReport build(String trialId, Protocol protocol, Actor member, Actor reader,
+      ParticipantService participants, AllocationExports exports, DataCapture dc, InterimLooks looks,
+      LocalDate cutoff) {
     TrialData data = TrialData.load(reader, participants, exports);
     List<String> arms = data.arms();
     Map<YearMonth, Map<String, Integer>> accrual = new TreeMap<>();
@@ -81,9 +92,10 @@ public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
     }
     Consort consort = data.consort();
     Table1 t1 = data.table1();
-    var dataset = dc.endpoints().export(reader);
+    var analysis = dc.endpoints().analysis(member);
+    var dataset = analysis.dataset();
     List<AnalysisRow> rows = dataset.rows();
-    var safety = dc.endpoints().safety(reader);
+    var safety = analysis.safety();
     List<Sae> saes = new ArrayList<>();
     List<StoredForm> all = dc.forms().withStatus(reader,
         Set.of(StoredForm.ENTERED, StoredForm.SIGNED, StoredForm.LOCKED));
@@ -112,9 +124,12 @@ public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
     }
     saes.sort(java.util.Comparator.comparing(Sae::arm).thenComparing(Sae::onset));
     List<Death> deaths = new ArrayList<>();
+    String os = AnalysisCsv.timeToEvent(protocol).stream().filter(e -> e.event().deathOnly()).map(Endpoint::id)
+        .findFirst().orElse(null);
     for (AnalysisRow r : rows) {
-      if (r.os() != null && r.os().event()) {
-        deaths.add(new Death(r.participantId(), r.arm(), r.os().days()));
+      TimeToEvent death = os == null ? null : r.endpoint(os);
+      if (death != null && death.event()) {
+        deaths.add(new Death(r.participantId(), r.arm(), death.days()));
       }
     }
     deaths.sort(java.util.Comparator.comparing(Death::arm).thenComparingLong(Death::day));
@@ -144,9 +159,7 @@ public record DsmbReport(String trialId, LocalDate cutoff, List<String> arms,
           plan.hazardRatio(), InterimAnalysis.experimentalArm(protocol), plan.spending(), plan.futility(),
           plan.binding() ? "binding" : "non-binding");
     }
-    List<SurvivalReport> survival = List.of(
-        SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, exports.comparison()),
-        SurvivalReport.of("Overall survival", rows, AnalysisRow::os, exports.comparison()));
+    List<SurvivalReport> survival = SurvivalReport.forProtocol(protocol, rows, exports.comparison());
     return new DsmbReport(trialId, cutoff, arms, accrual, consort, ConsortDiagram.svg(consort), t1.header(),
         t1.rows(), safety.compliance(), bySocAndTerm(safety.toxicity()), saes, deaths, ls, boundarySvg, planText, survival,
         overdue.size(), overdueParticipants, unsigned, unsignedBefore, dataset.excluded().size());

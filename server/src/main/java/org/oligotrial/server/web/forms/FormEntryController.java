@@ -7,6 +7,7 @@ import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.datacapture.forms.MissingData;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
@@ -89,7 +90,9 @@ class FormEntryController {
     JsonNode v = ClinicalView.JSON.readTree(f.valuesJson());
     for (FormField field : def.fields()) {
       JsonNode n = v.get(field.id());
-      if (n != null && !n.isNull() && field.type().equals("ctcae-term")) {
+      if (MissingData.coded(n)) {
+        current.put(field.id() + MISSING_SUFFIX, MissingData.code(n));
+      } else if (n != null && !n.isNull() && field.type().equals("ctcae-term")) {
         CtcaeFormFields.current(field, n, current);
       } else if (n != null && !n.isNull()) {
         current.put(field.id(), (n.isObject() || n.isArray()) ? n.toString() : n.asString());
@@ -133,6 +136,9 @@ class FormEntryController {
         : def.field(field).map(FormField::label).orElse(field.equals("reason") ? "reason for change" : field));
     m.addAttribute("fieldIds", def.fields().stream().map(FormField::id).toList());
     m.addAttribute("ctcae", ctcae.view(def, current));
+    Map<String, String> labels = new LinkedHashMap<>();
+    FormField.MISSING_CODES.forEach(c -> labels.put(c, FormField.missingLabel(c)));
+    m.addAttribute("missingLabels", labels);
     return "forms/edit";
   }
 
@@ -149,16 +155,29 @@ class FormEntryController {
       if (s != null) {
         out.put(f.id(), s);
       }
+      String code = params.getFirst(PREFIX + f.id() + MISSING_SUFFIX);
+      if (code != null) {
+        out.put(f.id() + MISSING_SUFFIX, code);
+      }
     }
     CtcaeFormFields.entered(def, params, out);
     return out;
   }
 
-  /** The HTML fields as the JSON object of values the form service reads. */
+  /** The name suffix of the select holding a field's missing-data code ({@code v.<id>.missing}). */
+  static final String MISSING_SUFFIX = ".missing";
+
+  /** The HTML fields as the JSON object of values the form service reads; a chosen missing-data code wins. */
   static ObjectNode values(FormDefinition def, MultiValueMap<String, String> params) {
     ObjectNode o = ClinicalView.JSON.createObjectNode();
     for (FormField f : def.fields()) {
       String raw = params.getFirst(PREFIX + f.id());
+      String code = params.getFirst(PREFIX + f.id() + MISSING_SUFFIX);
+      if (code != null && !code.isBlank()) {
+        // a missing-data code instead of a value: the form service checks the field allows it
+        o.set(f.id(), ClinicalView.JSON.createObjectNode().put(MissingData.KEY, code.strip()));
+        continue;
+      }
       if (f.type().equals("boolean")) {
         if (raw != null && !raw.isBlank()) {
           o.put(f.id(), raw.equals("true"));

@@ -2,11 +2,14 @@ package org.oligotrial.server.web.participants;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.participant.Consent;
 import org.oligotrial.server.participant.ParticipantHistory;
+import org.oligotrial.server.participant.ParticipantPage;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
 import org.oligotrial.server.participant.StatusTransitions;
@@ -20,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The participants() list, the participant page and consent entry; access is decided by the participant service. */
+/** The participants list (search and pages, {@link ParticipantListing}), the participant page and consent entry; access is decided by the participant service. */
 @Controller
 class ParticipantsController {
   private final org.oligotrial.server.scope.CurrentTrial currentTrial;
@@ -33,14 +36,23 @@ class ParticipantsController {
 
   @GetMapping("/participants")
   String list(@RequestParam(required = false) String site, @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "0") int page, Model m) {
+      @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model m) {
     Actor a = access.actor();
-    String s = site == null || site.isBlank() ? null : site;
-    ParticipantStatus st = ParticipantStatus.parse(status);
-    m.addAttribute("page", participants().list(a, s, st, Math.max(0, page), 50));
+    List<String> sites = AccessPolicy.readsAllSites(a)
+        ? currentTrial.scopes().trials().sites(currentTrial.id())
+        : a.sites().stream().sorted().toList();
+    String s = ParticipantListing.site(site, sites, AccessPolicy.readsAllSites(a));
+    ParticipantStatus st = ParticipantListing.status(status);
+    String text = q == null || q.isBlank() ? null : q.strip();
+    ParticipantPage found = participants().search(a, s, st, text, page, ParticipantListing.PAGE_SIZE);
+    m.addAttribute("page", found);
     m.addAttribute("site", s);
+    m.addAttribute("sites", sites);
     m.addAttribute("status", st);
+    m.addAttribute("q", text);
     m.addAttribute("statuses", ParticipantStatus.values());
+    m.addAttribute("pager", ParticipantListing.pager(found));
+    m.addAttribute("filters", ParticipantListing.filters(text, s, st));
     return "participants/list";
   }
 

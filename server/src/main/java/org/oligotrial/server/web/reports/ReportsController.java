@@ -2,12 +2,15 @@ package org.oligotrial.server.web.reports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.oligotrial.endpoints.AnalysisRow;
+import org.oligotrial.endpoints.AnalysisCsv;
 import org.oligotrial.endpoints.ToxicitySummary;
 import org.oligotrial.server.audit.AuditAction;
 import org.oligotrial.server.audit.AuditEntry;
 import org.oligotrial.server.audit.AuditTrail;
+import org.oligotrial.protocol.Endpoint;
 import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.datacapture.endpoints.EndpointService;
+import org.oligotrial.server.kernel.AccessPolicy;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.participant.ParticipantService;
@@ -23,8 +26,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The reports page and its downloads; statistician only (the data monitoring committee receives them from the
- * statistician). Every download is audited as an export.
+ * The reports page and its downloads; statistician only (the data monitoring committee has its own report,
+ * {@code /dsmb/{trial}}). Every view and every download is audited as an export of the request's trial.
+ *
+ * <p>The time-to-event sections are the protocol's ({@link SurvivalReport#forProtocol}): one per endpoint with an
+ * {@code event} block, the primary first, each with its Kaplan-Meier curves, log-rank test, Cox hazard ratio and
+ * downloads ({@code km-<column>.svg|png}, the column prefix of the endpoint in the protocol).
+ *
+ * <p>Blinding ({@link AccessPolicy#seesByArm}): until the trial's comparative results are released
+ * ({@code oligotrial trials release-results}) the statistician sees every result pooled: one Kaplan-Meier curve of
+ * every participant with no log-rank test nor hazard ratio, Table 1 and the adverse events over every randomized
+ * participant, and no arm column in any download or in the printable report. The CONSORT diagram keeps its counts
+ * allocated to each arm: they are the randomization's, not an outcome, and the allocation ratio is the protocol's.
+ * After the release the page is by arm again. The results are derived once per request
+ * ({@link EndpointService#analysis}).
  */
 @Controller
 class ReportsController {
@@ -41,16 +56,18 @@ class ReportsController {
 
   @GetMapping("/reports")
   String reports(Model m) {
-    fill(statistician("/reports"), m);
+    Actor a = statistician("/reports");
+    boolean byArm = fill(a, m);
+    exported(a, "reports", "reports page" + (byArm ? " by arm" : ", pooled"));
     return "reports/index";
   }
 
   @GetMapping("/reports/print")
   String print(Model m) {
     Actor a = statistician("/reports/print");
-    fill(a, m);
+    boolean byArm = fill(a, m);
     m.addAttribute("generatedAt", java.time.Instant.now());
-    exported(a, "report.html", "printable report");
+    exported(a, "report.html", "printable report" + (byArm ? " by arm" : ", pooled"));
     return "reports/print";
   }
 
@@ -65,20 +82,24 @@ class ReportsController {
   @GetMapping("/reports/table1.csv")
   ResponseEntity<byte[]> table1Csv() {
     Actor a = statistician("/reports/table1.csv");
-    String csv = TrialData.load(a, participants(), exports()).table1().csv();
-    exported(a, "table1.csv", "baseline characteristics by arm");
+    boolean byArm = byArm(a);
+    String csv = TrialData.load(a, participants(), exports()).table1(byArm).csv();
+    exported(a, "table1.csv", "baseline characteristics" + (byArm ? " by arm" : ", pooled"));
     return download(csv, "text/csv", "table1.csv");
   }
 
   @GetMapping("/reports/km-{endpoint}.{format}")
   ResponseEntity<byte[]> km(@PathVariable String endpoint, @PathVariable String format) {
     Actor a = statistician("/reports/km-" + endpoint + "." + format);
-    if (!List.of("pfs", "os", "ofc").contains(endpoint) || !List.of("svg", "png").contains(format)) {
+    Endpoint e = AnalysisCsv.timeToEvent(protocol()).stream().filter(x -> x.columnPrefix().equals(endpoint))
+        .findFirst().orElse(null);
+    if (e == null || !List.of("svg", "png").contains(format)) {
       throw new RecordNotFoundException("report", "km-" + endpoint + "." + format);
     }
-    SurvivalReport r = survival(a, endpoint);
-    exported(a, "km-" + endpoint + "." + format, "Kaplan-Meier " + r.endpoint());
+    EndpointService.Analysis an = dc().endpoints().analysis(a);
+    SurvivalReport r = SurvivalReport.of(e, an.dataset().rows(), comparison(an.byArm()));
     String name = "km-" + endpoint + "." + format;
+    exported(a, name, "Kaplan-Meier " + r.endpoint() + (an.byArm() ? " by arm" : ", pooled"));
     if (format.equals("png")) {
       return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(r.png());
@@ -89,32 +110,26 @@ class ReportsController {
   @GetMapping("/reports/adverse-events.csv")
   ResponseEntity<byte[]> adverseEventsCsv() {
     Actor a = statistician("/reports/adverse-events.csv");
-    StringBuilder csv = new StringBuilder("arm,soc,term,participants_in_arm,grade1,grade2,grade3,grade4,grade5,"
-        + "grade3_or_worse\n");
-    for (ToxicitySummary.ArmTerm t : dc().endpoints().safety(a).toxicity()) {
-      csv.append(Table1.quote(t.arm())).append(',').append(Table1.quote(t.soc())).append(',')
-          .append(Table1.quote(t.term())).append(',')
+    EndpointService.Safety safety = dc().endpoints().safety(a);
+    boolean byArm = safety.toxicity().stream().noneMatch(t -> EndpointService.POOLED.equals(t.arm()))
+        && byArm(a);
+    StringBuilder csv = new StringBuilder((byArm ? "arm," : "") + "soc,term," + (byArm ? "participants_in_arm"
+        : "participants") + ",grade1,grade2,grade3,grade4,grade5,grade3_or_worse\n");
+    for (ToxicitySummary.ArmTerm t : safety.toxicity()) {
+      if (byArm) {
+        csv.append(Table1.quote(t.arm())).append(',');
+      }
+      csv.append(Table1.quote(t.soc())).append(',').append(Table1.quote(t.term())).append(',')
           .append(t.participantsInArm());
       t.byWorstGrade().forEach(g -> csv.append(',').append(g));
       csv.append(',').append(t.grade3OrWorse()).append('\n');
     }
-    exported(a, "adverse-events.csv", "worst-grade adverse events by arm");
+    exported(a, "adverse-events.csv", "worst-grade adverse events" + (byArm ? " by arm" : ", pooled"));
     return download(csv.toString(), "text/csv", "adverse-events.csv");
   }
 
-  /** The protocol's secondary endpoint, derived from the baseline oligometastatic foci. */
-  private static final String OFC = "Oligometastatic-foci control";
-
-  private SurvivalReport survival(Actor a, String endpoint) {
-    List<AnalysisRow> rows = dc().endpoints().export(a).rows();
-    return switch (endpoint) {
-      case "pfs" -> SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, exports().comparison());
-      case "ofc" -> SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, exports().comparison());
-      default -> SurvivalReport.of("Overall survival", rows, AnalysisRow::os, exports().comparison());
-    };
-  }
-
-  private void fill(Actor a, Model m) {
+  /** Fills the page's model; returns whether it is by arm. */
+  private boolean fill(Actor a, Model m) {
     // the trial's design from its protocol: arms, ratio, stratification factors, endpoints; and its data's versions
     var protocol = protocol();
     m.addAttribute("protocol", protocol);
@@ -122,19 +137,31 @@ class ReportsController {
     m.addAttribute("ratio", protocol.randomization() == null || protocol.randomization().ratio() == null ? "1:1"
         : String.join(":", protocol.randomization().ratio().stream().map(String::valueOf).toList()));
     m.addAttribute("versionsSpanned", currentTrial.versionsSpanned().summary());
-    List<AnalysisRow> rows = dc().endpoints().export(a).rows();
-    List<String> vs = exports().comparison();
-    m.addAttribute("survival", List.of(SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs, vs),
-        SurvivalReport.of("Overall survival", rows, AnalysisRow::os, vs),
-        SurvivalReport.of(OFC, rows, AnalysisRow::oligometastaticControl, vs)));
-    m.addAttribute("toxicity", dc().endpoints().safety(a).toxicity());
+    // one derivation of every participant gives the curves and the adverse events
+    EndpointService.Analysis an = dc().endpoints().analysis(a);
+    boolean byArm = an.byArm();
+    m.addAttribute("byArm", byArm);
+    m.addAttribute("release", dc().endpoints().release().orElse(null));
+    m.addAttribute("survival", SurvivalReport.forProtocol(protocol, an.dataset().rows(), comparison(byArm)));
+    m.addAttribute("toxicity", an.safety().toxicity());
     TrialData data = TrialData.load(a, participants(), exports());
     Consort c = data.consort();
-    Table1 t = data.table1();
+    Table1 t = data.table1(byArm);
     m.addAttribute("consort", c);
     m.addAttribute("consortSvg", ConsortDiagram.svg(c));
     m.addAttribute("table1Header", t.header());
     m.addAttribute("table1", t.rows());
+    return byArm;
+  }
+
+  /** Whether the statistician sees the request's trial by arm (its results released). */
+  private boolean byArm(Actor a) {
+    return AccessPolicy.seesByArm(a, dc().endpoints().released());
+  }
+
+  /** The arms a hazard ratio compares; none for pooled results. */
+  private List<String> comparison(boolean byArm) {
+    return byArm ? exports().comparison() : List.of();
   }
 
   private Actor statistician(String page) {
@@ -142,9 +169,10 @@ class ReportsController {
     return access.require(Me.of(a).canSeeReports(), a, page);
   }
 
+  /** Audits a view or download as an export of the request's trial. */
   private void exported(Actor a, String what, String description) {
     audit.recordNow(new AuditEntry(a.username(), AuditAction.EXPORT, "report", what, null, null, description, null,
-        null));
+        null, currentTrial.id()));
   }
 
   private static ResponseEntity<byte[]> download(String body, String type, String filename) {

@@ -10,9 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.oligotrial.endpoints.AnalysisCsv;
 import org.oligotrial.endpoints.AnalysisRow;
 import org.oligotrial.endpoints.EventSource;
 import org.oligotrial.endpoints.TimeToEvent;
+import org.oligotrial.protocol.Endpoint;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.server.datacapture.endpoints.EndpointService;
 import org.oligotrial.survival.KaplanMeier;
 import org.oligotrial.survival.KaplanMeierCurve;
 import org.oligotrial.survival.LogRankTest;
@@ -31,6 +35,12 @@ import org.oligotrial.survival.plot.KaplanMeierPlot;
  * months (days / 30.4375). Reuses the core {@link KaplanMeier}, {@link LogRankTest} and {@link CoxModel} and the cli
  * plot writer {@link KaplanMeierPlot} (SVG and PNG).
  *
+ * <p>The endpoints are the protocol's ({@link #forProtocol}): one report per time-to-event endpoint, the primary
+ * first, then the others in the protocol's order, each read from the rows by its id ({@link AnalysisRow#endpoint}).
+ * Pooled rows (every arm {@code all}, before a trial's results are released) give one curve of every participant and
+ * no log-rank test nor hazard ratio.
+ *
+ * @param column the endpoint's dataset column prefix (e.g. {@code pfs}), which names its downloads
  * @param endpoint e.g. "Progression-free survival"
  * @param curves one per arm
  * @param logRankP the log-rank p-value, or null with fewer than two arms or no event
@@ -40,22 +50,43 @@ import org.oligotrial.survival.plot.KaplanMeierPlot;
  * @param sources arm to the number of participants whose time each {@link EventSource} decided
  * @param comparison the arms the hazard ratio compares in words, for example {@code RT+ vs RT-}
  */
-public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Double logRankP, CoxCoefficient hazardRatio,
+public record SurvivalReport(String column, String endpoint, List<KaplanMeierCurve> curves, Double logRankP, CoxCoefficient hazardRatio,
     int n, Map<String, Map<EventSource, Integer>> sources, String comparison) {
+
+  /**
+   * The reports of every time-to-event endpoint of the protocol (those with an {@code event} block), the primary
+   * first, then in the protocol's order; each titled with the protocol's name of the endpoint.
+   *
+   * @param comparison the experimental and the control arm whose hazard ratio is estimated, or empty for none
+   */
+  public static List<SurvivalReport> forProtocol(Protocol protocol, List<AnalysisRow> rows, List<String> comparison) {
+    List<Endpoint> endpoints = new ArrayList<>(AnalysisCsv.timeToEvent(protocol));
+    endpoints.sort(java.util.Comparator.comparing(e -> !e.primary())); // stable: the protocol's order otherwise
+    return endpoints.stream().map(e -> of(e, rows, comparison)).toList();
+  }
+
+  /** The report of one endpoint of the protocol, read from each row by the endpoint's id. */
+  public static SurvivalReport of(Endpoint e, List<AnalysisRow> rows, List<String> comparison) {
+    String name = e.name() == null || e.name().isBlank() ? e.id() : e.name();
+    return of(e.columnPrefix(), Character.toUpperCase(name.charAt(0)) + name.substring(1), rows,
+        r -> r.endpoint(e.id()), comparison);
+  }
 
   /**
    * The report of one endpoint.
    *
+   * @param column the endpoint's dataset column prefix
+   * @param pick the endpoint of a row, null when not derived for it
    * @param comparison the experimental and the control arm whose hazard ratio is estimated, or empty for none
    */
-  public static SurvivalReport of(String endpoint, List<AnalysisRow> rows,
+  public static SurvivalReport of(String column, String endpoint, List<AnalysisRow> rows,
       Function<AnalysisRow, TimeToEvent> pick,
       List<String> comparison) {
     String versus = comparison.isEmpty() ? "between the arms" : comparison.get(0) + " vs " + comparison.get(1);
     List<AnalysisRow> usable = rows.stream().filter(r -> pick.apply(r) != null).toList();
     int n = usable.size();
     if (n == 0) {
-      return new SurvivalReport(endpoint, List.of(), null, null, 0, Map.of(), versus);
+      return new SurvivalReport(column, endpoint, List.of(), null, null, 0, Map.of(), versus);
     }
     // what decided each participant's time, per arm: the core derivation's source (pfs_source in the dataset)
     Map<String, Map<EventSource, Integer>> sources = new TreeMap<>();
@@ -96,7 +127,7 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
         hr = null;
       }
     }
-    return new SurvivalReport(endpoint, curves, p, hr, n, sources, versus);
+    return new SurvivalReport(column, endpoint, curves, p, hr, n, sources, versus);
   }
 
   /**
@@ -120,8 +151,13 @@ public record SurvivalReport(String endpoint, List<KaplanMeierCurve> curves, Dou
     return lines;
   }
 
+  /** Whether the curves are pooled: one curve of every participant, no arm. */
+  public boolean pooled() {
+    return curves.size() == 1 && EndpointService.POOLED.equals(curves.get(0).group());
+  }
+
   private KaplanMeierPlot.Options options() {
-    return new KaplanMeierPlot.Options("Months since randomization", "Arm", logRankP);
+    return new KaplanMeierPlot.Options("Months since randomization", pooled() ? "Pooled" : "Arm", logRankP);
   }
 
   /** The plot as an {@code <svg>} element that scales to its box (a viewBox, width 100%, no fixed height). */

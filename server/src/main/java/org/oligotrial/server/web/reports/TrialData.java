@@ -42,9 +42,21 @@ public record TrialData(List<ParticipantHistory> histories, Map<String, Randomiz
     return Consort.of(histories, armOf, arms);
   }
 
+  /** The column of a pooled Table 1 (every randomized participant, before a trial's results are released). */
+  public static final String ALL_RANDOMIZED = "All randomized";
+
   /** Table 1: baseline characteristics of the randomized participants by arm. */
   public Table1 table1() {
-    Table1 t = new Table1(arms);
+    return table1(true);
+  }
+
+  /**
+   * Table 1 by arm, or pooled: one column of every randomized participant ({@link #ALL_RANDOMIZED}).
+   *
+   * @param byArm whether the reader sees results by arm ({@link org.oligotrial.server.kernel.AccessPolicy#seesByArm})
+   */
+  public Table1 table1(boolean byArm) {
+    Table1 t = new Table1(byArm ? arms : List.of(ALL_RANDOMIZED));
     for (ParticipantHistory h : histories) {
       RandomizationRecord r = allocations.get(h.participant().id());
       if (r == null) {
@@ -58,7 +70,7 @@ public record TrialData(List<ParticipantHistory> histories, Map<String, Randomiz
       } catch (ScreeningRecordException e) {
         rec = null;
       }
-      t.add(r.arm(), rec, r.factors().levels());
+      t.add(byArm ? r.arm() : ALL_RANDOMIZED, rec, r.factors().levels());
     }
     return t;
   }

@@ -27,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 class FhirUploadController {
   private final ScreeningController screening;
   private final FhirScreenings fhir;
-  private final RecordDeclaration record;
+  private final TrialRegistry trials;
   private final org.oligotrial.server.participant.ParticipantService participants;
   private final org.oligotrial.server.web.WebAccess access;
   private final String trialId;
@@ -39,7 +39,7 @@ class FhirUploadController {
     this.access = access;
     this.trialId = participants.trialId();
     this.fhir = fhir;
-    this.record = trials.defaultTrial().protocol().record();
+    this.trials = trials;
   }
 
   @PostMapping("/screening/fhir")
@@ -50,6 +50,8 @@ class FhirUploadController {
       if (bundle == null || bundle.isEmpty()) {
         throw new InvalidFieldException("bundle", "choose a FHIR R4 bundle (JSON) to start from");
       }
+      // the default trial's record under its version current now (an amendment is followed without a restart)
+      RecordDeclaration record = trials.defaultTrial().protocol().record();
       MappedRecord mapped = fhir.map(new String(bundle.getBytes(), StandardCharsets.UTF_8));
       form = ScreeningForm.fromJson(record, mapped.json());
       Map<String, String> sources = new LinkedHashMap<>();

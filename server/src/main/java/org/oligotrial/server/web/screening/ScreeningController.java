@@ -13,9 +13,9 @@ import org.oligotrial.protocol.RecordField;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.participant.Participant;
+import org.oligotrial.server.participant.LatestScreening;
 import org.oligotrial.server.participant.ParticipantHistory;
 import org.oligotrial.server.participant.ParticipantService;
-import org.oligotrial.server.participant.ScreeningVersion;
 import org.oligotrial.server.security.CurrentActor;
 import org.oligotrial.server.web.Me;
 import org.oligotrial.server.web.WebAccess;
@@ -129,9 +129,9 @@ class ScreeningController {
     }
     List<LogRow> rows = new ArrayList<>();
     Map<String, Integer> reasons = new LinkedHashMap<>();
-    for (ParticipantHistory h : participants().histories(actor, site)) {
-      ScreeningVersion v = h.screenings().get(h.screenings().size() - 1);
-      rows.add(new LogRow(h.participant(), v));
+    // one statement without the screening texts, however many participants
+    for (LatestScreening v : participants().latestScreenings(actor, site)) {
+      rows.add(new LogRow(v.participant(), v));
       for (String r : v.screenFailureReasons()) {
         reasons.merge(criterionOf(r), 1, Integer::sum);
       }
@@ -143,7 +143,7 @@ class ScreeningController {
   }
 
   /** One line of the screening log. */
-  record LogRow(Participant participant, ScreeningVersion latest) {}
+  record LogRow(Participant participant, LatestScreening latest) {}
 
   private static String criterionOf(String reason) {
     int colon = reason.indexOf(':');

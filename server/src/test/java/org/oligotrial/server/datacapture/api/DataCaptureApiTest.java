@@ -251,6 +251,75 @@ class DataCaptureApiTest {
   }
 
   @Test
+  void reviewOverTheApiListsWhatBlocksAndLetsEachRoleDoItsStepOnly() throws Exception {
+    String p = randomized();
+    String f = createAe(p, false);
+    String q = JSON.readTree(mvc.perform(json(post("/api/v1/forms/" + f + "/queries"),
+            "{'field':'grade','text':'grade 2 or 3?'}").with(as("dm.a")))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+    mvc.perform(get("/api/v1/forms/" + f).with(as("coord.a")))
+        .andExpect(jsonPath("$.pendingQueries").value(1));
+    // signing and locking: 409 with every blocker in the problem document
+    mvc.perform(json(post("/api/v1/forms/" + f + "/signature"), "{'password':'" + PASSWORD + "'}").with(as("inv.a")))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.field").value("blockers"))
+        .andExpect(jsonPath("$.overridable").value(false))
+        .andExpect(jsonPath("$.blockers[0].field").value("values.grade"))
+        .andExpect(jsonPath("$.blockers[0].kind").value("QUERY"));
+    mvc.perform(post("/api/v1/forms/" + f + "/lock").with(as("dm.a"))).andExpect(status().isConflict())
+        .andExpect(jsonPath("$.blockers[0].field").value("values.grade"));
+    assertThat(read("/api/v1/forms/" + f + "/blockers", "mon.a")).hasSize(1);
+    assertThat(read("/api/v1/participants/" + p + "/casebook", "inv.a").get("pendingQueries").asInt()).isEqualTo(1);
+    // the query filters name a bad one
+    mvc.perform(get("/api/v1/queries?age=soon").with(as("dm.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("age"));
+    mvc.perform(get("/api/v1/queries?form=shoe").with(as("dm.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("form"));
+    assertThat(read("/api/v1/queries?site=A&form=adverse-event&status=PENDING&age=0", "dm.a").toString()).contains(q);
+    assertThat(read("/api/v1/queries?form=radiotherapy", "dm.a").toString()).doesNotContain(q);
+    // closed by its raiser, re-opened with a reason by a monitor of the site, closed again
+    mvc.perform(json(post("/api/v1/queries/" + q + "/close"), "{'note':'grade 2 in the note'}").with(as("dm.a")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.closeNote").value("grade 2 in the note"));
+    mvc.perform(json(post("/api/v1/queries/" + q + "/reopen"), "{'reason':'again'}").with(as("coord.a")))
+        .andExpect(status().isForbidden());
+    mvc.perform(json(post("/api/v1/queries/" + q + "/reopen"), "{}").with(as("mon.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("reason"));
+    mvc.perform(json(post("/api/v1/queries/" + q + "/reopen"), "{'reason':'the letter says 3'}").with(as("mon.a")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("OPEN"))
+        .andExpect(jsonPath("$.reopenReason").value("the letter says 3"));
+    mvc.perform(json(post("/api/v1/queries/" + q + "/close"), "{'note':'2 confirmed'}").with(as("dm.a")))
+        .andExpect(status().isOk());
+    // source-data verification: monitors of the site only, fields named
+    mvc.perform(json(post("/api/v1/forms/" + f + "/verification"), "{'fields':['grade']}").with(as("coord.a")))
+        .andExpect(status().isForbidden());
+    mvc.perform(json(post("/api/v1/forms/" + f + "/verification"), "{'fields':['shoeSize']}").with(as("mon.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("fields"));
+    mvc.perform(json(post("/api/v1/forms/" + f + "/verification"), "{'fields':['grade']}").with(as("mon.a")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$['values.grade'].verifiedBy").value("mon.a"));
+    mvc.perform(get("/api/v1/forms/" + f).with(as("coord.a")))
+        .andExpect(jsonPath("$.verified['values.grade'].version").value(1));
+    // missing-data codes: a field the protocol gives none names itself
+    String coded = ae(2, false).replace("'actionTaken':'none'", "'actionTaken':{'missing':'UNK'}");
+    mvc.perform(json(post("/api/v1/participants/" + p + "/forms"), coded).with(as("coord.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("values.actionTaken"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("accepts no missing-data code")));
+    // the casebook: one signature, each form listed
+    mvc.perform(json(post("/api/v1/participants/" + p + "/casebook/signature"), "{'password':'" + PASSWORD + "'}")
+            .with(as("coord.a")))
+        .andExpect(status().isForbidden());
+    mvc.perform(json(post("/api/v1/participants/" + p + "/casebook/signature"), "{'password':'" + PASSWORD + "'}")
+            .with(as("inv.a")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.forms[0].id").value(f))
+        .andExpect(jsonPath("$.forms[0].status").value("SIGNED"))
+        .andExpect(jsonPath("$.signature.manifestation").value(org.hamcrest.Matchers.containsString(f)));
+    mvc.perform(json(post("/api/v1/participants/" + p + "/casebook/signature"), "{'password':'" + PASSWORD + "'}")
+            .with(as("inv.a")))
+        .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("forms"));
+    assertThat(read("/api/v1/participants/" + p + "/casebook", "mon.a").get("signatures")).hasSize(1);
+  }
+
+  @Test
   void visitsEndpointsAndTheAnalysisDataset() throws Exception {
     String p = randomized();
     JsonNode visits = read("/api/v1/participants/" + p + "/visits", "mon.a");
@@ -263,10 +332,16 @@ class DataCaptureApiTest {
     mvc.perform(get("/api/v1/analysis-dataset").with(as("stat")))
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
-        .andExpect(content().string(org.hamcrest.Matchers.startsWith("participant_id,arm,histology")))
-        .andExpect(content().string(org.hamcrest.Matchers.containsString(p + ",RT+,")));
+        // the trial's comparative results are not released: the statistician's dataset is pooled, without arm
+        .andExpect(content().string(org.hamcrest.Matchers.startsWith("participant_id,histology")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString(p + ",")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("RT+"))));
     assertThat(read("/api/v1/forms/definitions", "coord.a").toString()).contains("adverse-event");
     assertThat(read("/api/v1/analysis/safety", "stat").has("compliance")).isTrue();
+    // pooled too: one compliance group of every participant
+    JsonNode compliance = read("/api/v1/analysis/safety", "stat").get("compliance");
+    assertThat(compliance.size()).isEqualTo(1);
+    assertThat(compliance.get(0).get("arm").asString()).isEqualTo("all");
     mvc.perform(get("/api/v1/analysis/safety").with(as("mon.a"))).andExpect(status().isForbidden());
     // the web application reads these endpoints from the OpenAPI document
     String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()

@@ -110,10 +110,24 @@ abstract class AnalysisExportContract {
     assertThat(dc.visits().forParticipant(coord, b.participantId())).anyMatch(v -> v.visitId().equals("tki-review"))
         .noneMatch(v -> v.visitId().equals("chemo-cycle"));
 
+    // before the trial's comparative results are released the file is pooled: no arm, no compliance column
+    Path pooledCsv = dir.resolve("pooled.csv");
+    Run pooled = run("export", "analysis-dataset", "--db", url, "--out", pooledCsv.toString());
+    assertThat(pooled.code).as(pooled.err).isZero();
+    assertThat(pooled.out).contains("3 participants", "pooled");
+    List<String> pooledLines = Files.readAllLines(pooledCsv);
+    assertThat(pooledLines.get(0)).startsWith("participant_id,histology,").doesNotContain("arm")
+        .doesNotContain("compliance");
+    assertThat(pooledLines).anyMatch(l -> l.startsWith(a.participantId() + ",non-squamous,non-targeted,no,2-5,III,"
+        + "49,1,")).noneMatch(l -> l.contains(a.arm()));
+    Run release = run("trials", "release-results", "--db", url, "--trial", PROTOCOL.id(), "--reason",
+        "final analysis");
+    assertThat(release.code).as(release.err).isZero();
+
     Path csv = dir.resolve("analysis.csv");
     Run export = run("export", "analysis-dataset", "--db", url, "--out", csv.toString());
     assertThat(export.code).as(export.err).isZero();
-    assertThat(export.out).contains("3 participants");
+    assertThat(export.out).contains("3 participants", "by arm");
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines).hasSize(4);
     assertThat(lines).anyMatch(l -> l.startsWith(a.participantId() + "," + a.arm() + ",non-squamous,non-targeted,no,"

@@ -1,5 +1,6 @@
 package org.oligotrial.server.datacapture.state;
 
+import org.oligotrial.server.testing.ScriptedEvaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,9 +88,7 @@ public abstract class ClinicalStateContract {
 
   /** A participant born on {@link #BIRTH}, consented 3 days before and randomized on {@link #DAY0}. */
   RandomizationRecord randomize(String egfr) {
-    String record = "{\"testVerdict\":\"ELIGIBLE\",\"birthDate\":\"" + BIRTH + "\",\"diagnosis\":{\"histology\":"
-        + "\"adenocarcinoma\"},\"egfr\":\"" + egfr + "\",\"staging\":{\"t\":\"T2a\",\"n\":\"N2\",\"m\":\"M1b\"},"
-        + "\"metastases\":[{\"site\":\"bone\",\"lesions\":2}],\"intracranialMetastasis\":false}";
+    String record = "{\"birthDate\":\"" + BIRTH + "\"," + ScriptedEvaluator.randomizable(egfr, "N2").substring(1);
     String id = reg.participants().register(coord, "A", "ST-" + seq.incrementAndGet(), record).participant().id();
     reg.participants().recordConsent(coord, id, new Consent("ICF v1", DAY0.minusDays(3), "Dr Li"), null);
     return randomization.randomize(coord, id, null);

@@ -91,7 +91,7 @@ class DsmbReportBenchmark {
 
   private static DsmbReport build(String trial, Protocol protocol, Actor reader, Register reg,
       RandomizationService rnd, DataCapture dc, InterimLooks looks, LocalDate cutoff) {
-    return DsmbReport.build(trial, protocol, reader, reg.participants(), new AllocationExports(rnd), dc, looks,
-        cutoff);
+    return DsmbReport.build(trial, protocol, new Actor(reader.username(), Role.DSMB, Set.of()), reader,
+        reg.participants(), new AllocationExports(rnd), dc, looks, cutoff);
   }
 }

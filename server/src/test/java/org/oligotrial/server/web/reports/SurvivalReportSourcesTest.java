@@ -25,8 +25,19 @@ class SurvivalReportSourcesTest {
   }
 
   private static AnalysisRow row(String id, String arm, TimeToEvent pfs, TimeToEvent ofc) {
-    return new AnalysisRow(id, arm, Arrays.asList(null, null, null, null, null), pfs, t(400, EventSource.CENSORED),
-        pfs, null, ofc, Compliance.of(new TreatmentDelivery(4, 4, 0, 0)), 0);
+    // keyed by the ids of protocols/nct03119519.yaml; local control not derived
+    java.util.Map<String, TimeToEvent> endpoints = new java.util.LinkedHashMap<>();
+    endpoints.put("pfs", pfs);
+    endpoints.put("os", t(400, EventSource.CENSORED));
+    endpoints.put("thoracic-pfs", pfs);
+    endpoints.put("oligometastatic-control", ofc);
+    return new AnalysisRow(id, arm, Arrays.asList(null, null, null, null, null),
+        Compliance.of(new TreatmentDelivery(4, 4, 0, 0)), 0, endpoints);
+  }
+
+  private static org.oligotrial.protocol.Endpoint endpoint(String id) {
+    return org.oligotrial.protocol.ProtocolLoader.bundled().endpoints().stream().filter(e -> e.id().equals(id))
+        .findFirst().orElseThrow();
   }
 
   @Test
@@ -38,15 +49,15 @@ class SurvivalReportSourcesTest {
         row("P4", "RT-", t(56, EventSource.RECIST), null),
         row("P5", "RT-", t(90, EventSource.DEATH), null),
         row("P6", "RT-", t(63, EventSource.RECIST), t(63, EventSource.RECIST)));
-    SurvivalReport pfs = SurvivalReport.of("Progression-free survival", rows, AnalysisRow::pfs,
-        List.of("RT+", "RT-"));
+    SurvivalReport pfs = SurvivalReport.of(endpoint("pfs"), rows, List.of("RT+", "RT-"));
+    assertThat(pfs.endpoint()).isEqualTo("Progression-free survival"); // the protocol's name, capitalized
+    assertThat(pfs.column()).isEqualTo("pfs");
     assertThat(pfs.n()).isEqualTo(6);
     assertThat(pfs.comparison()).isEqualTo("RT+ vs RT-");
     assertThat(pfs.sourceSummary()).containsExactly(
         "RT+ decided by: RECIST progression 1, clinical progression 1, death 0, censored 1",
         "RT- decided by: RECIST progression 2, clinical progression 0, death 1, censored 0");
-    SurvivalReport ofc = SurvivalReport.of("Oligometastatic-foci control", rows, AnalysisRow::oligometastaticControl,
-        List.of("RT+", "RT-"));
+    SurvivalReport ofc = SurvivalReport.of(endpoint("oligometastatic-control"), rows, List.of("RT+", "RT-"));
     assertThat(ofc.n()).isEqualTo(3); // P1, P3, P6 have a baseline focus
     assertThat(ofc.sourceSummary()).containsExactly(
         "RT+ decided by: RECIST progression 1, clinical progression 0, death 0, censored 1",
