@@ -193,7 +193,10 @@ public final class ExchangeCommands {
       description = {"Import an ODM 1.3.2 clinical-data file of this trial's protocol: lists what would change",
           "(--dry-run stops there), then saves each changed form through the same validation, edit checks",
           "and audit as typed data, with the reason for change 'ODM import of <file> (FileOID <oid>)'.",
-          "A file of another study or protocol version is refused with the reason (exit 2)."})
+          "A participant the database lacks is created from the file's enrolment items (screening, consent,",
+          "randomization marked imported), its forms replayed change by change, signatures and queries",
+          "recorded as imported; --dry-run lists them. A file of another study or protocol version, or with a",
+          "participant at a site the trial lacks, is refused with the reason (exit 2), nothing written."})
   static final class ImportOdm implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DatabaseOption db;
