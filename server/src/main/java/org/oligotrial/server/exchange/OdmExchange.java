@@ -50,7 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
  * does not have yet is entered. A form the form service refuses is reported (naming subject, form and field) and
  * the others still apply. A participant the database does not hold is created ({@link SubjectImport}) when the file
  * carries its enrolment (screening number and record: the randomization form's enrolment items, as this server
- * exports them); the plan refuses the whole file, before anything is written, when such a participant's site does
+ * exports them), each in one transaction (a step refused, a form the form service refuses, leaves nothing of it and
+ * is reported); the plan refuses the whole file, before anything is written, when such a participant's site does
  * not take part in the trial or its arm is not the protocol's. A participant without enrolment items is reported.
  */
 public final class OdmExchange {
@@ -256,11 +257,14 @@ public final class OdmExchange {
           ProtocolRandomization.scheme(dataCapture.protocol()), java.time.Clock.systemUTC());
     }
     try {
-      SubjectImport.Created c = new SubjectImport(register, participants, dataCapture, randomization)
-          .create(s, actor, reason, notApplied);
+      // one transaction per participant: a step refused leaves nothing of it
+      SubjectImport.Created c = register.tx().execute(t -> new SubjectImport(register, participants, dataCapture,
+          randomization).create(s, actor, reason));
       counts[2]++;
       counts[1] += c.formsEntered();
       counts[0] += c.formsUpdated();
+    } catch (SubjectImport.FormRefused e) {
+      notApplied.add("subject " + s.subjectKey() + ": not created: " + e.getMessage());
     } catch (InvalidFieldException e) {
       notApplied.add("subject " + s.subjectKey() + ": not created: " + e.field() + ": " + e.detail());
     } catch (org.oligotrial.server.kernel.SiteAccessDeniedException e) {

@@ -56,7 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       ({@code QueryService.recordImported}).
  * </ol>
  *
- * <p>A form the form service refuses is reported and the others still apply. Not thread-safe; one per import.
+ * <p>The caller runs it in one transaction per participant: a form the form service refuses refuses the participant,
+ * and nothing of it stays. Not thread-safe; one per import.
  */
 final class SubjectImport {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -87,9 +88,10 @@ final class SubjectImport {
    * Registers, consents and randomizes the subject, then replays its forms, signatures and queries.
    *
    * @param reason the import's reason for change (file and FileOID)
-   * @param notApplied where forms the form service refused are reported
+   * @throws FormRefused when the form service refuses a form (call inside a transaction, so that nothing of the
+   *     participant stays)
    */
-  Created create(SubjectRecord s, Actor actor, String reason, List<String> notApplied) {
+  Created create(SubjectRecord s, Actor actor, String reason) {
     SubjectRecord.Enrolment e = s.enrolment();
     Consent consent = e.consentDate() == null || e.consentFormVersion() == null ? null
         : new Consent(e.consentFormVersion(), e.consentDate(), e.consentObtainedBy() == null ? "unknown"
@@ -113,11 +115,11 @@ final class SubjectImport {
       try {
         formIds.put(fr.formKey(), replay(s, fr, FormLayout.of(def), actor, reason, counts));
       } catch (InvalidFieldException x) {
-        notApplied.add("subject " + s.subjectKey() + " form " + fr.formType() + " [" + fr.formKey() + "]: "
-            + x.getMessage());
+        throw new FormRefused("form " + fr.formType() + " [" + fr.formKey() + "]: " + x.field() + ": "
+            + x.detail(), x);
       }
     }
-    register.tx().executeWithoutResult(t -> {
+    {
       for (SignatureRecord sig : s.signatures()) {
         String id = sig.onCasebook() ? null : formIds.get(sig.formKey());
         if (id != null && register.signatures().recordImported(actor.username(), FormService.ENTITY, id,
@@ -132,8 +134,15 @@ final class SubjectImport {
           counts[3]++;
         }
       }
-    });
+    }
     return new Created(counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  /** A form of the participant the form service refused. */
+  static final class FormRefused extends RuntimeException {
+    FormRefused(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** Replays one form's saves; returns the form's id here. */

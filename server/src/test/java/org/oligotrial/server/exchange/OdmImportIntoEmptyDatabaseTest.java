@@ -281,6 +281,29 @@ class OdmImportIntoEmptyDatabaseTest {
     }
   }
 
+  /**
+   * The form service refuses a primary tumour outside the lung (seen when setting up: "the primary thoracic tumour is
+   * a lung lesion"): the two participants whose baseline lesions the edited file moves to the liver are not created
+   * at all (one transaction per participant), the other two are.
+   */
+  @Test
+  void aParticipantWithAFormTheFormServiceRefusesIsNotCreatedAtAll(@TempDir Path dir) throws IOException {
+    Path edited = dir.resolve("edited.xml");
+    String xml = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(xml).contains("Value=\"lung\"");
+    Files.writeString(edited, xml.replace("Value=\"lung\"", "Value=\"liver\""));
+    try (HikariDataSource target = target()) {
+      Register to = emptyDatabase(target, "A", "B");
+      OdmExchange.Applied applied = exchange(to).apply(open(edited), "edited.xml", "cli:importer");
+      assertThat(applied.participantsCreated()).isEqualTo(2);
+      assertThat(applied.notApplied()).hasSize(2).allSatisfy(n -> assertThat(n).contains(": not created: form"
+          + " tumour-baseline").contains("primary thoracic tumour is a lung lesion"));
+      assertThat(to.participants().list(TestRegisters.admin(), null, null, 0, 10).items())
+          .extracting(p -> p.id()).containsExactlyInAnyOrder(subjects.get(1), subjects.get(3));
+      assertThat(to.jdbc().sql("SELECT COUNT(*) FROM randomization").query(Long.class).single()).isOne();
+    }
+  }
+
   @Test
   void aSiteTheDatabaseLacksRefusesTheFileAndNothingIsWritten() {
     try (HikariDataSource target = target()) {
