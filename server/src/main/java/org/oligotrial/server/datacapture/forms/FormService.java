@@ -562,7 +562,8 @@ public final class FormService {
       if (def.visits().isEmpty() || r == null || date == null) {
         return new String[] {null, null};
       }
-      VisitSchedule.Completion c = schedule.assign(participant(r, others), def.visits(), date, taken(others), formId,
+      VisitSchedule.Completion c = schedule.assign(participant(r, others), def.visits(), date,
+          taken(others, def.id()), formId,
           LocalDate.now(clock));
       return c == null ? new String[] {null, null} : new String[] {c.visitId(), Integer.toString(c.occurrence())};
     }
@@ -578,15 +579,17 @@ public final class FormService {
       throw new InvalidFieldException("occurrence", "visit " + visitId + " has no occurrence " + occurrence
           + " for this participant");
     }
-    if (taken(others).contains(visitId + "#" + occurrence)) {
-      throw new ConflictException("occurrence", "another form already completes " + visitId + " #" + occurrence);
+    if (taken(others, def.id()).contains(visitId + "#" + occurrence)) {
+      throw new ConflictException("occurrence", "another " + def.name() + " form already completes this visit");
     }
     return new String[] {visitId, Integer.toString(occurrence)};
   }
 
-  private static Set<String> taken(List<StoredForm> others) {
+  /** The visit occurrences that forms of the type already complete: a visit holds one form of each type. */
+  private static Set<String> taken(List<StoredForm> others, String formType) {
     Set<String> out = new HashSet<>();
-    others.stream().filter(o -> o.visitId() != null).forEach(o -> out.add(o.visitId() + "#" + o.visitNumber()));
+    others.stream().filter(o -> o.visitId() != null && o.formType().equals(formType))
+        .forEach(o -> out.add(o.visitId() + "#" + o.visitNumber()));
     return out;
   }
 
