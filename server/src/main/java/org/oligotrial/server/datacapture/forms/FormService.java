@@ -165,6 +165,19 @@ public final class FormService {
    */
   public StoredForm create(Actor actor, String participantId, String formType, String visitId, Integer occurrence,
       JsonNode values) {
+    return create(actor, participantId, formType, visitId, occurrence, values, Ids.next());
+  }
+
+  /**
+   * Enters a new form under a given id: an import keeps the form id of the file's {@code FormRepeatKey} (this
+   * server's form id in its exports), so a second import of the same file finds the form. Otherwise as
+   * {@link #create(Actor, String, String, String, Integer, JsonNode)}.
+   *
+   * @param id the form id: 36 characters at most, not in use
+   */
+  public StoredForm create(Actor actor, String participantId, String formType, String visitId, Integer occurrence,
+      JsonNode values, String id) {
+    Checks.required("id", id, 36);
     Checks.required("formType", formType, 64);
     FormDefinition def = protocol.form(formType).orElseThrow(() -> new InvalidFieldException("formType",
         "unknown form '" + FormValidator.shorten(formType) + "'; expected one of "
@@ -173,7 +186,6 @@ public final class FormService {
     guard.write(actor, site, "participant", participantId);
     ObjectNode normalised = FormValidator.validate(def, values);
     Randomized r = randomized(participantId, def);
-    String id = Ids.next();
     return tx.execute(s -> {
       lockParticipant(participantId);
       checkDates(def, normalised, r, participantId, null);
