@@ -21,7 +21,8 @@ import org.oligotrial.recist.TumourEvaluation;
 import org.oligotrial.recist.TumourEvaluator;
 
 /**
- * Derives the endpoints of NCT03119519 from a {@link ParticipantHistory}. Day 0 is the randomization date; times are
+ * Derives the time-to-event endpoints a protocol declares (its endpoints with an {@code event} block) from a
+ * {@link ParticipantHistory}; the core holds no trial's endpoint ids. Day 0 is the randomization date; times are
  * whole days.
  *
  * <p><b>Follow-up for tumour endpoints</b> ends at withdrawal: progressions, assessments and irradiated-lesion
@@ -36,11 +37,11 @@ import org.oligotrial.recist.TumourEvaluator;
  *
  * <ol>
  *   <li>the RECIST date: the first progression of the scope computed from the tumour assessments
- *       ({@link TumourEvaluator}; for PFS the RECIST 1.1 progression date, with the equivocal-lesion back-dating and
+ *       ({@link TumourEvaluator}; for scope {@code any} the RECIST 1.1 progression date, with the equivocal-lesion back-dating and
  *       the reappearance-after-CR rule), source {@link EventSource#RECIST};
- *   <li>the clinical date: the earliest progression form of the scope (PFS: any form; thoracic PFS: site thoracic
- *       or a form naming a thoracic lesion; local control: a form naming the primary tumour lesion;
- *       oligometastatic-foci control: site oligometastatic or a form naming a baseline focus), source
+ *   <li>the clinical date: the earliest progression form of the scope ({@code any}: any form; {@code thoracic}:
+ *       site thoracic or a form naming a thoracic lesion; {@code primary-tumour}: a form naming the primary tumour
+ *       lesion; {@code oligometastatic-foci}: site oligometastatic or a form naming a baseline focus), source
  *       {@link EventSource#CLINICAL}; a tie with the RECIST date is RECIST;
  *   <li>for a {@code death: event} endpoint without progression, death at most
  *       {@link EndpointRules#deathAllowanceDays()} after {@code L}, source {@link EventSource#DEATH}; a later death
@@ -51,12 +52,15 @@ import org.oligotrial.recist.TumourEvaluator;
  * endpoint treats death as a competing event, censored at {@code L}.
  *
  * <ul>
- *   <li><b>PFS</b> (primary), <b>thoracic PFS</b>, <b>local control</b> of the primary thoracic tumour and
- *       <b>oligometastatic-foci control</b> as above; local control needs a primary-tumour lesion at baseline and
- *       oligometastatic-foci control a baseline oligometastatic focus (otherwise null, NA in the dataset). A
- *       history without tumour assessments (recorded before the structured form) keeps the earlier rule for local
- *       control: the first local progression of an irradiated lesion; its oligometastatic-foci control is null.
- *   <li><b>OS</b>: event at death from any cause (also after withdrawal, when the date is known); otherwise
+ *   <li><b>Progression endpoints</b> of every scope as above; a {@code primary-tumour} endpoint needs a
+ *       primary-tumour lesion at baseline and an {@code oligometastatic-foci} endpoint a baseline oligometastatic
+ *       focus (otherwise null, NA in the dataset). A history without tumour assessments (recorded before the
+ *       structured form) keeps the earlier rule for a {@code primary-tumour} endpoint: the first local progression
+ *       of an irradiated lesion (null without irradiated lesions); its {@code oligometastatic-foci} endpoints are
+ *       null. The primary progression endpoint ({@link ParticipantEndpoints#primaryProgression()}) is the
+ *       protocol's primary endpoint when it is a progression endpoint, else its first one of scope {@code any},
+ *       else its first progression endpoint.
+ *   <li><b>Overall survival</b> ({@code event: {death: event}}): event at death from any cause (also after withdrawal, when the date is known); otherwise
  *       censored at the last date known alive: the latest of the last-known-alive date, assessment and progression
  *       dates, and randomization.
  *   <li><b>Toxicity</b>: the worst CTCAE grade per term ({@link ToxicitySummary}).
@@ -80,11 +84,11 @@ import org.oligotrial.recist.TumourEvaluator;
  * Instances are immutable and thread-safe.
  */
 public final class EndpointDerivation {
-  private static final ProgressionEndpoint PFS_DEFAULT = EndpointRules.TRIAL_ENDPOINTS.get(0);
-
   private final EndpointRules rules;
-  /** The protocol's time-to-event endpoints in protocol order; null when built from rules alone. */
+  /** The protocol's time-to-event endpoints in protocol order. */
   private final List<org.oligotrial.protocol.Endpoint> protocolEndpoints;
+  /** Id of the endpoint {@link ParticipantEndpoints#primaryProgression()} answers; null when none. */
+  private final String primaryProgressionId;
   private final TumourEvaluator evaluator = new TumourEvaluator();
 
   /**
@@ -94,20 +98,33 @@ public final class EndpointDerivation {
    * @throws NullPointerException if protocol is null
    */
   public EndpointDerivation(org.oligotrial.protocol.Protocol protocol) {
-    this.rules = EndpointRules.of(protocol);
+    this(protocol, EndpointRules.of(protocol));
+  }
+
+  /**
+   * Derivation of the protocol's time-to-event endpoints with other rules (e.g. another death allowance); an
+   * endpoint of the protocol that the rules do not define is not derived.
+   *
+   * @throws NullPointerException if protocol or rules is null
+   */
+  public EndpointDerivation(org.oligotrial.protocol.Protocol protocol, EndpointRules rules) {
+    this.rules = Objects.requireNonNull(rules, "rules");
     this.protocolEndpoints = protocol.endpoints().stream().filter(org.oligotrial.protocol.Endpoint::timeToEvent)
         .toList();
+    this.primaryProgressionId = primaryProgression(protocolEndpoints, rules);
   }
 
-  /** Derivation with {@link EndpointRules#DEFAULT}. */
-  public EndpointDerivation() {
-    this(EndpointRules.DEFAULT);
-  }
-
-  /** @throws NullPointerException if rules is null */
-  public EndpointDerivation(EndpointRules rules) {
-    this.rules = Objects.requireNonNull(rules, "rules");
-    this.protocolEndpoints = null;
+  /**
+   * The primary progression endpoint: the protocol's primary endpoint when it is a progression endpoint, else its
+   * first progression endpoint with scope {@code any}, else its first progression endpoint; null without one.
+   */
+  private static String primaryProgression(List<org.oligotrial.protocol.Endpoint> endpoints, EndpointRules rules) {
+    List<org.oligotrial.protocol.Endpoint> progression = endpoints.stream()
+        .filter(e -> rules.endpoint(e.id()) != null).toList();
+    return progression.stream().filter(org.oligotrial.protocol.Endpoint::primary).findFirst()
+        .or(() -> progression.stream().filter(e -> rules.endpoint(e.id()).scope() == LesionScope.ALL).findFirst())
+        .or(() -> progression.stream().findFirst())
+        .map(org.oligotrial.protocol.Endpoint::id).orElse(null);
   }
 
   /**
@@ -128,34 +145,20 @@ public final class EndpointDerivation {
       HistoryCheck.checkTumourDates(h);
     }
     Facts f = new Facts(h, tumour);
-    ProgressionEndpoint pfsDef = rules.endpoint(EndpointRules.PFS);
-    TimeToEvent pfs = progressionFree(f, pfsDef == null ? PFS_DEFAULT : pfsDef);
-    TimeToEvent tpfs = derived(f, EndpointRules.THORACIC_PFS);
-    TimeToEvent lc = tumour == null ? localControl(h) : derived(f, EndpointRules.LOCAL_CONTROL);
-    TimeToEvent ofc = tumour == null ? null : derived(f, EndpointRules.OLIGOMETASTATIC_CONTROL);
-    TimeToEvent os = overallSurvival(h);
     Map<String, TimeToEvent> all = new LinkedHashMap<>();
-    if (protocolEndpoints == null) {
-      for (ProgressionEndpoint def : rules.progressionEndpoints()) {
-        all.put(def.id(), progression(f, def));
-      }
-      all.put("os", os);
-    } else {
-      for (org.oligotrial.protocol.Endpoint e : protocolEndpoints) {
-        ProgressionEndpoint def = rules.endpoint(e.id());
-        all.put(e.id(), e.event().deathOnly() ? os : def == null ? null : progression(f, def));
-      }
+    for (org.oligotrial.protocol.Endpoint e : protocolEndpoints) {
+      ProgressionEndpoint def = rules.endpoint(e.id());
+      all.put(e.id(), e.event().deathOnly() ? overallSurvival(h) : def == null ? null : progression(f, def));
     }
-    return new ParticipantEndpoints(h, pfs, tpfs, lc, ofc, os,
-        ToxicitySummary.worstGrades(h.adverseEvents()), Compliance.of(h.delivery()), tumour,
-        tumour == null ? List.of() : Reconciliation.of(h, tumour.progressionDate()), all);
+    return new ParticipantEndpoints(h, ToxicitySummary.worstGrades(h.adverseEvents()), Compliance.of(h.delivery()),
+        tumour, tumour == null ? List.of() : Reconciliation.of(h, tumour.progressionDate()), all,
+        primaryProgressionId);
   }
-
   /**
    * One progression endpoint, by its scope alone: {@code any} is always derived; {@code primary-tumour} and
    * {@code oligometastatic-foci} only for a participant with such a lesion at baseline; without tumour assessments
    * {@code primary-tumour} is the local control of the irradiated lesions and {@code oligometastatic-foci} is not
-   * derived (as the fixed endpoints of NCT03119519 above).
+   * derived (see the class comment).
    */
   private TimeToEvent progression(Facts f, ProgressionEndpoint def) {
     if (def.scope() == LesionScope.ALL) {
@@ -204,14 +207,6 @@ public final class EndpointDerivation {
       h.progressions().forEach(p -> dates.add(p.date()));
       return dates;
     }
-  }
-
-  private TimeToEvent derived(Facts f, String id) {
-    ProgressionEndpoint def = rules.endpoint(id);
-    if (def == null) {
-      return null;
-    }
-    return derivedBy(f, def);
   }
 
   private TimeToEvent derivedBy(Facts f, ProgressionEndpoint def) {

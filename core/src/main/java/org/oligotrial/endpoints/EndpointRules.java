@@ -10,37 +10,16 @@ import org.oligotrial.recist.LesionScope;
 /**
  * Analysis conventions that are choices rather than facts, read from the protocol file where it states them.
  *
- * @param deathAllowanceDays a death without documented progression counts as a PFS (and thoracic PFS) event only
- *     when it occurs at most this many days after the last adequate tumour assessment (or after randomization when
- *     there was none); a later death, i.e. after two or more missed assessments, is censored at the last adequate
- *     assessment (FDA, Clinical Trial Endpoints for the Approval of Cancer Drugs and Biologics, 2018, Table:
+ * @param deathAllowanceDays a death without documented progression counts as an event of a {@code death: event}
+ *     progression endpoint only when it occurs at most this many days after the last adequate tumour assessment (or
+ *     after randomization when there was none); a later death, i.e. after missed assessments, is censored at the last
+ *     adequate assessment (FDA, Clinical Trial Endpoints for the Approval of Cancer Drugs and Biologics, 2018, Table:
  *     "death or progression after more than one missed visit"). 0 or more. The protocol's {@code deathWindowDays}
- *     of the primary endpoint.
- * @param progressionEndpoints the progression endpoints derived from the tumour assessments, by protocol id:
- *     {@value #PFS}, {@value #THORACIC_PFS}, {@value #LOCAL_CONTROL} and {@value #OLIGOMETASTATIC_CONTROL}; an id
- *     missing here is not derived (its column is NA), except PFS which is always derived
+ *     of its primary endpoint (else of the first endpoint stating one).
+ * @param progressionEndpoints the progression endpoints derived from the tumour assessments, by protocol id, in
+ *     protocol order: every endpoint of the protocol with an {@code event} block naming a progression scope
  */
 public record EndpointRules(int deathAllowanceDays, List<ProgressionEndpoint> progressionEndpoints) {
-  /** Tumour assessments assumed every 6 weeks (42 days), the protocol's minimum interval for stable disease. */
-  public static final int ASSESSMENT_INTERVAL_DAYS = 42;
-  /** Protocol id of progression-free survival (primary endpoint). */
-  public static final String PFS = "pfs";
-  /** Protocol id of thoracic progression-free survival. */
-  public static final String THORACIC_PFS = "thoracic-pfs";
-  /** Protocol id of local control of the primary thoracic tumour. */
-  public static final String LOCAL_CONTROL = "local-control";
-  /** Protocol id of oligometastatic-foci control. */
-  public static final String OLIGOMETASTATIC_CONTROL = "oligometastatic-control";
-
-  /** The definitions of NCT03119519, as in protocols/nct03119519.yaml. */
-  public static final List<ProgressionEndpoint> TRIAL_ENDPOINTS = List.of(
-      new ProgressionEndpoint(PFS, LesionScope.ALL, true),
-      new ProgressionEndpoint(THORACIC_PFS, LesionScope.THORACIC, true),
-      new ProgressionEndpoint(LOCAL_CONTROL, LesionScope.PRIMARY_TUMOUR, false),
-      new ProgressionEndpoint(OLIGOMETASTATIC_CONTROL, LesionScope.OLIGOMETASTATIC_FOCI, false));
-
-  /** Two assessment intervals: a death more than 84 days after the last assessment is censored. */
-  public static final EndpointRules DEFAULT = afterMissedAssessments(ASSESSMENT_INTERVAL_DAYS, 2);
 
   /**
    * @throws IllegalArgumentException if the allowance is negative or an id is repeated
@@ -56,49 +35,51 @@ public record EndpointRules(int deathAllowanceDays, List<ProgressionEndpoint> pr
     }
   }
 
-  /** The trial's endpoint definitions with this allowance. */
-  public EndpointRules(int deathAllowanceDays) {
-    this(deathAllowanceDays, TRIAL_ENDPOINTS);
-  }
-
   /**
-   * The allowance that censors a death once {@code missed} scheduled assessments have been missed.
+   * The same endpoints with the allowance that censors a death once {@code missed} scheduled assessments have been
+   * missed.
    *
    * @param intervalDays days between scheduled assessments, 1 or more
    * @param missed number of missed assessments that makes a death uninformative, 1 or more
    * @throws IllegalArgumentException if either is below 1
    */
-  public static EndpointRules afterMissedAssessments(int intervalDays, int missed) {
+  public EndpointRules afterMissedAssessments(int intervalDays, int missed) {
     if (intervalDays < 1 || missed < 1) {
       throw new IllegalArgumentException("intervalDays and missed must be 1 or more, were " + intervalDays + ", " + missed);
     }
-    return new EndpointRules(Math.multiplyExact(intervalDays, missed));
+    return new EndpointRules(Math.multiplyExact(intervalDays, missed), progressionEndpoints);
   }
 
   /**
-   * The rules a protocol states: every endpoint with an {@code event} block becomes a progression endpoint; the
-   * death window is the primary PFS endpoint's {@code deathWindowDays}. A protocol without {@code event} blocks (an
-   * older file) gives {@link #DEFAULT}.
+   * The rules a protocol states: every endpoint with an {@code event} block naming a progression scope becomes a
+   * progression endpoint; the death window is the {@code deathWindowDays} of the primary endpoint, else of the first
+   * endpoint that states one, else 0 (no {@code death: event} window stated: a death without progression is an event
+   * only on the day of the last adequate assessment). A protocol without {@code event} blocks derives no progression
+   * endpoint.
    *
    * @throws NullPointerException if protocol is null
    */
   public static EndpointRules of(Protocol protocol) {
     List<ProgressionEndpoint> list = new ArrayList<>();
-    Integer window = null;
+    Integer primaryWindow = null;
+    Integer firstWindow = null;
     for (Endpoint e : protocol.endpoints()) {
       Endpoint.EventDefinition ev = e.event();
       if (ev == null || LesionScope.fromCode(ev.progression()) == null) {
         continue;
       }
       list.add(new ProgressionEndpoint(e.id(), LesionScope.fromCode(ev.progression()), ev.deathIsEvent()));
-      if (e.id().equals(PFS) && ev.deathWindowDays() != null) {
-        window = ev.deathWindowDays();
+      if (ev.deathWindowDays() != null) {
+        if (e.primary() && primaryWindow == null) {
+          primaryWindow = ev.deathWindowDays();
+        }
+        if (firstWindow == null) {
+          firstWindow = ev.deathWindowDays();
+        }
       }
     }
-    if (list.isEmpty()) {
-      return DEFAULT;
-    }
-    return new EndpointRules(window == null ? DEFAULT.deathAllowanceDays() : window, list);
+    int window = primaryWindow != null ? primaryWindow : firstWindow != null ? firstWindow : 0;
+    return new EndpointRules(window, list);
   }
 
   /** The definition with that protocol id, or null when the protocol does not derive it. */

@@ -1,55 +1,52 @@
 package org.oligotrial.endpoints;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.oligotrial.recist.TumourEvaluation;
-import java.util.Optional;
 
 /**
- * Every endpoint of one participant.
+ * Every endpoint of one participant, as the protocol declares them.
  *
  * @param history the history they were derived from
- * @param pfs progression-free survival (primary endpoint)
- * @param thoracicPfs thoracic progression-free survival
- * @param localControl local control of the primary thoracic tumour (with tumour assessments: null without a
- *     primary-tumour lesion at baseline); without tumour assessments, local control of the irradiated lesions
- *     (null without irradiated lesions)
- * @param oligometastaticControl oligometastatic-foci control; null without tumour assessments or without a
- *     baseline oligometastatic focus
- * @param os overall survival
  * @param worstGrades CTCAE term to the worst grade recorded for it (terms as first spelled)
  * @param compliance treatment compliance
  * @param tumour the evaluation of the tumour assessments (responses, sites of progression); null without them
  * @param reconciliation disagreements between the RECIST progression and the progression forms, empty when none
- * @param timeToEvent every derived time-to-event endpoint by protocol endpoint id, in protocol order (with a
- *     protocol: its endpoints with an {@code event} block; without: the progression endpoints of the rules, then
- *     {@code os}); null for an endpoint not derived for this participant
+ * @param timeToEvent every time-to-event endpoint of the protocol (its endpoints with an {@code event} block) by
+ *     protocol endpoint id, in protocol order; null for an endpoint not derived for this participant (e.g. control
+ *     of a lesion scope the participant had no lesion of at baseline)
+ * @param primaryProgressionId the protocol id of the primary progression endpoint ({@link #primaryProgression()}):
+ *     the protocol's primary endpoint when it is a progression endpoint, else its first progression endpoint over
+ *     all lesions, else its first progression endpoint; null when the protocol has none
  */
 public record ParticipantEndpoints(
     ParticipantHistory history,
-    TimeToEvent pfs,
-    TimeToEvent thoracicPfs,
-    TimeToEvent localControl,
-    TimeToEvent oligometastaticControl,
-    TimeToEvent os,
     Map<String, Integer> worstGrades,
     Compliance compliance,
     TumourEvaluation tumour,
     List<ReconciliationFinding> reconciliation,
-    Map<String, TimeToEvent> timeToEvent) {
+    Map<String, TimeToEvent> timeToEvent,
+    String primaryProgressionId) {
   public ParticipantEndpoints {
     reconciliation = List.copyOf(reconciliation);
-    timeToEvent = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timeToEvent));
-    worstGrades = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(worstGrades));
+    timeToEvent = Collections.unmodifiableMap(new LinkedHashMap<>(timeToEvent));
+    worstGrades = Collections.unmodifiableMap(new TreeMap<>(worstGrades));
+    if (primaryProgressionId != null && !timeToEvent.containsKey(primaryProgressionId)) {
+      throw new IllegalArgumentException("primaryProgressionId: not an endpoint of timeToEvent: "
+          + primaryProgressionId);
+    }
   }
 
   /** The time-to-event endpoint with that protocol id; null when not derived (or not defined). */
-  public TimeToEvent endpoint(String id) {
-    return timeToEvent.get(id);
+  public TimeToEvent endpoint(String protocolId) {
+    return timeToEvent.get(protocolId);
   }
 
-  /** Local control, when the participant had irradiated lesions. */
-  public Optional<TimeToEvent> localControlIfTreated() {
-    return Optional.ofNullable(localControl);
+  /** The primary progression endpoint (see {@link #primaryProgressionId()}); null when the protocol has none. */
+  public TimeToEvent primaryProgression() {
+    return primaryProgressionId == null ? null : timeToEvent.get(primaryProgressionId);
   }
 }

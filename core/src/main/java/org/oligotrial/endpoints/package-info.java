@@ -1,10 +1,10 @@
 /**
- * Endpoint derivation for NCT03119519: from a participant's history (randomization, structured tumour assessments,
- * progression forms, death, last contact, withdrawal, irradiated lesions, adverse events and treatment delivery) it
- * derives progression-free survival (primary endpoint: the earliest of RECIST, clinical progression and death in the
- * window, with its source), thoracic progression-free survival, local control of the primary tumour,
- * oligometastatic-foci control, overall survival, the worst CTCAE grade per term and treatment compliance, and the
- * reconciliation findings between RECIST progression and the progression form.
+ * Endpoint derivation driven by the protocol: from a participant's history (randomization, structured tumour
+ * assessments, progression forms, death, last contact, withdrawal, irradiated lesions, adverse events and treatment
+ * delivery) it derives every time-to-event endpoint the protocol declares (progression endpoints of a lesion scope:
+ * the earliest of RECIST, clinical progression and, for {@code death: event}, death in the window, with its source;
+ * overall survival), the worst CTCAE grade per term and treatment compliance, and the reconciliation findings
+ * between RECIST progression and the progression form. No trial's endpoint ids live here.
  * Endpoints are derived, never typed in; one {@link org.oligotrial.endpoints.AnalysisRow} per participant feeds
  * {@code oligotrial analyze} through {@link org.oligotrial.endpoints.AnalysisCsv}.
  *

@@ -16,26 +16,26 @@ class EndpointDerivationTest {
     // assessed days 42, 84; new distant metastasis day 126; death day 200
     ParticipantEndpoints e = participant().assessedOn(42, 84).progression(126, ProgressionSite.NEW_DISTANT)
         .diedOn(200).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(126L, true);
-    assertThat(e.pfs().months()).isCloseTo(126 / 30.4375, within(1e-12));
-    assertThat(e.os()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(200L, true);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(126L, true);
+    assertThat(e.endpoint("pfs").months()).isCloseTo(126 / 30.4375, within(1e-12));
+    assertThat(e.endpoint("os")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(200L, true);
     // thoracic PFS: no thoracic progression; death on day 200 is 74 days after the last assessment (the
     // progression scan of day 126), within 84: an event
-    assertThat(e.thoracicPfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(200L, true);
+    assertThat(e.endpoint("thoracic-pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(200L, true);
   }
 
   @Test
   void deathWithoutProgressionIsAPfsEvent() {
     // last assessment day 84, death day 120: 36 days later
     ParticipantEndpoints e = participant().assessedOn(42, 84).diedOn(120).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(120L, true);
-    assertThat(e.pfs().reason()).contains("death without progression");
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(120L, true);
+    assertThat(e.endpoint("pfs").reason()).contains("death without progression");
   }
 
   @Test
   void deathExactlyAtTheAllowanceCounts() {
     // last assessment day 42, death day 126 = 42 + 84
-    assertThat(participant().assessedOn(42).diedOn(126).derive().pfs())
+    assertThat(participant().assessedOn(42).diedOn(126).derive().endpoint("pfs"))
         .extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(126L, true);
   }
 
@@ -43,28 +43,29 @@ class EndpointDerivationTest {
   void deathAfterTwoMissedAssessmentsIsCensoredAtTheLastAdequateAssessment() {
     // last assessment day 42, death day 127 = 42 + 85: censored at day 42; OS still an event on day 127
     ParticipantEndpoints e = participant().assessedOn(42).diedOn(127).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::date)
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::date)
         .containsExactly(42L, false, day(42));
-    assertThat(e.pfs().reason()).contains("85 days after");
-    assertThat(e.os()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(127L, true);
+    assertThat(e.endpoint("pfs").reason()).contains("85 days after");
+    assertThat(e.endpoint("os")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(127L, true);
   }
 
   @Test
   void allowanceIsAParameter() {
     // with one missed 42-day assessment allowed: death 43 days after the last assessment is censored
-    EndpointDerivation strict = new EndpointDerivation(EndpointRules.afterMissedAssessments(42, 1));
+    EndpointDerivation strict = new EndpointDerivation(org.oligotrial.protocol.ProtocolLoader.bundled(),
+        EndpointRules.of(org.oligotrial.protocol.ProtocolLoader.bundled()).afterMissedAssessments(42, 1));
     ParticipantEndpoints e = strict.derive(participant().assessedOn(42).diedOn(127).build());
-    assertThat(e.pfs().event()).isFalse();
+    assertThat(e.endpoint("pfs").event()).isFalse();
     ParticipantEndpoints f = strict.derive(participant().assessedOn(42).diedOn(84).build());
-    assertThat(f.pfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, true);
+    assertThat(f.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, true);
   }
 
   @Test
   void lostToFollowUp() {
     // assessed 42, 84, 126; last contact day 150; no death
     ParticipantEndpoints e = participant().assessedOn(42, 84, 126).lastKnownAlive(150).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(126L, false);
-    assertThat(e.os()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(150L, false);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(126L, false);
+    assertThat(e.endpoint("os")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(150L, false);
   }
 
   @Test
@@ -72,30 +73,30 @@ class EndpointDerivationTest {
     // assessed 42, 84; withdrew day 100; a progression on day 126 recorded after withdrawal is not used
     ParticipantEndpoints e = participant().assessedOn(42, 84).withdrewOn(100)
         .progression(126, ProgressionSite.THORACIC).lastKnownAlive(126).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, false);
-    assertThat(e.pfs().reason()).contains("withdrawn");
-    assertThat(e.os()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(126L, false);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, false);
+    assertThat(e.endpoint("pfs").reason()).contains("withdrawn");
+    assertThat(e.endpoint("os")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(126L, false);
   }
 
   @Test
   void noAssessmentAfterRandomizationIsCensoredAtDay0() {
     ParticipantEndpoints e = participant().assessedOn(-7).derive(); // only the screening scan
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::date)
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::date)
         .containsExactly(0L, false, day(0));
-    assertThat(e.pfs().reason()).contains("randomization");
-    assertThat(e.os()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(0L, false);
+    assertThat(e.endpoint("pfs").reason()).contains("randomization");
+    assertThat(e.endpoint("os")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(0L, false);
   }
 
   @Test
   void earlyDeathWithoutAnyAssessmentIsAnEvent() {
     // death on day 30, within 84 days of randomization
-    assertThat(participant().diedOn(30).derive().pfs())
+    assertThat(participant().diedOn(30).derive().endpoint("pfs"))
         .extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(30L, true);
   }
 
   @Test
   void lateDeathWithoutAnyAssessmentIsCensoredAtDay0() {
-    assertThat(participant().diedOn(100).derive().pfs())
+    assertThat(participant().diedOn(100).derive().endpoint("pfs"))
         .extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(0L, false);
   }
 
@@ -104,15 +105,15 @@ class EndpointDerivationTest {
     // distant progression day 84, thoracic day 168, alive at 200
     ParticipantEndpoints e = participant().assessedOn(42, 84, 126, 168).progression(84, ProgressionSite.NEW_DISTANT)
         .progression(168, ProgressionSite.THORACIC).lastKnownAlive(200).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, true);
-    assertThat(e.thoracicPfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(168L, true);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, true);
+    assertThat(e.endpoint("thoracic-pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(168L, true);
   }
 
   @Test
   void thoracicPfsCensoredAtLastAssessmentAfterOligometastaticProgression() {
     ParticipantEndpoints e = participant().assessedOn(42, 84, 126).progression(84, ProgressionSite.OLIGOMETASTATIC)
         .derive();
-    assertThat(e.thoracicPfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(126L, false);
+    assertThat(e.endpoint("thoracic-pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(126L, false);
   }
 
   @Test
@@ -120,21 +121,20 @@ class EndpointDerivationTest {
     ParticipantEndpoints e = participant().assessedOn(42, 84, 126, 168).treatedLesion("T1", null)
         .treatedLesion("M1", 168).treatedLesion("M2", 210).derive();
     // M2's local progression (day 210) lies after the last assessment but is recorded: the earliest, 168, counts
-    assertThat(e.localControl()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(168L, true);
+    assertThat(e.endpoint("local-control")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(168L, true);
   }
 
   @Test
   void localControlCensorsCompetingDeathAtTheLastAssessment() {
     ParticipantEndpoints e = participant().assessedOn(42, 84).treatedLesion("T1", null).diedOn(100).derive();
-    assertThat(e.localControl()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, false);
-    assertThat(e.localControl().reason()).contains("competing");
+    assertThat(e.endpoint("local-control")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, false);
+    assertThat(e.endpoint("local-control").reason()).contains("competing");
   }
 
   @Test
   void localControlDoesNotApplyWithoutIrradiatedLesions() {
     ParticipantEndpoints e = participant().arm("RT-").assessedOn(42).derive();
-    assertThat(e.localControl()).isNull();
-    assertThat(e.localControlIfTreated()).isEmpty();
+    assertThat(e.endpoint("local-control")).isNull();
   }
 
   @Test
@@ -149,9 +149,9 @@ class EndpointDerivationTest {
     // died on day 0, never assessed: OS an event at 0 days; PFS a death without progression 0 days after the last
     // adequate assessment (randomization), within the allowance: an event at 0 days
     ParticipantEndpoints e = participant().diedOn(0).derive();
-    assertThat(e.os()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::date)
+    assertThat(e.endpoint("os")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::date)
         .containsExactly(0L, true, day(0));
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(0L, true);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(0L, true);
   }
 
   @Test
@@ -180,7 +180,7 @@ class EndpointDerivationTest {
 
   @Test
   void deriveAllNamesTheParticipant() {
-    EndpointDerivation d = new EndpointDerivation();
+    EndpointDerivation d = new EndpointDerivation(org.oligotrial.protocol.ProtocolLoader.bundled());
     assertThatThrownBy(() -> d.deriveAll(java.util.List.of(participant().id("P9").diedOn(-1).build())))
         .hasMessageStartingWith("participant P9: deathDate");
   }

@@ -38,15 +38,15 @@ class EndpointPropertiesTest {
         h.treatedLesion("T1", random.nextInt(3) == 0 && day > 0 ? Integer.valueOf(day) : null);
       }
       ParticipantHistory history = h.build();
-      ParticipantEndpoints e = new EndpointDerivation().derive(history);
+      ParticipantEndpoints e = new EndpointDerivation(org.oligotrial.protocol.ProtocolLoader.bundled()).derive(history);
       String why = "trial " + trial + ": " + history;
-      assertThat(e.pfs().days()).as(why).isLessThanOrEqualTo(e.os().days());
-      assertThat(e.pfs().days()).as(why).isLessThanOrEqualTo(e.thoracicPfs().days());
-      if (e.pfs().event() && history.deathDate() != null) {
-        assertThat(e.pfs().date()).as(why).isBeforeOrEqualTo(history.deathDate());
+      assertThat(e.endpoint("pfs").days()).as(why).isLessThanOrEqualTo(e.endpoint("os").days());
+      assertThat(e.endpoint("pfs").days()).as(why).isLessThanOrEqualTo(e.endpoint("thoracic-pfs").days());
+      if (e.endpoint("pfs").event() && history.deathDate() != null) {
+        assertThat(e.endpoint("pfs").date()).as(why).isBeforeOrEqualTo(history.deathDate());
       }
-      if (e.localControl() != null) {
-        assertThat(e.localControl().days()).as(why).isLessThanOrEqualTo(e.os().days());
+      if (e.endpoint("local-control") != null) {
+        assertThat(e.endpoint("local-control").days()).as(why).isLessThanOrEqualTo(e.endpoint("os").days());
       }
     }
   }
@@ -55,7 +55,7 @@ class EndpointPropertiesTest {
   void complianceByArmPoolsCountsAndCountsFullCourses() {
     // RT+: 6/6 cycles 30/30 fx; 4/6 cycles 25/30 fx -> cycles 10/12, fractions 55/60; full: 1 and 1
     // RT-: 4/4 cycles, no fractions planned -> fractions null
-    List<ParticipantEndpoints> all = new EndpointDerivation().deriveAll(List.of(
+    List<ParticipantEndpoints> all = new EndpointDerivation(org.oligotrial.protocol.ProtocolLoader.bundled()).deriveAll(List.of(
         participant().id("A").delivered(6, 6, 30, 30).build(),
         participant().id("B").delivered(6, 4, 30, 25).build(),
         participant().id("C").arm("RT-").delivered(4, 4, 0, 0).build()));

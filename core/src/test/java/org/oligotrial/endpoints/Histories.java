@@ -105,6 +105,6 @@ final class Histories {
   }
 
   ParticipantEndpoints derive() {
-    return new EndpointDerivation().derive(build());
+    return new EndpointDerivation(org.oligotrial.protocol.ProtocolLoader.bundled()).derive(build());
   }
 }

@@ -53,9 +53,9 @@ class PfsSourceTest {
   @Test
   void recistOnly() {
     ParticipantEndpoints e = participant().tumour(scans(pr(42), newLesion(84))).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
         .containsExactly(84L, true, EventSource.RECIST);
-    assertThat(e.pfs().reason()).startsWith("RECIST 1.1 progression at the assessment of 2024-03-25")
+    assertThat(e.endpoint("pfs").reason()).startsWith("RECIST 1.1 progression at the assessment of 2024-03-25")
         .contains("NL1 (liver): unequivocal new lesion");
     // no progression form: a query with the RECIST date and nothing on the form side
     assertThat(e.reconciliation()).extracting(ReconciliationFinding::kind, ReconciliationFinding::recistDate,
@@ -67,9 +67,9 @@ class PfsSourceTest {
   void clinicalOnlyWithoutImaging() {
     ParticipantEndpoints e = participant().tumour(scans(pr(42), pr(84)))
         .progressionForm(100, ProgressionSite.THORACIC, null, true).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
         .containsExactly(100L, true, EventSource.CLINICAL);
-    assertThat(e.pfs().reason()).contains("without imaging");
+    assertThat(e.endpoint("pfs").reason()).contains("without imaging");
     // a progression without imaging cannot have a RECIST date: nothing to reconcile
     assertThat(e.reconciliation()).isEmpty();
   }
@@ -78,7 +78,7 @@ class PfsSourceTest {
   void clinicalOnlyWithImagingOpensAQuery() {
     ParticipantEndpoints e = participant().tumour(scans(pr(42), pr(84)))
         .progressionForm(84, ProgressionSite.THORACIC, null, false).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(84L, EventSource.CLINICAL);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(84L, EventSource.CLINICAL);
     assertThat(e.reconciliation()).extracting(ReconciliationFinding::kind, ReconciliationFinding::recistDate,
         ReconciliationFinding::formDate)
         .containsExactly(tuple(ReconciliationFinding.Kind.FORM_WITHOUT_RECIST_PD, null, Histories.day(84)));
@@ -89,7 +89,7 @@ class PfsSourceTest {
     ParticipantEndpoints e = participant().tumour(scans(pr(42), newLesion(84)))
         .progressionForm(90, ProgressionSite.NEW_DISTANT, null, false).derive();
     // min(84 RECIST, 90 form) = 84
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(84L, EventSource.RECIST);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(84L, EventSource.RECIST);
     assertThat(e.reconciliation()).extracting(ReconciliationFinding::kind, ReconciliationFinding::recistDate,
         ReconciliationFinding::formDate)
         .containsExactly(tuple(ReconciliationFinding.Kind.DATES_DIFFER, Histories.day(84), Histories.day(90)));
@@ -101,7 +101,7 @@ class PfsSourceTest {
     ParticipantEndpoints e = participant().tumour(scans(pr(42), newLesion(84)))
         .progressionForm(70, ProgressionSite.NEW_DISTANT, null, false).derive();
     // min(84 RECIST, 70 form) = 70
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(70L, EventSource.CLINICAL);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(70L, EventSource.CLINICAL);
     assertThat(e.reconciliation()).extracting(ReconciliationFinding::kind)
         .containsExactly(ReconciliationFinding.Kind.DATES_DIFFER);
   }
@@ -110,7 +110,7 @@ class PfsSourceTest {
   void bothOnTheSameDayIsRecistWithNothingToReconcile() {
     ParticipantEndpoints e = participant().tumour(scans(pr(42), newLesion(84)))
         .progressionForm(84, ProgressionSite.NEW_DISTANT, null, false).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(84L, EventSource.RECIST);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(84L, EventSource.RECIST);
     assertThat(e.reconciliation()).isEmpty();
   }
 
@@ -118,43 +118,43 @@ class PfsSourceTest {
   void deathWithinTheWindow() {
     // last adequate assessment day 84, death day 150: 66 days <= 84
     ParticipantEndpoints e = participant().tumour(scans(pr(42), pr(84))).diedOn(150).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
         .containsExactly(150L, true, EventSource.DEATH);
-    assertThat(e.os()).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(150L, EventSource.DEATH);
+    assertThat(e.endpoint("os")).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(150L, EventSource.DEATH);
   }
 
   @Test
   void deathOutsideTheWindowIsCensoredAtTheLastAssessment() {
     // last adequate assessment day 42, death day 150: 108 days > 84
     ParticipantEndpoints e = participant().tumour(scans(pr(42))).diedOn(150).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
         .containsExactly(42L, false, EventSource.CENSORED);
-    assertThat(e.pfs().reason()).isEqualTo("death 108 days after the last adequate assessment (more than 84): "
+    assertThat(e.endpoint("pfs").reason()).isEqualTo("death 108 days after the last adequate assessment (more than 84): "
         + "censored at last adequate assessment 2024-02-12");
   }
 
   @Test
   void censoredAliveWithoutProgression() {
     ParticipantEndpoints e = participant().tumour(scans(pr(42), pr(84))).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
         .containsExactly(84L, false, EventSource.CENSORED);
-    assertThat(e.pfs().reason()).isEqualTo("no progression; censored at last adequate assessment 2024-03-25");
+    assertThat(e.endpoint("pfs").reason()).isEqualTo("no progression; censored at last adequate assessment 2024-03-25");
   }
 
   @Test
   void progressionAfterWithdrawalIsNotUsed() {
     ParticipantEndpoints e = participant().tumour(scans(pr(42), newLesion(84))).withdrewOn(60).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(42L, EventSource.CENSORED);
-    assertThat(e.pfs().reason()).startsWith("withdrawn");
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(42L, EventSource.CENSORED);
+    assertThat(e.endpoint("pfs").reason()).startsWith("withdrawn");
   }
 
   @Test
   void aCorrectedAssessmentRemovesTheEvent() {
     Histories before = participant().tumour(scans(pr(42), newLesion(84)));
-    assertThat(before.derive().pfs().source()).isEqualTo(EventSource.RECIST);
+    assertThat(before.derive().endpoint("pfs").source()).isEqualTo(EventSource.RECIST);
     // the reader corrects day 84: the "new lesion" was a known scar; the event and its query disappear
     ParticipantEndpoints after = participant().tumour(scans(pr(42), pr(84))).derive();
-    assertThat(after.pfs()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
+    assertThat(after.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
         .containsExactly(84L, false, EventSource.CENSORED);
     assertThat(after.reconciliation()).isEmpty();
     assertThat(after.tumour().progressionDate()).isNull();
@@ -167,7 +167,7 @@ class PfsSourceTest {
         pr(84).newLesion("NL1", LesionSite.BONE, false))).progressionForm(84, ProgressionSite.NEW_DISTANT, null, false)
         .derive();
     // RECIST 1.1 section 4.3.2: day 42 (the equivocal scan), earlier than the form's day 84
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(42L, EventSource.RECIST);
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(42L, EventSource.RECIST);
     assertThat(e.reconciliation()).extracting(ReconciliationFinding::kind)
         .containsExactly(ReconciliationFinding.Kind.DATES_DIFFER);
   }
@@ -178,14 +178,14 @@ class PfsSourceTest {
     // day 126 would follow; the focus T2 stays at 10
     ParticipantEndpoints e = participant().tumour(scans(pr(42), on(DAY0, 84).targets("T1", "26", "T2", "10")))
         .diedOn(200).derive();
-    assertThat(e.pfs()).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(84L, EventSource.RECIST);
-    assertThat(e.thoracicPfs()).extracting(TimeToEvent::days, TimeToEvent::source)
+    assertThat(e.endpoint("pfs")).extracting(TimeToEvent::days, TimeToEvent::source).containsExactly(84L, EventSource.RECIST);
+    assertThat(e.endpoint("thoracic-pfs")).extracting(TimeToEvent::days, TimeToEvent::source)
         .containsExactly(84L, EventSource.RECIST);
-    assertThat(e.localControl()).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, true);
+    assertThat(e.endpoint("local-control")).extracting(TimeToEvent::days, TimeToEvent::event).containsExactly(84L, true);
     // the focus has not progressed; death is a competing event: censored at the last adequate assessment, day 84
-    assertThat(e.oligometastaticControl()).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
+    assertThat(e.endpoint("oligometastatic-control")).extracting(TimeToEvent::days, TimeToEvent::event, TimeToEvent::source)
         .containsExactly(84L, false, EventSource.CENSORED);
-    assertThat(e.oligometastaticControl().reason()).contains("competing");
+    assertThat(e.endpoint("oligometastatic-control").reason()).contains("competing");
     assertThat(e.tumour().progressionSites()).extracting(p -> p.lesionId()).containsExactly("T1");
   }
 
@@ -193,16 +193,16 @@ class PfsSourceTest {
   void aProgressionFormNamingALesionCountsForItsEndpoint() {
     ParticipantEndpoints primary = participant().tumour(scans(pr(42), pr(84)))
         .progressionForm(90, ProgressionSite.THORACIC, "T1", true).derive();
-    assertThat(primary.localControl()).extracting(TimeToEvent::days, TimeToEvent::source)
+    assertThat(primary.endpoint("local-control")).extracting(TimeToEvent::days, TimeToEvent::source)
         .containsExactly(90L, EventSource.CLINICAL);
-    assertThat(primary.oligometastaticControl().event()).isFalse();
+    assertThat(primary.endpoint("oligometastatic-control").event()).isFalse();
     ParticipantEndpoints focus = participant().tumour(scans(pr(42), pr(84)))
         .progressionForm(90, ProgressionSite.OLIGOMETASTATIC, null, true).derive();
-    assertThat(focus.oligometastaticControl()).extracting(TimeToEvent::days, TimeToEvent::source)
+    assertThat(focus.endpoint("oligometastatic-control")).extracting(TimeToEvent::days, TimeToEvent::source)
         .containsExactly(90L, EventSource.CLINICAL);
-    assertThat(focus.localControl().event()).isFalse();
+    assertThat(focus.endpoint("local-control").event()).isFalse();
     // an oligometastatic progression is not thoracic
-    assertThat(focus.thoracicPfs().event()).isFalse();
+    assertThat(focus.endpoint("thoracic-pfs").event()).isFalse();
   }
 
   @Test
@@ -211,9 +211,9 @@ class PfsSourceTest {
         List.of(target("T1", LesionSite.LIVER, "30", LesionRole.OTHER),
             nonTarget("N1", LesionSite.BONE, LesionRole.OTHER)),
         on(DAY0, 42).targets("T1", "30"))).derive();
-    assertThat(e.localControl()).isNull();
-    assertThat(e.oligometastaticControl()).isNull();
-    assertThat(e.thoracicPfs()).isNotNull();
+    assertThat(e.endpoint("local-control")).isNull();
+    assertThat(e.endpoint("oligometastatic-control")).isNull();
+    assertThat(e.endpoint("thoracic-pfs")).isNotNull();
   }
 
   @Test

@@ -63,18 +63,28 @@ class ProtocolEndpointColumnsTest {
   }
 
   @Test
-  void theProtocolDerivationOfNct03119519GivesTheSameValuesAsTheFixedEndpoints() {
+  void theBundledProtocolDerivesItsFiveTimeToEventEndpointsWithPfsAsPrimaryProgression() {
     Protocol p = ProtocolLoader.bundled();
     ParticipantHistory h = participant().assessedOn(42, 84).progression(126, ProgressionSite.THORACIC).diedOn(200)
         .treatedLesion("T1", 126).build();
     ParticipantEndpoints byProtocol = new EndpointDerivation(p).derive(h);
-    ParticipantEndpoints fixed = new EndpointDerivation().derive(h);
+    // protocols/nct03119519.yaml: the endpoints with an event block, in file order; pfs is kind: primary
     assertThat(byProtocol.timeToEvent().keySet())
         .containsExactly("pfs", "os", "thoracic-pfs", "local-control", "oligometastatic-control");
-    assertThat(byProtocol.endpoint("pfs")).isEqualTo(fixed.pfs());
-    assertThat(byProtocol.endpoint("thoracic-pfs")).isEqualTo(fixed.thoracicPfs());
-    assertThat(byProtocol.endpoint("local-control")).isEqualTo(fixed.localControl());
+    assertThat(byProtocol.primaryProgressionId()).isEqualTo("pfs");
+    assertThat(byProtocol.primaryProgression()).isSameAs(byProtocol.endpoint("pfs"));
+    // no tumour assessments: local control of the irradiated lesion (local progression day 126), foci control not
+    // derived
+    assertThat(byProtocol.endpoint("local-control").days()).isEqualTo(126);
     assertThat(byProtocol.endpoint("oligometastatic-control")).isNull();
-    assertThat(byProtocol.endpoint("os")).isEqualTo(fixed.os());
+  }
+
+  @Test
+  void withOverallSurvivalPrimaryThePrimaryProgressionIsTheFirstOverAllLesions() {
+    // three-arms.yaml: surv (OS, kind primary), chest-control (thoracic), efs (any progression)
+    ParticipantEndpoints e = new EndpointDerivation(TestProtocols.threeArms())
+        .derive(participant().arm("observation").assessedOn(42).build());
+    assertThat(e.primaryProgressionId()).isEqualTo("efs");
+    assertThat(e.primaryProgression()).isSameAs(e.endpoint("efs"));
   }
 }

@@ -22,7 +22,7 @@ class ToxicityAndComplianceTest {
   @Test
   void byArmCountsEachParticipantOnceAtTheWorstGrade() {
     // RT+: P1 pneumonitis 1 then 3; P2 pneumonitis 2; P3 none. RT-: P4 rash 3.
-    List<ParticipantEndpoints> all = new EndpointDerivation().deriveAll(List.of(
+    List<ParticipantEndpoints> all = new EndpointDerivation(org.oligotrial.protocol.ProtocolLoader.bundled()).deriveAll(List.of(
         participant().id("P1").adverseEvent("Pneumonitis", 1).adverseEvent("Pneumonitis", 3).build(),
         participant().id("P2").adverseEvent("Pneumonitis", 2).build(),
         participant().id("P3").build(),
@@ -47,7 +47,7 @@ class ToxicityAndComplianceTest {
     // Esophagitis, Nausea, Vomiting -> Gastrointestinal disorders.
     // RT+ (3 participants): P1 Pneumonitis 1 and 3, Cough 2; P2 Esophagitis 2, Nausea 1; P3 none.
     // RT- (2 participants): P4 Nausea 3, Vomiting 2, an uncoded "skin thing" 1; P5 Pneumonitis 2.
-    List<ParticipantEndpoints> all = new EndpointDerivation().deriveAll(List.of(
+    List<ParticipantEndpoints> all = new EndpointDerivation(org.oligotrial.protocol.ProtocolLoader.bundled()).deriveAll(List.of(
         participant().id("P1").adverseEvent("Pneumonitis", 1).adverseEvent("Pneumonitis", 3)
             .adverseEvent("Cough", 2).build(),
         participant().id("P2").adverseEvent("Esophagitis", 2).adverseEvent("Nausea", 1).build(),

@@ -37,7 +37,12 @@ class EndpointEventsTest {
   void theBundledProtocolDefinesTheFourProgressionEndpoints() {
     EndpointRules rules = EndpointRules.of(ProtocolLoader.bundled());
     assertThat(rules.deathAllowanceDays()).isEqualTo(84);
-    assertThat(rules.progressionEndpoints()).containsExactlyInAnyOrderElementsOf(EndpointRules.TRIAL_ENDPOINTS);
+    // protocols/nct03119519.yaml, endpoints with an event block naming a progression scope, in file order
+    assertThat(rules.progressionEndpoints()).containsExactly(
+        new ProgressionEndpoint("pfs", LesionScope.ALL, true),
+        new ProgressionEndpoint("thoracic-pfs", LesionScope.THORACIC, true),
+        new ProgressionEndpoint("local-control", LesionScope.PRIMARY_TUMOUR, false),
+        new ProgressionEndpoint("oligometastatic-control", LesionScope.OLIGOMETASTATIC_FOCI, false));
     assertThat(rules.endpoint("oligometastatic-control"))
         .isEqualTo(new ProgressionEndpoint("oligometastatic-control", LesionScope.OLIGOMETASTATIC_FOCI, false));
   }
@@ -57,9 +62,10 @@ class EndpointEventsTest {
   }
 
   @Test
-  void aProtocolWithoutEventBlocksKeepsTheDefaults() {
+  void aProtocolWithoutEventBlocksDerivesNoProgressionEndpoint() {
+    // the core holds no trial's endpoints: what the protocol does not define is not derived
     ProtocolCheck c = check("  - {id: pfs, kind: primary, name: PFS}\n");
-    assertThat(EndpointRules.of(c.protocol())).isEqualTo(EndpointRules.DEFAULT);
+    assertThat(EndpointRules.of(c.protocol()).progressionEndpoints()).isEmpty();
   }
 
   @Test

@@ -45,7 +45,7 @@ class AnalysisCsvReadableByAnalyzeTest {
 
   @Test
   void analyzeReadsTimesEventsAndArmsAndDropsNotApplicableLocalControl(@TempDir Path dir) throws IOException {
-    List<AnalysisRow> rows = new EndpointDerivation().deriveAll(List.of(
+    List<AnalysisRow> rows = new EndpointDerivation(org.oligotrial.protocol.ProtocolLoader.bundled()).deriveAll(List.of(
             history("P1", "RT+", 84, null, 84),
             history("P2", "RT+", null, 100, 0),
             history("P3", "RT-", 42, 150, null),

@@ -567,14 +567,14 @@ abstract class DataCaptureContract {
     ae(p, 60, 3, false);
     dated(p, "death", 140, ",'cause':'disease-progression'");
     ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
-    assertThat(e.pfs().days()).isEqualTo(98);
-    assertThat(e.pfs().event()).isTrue();
-    assertThat(e.thoracicPfs().days()).isEqualTo(98);
-    assertThat(e.os().days()).isEqualTo(140);
-    assertThat(e.os().event()).isTrue();
+    assertThat(e.endpoint("pfs").days()).isEqualTo(98);
+    assertThat(e.endpoint("pfs").event()).isTrue();
+    assertThat(e.endpoint("thoracic-pfs").days()).isEqualTo(98);
+    assertThat(e.endpoint("os").days()).isEqualTo(140);
+    assertThat(e.endpoint("os").event()).isTrue();
     // the irradiated primary (T1) progressed locally with the thoracic progression
-    assertThat(e.localControl().days()).isEqualTo(98);
-    assertThat(e.localControl().event()).isTrue();
+    assertThat(e.endpoint("local-control").days()).isEqualTo(98);
+    assertThat(e.endpoint("local-control").event()).isTrue();
     assertThat(e.worstGrades()).containsEntry("Pneumonitis", 3);
     assertThat(e.compliance().delivery().plannedFractions()).isEqualTo(30);
     assertThat(e.compliance().fractionProportion()).isEqualTo(0.9);
@@ -601,10 +601,10 @@ abstract class DataCaptureContract {
     dated(p, "death", 100, ",'cause':'other','causeDetail':'myocardial infarction'");
     ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
     // death 51 days after the last assessment (within 2 x 42 days): a PFS event
-    assertThat(e.pfs().days()).isEqualTo(100);
-    assertThat(e.pfs().event()).isTrue();
-    assertThat(e.os().days()).isEqualTo(100);
-    assertThat(e.localControl()).isNull();
+    assertThat(e.endpoint("pfs").days()).isEqualTo(100);
+    assertThat(e.endpoint("pfs").event()).isTrue();
+    assertThat(e.endpoint("os").days()).isEqualTo(100);
+    assertThat(e.endpoint("local-control")).isNull();
   }
 
   @Test
@@ -616,10 +616,10 @@ abstract class DataCaptureContract {
     dated(p, "death", 0, ",'cause':'other','causeDetail':'cardiac arrest'");
     ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
     // the form and the derivation agree (core HistoryCheck): a real death, an event at 0 days for OS and PFS
-    assertThat(e.os().days()).isZero();
-    assertThat(e.os().event()).isTrue();
-    assertThat(e.pfs().days()).isZero();
-    assertThat(e.pfs().event()).isTrue();
+    assertThat(e.endpoint("os").days()).isZero();
+    assertThat(e.endpoint("os").event()).isTrue();
+    assertThat(e.endpoint("pfs").days()).isZero();
+    assertThat(e.endpoint("pfs").event()).isTrue();
   }
 
   @Test
@@ -630,10 +630,10 @@ abstract class DataCaptureContract {
     assessment(p, 98, 38, 19);
     dated(p, "last-known-alive", 120, "");
     ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
-    assertThat(e.pfs().days()).isEqualTo(98);
-    assertThat(e.pfs().event()).isFalse();
-    assertThat(e.os().days()).isEqualTo(120);
-    assertThat(e.os().event()).isFalse();
+    assertThat(e.endpoint("pfs").days()).isEqualTo(98);
+    assertThat(e.endpoint("pfs").event()).isFalse();
+    assertThat(e.endpoint("os").days()).isEqualTo(120);
+    assertThat(e.endpoint("os").event()).isFalse();
   }
 
   @Test
@@ -643,10 +643,10 @@ abstract class DataCaptureContract {
     assessment(p, 49, 38, 20);
     dated(p, "withdrawal", 60, ",'reason':'moved abroad','followUpAllowed':false");
     ParticipantEndpoints e = dc.endpoints().forParticipant(stat, p);
-    assertThat(e.pfs().days()).isEqualTo(49);
-    assertThat(e.pfs().event()).isFalse();
-    assertThat(e.pfs().reason()).contains("withdrawn");
-    assertThat(e.os().event()).isFalse();
+    assertThat(e.endpoint("pfs").days()).isEqualTo(49);
+    assertThat(e.endpoint("pfs").event()).isFalse();
+    assertThat(e.endpoint("pfs").reason()).contains("withdrawn");
+    assertThat(e.endpoint("os").event()).isFalse();
     // after withdrawal without follow-up nothing is expected
     assertThat(dc.visits().forParticipant(coord, p)).noneMatch(v -> v.targetDate().isAfter(DAY0.plusDays(60)));
   }

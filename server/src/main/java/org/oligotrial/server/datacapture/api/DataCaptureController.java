@@ -282,14 +282,14 @@ public class DataCaptureController {
   }
 
   @GetMapping("/api/v1/participants/{id}/endpoints")
-  @Operation(summary = "Endpoints derived from the stored forms: PFS (with its source), thoracic PFS, local control,"
-      + " oligometastatic-foci control, OS, toxicity, compliance, and the reconciliation findings")
+  @Operation(summary = "Endpoints derived from the stored forms: every time-to-event endpoint of the trial's protocol"
+      + " by endpoint id (with its source; null when not derived), the primary progression endpoint's id, toxicity,"
+      + " compliance, and the reconciliation findings")
   public EndpointsView endpoints(@PathVariable String id) {
     ParticipantEndpoints e = dc().endpoints().forParticipant(actor.get(), id);
     var d = e.compliance().delivery();
     return new EndpointsView(e.history().participantId(), e.history().arm(), e.history().randomizationDate(),
-        time(e.pfs()), time(e.thoracicPfs()), time(e.localControl()), time(e.oligometastaticControl()),
-        time(e.os()), e.worstGrades(), d.plannedCycles(), d.deliveredCycles(), e.compliance().cycleProportion(),
+        timesById(e), e.primaryProgressionId(), e.worstGrades(), d.plannedCycles(), d.deliveredCycles(), e.compliance().cycleProportion(),
         d.plannedFractions(), d.deliveredFractions(), e.compliance().fractionProportion(),
         e.reconciliation().stream().map(f -> new DataCaptureModels.ReconciliationView(f.kind().name(),
             f.recistDate(), f.formDate(), f.message())).toList());
@@ -315,6 +315,13 @@ public class DataCaptureController {
       + " audited); one group 'all' until the trial's comparative results are released")
   public EndpointService.Safety safety() {
     return dc().endpoints().safety(actor.get());
+  }
+
+  /** Every time-to-event endpoint of the protocol by id, in protocol order (null when not derived). */
+  private static Map<String, TimeView> timesById(ParticipantEndpoints e) {
+    Map<String, TimeView> out = new java.util.LinkedHashMap<>();
+    e.timeToEvent().forEach((id, t) -> out.put(id, time(t)));
+    return out;
   }
 
   private static TimeView time(TimeToEvent t) {

@@ -102,9 +102,16 @@ public final class DataCaptureModels {
    */
   public record ReconciliationView(String kind, LocalDate recistDate, LocalDate formDate, String message) {}
 
-  /** One participant's derived endpoints. */
-  public record EndpointsView(String participantId, String arm, LocalDate randomizationDate, TimeView pfs,
-      TimeView thoracicPfs, TimeView localControl, TimeView oligometastaticControl, TimeView os,
+  /**
+   * One participant's derived endpoints.
+   *
+   * @param endpoints every time-to-event endpoint of the trial's protocol by endpoint id, in protocol order; null
+   *     for an endpoint not derived for this participant
+   * @param primaryProgression the id of the primary progression endpoint (the protocol's primary endpoint when it
+   *     is a progression endpoint, else its first over all lesions); null when the protocol has none
+   */
+  public record EndpointsView(String participantId, String arm, LocalDate randomizationDate,
+      Map<String, TimeView> endpoints, String primaryProgression,
       Map<String, Integer> worstGrades, Integer plannedCycles, Integer deliveredCycles, Double cycleCompliance,
       Integer plannedFractions, Integer deliveredFractions, Double fractionCompliance,
       List<ReconciliationView> reconciliation) {}

@@ -3,6 +3,7 @@ package org.oligotrial.server.datacapture.endpoints;
 import java.time.LocalDate;
 import java.util.List;
 import org.oligotrial.endpoints.EventSource;
+import org.oligotrial.endpoints.TimeToEvent;
 import org.oligotrial.endpoints.ParticipantEndpoints;
 import org.oligotrial.server.datacapture.forms.FormFacts;
 import org.oligotrial.server.datacapture.forms.StoredForm;
@@ -21,9 +22,10 @@ import tools.jackson.databind.JsonNode;
  *       {@code plannedChemoCycles} forms with a dose above 0), whichever is first; for RT+ no earlier than the last
  *       radiotherapy fraction recorded. An EGFR-TKI continues until progression or discontinuation;
  *   <li>follow-up: the first tumour assessment or last-known-alive contact dated after the end of treatment;
- *   <li>progression: the progression event of the primary endpoint as the core derivation gives it (PFS whose
- *       source is {@link EventSource#RECIST} or {@link EventSource#CLINICAL}); none when the endpoints cannot be
- *       derived;
+ *   <li>progression: the event of the protocol's primary progression endpoint as the core derivation gives it
+ *       ({@link ParticipantEndpoints#primaryProgression()} whose source is {@link EventSource#RECIST} or
+ *       {@link EventSource#CLINICAL}); none when the endpoints cannot be derived or the protocol has no progression
+ *       endpoint;
  *   <li>death, withdrawal: their forms (withdrawal also from the register).
  * </ul>
  * Stateless and thread-safe.
@@ -93,10 +95,10 @@ public final class ClinicalCourses {
     LocalDate death = facts.deathDate();
     LocalDate progression = null;
     String progressionWhat = null;
-    if (endpoints != null && (endpoints.pfs().source() == EventSource.RECIST
-        || endpoints.pfs().source() == EventSource.CLINICAL)) {
-      progression = endpoints.pfs().date();
-      progressionWhat = endpoints.pfs().reason();
+    TimeToEvent primary = endpoints == null ? null : endpoints.primaryProgression();
+    if (primary != null && (primary.source() == EventSource.RECIST || primary.source() == EventSource.CLINICAL)) {
+      progression = primary.date();
+      progressionWhat = primary.reason();
     }
     StoredForm w = facts.withdrawal();
     LocalDate withdrawal = w != null ? w.formDate() : registerWithdrawal == null ? null : registerWithdrawal.date();
