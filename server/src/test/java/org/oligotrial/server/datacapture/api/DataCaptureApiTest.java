@@ -327,7 +327,8 @@ class DataCaptureApiTest {
     mvc.perform(get("/api/v1/participants/" + p + "/visits").with(as("coord.b"))).andExpect(status().isForbidden());
     assertThat(read("/api/v1/visits/overdue", "coord.a").toString()).contains(p);
     assertThat(read("/api/v1/visits/overdue", "coord.b").toString()).doesNotContain(p);
-    assertThat(read("/api/v1/participants/" + p + "/endpoints", "stat").get("pfs").get("event").asInt()).isZero();
+    assertThat(read("/api/v1/participants/" + p + "/endpoints", "stat").get("endpoints").get("pfs").get("event")
+        .asInt()).isZero();
     mvc.perform(get("/api/v1/analysis-dataset").with(as("dm.a"))).andExpect(status().isForbidden());
     mvc.perform(get("/api/v1/analysis-dataset").with(as("stat")))
         .andExpect(status().isOk())
