@@ -321,6 +321,22 @@ class OdmImportIntoEmptyDatabaseTest {
     }
   }
 
+  /** Imported signatures are append-only like the audit trail (V101): UPDATE and DELETE are refused. */
+  @Test
+  void importedSignaturesCannotBeChangedOrDeleted() {
+    try (HikariDataSource target = target()) {
+      Register to = emptyDatabase(target, "A", "B");
+      exchange(to).apply(open(file), "trial.xml", "cli:importer");
+      assertThat(to.jdbc().sql("SELECT COUNT(*) FROM imported_signature").query(Long.class).single()).isOne();
+      assertThatThrownBy(() -> to.jdbc().sql("UPDATE imported_signature SET signer = 'someone else'").update())
+          .hasStackTraceContaining("imported_signature is append-only");
+      assertThatThrownBy(() -> to.jdbc().sql("DELETE FROM imported_signature").update())
+          .hasStackTraceContaining("imported_signature is append-only");
+      assertThat(to.jdbc().sql("SELECT signer FROM imported_signature").query(String.class).single())
+          .isEqualTo("inv.a");
+    }
+  }
+
   @Test
   void dryRunOnTheCommandLineListsTheParticipantsItWouldCreate() {
     String[] u = new String[1];
