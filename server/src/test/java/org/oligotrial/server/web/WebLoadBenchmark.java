@@ -96,6 +96,7 @@ class WebLoadBenchmark {
   private final Map<String, List<Long>> warmCpu = new ConcurrentHashMap<>();
   /** System.nanoTime() at the end of the warm-up: requests that begin earlier are filed under the warm-up. */
   private volatile long measureFrom = Long.MAX_VALUE;
+  private String poolSize;
   private final AtomicInteger errors = new AtomicInteger();
   private final AtomicLong requests = new AtomicLong();
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -105,12 +106,17 @@ class WebLoadBenchmark {
     int users = Integer.getInteger("web.load.users", 50);
     int seconds = Integer.getInteger("web.load.seconds", 120);
     int warmup = Integer.getInteger("web.load.warmup", 30);
+    // the server's own pool size (application.properties) unless -Dweb.load.pool: passed as a command-line argument,
+    // since the builder's properties are defaults, which application.properties overrides
+    String poolOption = System.getProperty("web.load.pool");
     try (PostgresTestDatabase db = PostgresTestDatabase.create();
          ConfigurableApplicationContext app = new SpringApplicationBuilder(ServerApplication.class)
              .properties("spring.datasource.url=" + db.url(), "server.port=0", "server.address=127.0.0.1",
-                 "logging.level.root=warn", "spring.datasource.hikari.maximum-pool-size=16")
+                 "logging.level.root=warn")
              .initializers(ctx -> ctx.getBeanFactory().registerSingleton("benchmarkCpuFilter", cpuFilter()))
-             .run()) {
+             .run(poolOption == null ? new String[0]
+                 : new String[] {"--spring.datasource.hikari.maximum-pool-size=" + poolOption})) {
+      poolSize = app.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "10 (Hikari's)");
       Register register = app.getBean(Register.class);
       for (int s = 1; s <= 5; s++) {
         register.sites().add(TestRegisters.admin(), "S" + s, "Load site " + s);
@@ -300,7 +306,8 @@ class WebLoadBenchmark {
     System.out.printf("%nWeb load benchmark: %d users, %.0f s after a %d s warm-up, %d requests (%.1f/s), %d errors,"
         + " %d saves acknowledged, %d stored%n", users, elapsed, warmup, requests.get(), requests.get() / elapsed,
         errors.get(), acknowledged.size(), stored);
-    System.out.printf("load average %.2f at the end%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf("connection pool %s; load average %.2f at the end%n", poolSize,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     table(times, cpu);
     System.out.printf("%nWarm-up (requests begun in the first %d s, sign-ins included; not in the table above):%n",
         warmup);
