@@ -15,9 +15,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 /**
  * HAPI's validator against base R4 only, without network: the core structure definitions and value sets, in-memory
  * terminology, and the common code systems (UCUM, languages, ...). Profiles named in meta.profile (mCODE) are not
- * loaded, so the check is base R4; codes of external systems (SNOMED CT, LOINC, RxNorm) are not looked up.
+ * loaded, so the check is base R4; codes of external systems (SNOMED CT, LOINC, RxNorm) are not looked up. Shared
+ * with the cli and server tests through this module's test-jar. Thread-safe (one validator, calls serialised).
  */
-final class R4Validation {
+public final class R4Validation {
   private static final FhirValidator VALIDATOR = create();
 
   private R4Validation() {}
@@ -33,14 +34,14 @@ final class R4Validation {
   }
 
   /** The ERROR and FATAL messages for the resource, as {@code location: message}. */
-  static synchronized List<String> errors(IBaseResource r) {
+  public static synchronized List<String> errors(IBaseResource r) {
     return VALIDATOR.validateWithResult(r).getMessages().stream()
         .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
         .map(SingleValidationMessage::toString).toList();
   }
 
   /** All messages (for diagnosis). */
-  static synchronized List<SingleValidationMessage> all(IBaseResource r) {
+  public static synchronized List<SingleValidationMessage> all(IBaseResource r) {
     return VALIDATOR.validateWithResult(r).getMessages();
   }
 }

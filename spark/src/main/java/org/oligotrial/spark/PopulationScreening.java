@@ -2,7 +2,6 @@ package org.oligotrial.spark;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.get_json_object;
@@ -31,7 +30,9 @@ import org.oligotrial.protocol.ProtocolLoader;
  * The population pre-screening job. Reads FHIR resources (Bulk Data NDJSON: a directory of {@code <Type>.ndjson}
  * files; or Parquet with a string column {@code resource} holding each resource's JSON), keys each resource by its
  * patient ({@code Patient.id}, else {@code subject.reference} or {@code patient.reference}; resources of no patient
- * are left out), groups by patient, screens each patient ({@link PatientScreener}), and writes to the output
+ * are left out), brings each patient's resources together (one hash repartition by patient, then a sort by patient
+ * within each partition: unlike a group-by with {@code collect_list}, no partial aggregation on the map side and no
+ * per-patient list held by Spark), screens each patient ({@link PatientScreener}), and writes to the output
  * directory: {@code verdicts/} (Parquet), {@code verdicts-csv/} (one CSV file with a header; lists joined by
  * {@code ;}), {@code funnel.csv} and {@code funnel.svg} ({@link Funnel}).
  *
@@ -110,13 +111,15 @@ public final class PopulationScreening {
     Column patient = when(col("rt").equalTo("Patient"), concat(lit("Patient/"), col("id")))
         .otherwise(coalesce(get_json_object(col("subject"), "$.reference"),
             get_json_object(col("patientRef"), "$.reference")));
-    Dataset<Row> grouped = keyed.withColumn("patient", patient).filter(col("patient").isNotNull())
-        .groupBy("patient").agg(collect_list(col("resource")).as("resources"));
-    if (o.partitions() > 0) {
-      grouped = grouped.repartition(o.partitions());
-    }
-    Dataset<Row> verdicts = grouped.mapPartitions(new PatientScreener(shared, name, o.screeningDate()),
-        ExpressionEncoder.apply(PatientScreener.SCHEMA)).persist();
+    // one shuffle: each patient's resources to one partition, sorted by patient there, so that the screener reads
+    // one patient's resources after another as consecutive rows (the sort spills to disk: memory stays flat)
+    Dataset<Row> byPatient = keyed.withColumn("patient", patient).filter(col("patient").isNotNull())
+        .select(col("patient"), col("resource"));
+    byPatient = o.partitions() > 0 ? byPatient.repartition(o.partitions(), col("patient"))
+        : byPatient.repartition(col("patient"));
+    Dataset<Row> verdicts = byPatient.sortWithinPartitions(col("patient"))
+        .mapPartitions(new PatientScreener(shared, name, o.screeningDate()),
+            ExpressionEncoder.apply(PatientScreener.SCHEMA)).persist();
     verdicts.write().mode(SaveMode.Overwrite).parquet(o.out() + "/verdicts");
     verdicts.select(col("patient"), col("verdict"), concat_ws(";", col("failed")).as("failed"),
             concat_ws(";", col("undecided")).as("undecided"), concat_ws(";", col("missing")).as("missing"),

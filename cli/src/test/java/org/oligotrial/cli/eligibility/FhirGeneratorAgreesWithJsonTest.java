@@ -11,6 +11,7 @@ import org.oligotrial.eligibility.EligibilityResult;
 import org.oligotrial.eligibility.ScreeningRecordParser;
 import org.oligotrial.eligibility.Verdict;
 import org.oligotrial.fhir.BundleToRecord;
+import org.oligotrial.fhir.R4Validation;
 import org.oligotrial.fhir.RecordToBundle;
 import org.oligotrial.protocol.ProtocolLoader;
 

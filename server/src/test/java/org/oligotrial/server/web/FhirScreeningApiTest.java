@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.ResearchSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.oligotrial.fhir.R4Validation;
 import org.oligotrial.fhir.RecordToBundle;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;

@@ -69,6 +69,18 @@ class ScreeningController {
 
   @PostMapping("/screening")
   String save(@RequestParam MultiValueMap<String, String> form, Model m) {
+    return save(form, m, ParticipantService::register);
+  }
+
+  /** How a new screening is stored: the participant service's register, or one that also stores more with it. */
+  @FunctionalInterface
+  interface Registration {
+    ParticipantHistory register(ParticipantService participants, Actor actor, String site, String number,
+        String recordJson);
+  }
+
+  /** Saves the form as a new participant's first screening through {@code registration}; the form again if refused. */
+  String save(MultiValueMap<String, String> form, Model m, Registration registration) {
     Actor actor = requireScreener();
     String site = ScreeningForm.first(form, "site");
     String number = ScreeningForm.first(form, numberInput());
@@ -79,7 +91,8 @@ class ScreeningController {
       if (number == null) {
         throw new InvalidFieldException(numberInput(), "is required");
       }
-      ParticipantHistory h = participants().register(actor, site, number, ScreeningForm.toJson(record(), form));
+      ParticipantHistory h = registration.register(participants(), actor, site, number,
+          ScreeningForm.toJson(record(), form));
       return "redirect:/participants/" + h.participant().id() + "?saved";
     } catch (InvalidFieldException e) {
       String field = switch (e.field()) {
