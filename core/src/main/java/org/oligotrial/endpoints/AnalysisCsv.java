@@ -33,6 +33,11 @@ import org.oligotrial.randomization.StratificationFactor;
 public final class AnalysisCsv {
   private AnalysisCsv() {}
 
+  /** {@link #columns(org.oligotrial.protocol.Protocol, List)} with the protocol's own stratification factors. */
+  public static List<String> columns(org.oligotrial.protocol.Protocol protocol) {
+    return columns(protocol, org.oligotrial.randomization.ProtocolRandomization.factors(protocol));
+  }
+
   /**
    * The header columns of a protocol's dataset: {@code participant_id, arm}, the strata columns, then for every
    * time-to-event endpoint of the protocol, in protocol order, {@code <prefix>_time, <prefix>_event,

@@ -126,12 +126,29 @@ final class OdmMetadataWriter {
     }
   }
 
+  /**
+   * The enrolment items of the randomization form (OID, name, type, length, question): how the subject entered the
+   * trial, which ODM has no element for; an import into an empty database registers the subject with them.
+   */
+  private static final String[][] ENROLMENT = {
+    {OdmStudy.SCRNUM_ITEM, "SCRNUM", "text", "64", "screening number"},
+    {OdmStudy.SCRVERDICT_ITEM, "SCRVERD", "text", "32", "verdict of the latest screening"},
+    {OdmStudy.SCRREC_ITEM, "SCRREC", "text", "9999", "latest screening record (JSON)"},
+    {OdmStudy.STATUS_ITEM, "STATUS", "text", "32", "participant status"},
+    {OdmStudy.ICFVER_ITEM, "ICFVER", "text", "64", "informed consent form version"},
+    {OdmStudy.ICFDT_ITEM, "ICFDT", "date", "", "date of informed consent"},
+    {OdmStudy.ICFBY_ITEM, "ICFBY", "text", "200", "consent obtained by"},
+  };
+
   private void itemGroupDefs() {
     x.start("ItemGroupDef").attr("OID", OdmStudy.RANDOMIZATION_GROUP).attr("Name", "randomization")
         .attr("Repeating", "No");
     x.start("ItemRef").attr("ItemOID", OdmStudy.ARM_ITEM).attr("OrderNumber", 1).attr("Mandatory", "Yes").end();
     x.start("ItemRef").attr("ItemOID", OdmStudy.RANDDT_ITEM).attr("OrderNumber", 2).attr("Mandatory", "Yes").end();
     int order = 3;
+    for (String[] e : ENROLMENT) {
+      x.start("ItemRef").attr("ItemOID", e[0]).attr("OrderNumber", order++).attr("Mandatory", "No").end();
+    }
     for (StratificationFactor s : study.protocol().stratification()) {
       x.start("ItemRef").attr("ItemOID", OdmStudy.stratum(s.id())).attr("OrderNumber", order++)
           .attr("Mandatory", "No").end();
@@ -173,6 +190,12 @@ final class OdmMetadataWriter {
         .attr("SASFieldName", "RANDDT");
     x.translated("Question", "date of randomization");
     x.end();
+    for (String[] e : ENROLMENT) {
+      x.start("ItemDef").attr("OID", e[0]).attr("Name", e[1]).attr("DataType", e[2])
+          .attr("Length", e[3].isEmpty() ? null : e[3]).attr("SASFieldName", e[1]);
+      x.translated("Question", e[4]);
+      x.end();
+    }
     for (StratificationFactor s : p.stratification()) {
       x.start("ItemDef").attr("OID", OdmStudy.stratum(s.id())).attr("Name", s.id()).attr("DataType", "text")
           .attr("Length", s.levels().stream().mapToInt(l -> l.code().length()).max().orElse(1));

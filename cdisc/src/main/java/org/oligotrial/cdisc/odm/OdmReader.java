@@ -581,6 +581,8 @@ public final class OdmReader {
     String arm;
     LocalDate randomizationDate;
     final Map<String, String> strata = new LinkedHashMap<>();
+    /** enrolment item OID -> value. */
+    final Map<String, String> enrolment = new LinkedHashMap<>();
     /** form identity -> group row -> values. */
     final Map<List<Object>, Map<List<Object>, Map<String, String>>> forms = new LinkedHashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
@@ -605,6 +607,15 @@ public final class OdmReader {
         }
       } else if (oid.startsWith("I.RANDOMIZATION.STRAT.")) {
         strata.put(oid.substring("I.RANDOMIZATION.STRAT.".length()), value);
+      } else if (OdmStudy.ICFDT_ITEM.equals(oid)) {
+        try {
+          enrolment.put(oid, LocalDate.parse(value.trim()).toString());
+        } catch (DateTimeParseException e) {
+          reader.problem(key, oid, "value '" + value + "' is not an ISO 8601 date");
+        }
+      } else if (List.of(OdmStudy.SCRNUM_ITEM, OdmStudy.SCRREC_ITEM, OdmStudy.SCRVERDICT_ITEM, OdmStudy.STATUS_ITEM, OdmStudy.ICFVER_ITEM,
+          OdmStudy.ICFBY_ITEM).contains(oid)) {
+        enrolment.put(oid, value);
       } else {
         reader.problem(key, oid, "no such item in the randomization form");
       }
@@ -635,7 +646,12 @@ public final class OdmReader {
         out.add(new FormRecord((String) k.get(0), visit.equals("null") ? null : visit, (Integer) k.get(2),
             (String) k.get(3), gs));
       });
-      return new SubjectRecord(key, site, arm, strata, randomizationDate, out, audit, signatures, queries);
+      SubjectRecord.Enrolment e = enrolment.isEmpty() ? null : new SubjectRecord.Enrolment(
+          enrolment.get(OdmStudy.SCRNUM_ITEM), enrolment.get(OdmStudy.SCRREC_ITEM), enrolment.get(OdmStudy.SCRVERDICT_ITEM),
+          enrolment.get(OdmStudy.STATUS_ITEM), enrolment.get(OdmStudy.ICFVER_ITEM),
+          enrolment.containsKey(OdmStudy.ICFDT_ITEM) ? LocalDate.parse(enrolment.get(OdmStudy.ICFDT_ITEM)) : null,
+          enrolment.get(OdmStudy.ICFBY_ITEM));
+      return new SubjectRecord(key, site, arm, strata, randomizationDate, out, audit, signatures, queries, null, e);
     }
   }
 }

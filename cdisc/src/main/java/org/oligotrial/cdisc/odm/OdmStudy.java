@@ -122,6 +122,20 @@ public record OdmStudy(Protocol protocol, String studyOid, String metaDataVersio
   public static final String ARM_ITEM = "I.RANDOMIZATION.ARM";
   /** Item OID of the randomization date. */
   public static final String RANDDT_ITEM = "I.RANDOMIZATION.RANDDT";
+  /** Item OID of the screening number (enrolment item of the randomization form). */
+  public static final String SCRNUM_ITEM = "I.RANDOMIZATION.SCRNUM";
+  /** Item OID of the latest screening's verdict. */
+  public static final String SCRVERDICT_ITEM = "I.RANDOMIZATION.SCRVERDICT";
+  /** Item OID of the latest screening record (JSON, docs/eligibility.md). */
+  public static final String SCRREC_ITEM = "I.RANDOMIZATION.SCRREC";
+  /** Item OID of the participant's status. */
+  public static final String STATUS_ITEM = "I.RANDOMIZATION.STATUS";
+  /** Item OID of the consent form's version. */
+  public static final String ICFVER_ITEM = "I.RANDOMIZATION.ICFVER";
+  /** Item OID of the date of consent. */
+  public static final String ICFDT_ITEM = "I.RANDOMIZATION.ICFDT";
+  /** Item OID of who obtained consent. */
+  public static final String ICFBY_ITEM = "I.RANDOMIZATION.ICFBY";
 
   /** The forms placed in a visit's StudyEventDef (those listing the visit). */
   public List<FormDefinition> formsOf(String visitId) {

@@ -228,7 +228,7 @@ public final class OdmWriter {
   }
 
   private void randomization(SubjectRecord s, String tt) {
-    if (s.arm() == null && s.randomizationDate() == null && s.strata().isEmpty()) {
+    if (s.arm() == null && s.randomizationDate() == null && s.strata().isEmpty() && s.enrolment() == null) {
       return;
     }
     x.start("StudyEventData").attr("StudyEventOID", OdmStudy.RANDOMIZATION_EVENT).attr("TransactionType", tt);
@@ -241,7 +241,24 @@ public final class OdmWriter {
       item(OdmStudy.RANDDT_ITEM, s.randomizationDate().toString(), tt);
     }
     s.strata().forEach((k, v) -> item(OdmStudy.stratum(k), v, tt));
+    SubjectRecord.Enrolment e = s.enrolment();
+    if (e != null) {
+      // how the subject entered the trial: what an import into an empty database registers it with
+      enrolmentItem(OdmStudy.SCRNUM_ITEM, e.screeningNumber(), tt);
+      enrolmentItem(OdmStudy.SCRVERDICT_ITEM, e.screeningVerdict(), tt);
+      enrolmentItem(OdmStudy.SCRREC_ITEM, e.screeningRecord(), tt);
+      enrolmentItem(OdmStudy.STATUS_ITEM, e.status(), tt);
+      enrolmentItem(OdmStudy.ICFVER_ITEM, e.consentFormVersion(), tt);
+      enrolmentItem(OdmStudy.ICFDT_ITEM, e.consentDate() == null ? null : e.consentDate().toString(), tt);
+      enrolmentItem(OdmStudy.ICFBY_ITEM, e.consentObtainedBy(), tt);
+    }
     x.end().end().end();
+  }
+
+  private void enrolmentItem(String oid, String value, String tt) {
+    if (value != null) {
+      x.start("ItemData").attr("ItemOID", oid).attr("TransactionType", tt).attr("Value", value).end();
+    }
   }
 
   private void item(String oid, String value, String tt) {

@@ -144,8 +144,7 @@ public final class StatsExport {
    * time-to-event endpoints under their column prefixes).
    */
   public static void writeAnalysisScripts(Path dir, org.oligotrial.protocol.Protocol protocol) {
-    writeAnalysisScriptsForHeader(dir, AnalysisCsv.columns(protocol,
-        org.oligotrial.randomization.ProtocolRandomization.factors(protocol)));
+    writeAnalysisScriptsForHeader(dir, AnalysisCsv.columns(protocol));
   }
 
   /**

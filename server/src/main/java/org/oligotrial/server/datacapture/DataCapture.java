@@ -2,12 +2,14 @@ package org.oligotrial.server.datacapture;
 
 import java.time.Clock;
 import org.oligotrial.protocol.Protocol;
+import org.oligotrial.server.datacapture.casebook.CasebookService;
 import org.oligotrial.server.datacapture.endpoints.EndpointService;
 import org.oligotrial.server.datacapture.endpoints.Rederivation;
 import org.oligotrial.server.datacapture.forms.FormDates;
 import org.oligotrial.server.datacapture.forms.FormService;
 import org.oligotrial.server.datacapture.queries.AlertService;
 import org.oligotrial.server.datacapture.queries.QueryService;
+import org.oligotrial.server.datacapture.safety.SeriousEvents;
 import org.oligotrial.server.datacapture.visits.VisitService;
 import org.oligotrial.server.audit.TrialAudit;
 import org.oligotrial.server.participant.ParticipantService;
@@ -29,6 +31,8 @@ public final class DataCapture {
   private final Rederivation rederivation;
   private final String trialId;
   private final Protocol protocol;
+  private final CasebookService casebook;
+  private final SeriousEvents seriousEvents;
 
   private DataCapture(Register r, Protocol protocol, int protocolVersion, RandomizationFacts randomization,
       Clock clock) {
@@ -57,6 +61,8 @@ public final class DataCapture {
     participants.datesHeldElsewhere(new org.oligotrial.server.dates.ParticipantDatesReader(
         java.util.List.of(randomized, formDates))::read);
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
+    this.casebook = new CasebookService(r.jdbc(), trialId, protocol, visits);
+    this.seriousEvents = new SeriousEvents(r.jdbc(), trialId, clock);
   }
 
   /**
@@ -86,6 +92,16 @@ public final class DataCapture {
   /** The trial whose data these are. */
   public String trialId() {
     return trialId;
+  }
+
+  /** Participants' casebooks: visits by forms with each form's status. */
+  public CasebookService casebook() {
+    return casebook;
+  }
+
+  /** Serious adverse events with their reporting clock, for the site's alert. */
+  public SeriousEvents seriousEvents() {
+    return seriousEvents;
   }
 
   public VisitService visits() {

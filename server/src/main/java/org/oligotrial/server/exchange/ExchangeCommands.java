@@ -193,7 +193,10 @@ public final class ExchangeCommands {
       description = {"Import an ODM 1.3.2 clinical-data file of this trial's protocol: lists what would change",
           "(--dry-run stops there), then saves each changed form through the same validation, edit checks",
           "and audit as typed data, with the reason for change 'ODM import of <file> (FileOID <oid>)'.",
-          "A file of another study or protocol version is refused with the reason (exit 2)."})
+          "A participant the database lacks is created from the file's enrolment items (screening, consent,",
+          "randomization marked imported), its forms replayed change by change, signatures and queries",
+          "recorded as imported; --dry-run lists them. A file of another study or protocol version, or with a",
+          "participant at a site the trial lacks, is refused with the reason (exit 2), nothing written."})
   static final class ImportOdm implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DatabaseOption db;
@@ -229,6 +232,7 @@ public final class ExchangeCommands {
         o.println("ODM file " + plan.header().fileOid() + ": " + plan.subjects() + " subjects, " + plan.unchanged()
             + " values unchanged, " + plan.changes().size() + " would change");
         plan.changes().forEach(c -> o.println("  " + c));
+        x.creations().forEach(n -> o.println("  would create participant " + n));
         plan.problems().forEach(p -> err.println("left out: " + p));
         if (dryRun) {
           return plan.problems().isEmpty() ? 0 : 1;
@@ -240,8 +244,8 @@ public final class ExchangeCommands {
             throw new UncheckedIOException(e);
           }
         }, file.getFileName().toString(), Actor.operator().username());
-        o.println("applied: " + a.formsUpdated() + " forms updated, " + a.formsEntered() + " entered ("
-            + plan.reasonForChange() + ")");
+        o.println("applied: " + a.formsUpdated() + " forms updated, " + a.formsEntered() + " entered, "
+            + a.participantsCreated() + " participants created (" + plan.reasonForChange() + ")");
         a.notApplied().forEach(n -> err.println("not applied: " + n));
         return a.notApplied().isEmpty() && plan.problems().isEmpty() ? 0 : 1;
       }

@@ -109,8 +109,9 @@ public class OdmController {
    * @param formsUpdated forms changed, each with the reason for change
    * @param formsEntered forms the participants did not have yet
    * @param notApplied forms or participants not applied, with the reason
+   * @param participantsCreated participants the database did not hold, created from the file
    */
-  public record AppliedView(int formsUpdated, int formsEntered, List<String> notApplied) {}
+  public record AppliedView(int formsUpdated, int formsEntered, List<String> notApplied, int participantsCreated) {}
 
   /**
    * The answer to an import.
@@ -123,9 +124,11 @@ public class OdmController {
    * @param changes what would change (the dry run) or was planned (the real run)
    * @param problems values or participants left out, each naming its line when known
    * @param applied what was applied; null for a dry run
+   * @param participantsToCreate the participants the database does not hold that the import creates (id, site,
+   *     screening number, arm, forms)
    */
   public record OdmImportView(String fileOid, String fileType, String reasonForChange, int subjects, int unchanged,
-      List<ChangeView> changes, List<String> problems, AppliedView applied) {}
+      List<ChangeView> changes, List<String> problems, AppliedView applied, List<String> participantsToCreate) {}
 
   @PostMapping(value = "/api/v1/odm", produces = "application/json")
   @Operation(summary = "Import an ODM 1.3.2 clinical-data file (data manager): ?dryRun=true returns the plan; "
@@ -162,11 +165,12 @@ public class OdmController {
       try {
         if (dryRun) {
           try (InputStream in = read(file)) {
-            return view(x.plan(in, fileName, a.sites()), null);
+            return view(x.plan(in, fileName, a.sites()), null, x.creations());
           }
         }
         OdmExchange.Applied done = x.apply(() -> read(file), fileName, a);
-        return view(done.plan(), new AppliedView(done.formsUpdated(), done.formsEntered(), done.notApplied()));
+        return view(done.plan(), new AppliedView(done.formsUpdated(), done.formsEntered(), done.notApplied(),
+            done.participantsCreated()), x.creations());
       } catch (OdmRefusedException e) {
         throw new InvalidFieldException("file", e.getMessage());
       }
@@ -183,12 +187,13 @@ public class OdmController {
     }
   }
 
-  private static OdmImportView view(OdmImport.Plan p, AppliedView applied) {
+  private static OdmImportView view(OdmImport.Plan p, AppliedView applied, List<OdmExchange.NewSubject> created) {
     List<ChangeView> changes = p.changes().stream().map(c -> new ChangeView(c.subjectKey(), c.newSubject(),
         c.ref().formType(), c.ref().formKey(), c.ref().groupId(), c.ref().groupRepeat(), c.ref().fieldId(),
         c.action().name(), c.before(), c.after())).toList();
     return new OdmImportView(p.header().fileOid(), p.header().fileType(), p.reasonForChange(), p.subjects(),
-        p.unchanged(), changes, p.problems().stream().map(Object::toString).toList(), applied);
+        p.unchanged(), changes, p.problems().stream().map(Object::toString).toList(), applied,
+        created.stream().map(Object::toString).toList());
   }
 
   /** The site the actor's file covers (null: every site), refusing (403, audited) whoever may not export. */

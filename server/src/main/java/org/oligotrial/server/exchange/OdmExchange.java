@@ -29,6 +29,8 @@ import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.participant.ParticipantService;
+import org.oligotrial.server.randomization.RandomizationService;
+import org.oligotrial.randomization.ProtocolRandomization;
 import org.oligotrial.server.register.Register;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -46,8 +48,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code FormService}, so the same validation, derivations, edit checks and audit apply as to typed data: a changed
  * form is updated with the reason for change {@code ODM import of <file> (FileOID <oid>)}; a form the participant
  * does not have yet is entered. A form the form service refuses is reported (naming subject, form and field) and
- * the others still apply. A participant the database does not hold is reported, not created: participants enter a
- * trial by screening and randomization, which a data file cannot stand in for.
+ * the others still apply. A participant the database does not hold is created ({@link SubjectImport}) when the file
+ * carries its enrolment (screening number and record: the randomization form's enrolment items, as this server
+ * exports them), each in one transaction (a step refused, a form the form service refuses, leaves nothing of it and
+ * is reported); the plan refuses the whole file, before anything is written, when such a participant's site does
+ * not take part in the trial or its arm is not the protocol's. A participant without enrolment items is reported.
  */
 public final class OdmExchange {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -56,7 +61,31 @@ public final class OdmExchange {
   private final ParticipantService participants;
   private final DataCapture dataCapture;
   private final TrialDataSource source;
+  private RandomizationService randomization;
   private final OdmStudy study;
+  private List<NewSubject> creations = List.of();
+
+  /**
+   * A participant the database does not hold that the import creates.
+   *
+   * @param subjectKey the participant id (kept)
+   * @param siteCode its site
+   * @param screeningNumber its screening number
+   * @param arm its arm, or null when not randomized
+   * @param forms how many forms it has in the file
+   */
+  public record NewSubject(String subjectKey, String siteCode, String screeningNumber, String arm, int forms) {
+    @Override
+    public String toString() {
+      return subjectKey + " at site " + siteCode + " (screening number " + screeningNumber
+          + (arm == null ? "" : ", arm " + arm) + ", " + forms + " forms)";
+    }
+  }
+
+  /** The participants the last plan found missing from the database and would create. */
+  public List<NewSubject> creations() {
+    return creations;
+  }
 
   /** The exchange of the trial whose services are given. */
   public OdmExchange(Register register, ParticipantService participants, DataCapture dataCapture) {
@@ -112,14 +141,41 @@ public final class OdmExchange {
    */
   public OdmImport.Plan plan(InputStream in, String fileName, Set<String> sites) {
     Map<String, String> outside = new LinkedHashMap<>();
+    List<NewSubject> created = new ArrayList<>();
+    Set<String> absent = new java.util.HashSet<>();
+    List<String> trialSites = register.trials().sites(source.trialId());
     OdmImport.Plan all = OdmImport.plan(study, in, fileName, key -> {
       Optional<SubjectRecord> s = source.subject(key);
       if (s.isPresent() && sites != null && !sites.contains(s.get().siteCode())) {
         outside.put(key, s.get().siteCode());
         return Map.of();
       }
+      if (s.isEmpty()) {
+        absent.add(key);
+      }
       return s.map(OdmImport::values).orElse(null);
-    }, null);
+    }, s -> {
+      if (!absent.contains(s.subjectKey()) || !SubjectImport.creatable(s)) {
+        return;
+      }
+      // checked before anything is written: a refusal leaves the database as it was
+      if (!trialSites.contains(s.siteCode())) {
+        throw new OdmRefusedException("subject " + s.subjectKey() + ": site " + s.siteCode() + " (LocationOID "
+            + OdmStudy.location(s.siteCode()) + ") does not take part in trial " + source.trialId()
+            + "; nothing was imported");
+      }
+      if (sites != null && !sites.contains(s.siteCode())) {
+        outside.put(s.subjectKey(), s.siteCode());
+        return;
+      }
+      if (s.arm() != null && dataCapture.protocol().arms().stream().noneMatch(a -> a.id().equals(s.arm()))) {
+        throw new OdmRefusedException("subject " + s.subjectKey() + ": arm " + s.arm() + " is not an arm of"
+            + " protocol " + dataCapture.protocol().id() + "; nothing was imported");
+      }
+      created.add(new NewSubject(s.subjectKey(), s.siteCode(), s.enrolment().screeningNumber(), s.arm(),
+          s.forms().size()));
+    });
+    this.creations = List.copyOf(created);
     if (outside.isEmpty()) {
       return all;
     }
@@ -138,7 +194,8 @@ public final class OdmExchange {
    * @param formsEntered forms the participants did not have yet
    * @param notApplied what was not applied, with the reason
    */
-  public record Applied(OdmImport.Plan plan, int formsUpdated, int formsEntered, List<String> notApplied) {}
+  public record Applied(OdmImport.Plan plan, int formsUpdated, int formsEntered, List<String> notApplied,
+      int participantsCreated) {}
 
   /**
    * Applies the file (read twice: {@code file} gives a fresh stream each time): plans, then saves each changed form
@@ -172,17 +229,47 @@ public final class OdmExchange {
         removals.computeIfAbsent(c.subjectKey() + "\u0000" + c.ref().formKey(), k -> new ArrayList<>()).add(c);
       }
     }
-    int[] counts = new int[2];
+    int[] counts = new int[3];
+    Set<String> toCreate = new java.util.HashSet<>();
+    creations.forEach(n -> toCreate.add(n.subjectKey()));
     List<String> notApplied = new ArrayList<>();
     try (InputStream in = file.get()) {
-      new OdmReader(study).read(in, s -> applySubject(s, actor, reason, removals, counts, notApplied));
+      new OdmReader(study).read(in, s -> {
+        if (toCreate.contains(s.subjectKey())) {
+          createSubject(s, actor, reason, counts, notApplied);
+        } else {
+          applySubject(s, actor, reason, removals, counts, notApplied);
+        }
+      });
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     register.audit().recordNow(new AuditEntry(username, AuditAction.UPDATE, "import", "odm", null, null,
-        counts[0] + " forms updated, " + counts[1] + " entered, " + notApplied.size() + " not applied", reason,
+        counts[0] + " forms updated, " + counts[1] + " entered, " + notApplied.size() + " not applied"
+            + (counts[2] == 0 ? "" : ", " + counts[2] + " participants created"), reason,
         null, source.trialId()));
-    return new Applied(plan, counts[0], counts[1], List.copyOf(notApplied));
+    return new Applied(plan, counts[0], counts[1], List.copyOf(notApplied), counts[2]);
+  }
+
+  private void createSubject(SubjectRecord s, Actor actor, String reason, int[] counts, List<String> notApplied) {
+    if (randomization == null) {
+      randomization = RandomizationService.on(register, dataCapture.protocol(),
+          ProtocolRandomization.scheme(dataCapture.protocol()), java.time.Clock.systemUTC());
+    }
+    try {
+      // one transaction per participant: a step refused leaves nothing of it
+      SubjectImport.Created c = register.tx().execute(t -> new SubjectImport(register, participants, dataCapture,
+          randomization).create(s, actor, reason));
+      counts[2]++;
+      counts[1] += c.formsEntered();
+      counts[0] += c.formsUpdated();
+    } catch (SubjectImport.FormRefused e) {
+      notApplied.add("subject " + s.subjectKey() + ": not created: " + e.getMessage());
+    } catch (InvalidFieldException e) {
+      notApplied.add("subject " + s.subjectKey() + ": not created: " + e.field() + ": " + e.detail());
+    } catch (org.oligotrial.server.kernel.SiteAccessDeniedException e) {
+      notApplied.add("subject " + s.subjectKey() + ": not created: " + e.getMessage());
+    }
   }
 
   private static String text(JsonNode n) {

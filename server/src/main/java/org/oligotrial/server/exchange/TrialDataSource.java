@@ -139,6 +139,12 @@ public final class TrialDataSource implements ClinicalDataSource {
 
   private SubjectRecord subject(Participant p) {
     Randomized r = randomization.find(p.id()).orElse(null);
+    var screenings = participants.history(reader(), p.id()).screenings();
+    var latest = screenings.isEmpty() ? null : screenings.get(screenings.size() - 1);
+    SubjectRecord.Enrolment enrolment = new SubjectRecord.Enrolment(p.screeningNumber(),
+        latest == null ? null : latest.recordJson(), latest == null ? null : latest.verdict(), p.status().name(),
+        p.consent() == null ? null : p.consent().formVersion(), p.consent() == null ? null : p.consent().date(),
+        p.consent() == null ? null : p.consent().obtainedBy());
     List<FormRecord> forms = new ArrayList<>();
     List<AuditEntry> audit = new ArrayList<>();
     List<SignatureRecord> signatures = new ArrayList<>();
@@ -159,6 +165,11 @@ public final class TrialDataSource implements ClinicalDataSource {
         signatures.add(new SignatureRecord(f.formType(), f.visitId(), repeat, f.id(), s.username(), f.siteCode(),
             meaningId(s.meaning()), s.signedAt()));
       }
+      for (org.oligotrial.server.user.ElectronicSignatures.Imported s
+          : register.signatures().importedForRecord(FormService.ENTITY, f.id())) {
+        signatures.add(new SignatureRecord(f.formType(), f.visitId(), repeat, f.id(), s.signer(), f.siteCode(),
+            s.meaning(), s.signedAt()));
+      }
       for (DataQuery q : dataCapture.queries().ofForm(f.id())) {
         String field = q.field() == null ? "" : q.field().replaceFirst("^values\\.", "");
         queries.add(new QueryRecord(new FieldRef(f.formType(), f.visitId(), repeat, f.id(), FormLayout.MAIN, 1,
@@ -167,7 +178,7 @@ public final class TrialDataSource implements ClinicalDataSource {
     }
     Map<String, String> strata = r == null ? Map.of() : new LinkedHashMap<>(r.factorLevels());
     return new SubjectRecord(p.id(), p.siteCode(), r == null ? null : r.arm(), strata,
-        r == null ? null : r.date(), forms, audit, signatures, queries);
+        r == null ? null : r.date(), forms, audit, signatures, queries, null, enrolment);
   }
 
   private static List<AuditEntry> entries(FormLayout layout, StoredForm f, int repeat, AuditEvent e) {

@@ -146,6 +146,50 @@ public final class ParticipantService {
     }
   }
 
+  /**
+   * Registers a participant carried by an imported ODM file (docs/cdisc.md, "Import"): under the file's id, at its
+   * site, with its screening record evaluated by the same engine as typed screening, then its consent. Nothing is
+   * written when the site does not take part, the id or screening number exists, or the verdict found here differs
+   * from the file's (the file's record would not give the participant it describes).
+   *
+   * @param expectedVerdict the verdict the file carries, or null when it carries none
+   * @param consent the consent the file carries, or null
+   * @param reason why (the file and its FileOID), on the consent's audit rows
+   * @throws InvalidFieldException naming {@code siteCode} or {@code screeningRecord}
+   * @throws ConflictException when the screening number exists
+   */
+  public ParticipantHistory registerImported(Actor actor, String id, String siteCode, String screeningNumber,
+      String recordJson, String expectedVerdict, Consent consent, String reason) {
+    String site = Checks.required("siteCode", Identifiers.clean("siteCode", siteCode), 32);
+    String number = Checks.required("screeningNumber", Identifiers.clean("screeningNumber", screeningNumber), 64);
+    Checks.required("id", id, 36);
+    Checks.required("screeningRecord", recordJson, MAX_RECORD);
+    Optional<Site> known = sites.find(site);
+    String code = known.map(Site::code).orElse(site);
+    requireWrite(actor, code, "site", code);
+    if (known.isEmpty()) {
+      throw new InvalidFieldException("siteCode", "no site " + code);
+    }
+    if (!takesPart.test(code)) {
+      throw new InvalidFieldException("siteCode", "site " + code + " does not take part in trial " + trialId);
+    }
+    ScreeningEvaluation ev = evaluator.evaluate(recordJson);
+    if (expectedVerdict != null && !expectedVerdict.equals(ev.verdict())) {
+      throw new InvalidFieldException("screeningRecord", "the screening record is " + ev.verdict()
+          + " by this server's eligibility engine, " + expectedVerdict + " in the file");
+    }
+    try {
+      insertRegistration(actor, id, code, number, recordJson, ev);
+    } catch (DuplicateKeyException e) {
+      throw new ConflictException("screeningNumber", "participant " + id + " or screening number " + number
+          + " exists");
+    }
+    if (consent != null) {
+      recordConsent(actor, id, consent, reason);
+    }
+    return history(actor, id);
+  }
+
   private ParticipantHistory insertRegistration(Actor actor, String id, String siteCode, String screeningNumber,
       String recordJson, ScreeningEvaluation ev) {
     Instant now = now();

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.oligotrial.randomization.ParticipantFactors;
 import org.oligotrial.randomization.RandomizationState;
 import org.oligotrial.server.participant.JdbcParticipantReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,14 +99,48 @@ final class RandomizationRepository {
         .update();
   }
 
+  /** Whether the participant has a randomization row (typed or imported). */
+  boolean exists(String participantId) {
+    return jdbc.sql("SELECT COUNT(*) FROM randomization WHERE participant_id = :p").param("p", participantId)
+        .query(Integer.class).single() > 0;
+  }
+
+  /** The next sequence number of an imported randomization: -1, -2, ... (never a position of the sealed list). */
+  int nextImportedSequence(String trialId) {
+    Integer min = jdbc.sql("SELECT MIN(sequence_number) FROM randomization WHERE trial_id = :t AND sequence_number < 0")
+        .param("t", trialId).query(Integer.class).optional().orElse(null);
+    return min == null ? -1 : min - 1;
+  }
+
+  /** Inserts an imported randomization: no draw, the basis naming the file. */
+  void insertImported(String trialId, String participantId, int sequence, String site, Instant at, String by,
+      int screeningVersion, ParticipantFactors factors, String stratum, String method, String source, int armIndex,
+      String arm, PlanView plan) {
+    String basis = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+        java.util.Map.of("type", method, "source", source));
+    jdbc.sql("INSERT INTO randomization (participant_id, trial_id, sequence_number, site_code, randomized_at,"
+            + " randomized_by, screening_version, factors_json, stratum, method, basis_json, draw, arm_index, arm,"
+            + " plan_json) VALUES (:p, :t, :seq, :site, :at, :by, :sv, :f, :stratum, :m, :basis, NULL, :ai, :arm,"
+            + " :plan)")
+        .param("p", participantId).param("t", trialId).param("seq", sequence).param("site", site)
+        .param("at", utc(at)).param("by", by).param("sv", screeningVersion)
+        .param("f", AllocationCodec.factors(factors)).param("stratum", stratum).param("m", method)
+        .param("basis", basis.length() <= 4000 ? basis : basis.substring(0, 4000))
+        .param("ai", armIndex).param("arm", arm).param("plan", AllocationCodec.plan(plan))
+        .update();
+  }
+
+  /** The participant's typed randomization; an imported one (no allocation basis to replay) is not read here. */
   Optional<RandomizationRecord> find(String participantId) {
-    return jdbc.sql("SELECT * FROM randomization WHERE participant_id = :p").param("p", participantId)
+    return jdbc.sql("SELECT * FROM randomization WHERE participant_id = :p AND method <> 'imported'")
+        .param("p", participantId)
         .query((rs, n) -> read(rs)).optional();
   }
 
   /** Every record of the trial in sequence order. */
   List<RandomizationRecord> all(String trialId) {
-    return jdbc.sql("SELECT * FROM randomization WHERE trial_id = :t ORDER BY sequence_number").param("t", trialId)
+    return jdbc.sql("SELECT * FROM randomization WHERE trial_id = :t AND method <> 'imported'"
+            + " ORDER BY sequence_number").param("t", trialId)
         .query((rs, n) -> read(rs)).list();
   }
 

@@ -424,6 +424,68 @@ public final class RandomizationService {
     return v;
   }
 
+  /** The method of a randomization carried by an imported file. */
+  public static final String IMPORTED = "imported";
+
+  /**
+   * Records a randomization carried by an imported ODM file (docs/cdisc.md, "Import"): arm and factor levels as the
+   * file gives them, method {@value #IMPORTED}, a negative sequence number (-1, -2, ... in import order: outside the
+   * sealed list's positions, so the list is neither consumed nor filled in), no draw, the basis naming the file;
+   * the allocation state (allocated count, minimization counts) is untouched. The participant moves to RANDOMIZED in
+   * the same transaction, and the record is audited as a typed one is (so the state replay finds its history).
+   * Nothing is written when the participant is already randomized (returns false).
+   *
+   * @param date the randomization date the file gives (recorded at 00:00 UTC of that day)
+   * @param source the file and its FileOID
+   * @throws InvalidFieldException naming {@code arm} (not an arm of the protocol) or {@code strata}
+   * @throws ConflictException when the participant is not consented
+   */
+  public boolean recordImported(Actor actor, String participantId, String arm, Map<String, String> strata,
+      java.time.LocalDate date, String source) {
+    Checks.required("arm", arm, 32);
+    int armIndex = protocol.arms().stream().map(org.oligotrial.protocol.Arm::id).toList().indexOf(arm);
+    if (armIndex < 0) {
+      throw new InvalidFieldException("arm", "'" + arm + "' is not an arm of protocol " + protocol.id());
+    }
+    ParticipantHistory h = participants.history(actor, participantId);
+    String site = h.participant().siteCode();
+    if (!AccessPolicy.canWrite(actor, site)) {
+      deny(actor, ParticipantService.ENTITY, participantId, site, "import randomizations of site " + site);
+    }
+    ensureTrial();
+    return Boolean.TRUE.equals(tx.execute(s -> {
+      repo.lockParticipant(trialId(), participantId)
+          .orElseThrow(() -> new RecordNotFoundException(ParticipantService.ENTITY, participantId));
+      if (repo.exists(participantId)) {
+        return false;
+      }
+      ScreeningVersion latest = latest(h);
+      ParticipantFactors levels = new ParticipantFactors(strata);
+      String stratum;
+      try {
+        stratum = scheme.stratumKey(levels);
+      } catch (RuntimeException e) {
+        throw new InvalidFieldException("strata", "factor levels " + strata + " are not the scheme's: "
+            + e.getMessage());
+      }
+      PlanView plan = plan(arm, screeningFacts.read(latest.recordJson()));
+      int sequence = repo.nextImportedSequence(trialId());
+      Instant at = date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      repo.insertImported(trialId(), participantId, sequence, site, at, actor.username(), latest.version(), levels,
+          stratum, IMPORTED, source, armIndex, arm, plan);
+      participants.markRandomized(actor, participantId, "imported randomization to " + arm + " (" + source + ")");
+      RandomizationRecord r = new RandomizationRecord(participantId, sequence, site, at, actor.username(),
+          latest.version(), levels, stratum, IMPORTED, null, armIndex, arm, plan);
+      record(actor, r, "randomization.sequence", Integer.toString(sequence));
+      record(actor, r, "randomization.arm", arm);
+      record(actor, r, "randomization.stratum", stratum);
+      record(actor, r, "randomization.factors", AllocationCodec.factors(levels));
+      record(actor, r, "randomization.treatmentPlan", plan.summary());
+      record(actor, r, "randomization.method", IMPORTED + " from " + source);
+      return true;
+    }));
+  }
+
   private void record(Actor actor, RandomizationRecord r, String field, String value) {
     audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, ParticipantService.ENTITY, r.participantId(),
         field, null, value, null, r.siteCode()));

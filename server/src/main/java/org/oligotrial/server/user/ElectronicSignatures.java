@@ -113,4 +113,56 @@ public final class ElectronicSignatures {
             rs.getObject(6, OffsetDateTime.class).toInstant()))
         .list();
   }
+
+  /**
+   * A signature carried by an imported file: the original signer, meaning and time as the file gives them, never a
+   * signature of the importing user and not checked against a password here.
+   *
+   * @param signer the signer's name as the file gives it (a user of the source system)
+   * @param meaning the meaning's id as the file gives it ({@code SD.<meaning>} without the prefix)
+   * @param signedAt when the signer signed (UTC)
+   * @param importedFrom the file and its {@code FileOID}
+   */
+  public record Imported(String signer, String meaning, Instant signedAt, String importedFrom) {}
+
+  /**
+   * Records a signature carried by an imported file in {@code imported_signature} (V100) with a {@code CREATE} audit
+   * row by the importing user naming signer, time, meaning and file; inside the caller's transaction. A signature the
+   * record already holds (same signer, meaning and time) is not recorded again.
+   *
+   * @return whether it was recorded (false: already there)
+   */
+  public boolean recordImported(String importingUser, String entityType, String entityId, String siteCode,
+      Imported s) {
+    Instant at = s.signedAt().truncatedTo(ChronoUnit.MICROS);
+    boolean there = importedForRecord(entityType, entityId).stream().anyMatch(x -> x.signer().equals(s.signer())
+        && x.meaning().equals(s.meaning()) && x.signedAt().equals(at));
+    if (there) {
+      return false;
+    }
+    jdbc.sql("INSERT INTO imported_signature (id, entity_type, entity_id, signer, meaning, signed_at, imported_from,"
+            + " imported_by, imported_at) VALUES (:id, :t, :e, :s, :m, :at, :f, :by, :now)")
+        .param("id", org.oligotrial.server.kernel.Ids.next()).param("t", entityType).param("e", entityId)
+        .param("s", s.signer()).param("m", s.meaning())
+        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("f", s.importedFrom().length() <= 400 ? s.importedFrom() : s.importedFrom().substring(0, 400))
+        .param("by", importingUser)
+        .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+        .update();
+    audit.record(new AuditEntry(importingUser, AuditAction.CREATE, entityType, entityId, "importedSignature", null,
+        "signed by " + s.signer() + " at " + at + ", meaning " + s.meaning() + " (imported, not signed here)",
+        s.importedFrom(), siteCode));
+    return true;
+  }
+
+  /** The imported signatures of one record, oldest first. */
+  public List<Imported> importedForRecord(String entityType, String entityId) {
+    return jdbc.sql("SELECT signer, meaning, signed_at, imported_from FROM imported_signature"
+            + " WHERE entity_type = :t AND entity_id = :e ORDER BY signed_at, id")
+        .param("t", entityType)
+        .param("e", entityId)
+        .query((rs, n) -> new Imported(rs.getString(1), rs.getString(2),
+            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
+        .list();
+  }
 }

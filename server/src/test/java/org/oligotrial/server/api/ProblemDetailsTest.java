@@ -77,9 +77,11 @@ class ProblemDetailsTest extends ApiTestBase {
   }
 
   @Test
-  void anUnknownParticipantIs404AndBadPagingIs422() throws Exception {
+  void anUnknownParticipantIs404AndBadPagingIs400() throws Exception {
+    // paging parameters are the request's, not a record's content: out of range is a bad request naming them
     assertProblem(send(get("/api/v1/participants/nope")), 404);
-    assertProblem(send(get("/api/v1/participants").param("size", "100000")), 422, "\"field\":\"size\"");
+    assertProblem(send(get("/api/v1/participants").param("size", "100000")), 400, "\"field\":\"size\"");
+    assertProblem(send(get("/api/v1/participants").param("page", "-1")), 400, "\"field\":\"page\"");
     assertProblem(send(get("/api/v1/participants").param("page", "abc")), 400);
   }
 

@@ -20,24 +20,22 @@ class OdmExchangeOnH2Test extends OdmExchangeContract {
   void closeDatabase() {}
 
   /**
-   * Into an empty database of the same trial nothing applies: the participants are not there (they enter by
-   * screening and randomization), and the import says so for each instead of creating them.
+   * Into an empty database without the trial's site the file is refused before anything is written: the
+   * participants would be created at site A, which that database does not have (creating them where the sites exist
+   * is {@code OdmImportIntoEmptyDatabaseTest}).
    */
   @Test
   @Order(5)
-  void importIntoAnEmptyDatabaseReportsEveryParticipantNotApplied(@TempDir Path dir) {
+  void importIntoADatabaseWithoutTheSiteIsRefused(@TempDir Path dir) {
     Path f = dir.resolve("trial.xml");
     assertThat(run("export", "odm", "--db", url, "--out", f.toString()).code()).isZero();
     String empty = TestRegisters.freshH2Url();
     try (HikariDataSource other = TestRegisters.migrated(empty, 2)) {
-      Run dry = run("import", "odm", f.toString(), "--dry-run", "--db", empty);
-      assertThat(dry.code()).as(dry.err()).isZero();
-      assertThat(dry.out()).contains("2 subjects").contains(subjects.get(0) + " (new)");
       Run r = run("import", "odm", f.toString(), "--db", empty);
-      assertThat(r.code()).isEqualTo(1);
-      assertThat(r.out()).contains("applied: 0 forms updated, 0 entered");
-      assertThat(r.err()).contains("not applied: subject " + subjects.get(0) + ": not in the database")
-          .contains("not applied: subject " + subjects.get(1) + ": not in the database");
+      assertThat(r.code()).as(r.out()).isEqualTo(2);
+      assertThat(r.err()).contains("refused: subject ").contains("site A (LocationOID LOC.A) does not take part");
+      assertThat(TestRegisters.on(other).participants().list(TestRegisters.admin(), null, null, 0, 10).total())
+          .isZero();
     }
   }
 }

@@ -118,6 +118,10 @@ final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(15))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        // Chromium's "Node with given id does not belong to the document": the element was swapped out between
+        // finding and reading it, a stale element by another name
+        .ignoring(org.openqa.selenium.WebDriverException.class,
+            org.openqa.selenium.StaleElementReferenceException.class)
         .until(condition);
     checks.check();
   }

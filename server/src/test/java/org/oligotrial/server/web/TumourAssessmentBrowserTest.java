@@ -291,7 +291,7 @@ class TumourAssessmentBrowserTest {
     b.type("formVersion", "ICF v2.1");
     b.set("date", DAY0.toString());
     b.driver.findElement(By.xpath("//button[normalize-space()='Record consent']")).click();
-    b.waitFor(d -> b.text("#status").equals("CONSENTED"));
+    b.waitFor(d -> b.text("#status").equals("consented"));
     return b.driver.getCurrentUrl().replaceAll("^.*/participants/([^/?]+).*$", "$1");
   }
 

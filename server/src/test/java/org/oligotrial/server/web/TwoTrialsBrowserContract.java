@@ -198,10 +198,10 @@ abstract class TwoTrialsBrowserContract {
     b.screenshot("two-trials-screening-" + trial);
     b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
     b.waitFor(d -> d.getCurrentUrl().contains(prefix + "/participants/"));
-    assertThat(b.text("#status")).isEqualTo("ELIGIBLE");
+    assertThat(b.text("#status")).isEqualTo("eligible");
     b.type("formVersion", "ICF v1");
     b.driver.findElement(By.xpath("//button[normalize-space()='Record consent']")).click();
-    b.waitFor(d -> b.text("#status").equals("CONSENTED"));
+    b.waitFor(d -> b.text("#status").equals("consented"));
     String id = b.driver.getCurrentUrl().replaceAll("^.*/participants/([^/?]+).*$", "$1");
     Actor by = register.users().actorOn(coordinator, trial).orElseThrow();
     assertThat(scopes.of(trial).participants().history(by, id).participant().screeningNumber()).isEqualTo(number);

@@ -50,10 +50,10 @@ class WebBrowserTest extends WebTestBase {
     b.screenshot("screening-form");
     b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
     b.waitFor(d -> d.getCurrentUrl().contains("/participants/"));
-    assertThat(b.text("#status")).isEqualTo("ELIGIBLE");
+    assertThat(b.text("#status")).isEqualTo("eligible");
     b.type("formVersion", "ICF v2.1");
     b.driver.findElement(By.xpath("//button[normalize-space()='Record consent']")).click();
-    b.waitFor(d -> b.text("#status").equals("CONSENTED"));
+    b.waitFor(d -> b.text("#status").equals("consented"));
     assertThat(b.driver.getPageSource()).contains("consent.formVersion").contains("ICF v2.1");
     b.screenshot("participant");
     consented = b.driver.getCurrentUrl().replaceAll("^.*/participants/([^/?]+).*$", "$1");
@@ -93,9 +93,9 @@ class WebBrowserTest extends WebTestBase {
     b.waitFor(d -> b.text("#verdict").startsWith("Not eligible") && b.text("tr.st-fail").contains("fails"));
     b.driver.findElement(By.xpath("//button[normalize-space()='Save screening']")).click();
     b.waitFor(d -> d.getCurrentUrl().contains("/participants/"));
-    assertThat(b.text("#status")).isEqualTo("SCREEN_FAILED");
+    assertThat(b.text("#status")).isEqualTo("screen failed");
     b.open("/screening/log");
-    assertThat(b.driver.getPageSource()).contains("A-E2E-002").contains("INELIGIBLE");
+    assertThat(b.driver.getPageSource()).contains("A-E2E-002").contains("ineligible");
     b.screenshot("screening-log");
   }
 
@@ -129,7 +129,7 @@ class WebBrowserTest extends WebTestBase {
     b.type("formVersion", evil);
     b.type("obtainedBy", evil);
     b.driver.findElement(By.xpath("//button[normalize-space()='Record consent']")).click();
-    b.waitFor(d -> b.text("#status").equals("CONSENTED"));
+    b.waitFor(d -> b.text("#status").equals("consented"));
     assertThat(b.alertOpen()).isFalse();
     assertThat(b.text("h1")).contains(evil);
     assertThat(b.driver.findElements(By.cssSelector("main img"))).isEmpty();
@@ -190,7 +190,7 @@ class WebBrowserTest extends WebTestBase {
     b.select("q-field", "targets");
     b.type("q-text", "Please confirm T1: 30 mm on the scan report? <script>alert(3)</script>");
     b.driver.findElement(By.xpath("//button[normalize-space()='Raise query']")).click();
-    b.waitFor(d -> b.text("#queries").contains("OPEN"));
+    b.waitFor(d -> b.text("#queries").contains("open"));
     assertThat(b.text("#queries")).contains("<script>alert(3)</script>");
     assertThat(b.alertOpen()).isFalse();
     b.signOut();
@@ -202,7 +202,7 @@ class WebBrowserTest extends WebTestBase {
     b.waitFor(d -> d.getCurrentUrl().contains("/forms/"));
     b.driver.findElement(By.cssSelector("#queries input[name=answer]")).sendKeys("Confirmed: 30 mm on the report.");
     b.driver.findElement(By.xpath("//button[normalize-space()='Send answer']")).click();
-    b.waitFor(d -> b.text("#queries").contains("ANSWERED"));
+    b.waitFor(d -> b.text("#queries").contains("answered"));
     assertThat(b.text("#queries")).contains("Confirmed: 30 mm");
     b.screenshot("form-query");
     b.signOut();

@@ -60,10 +60,10 @@ class WebDataReviewTest extends WebTestBase {
         "grade 2 or 3 in the source?"));
     DataQuery q = dataCapture.queries().ofForm(f.id()).get(0);
     String form = page("inv.a", "/forms/" + f.id());
-    assertThat(form).contains("id=\"blockers\"").contains("values.grade: OPEN query &quot;grade 2 or 3 in the source?")
+    assertThat(form).contains("id=\"blockers\"").contains("CTCAE grade: open query &quot;grade 2 or 3 in the source?")
         .contains("id=\"form-queries\">1<");
     assertThat(form.replaceAll("\\s+", " ")).contains("data-field=\"values.grade\"")
-        .containsPattern("values\\.grade\"> <th scope=\"row\">grade</th>.*?<td class=\"field-queries\">1</td>");
+        .containsPattern("values\\.grade\"> <th scope=\"row\">CTCAE grade</th>.*?<td class=\"field-queries\">1</td>");
     String refused = as("inv.a", post("/forms/" + f.id() + "/sign").with(csrf()).param("password", PASSWORD))
         .getResponse().getContentAsString();
     assertThat(refused).contains("id=\"action-error\"").contains("cannot sign");

@@ -165,6 +165,19 @@ public final class FormService {
    */
   public StoredForm create(Actor actor, String participantId, String formType, String visitId, Integer occurrence,
       JsonNode values) {
+    return create(actor, participantId, formType, visitId, occurrence, values, Ids.next());
+  }
+
+  /**
+   * Enters a new form under a given id: an import keeps the form id of the file's {@code FormRepeatKey} (this
+   * server's form id in its exports), so a second import of the same file finds the form. Otherwise as
+   * {@link #create(Actor, String, String, String, Integer, JsonNode)}.
+   *
+   * @param id the form id: 36 characters at most, not in use
+   */
+  public StoredForm create(Actor actor, String participantId, String formType, String visitId, Integer occurrence,
+      JsonNode values, String id) {
+    Checks.required("id", id, 36);
     Checks.required("formType", formType, 64);
     FormDefinition def = protocol.form(formType).orElseThrow(() -> new InvalidFieldException("formType",
         "unknown form '" + FormValidator.shorten(formType) + "'; expected one of "
@@ -173,7 +186,6 @@ public final class FormService {
     guard.write(actor, site, "participant", participantId);
     ObjectNode normalised = FormValidator.validate(def, values);
     Randomized r = randomized(participantId, def);
-    String id = Ids.next();
     return tx.execute(s -> {
       lockParticipant(participantId);
       checkDates(def, normalised, r, participantId, null);
@@ -550,7 +562,8 @@ public final class FormService {
       if (def.visits().isEmpty() || r == null || date == null) {
         return new String[] {null, null};
       }
-      VisitSchedule.Completion c = schedule.assign(participant(r, others), def.visits(), date, taken(others), formId,
+      VisitSchedule.Completion c = schedule.assign(participant(r, others), def.visits(), date,
+          taken(others, def.id()), formId,
           LocalDate.now(clock));
       return c == null ? new String[] {null, null} : new String[] {c.visitId(), Integer.toString(c.occurrence())};
     }
@@ -566,15 +579,17 @@ public final class FormService {
       throw new InvalidFieldException("occurrence", "visit " + visitId + " has no occurrence " + occurrence
           + " for this participant");
     }
-    if (taken(others).contains(visitId + "#" + occurrence)) {
-      throw new ConflictException("occurrence", "another form already completes " + visitId + " #" + occurrence);
+    if (taken(others, def.id()).contains(visitId + "#" + occurrence)) {
+      throw new ConflictException("occurrence", "another " + def.name() + " form already completes this visit");
     }
     return new String[] {visitId, Integer.toString(occurrence)};
   }
 
-  private static Set<String> taken(List<StoredForm> others) {
+  /** The visit occurrences that forms of the type already complete: a visit holds one form of each type. */
+  private static Set<String> taken(List<StoredForm> others, String formType) {
     Set<String> out = new HashSet<>();
-    others.stream().filter(o -> o.visitId() != null).forEach(o -> out.add(o.visitId() + "#" + o.visitNumber()));
+    others.stream().filter(o -> o.visitId() != null && o.formType().equals(formType))
+        .forEach(o -> out.add(o.visitId() + "#" + o.visitNumber()));
     return out;
   }
 

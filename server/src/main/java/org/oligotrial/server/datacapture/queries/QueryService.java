@@ -168,6 +168,39 @@ public final class QueryService {
         note, q.siteCode()));
   }
 
+  /**
+   * Records a query carried by an imported ODM file (docs/cdisc.md, "Import"), inside the caller's transaction:
+   * raised by the importing user with origin {@code imported}, its status as the file gives it, the original
+   * raiser and time kept in the text ({@code <text> [raised by <user> at <time>; <file>]}). A query of the form and
+   * field whose text starts with the file's text is already there (opened by the same edit check on the replayed
+   * values, or imported before) and is not recorded again.
+   *
+   * @param status {@code open}, {@code answered} or {@code closed} (any case)
+   * @return whether it was recorded
+   */
+  public boolean recordImported(Actor actor, StoredForm f, String field, String text, String status,
+      String raisedBy, Instant raisedAt, String source) {
+    String fld = field.startsWith("values.") ? field : "values." + field;
+    boolean there = ofForm(f.id()).stream().anyMatch(q -> fld.equals(q.field()) && q.text().startsWith(text));
+    if (there) {
+      return false;
+    }
+    String st = status == null ? DataQuery.OPEN : status.toUpperCase(java.util.Locale.ROOT);
+    if (!List.of(DataQuery.OPEN, DataQuery.ANSWERED, DataQuery.CLOSED).contains(st)) {
+      st = DataQuery.OPEN;
+    }
+    String full = text + " [raised by " + raisedBy + " at " + raisedAt + "; " + source + "]";
+    String q = full.length() <= Checks.MAX_TEXT ? full : full.substring(0, Checks.MAX_TEXT);
+    String id = Ids.next();
+    insertRow(id, f, fld, q, "imported", actor.username());
+    if (!DataQuery.OPEN.equals(st)) {
+      jdbc.sql("UPDATE crf_query SET status = :st WHERE id = :id").param("st", st).param("id", id).update();
+    }
+    audit.record(new AuditEntry(actor.username(), AuditAction.CREATE, ENTITY, id, "text", null,
+        "form " + f.id() + " " + fld + ": " + q + " (" + st + ")", source, f.siteCode()));
+    return true;
+  }
+
   private DataQuery insert(StoredForm f, String field, String text, String origin, String by) {
     String id = Ids.next();
     insertRow(id, f, field, text, origin, by);

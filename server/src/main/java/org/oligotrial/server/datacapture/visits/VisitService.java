@@ -60,6 +60,25 @@ public final class VisitService {
   }
 
   /**
+   * A participant's expected visits and every stored form of the participant, from one read of the forms (the
+   * casebook's grid is drawn from both).
+   *
+   * @param visits the expected visits, by target date
+   * @param forms every form of the participant, by date then creation
+   */
+  public record Schedule(List<ExpectedVisit> visits, List<StoredForm> forms) {}
+
+  /** The participant's schedule and forms. @throws ConflictException (409) when the participant is not randomized */
+  public Schedule schedule(Actor actor, String participantId) {
+    String site = guard.siteOf(participantId);
+    guard.read(actor, site, "participant", participantId);
+    Randomized r = randomization.find(participantId).orElseThrow(() -> new ConflictException("participantId",
+        "the participant is not randomized: the schedule counts from the randomization date"));
+    List<StoredForm> stored = forms.ofParticipant(participantId);
+    return new Schedule(expected(r, stored), stored);
+  }
+
+  /**
    * An overdue visit of one participant.
    *
    * @param participantId the participant
@@ -107,15 +126,20 @@ public final class VisitService {
     VisitSchedule.Participant p = FormService.participant(r, stored);
     LocalDate today = LocalDate.now(clock);
     // forms entered before randomization (the tumour baseline) complete their visit here, as the nearest free one
+    // an occurrence is taken per form type: a visit may hold several forms (a scan and a questionnaire), one of each
     Set<String> taken = new HashSet<>();
-    done.forEach(c -> taken.add(c.visitId() + "#" + c.occurrence()));
+    stored.stream().filter(f -> f.visitId() != null && f.visitNumber() != null)
+        .forEach(f -> taken.add(f.formType() + "@" + f.visitId() + "#" + f.visitNumber()));
     for (StoredForm f : stored) {
       List<String> visitIds = protocol.form(f.formType()).map(d -> d.visits()).orElse(List.of());
       if (f.visitId() == null && f.formDate() != null && !visitIds.isEmpty()) {
-        VisitSchedule.Completion c = schedule.assign(p, visitIds, f.formDate(), taken, f.id(), today);
+        String prefix = f.formType() + "@";
+        Set<String> ofType = new HashSet<>();
+        taken.stream().filter(k -> k.startsWith(prefix)).forEach(k -> ofType.add(k.substring(prefix.length())));
+        VisitSchedule.Completion c = schedule.assign(p, visitIds, f.formDate(), ofType, f.id(), today);
         if (c != null) {
           done.add(c);
-          taken.add(c.visitId() + "#" + c.occurrence());
+          taken.add(f.formType() + "@" + c.visitId() + "#" + c.occurrence());
         }
       }
     }

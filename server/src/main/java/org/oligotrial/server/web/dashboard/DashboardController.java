@@ -75,6 +75,8 @@ class DashboardController {
       }
       m.addAttribute("balance", balance);
     }
+    // serious adverse events still to be reported: the site's investigators, data managers and monitors only
+    m.addAttribute("saes", currentTrial.dataCapture().seriousEvents().open(a, null));
     m.addAttribute("screened", bySite.values().stream().mapToInt(s -> s[0]).sum());
     return "dashboard/index";
   }

@@ -47,26 +47,48 @@ class FormEntryController {
     this.access = access;
   }
 
+  /**
+   * A blank form; {@code visit} and {@code occurrence} (from the casebook's cell) attach it to that visit occurrence,
+   * carried through the page to the save. Without them the schedule assigns the nearest free occurrence by date.
+   */
   @GetMapping("/participants/{pid}/forms/new")
-  String newForm(@PathVariable String pid, @RequestParam String type, Model m) {
+  String newForm(@PathVariable String pid, @RequestParam String type,
+      @RequestParam(required = false) String visit, @RequestParam(required = false) Integer occurrence, Model m) {
     Actor a = access.actor();
     var p = participants().history(a, pid).participant();
     access.require(AccessPolicy.canWrite(a, p.siteCode()), a, "/participants/" + pid + "/forms/new");
+    visitChosen(m, visit, occurrence);
     return show(m, definition(type), pid, p.screeningNumber(), null, Map.of(), null, null);
   }
 
   @PostMapping("/participants/{pid}/forms")
   String create(@PathVariable String pid, @RequestParam String type,
+      @RequestParam(required = false) String visit, @RequestParam(required = false) Integer occurrence,
       @RequestParam MultiValueMap<String, String> params, Model m) {
     Actor a = access.actor();
     FormDefinition def = definition(type);
+    String visitId = visit == null || visit.isBlank() ? null : visit;
     try {
-      StoredForm f = dc().forms().create(a, pid, type, null, null, values(def, params));
+      StoredForm f = dc().forms().create(a, pid, type, visitId, visitId == null ? null : occurrence,
+          values(def, params));
       return "redirect:/forms/" + f.id() + "?saved";
     } catch (InvalidFieldException e) {
       var p = participants().history(a, pid).participant();
+      visitChosen(m, visitId, occurrence);
       return show(m, def, pid, p.screeningNumber(), null, entered(def, params), e.field(), e.getMessage());
     }
+  }
+
+  /** The visit occurrence the user chose, with its name from the protocol, for the page and its hidden fields. */
+  private void visitChosen(Model m, String visit, Integer occurrence) {
+    if (visit == null || visit.isBlank()) {
+      return;
+    }
+    m.addAttribute("visit", visit);
+    m.addAttribute("occurrence", occurrence);
+    m.addAttribute("visitName", dc().protocol().visits().stream().filter(v -> v.id().equals(visit)).findFirst()
+        .map(v -> v.name() + (occurrence != null && (v.everyDays() != null) ? " " + occurrence : ""))
+        .orElseThrow(() -> new InvalidFieldException("visit", "is not a visit of the protocol")));
   }
 
   @GetMapping("/forms/{id}/edit")

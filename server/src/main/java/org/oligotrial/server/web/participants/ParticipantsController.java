@@ -72,6 +72,7 @@ class ParticipantsController {
     m.addAttribute("egfrUnknown", h.participant().status() == ParticipantStatus.CONSENTED
         && ParticipantService.geneResultMissing(h.screenings().get(h.screenings().size() - 1).recordJson()));
     m.addAttribute("formTypes", dataCapture().protocol().forms());
+    m.addAttribute("saes", dataCapture().seriousEvents().open(a, id));
     return "participants/show";
   }
 

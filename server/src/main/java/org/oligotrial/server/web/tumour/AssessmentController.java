@@ -40,9 +40,12 @@ class AssessmentController {
     this.access = access;
   }
 
+  /** A blank assessment; {@code visit} and {@code occurrence} (a casebook cell) attach it to that visit occurrence. */
   @GetMapping(value = "/participants/{pid}/forms/new", params = "type=" + TYPE)
-  String newForm(@PathVariable String pid, Model m) {
+  String newForm(@PathVariable String pid, @RequestParam(required = false) String visit,
+      @RequestParam(required = false) Integer occurrence, Model m) {
     Actor a = access.actor();
+    visitChosen(m, visit, occurrence);
     var p = participants().history(a, pid).participant();
     access.require(AccessPolicy.canWrite(a, p.siteCode()), a, "/participants/" + pid + "/forms/new");
     TumourHistory h = TumourHistory.of(dc().forms().list(a, pid), null);
@@ -72,12 +75,16 @@ class AssessmentController {
     Actor a = access.actor();
     TumourHistory h = TumourHistory.of(dc().forms().list(a, pid), null);
     AssessmentForm form = AssessmentForm.of(params, h.targetIds(), h.nonTargetIds());
+    String visit = params.getFirst("visit");
+    String visitId = visit == null || visit.isBlank() ? null : visit;
+    Integer occurrence = visitId == null ? null : occurrence(params.getFirst("occurrence"));
     try {
       incomplete(form);
-      StoredForm f = dc().forms().create(a, pid, TYPE, null, null, form.values());
+      StoredForm f = dc().forms().create(a, pid, TYPE, visitId, occurrence, form.values());
       return "redirect:/forms/" + f.id() + "?saved";
     } catch (InvalidFieldException e) {
       res.setStatus(400);
+      visitChosen(m, visitId, occurrence);
       return show(m, pid, null, h, form, check(a, pid, null, h, form), e, null);
     }
   }
@@ -211,6 +218,29 @@ class AssessmentController {
       FieldError.show(m, e, form.newIds());
     }
     return "tumour/assessment";
+  }
+
+  private static Integer occurrence(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException("occurrence", "is not a whole number");
+    }
+  }
+
+  /** The visit occurrence chosen in the casebook, with its name, for the page and its hidden fields. */
+  private void visitChosen(Model m, String visit, Integer occurrence) {
+    if (visit == null || visit.isBlank()) {
+      return;
+    }
+    m.addAttribute("visit", visit);
+    m.addAttribute("occurrence", occurrence);
+    m.addAttribute("visitName", dc().protocol().visits().stream().filter(v -> v.id().equals(visit)).findFirst()
+        .map(v -> v.name() + (occurrence != null && v.everyDays() != null ? " " + occurrence : ""))
+        .orElseThrow(() -> new InvalidFieldException("visit", "is not a visit of the protocol")));
   }
 
   /** The dataCapture service of the request's trial (its path's, else the default trial). */

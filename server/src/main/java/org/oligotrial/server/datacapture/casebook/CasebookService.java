@@ -1,0 +1,44 @@
+package org.oligotrial.server.datacapture.casebook;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.server.datacapture.queries.DataQuery;
+import org.oligotrial.server.datacapture.visits.VisitService;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads a participant's {@link Casebook} with two statements whatever the number of visits and forms: every form of
+ * the participant (through {@link VisitService#schedule}, which also gives the expected visits) and the ids of the
+ * participant's forms with a query not closed. Access is the visit service's (read access to the participant's site,
+ * refusals audited). Thread-safe.
+ */
+public final class CasebookService {
+  private final JdbcClient jdbc;
+  private final String trialId;
+  private final Protocol protocol;
+  private final VisitService visits;
+
+  public CasebookService(JdbcClient jdbc, String trialId, Protocol protocol, VisitService visits) {
+    this.jdbc = jdbc;
+    this.trialId = trialId;
+    this.protocol = protocol;
+    this.visits = visits;
+  }
+
+  /**
+   * The participant's casebook.
+   *
+   * @throws ConflictException (409) when the participant is not randomized: the schedule counts from randomization
+   */
+  public Casebook of(Actor actor, String participantId) {
+    VisitService.Schedule s = visits.schedule(actor, participantId);
+    Set<String> queried = new HashSet<>(jdbc.sql("SELECT DISTINCT form_id FROM crf_query WHERE participant_id = :p"
+            + " AND trial_id = :t AND status <> :closed")
+        .param("p", participantId).param("t", trialId).param("closed", DataQuery.CLOSED)
+        .query(String.class).list());
+    return Casebook.of(protocol, s.visits(), s.forms(), queried);
+  }
+}

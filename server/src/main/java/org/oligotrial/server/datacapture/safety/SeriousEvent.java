@@ -1,0 +1,52 @@
+package org.oligotrial.server.datacapture.safety;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.oligotrial.safety.ReportingDeadline;
+
+/**
+ * One serious adverse event and its 24-hour reporting clock.
+ *
+ * @param participantId the participant
+ * @param screeningNumber the participant's screening number
+ * @param siteCode the participant's site
+ * @param formId the form to open: the adverse-event form, else the serious adverse event report
+ * @param event the event in words (the CTCAE term and grade)
+ * @param awareness when the site became aware: the report's awareness time, else when the event was entered (UTC)
+ * @param awarenessEntered whether {@code awareness} is the entry time because no report gives it
+ * @param due awareness + 24 hours
+ * @param reported when the report was sent to the sponsor, or null
+ * @param status where the report stands at {@code now}
+ * @param remaining time left to the deadline at {@code now}; negative once overdue
+ */
+public record SeriousEvent(String participantId, String screeningNumber, String siteCode, String formId,
+    String event, LocalDateTime awareness, boolean awarenessEntered, LocalDateTime due, LocalDateTime reported,
+    ReportingDeadline.Status status, Duration remaining) {
+
+  /** Whether the report is not sent and the deadline passed. */
+  public boolean overdue() {
+    return status == ReportingDeadline.Status.OVERDUE;
+  }
+
+  /** Whether the report is still to be sent (the alert stands). */
+  public boolean open() {
+    return reported == null;
+  }
+
+  /** The clock in words: "5 h 20 min left" or "overdue by 2 h 5 min" ("reported" once sent). */
+  public String clock() {
+    if (reported != null) {
+      return status == ReportingDeadline.Status.ON_TIME ? "reported in time" : "reported late";
+    }
+    Duration d = remaining.abs();
+    String span = d.toHours() + " h " + d.toMinutesPart() + " min";
+    return overdue() ? "overdue by " + span : span + " left";
+  }
+
+  /** The deadline and the awareness it counts from, in words ("due 2026-12-07 14:00, aware since ..."). */
+  public String times() {
+    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    return "due " + f.format(due) + ", aware since " + f.format(awareness)
+        + (awarenessEntered ? " UTC (when the event was entered; no report gives the awareness time)" : "");
+  }
+}

@@ -1,0 +1,310 @@
+package org.oligotrial.server.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.oligotrial.protocol.Criterion;
+import org.oligotrial.protocol.FormDefinition;
+import org.oligotrial.protocol.FormField;
+import org.oligotrial.protocol.Protocol;
+import org.oligotrial.protocol.RecordField;
+import org.oligotrial.protocol.Visit;
+import org.oligotrial.server.scope.CurrentTrial;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words a person reads in place of the keys the data use, for the templates ({@code ${@labels.of(p.status)}}):
+ * every label comes from the request's trial's protocol (record field labels, form field labels, criterion titles,
+ * visit and form names) or, for the server's own states, from the constant itself in lower case.
+ *
+ * <p>Rules: {@link #of} turns a constant ({@code SCREEN_FAILED}, an enum or a state string) into lower-case words
+ * ({@code screen failed}) and leaves other text alone. {@link #text} replaces, inside free text such as an
+ * eligibility reason ({@code diagnosis.histology = adenocarcinoma}), each record path and code-like form field key by
+ * its label, the longest key first so that {@code labs.ALT} is not read as {@code labs}; a key is replaced only as a
+ * whole token (not inside a longer word or path). {@link #field} names an audited field ({@code values.date},
+ * {@code visit}, a record path). Stateless apart from the current trial; thread-safe.
+ */
+@Component("labels")
+public class Labels {
+  private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
+  private final CurrentTrial currentTrial;
+
+  Labels(CurrentTrial currentTrial) {
+    this.currentTrial = currentTrial;
+  }
+
+  /** A constant in words ({@code ON_TREATMENT}: {@code on treatment}); other values as they are; null as empty. */
+  public String of(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String s = value instanceof Enum<?> e ? e.name() : value.toString();
+    return CONSTANT.matcher(s).matches() && s.length() > 2 && !s.matches("[A-Z]+[0-9]+")
+        ? s.toLowerCase(Locale.ROOT).replace('_', ' ') : s;
+  }
+
+  /** A criterion id with its title from the protocol ({@code I1}: {@code I1 age 18 to 70}). */
+  public String criterion(String id) {
+    if (id == null) {
+      return "";
+    }
+    return protocol().criterion(id).map(Criterion::title).map(t -> id + " " + t).orElse(id);
+  }
+
+  /** A form's name from the protocol, by its id. */
+  public String form(String formType) {
+    return formType == null ? "" : protocol().form(formType).map(FormDefinition::name).orElse(formType);
+  }
+
+  /** A visit's name from the protocol with the occurrence of a repeated visit ("chemotherapy cycle 2"). */
+  public String visit(String visitId, Integer occurrence) {
+    if (visitId == null) {
+      return "";
+    }
+    for (Visit v : protocol().visits()) {
+      if (v.id().equals(visitId)) {
+        return v.name() + (v.everyDays() != null && occurrence != null ? " " + occurrence : "");
+      }
+    }
+    return visitId + (occurrence == null ? "" : " " + occurrence);
+  }
+
+  /**
+   * A form field's label within a form, by the field's id ({@code values.} stripped; a part of a structured value,
+   * {@code term.meddraCode}, as the field's label with the part in brackets).
+   */
+  public String formField(String formType, String fieldId) {
+    if (fieldId == null) {
+      return "";
+    }
+    String f = fieldId.startsWith("values.") ? fieldId.substring(7) : fieldId;
+    String top = f.contains(".") ? f.substring(0, f.indexOf('.')) : f;
+    var def = protocol().form(formType);
+    var x = def.flatMap(d -> d.field(f)).or(() -> def.flatMap(d -> d.field(top)));
+    if (x.isEmpty()) {
+      return field(fieldId);
+    }
+    return f.equals(top) || x.get().id().equals(f) ? x.get().label()
+        : x.get().label() + " (" + f.substring(top.length() + 1) + ")";
+  }
+
+  /** A screening form input's label, by its input id (the record path with dots as underscores by default). */
+  public String input(String inputId) {
+    if (inputId == null || protocol().record() == null) {
+      return inputId == null ? "" : inputId;
+    }
+    for (RecordField f : protocol().record().fields()) {
+      if (f.inputId().equals(inputId) && f.label() != null) {
+        return f.label();
+      }
+      for (RecordField i : f.items()) {
+        if (inputId.startsWith(i.inputId()) && i.label() != null) {
+          return i.label();
+        }
+      }
+    }
+    return text(inputId);
+  }
+
+  /**
+   * A field's label where the form is not at hand (an audited field, a query's field): {@code values.x} the label of
+   * the first form of the protocol with a field {@code x}, a record path its label, other names as {@link #text}.
+   */
+  public String field(String field) {
+    if (field == null) {
+      return "";
+    }
+    String f = field.startsWith("values.") ? field.substring(7) : field;
+    String top = f.contains(".") ? f.substring(0, f.indexOf('.')) : f;
+    for (FormDefinition d : protocol().forms()) {
+      var x = d.field(f).or(() -> d.field(top));
+      if (x.isPresent()) {
+        return f.equals(top) ? x.get().label() : x.get().label() + " (" + f.substring(top.length() + 1) + ")";
+      }
+    }
+    return text(f);
+  }
+
+  /**
+   * A stored value for reading: a JSON object (a screening record, a form's values) as {@code label: value} pairs
+   * separated by semicolons, nested objects and lists of objects flattened with their paths' labels; any other text
+   * through {@link #text}.
+   */
+  public String value(String v) {
+    if (v == null) {
+      return "";
+    }
+    String t = v.strip();
+    if (!(t.startsWith("{") && t.endsWith("}"))) {
+      return text(v);
+    }
+    try {
+      tools.jackson.databind.JsonNode n = JSON.readTree(t);
+      List<String> parts = new ArrayList<>();
+      flatten("", n, parts);
+      return String.join("; ", parts);
+    } catch (RuntimeException e) {
+      return text(v);
+    }
+  }
+
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
+  private void flatten(String path, tools.jackson.databind.JsonNode n, List<String> out) {
+    if (n.isObject()) {
+      for (var e : n.properties()) {
+        flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
+      }
+    } else if (n.isArray() && n.size() > 0 && n.get(0).isObject()) {
+      int i = 1;
+      for (tools.jackson.databind.JsonNode item : n) {
+        List<String> inner = new ArrayList<>();
+        flatten(path, item, inner);
+        out.add(label(path) + " " + i++ + ": (" + String.join(", ", inner) + ")");
+      }
+    } else {
+      out.add(label(path) + ": " + (n.isArray() ? n.toString() : n.asString()));
+    }
+  }
+
+  /** A path's label: the record field's, else a form field's, else the path through {@link #text}. */
+  private String label(String path) {
+    String l = keys(protocol()).labels().get(path);
+    if (l != null) {
+      return l;
+    }
+    for (FormDefinition d : protocol().forms()) {
+      var x = d.field(path);
+      if (x.isPresent()) {
+        return x.get().label();
+      }
+    }
+    return text(path);
+  }
+
+  /** Free text with every record path and code-like form field key replaced by its label (see the class comment). */
+  public String text(String s) {
+    if (s == null || s.isEmpty()) {
+      return s == null ? "" : s;
+    }
+    Keys keys = keys(protocol());
+    StringBuilder out = new StringBuilder();
+    Matcher m = keys.pattern().matcher(s.replace("screeningRecord.", ""));
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(keys.labels().get(m.group(1))));
+    }
+    m.appendTail(out);
+    return constants(visits(out.toString()));
+  }
+
+  /** The server's state constants inside free text ("this one is SCREEN_FAILED") in lower-case words. */
+  private static String constants(String s) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = STATES.matcher(s);
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group().toLowerCase(Locale.ROOT).replace('_', ' ')));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static final Pattern STATES = Pattern.compile("\\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|"
+      + String.join("|", states()) + ")\\b");
+
+  private static List<String> states() {
+    List<String> out = new ArrayList<>();
+    for (Enum<?> e : org.oligotrial.server.participant.ParticipantStatus.values()) {
+      out.add(e.name());
+    }
+    for (Enum<?> e : org.oligotrial.eligibility.Verdict.values()) {
+      out.add(e.name());
+    }
+    for (Enum<?> e : org.oligotrial.eligibility.CriterionStatus.values()) {
+      out.add(e.name());
+    }
+    out.addAll(List.of("ENTERED", "SIGNED", "LOCKED", "OPEN", "ANSWERED", "CLOSED"));
+    return out;
+  }
+
+  /** {@code visit-id #n} as the visit's name and occurrence. */
+  private String visits(String s) {
+    if (!s.contains(" #")) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder();
+    Matcher m = Pattern.compile("(?<![\\w-])([a-z][a-z0-9-]*) #(\\d+)").matcher(s);
+    while (m.find()) {
+      String id = m.group(1);
+      boolean visit = protocol().visits().stream().anyMatch(v -> v.id().equals(id));
+      boolean form = protocol().form(id).isPresent();
+      String words = visit ? visit(id, Integer.valueOf(m.group(2)))
+          : form ? form(id) + " " + m.group(2) : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(words));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private Protocol protocol() {
+    return currentTrial.trial().protocol();
+  }
+
+  /** A protocol's keys with their labels, and the pattern that finds them. */
+  record Keys(Map<String, String> labels, Pattern pattern) {}
+
+  /** By protocol id and object identity: a protocol record's own hash would walk the whole protocol. */
+  private static final Map<String, Keys> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Key to label: record paths (and their last part when code-like), code-like form field ids. */
+  static Keys keys(Protocol p) {
+    return KEYS.computeIfAbsent(p.id() + "@" + System.identityHashCode(p), k -> {
+      Map<String, String> labels = collect(p);
+      return new Keys(labels, pattern(labels));
+    });
+  }
+
+  private static Map<String, String> collect(Protocol p) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (p.record() != null) {
+      for (RecordField f : p.record().fields()) {
+        add(out, f);
+        f.items().forEach(i -> add(out, i));
+      }
+    }
+    for (FormDefinition d : p.forms()) {
+      for (FormField f : d.fields()) {
+        if (codeLike(f.id())) {
+          out.putIfAbsent(f.id(), f.label());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void add(Map<String, String> out, RecordField f) {
+    if (f.label() == null) {
+      return;
+    }
+    out.putIfAbsent(f.path(), f.label());
+    if (codeLike(f.name())) {
+      out.putIfAbsent(f.name(), f.label());
+    }
+  }
+
+  private static boolean codeLike(String key) {
+    return key.contains(".") || key.matches(".*[a-z][A-Z].*");
+  }
+
+  private static Pattern pattern(Map<String, String> keys) {
+    List<String> sorted = new ArrayList<>(keys.keySet());
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    List<String> quoted = sorted.stream().map(Pattern::quote).toList();
+    return Pattern.compile("(?<![\\w.-])(" + String.join("|", quoted) + ")(?![\\w-]|\\.\\w)");
+  }
+}

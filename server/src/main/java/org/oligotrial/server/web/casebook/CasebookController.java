@@ -1,0 +1,43 @@
+package org.oligotrial.server.web.casebook;
+
+import org.oligotrial.server.datacapture.casebook.Casebook;
+import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.scope.CurrentTrial;
+import org.oligotrial.server.web.WebAccess;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The casebook page of a participant: the visits by forms grid of {@link Casebook}, each cell opening its form, or (for
+ * those who may write at the participant's site) creating it attached to that visit occurrence. Before randomization
+ * there is no schedule and the page says so. Access is the participant service's and the casebook's (read access to
+ * the participant's site).
+ */
+@Controller
+class CasebookController {
+  private final CurrentTrial currentTrial;
+  private final WebAccess access;
+
+  CasebookController(CurrentTrial currentTrial, WebAccess access) {
+    this.currentTrial = currentTrial;
+    this.access = access;
+  }
+
+  @GetMapping("/participants/{id}/casebook")
+  String show(@PathVariable String id, Model m) {
+    Actor a = access.actor();
+    var p = currentTrial.participants().history(a, id).participant();
+    Casebook c;
+    try {
+      c = currentTrial.dataCapture().casebook().of(a, id);
+    } catch (ConflictException e) {
+      c = null; // not randomized: the schedule counts from randomization
+    }
+    m.addAttribute("p", p);
+    m.addAttribute("casebook", c);
+    return "casebook/grid";
+  }
+}
