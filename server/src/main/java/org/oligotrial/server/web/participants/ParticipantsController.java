@@ -64,7 +64,7 @@ class ParticipantsController {
     m.addAttribute("p", h.participant());
     m.addAttribute("latest", h.screenings().get(h.screenings().size() - 1));
     m.addAttribute("criteria", CriteriaJson.rows(h.screenings().get(h.screenings().size() - 1).eligibilityJson()));
-    m.addAttribute("audit", participants().auditTrail(a, id));
+    m.addAttribute("audit", participants().auditEntries(a, id));
     m.addAttribute("today", LocalDate.now());
     m.addAttribute("care", ClinicalView.of(dataCapture(), a, id));
     m.addAttribute("nextStatuses", StatusTransitions.nextByStatusChange(h.participant().status()));
