@@ -110,6 +110,34 @@ class CasebookAndSaeAlertTest extends WebTestBase {
   }
 
   @Test
+  void aFullyVerifiedFormReadsVerifiedUntilAVerifiedFieldChanges() throws Exception {
+    String id = randomized("A-CB-V");
+    as("coord.a", therapy(post("/participants/" + id + "/forms")));
+    StoredForm f = dataCapture.forms().list(actor("coord.a"), id).get(0);
+    assertThat(page("coord.a", "/participants/" + id + "/casebook")).contains(cell(ST, TKI + "3", "entered"));
+    // the monitor verifies one field: the form is not fully verified, the cell carries no mark
+    dataCapture.forms().verification().verify(actor("mon.a"), f.id(), java.util.List.of("cycle"));
+    assertThat(page("coord.a", "/participants/" + id + "/casebook")).contains(cell(ST, TKI + "3", "entered"));
+    // the whole form: every entered field verified
+    dataCapture.forms().verification().verify(actor("mon.a"), f.id(), null);
+    assertThat(page("mon.a", "/participants/" + id + "/casebook"))
+        .contains(cell(ST, TKI + "3", "entered, verified"));
+    // signing keeps the mark beside the new status
+    dataCapture.forms().sign(actor("inv.a"), f.id(), PASSWORD);
+    assertThat(page("coord.a", "/participants/" + id + "/casebook"))
+        .contains(cell(ST, TKI + "3", "signed, verified"));
+    // a change to a verified field clears its mark (and the signature): the cell is no longer verified
+    StoredForm signed = dataCapture.forms().list(actor("coord.a"), id).get(0);
+    var values = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(signed.valuesJson());
+    values.put("dosePercent", 90);
+    dataCapture.forms().update(actor("coord.a"), f.id(), values, "dose taken from the pharmacy record",
+        signed.version());
+    String grid = page("coord.a", "/participants/" + id + "/casebook");
+    assertThat(grid).contains(cell(ST, TKI + "3", "entered")).doesNotContain(", verified\"");
+  }
+
+  @Test
   void beforeRandomizationTheCasebookSaysItStartsAtRandomization() throws Exception {
     String id = register.participants().register(actor("coord.a"), "A", "A-CB-2", eligibleRecord("A-CB-2"))
         .participant().id();
