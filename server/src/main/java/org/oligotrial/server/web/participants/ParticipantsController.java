@@ -67,6 +67,8 @@ class ParticipantsController {
     m.addAttribute("audit", participants().auditEntries(a, id));
     m.addAttribute("today", LocalDate.now());
     m.addAttribute("care", ClinicalView.of(dataCapture(), a, id));
+    // the casebook's queries not closed (open or answered), read after the access check of the history above
+    m.addAttribute("openQueries", dataCapture().queries().pendingOfParticipant(id).size());
     m.addAttribute("nextStatuses", StatusTransitions.nextByStatusChange(h.participant().status()));
     m.addAttribute("canRescreen", StatusTransitions.canRescreen(h.participant().status()));
     m.addAttribute("egfrUnknown", h.participant().status() == ParticipantStatus.CONSENTED
