@@ -7,14 +7,17 @@ import java.util.Objects;
 
 /**
  * Why an allocation went to its arm: the list position (blocks), the scores and draw (minimization) or the draw
- * (simple). Every variant can be checked again: see {@link AllocationReplay}. As JSON the variant is named by a
- * {@code "kind"} property: {@code list-position}, {@code minimization} or {@code simple}.
+ * (simple), or the file an imported allocation came from. Every drawn variant can be checked again: see {@link
+ * AllocationReplay}; an {@link Imported} one has no draw to check and is never part of a replay (it holds no
+ * position of the sealed list and moved no allocation state). As JSON the variant is named by a {@code "kind"}
+ * property: {@code list-position}, {@code minimization}, {@code simple} or {@code imported}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = AllocationBasis.ListPosition.class, name = "list-position"),
   @JsonSubTypes.Type(value = AllocationBasis.MinimizationScores.class, name = "minimization"),
-  @JsonSubTypes.Type(value = AllocationBasis.SimpleDraw.class, name = "simple")
+  @JsonSubTypes.Type(value = AllocationBasis.SimpleDraw.class, name = "simple"),
+  @JsonSubTypes.Type(value = AllocationBasis.Imported.class, name = "imported")
 })
 public sealed interface AllocationBasis {
 
@@ -71,6 +74,23 @@ public sealed interface AllocationBasis {
     @Override
     public String explain() {
       return "simple randomization, draw u=" + draw;
+    }
+  }
+
+  /**
+   * An allocation made elsewhere and imported (an ODM file): the arm as the file gives it, no draw.
+   *
+   * @param source the file it was imported from, as the importer names it (for an ODM file: {@code ODM import of
+   *     <file name> (FileOID <oid>)})
+   */
+  record Imported(String source) implements AllocationBasis {
+    public Imported {
+      Objects.requireNonNull(source, "source");
+    }
+
+    @Override
+    public String explain() {
+      return "imported, not drawn here: " + source;
     }
   }
 }

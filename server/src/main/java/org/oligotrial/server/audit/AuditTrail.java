@@ -577,6 +577,44 @@ public final class AuditTrail {
         .list();
   }
 
+  /**
+   * Every entry about one record that has committed, oldest first, without chaining and without waiting for the
+   * chain: the chained events (as {@link #forRecord} returns them), then the rows committed but not yet chained, in
+   * the order they will be chained, each as an event with sequence number 0 and no hashes (its place in the chain is
+   * not given yet). Both come from one statement, so from one snapshot: a row the chainer moves meanwhile is seen
+   * once, on one side or the other. A staged row whose MAC does not match is left out (the chainer refuses it and
+   * chains an alarm instead). For pages that show a record's history: {@link #forRecord} chains first and so waits
+   * behind every other chaining under load; this reads only, and the chain's guarantees are unchanged (the
+   * background chainer chains these rows within its next round).
+   */
+  public List<AuditEvent> forRecordAsCommitted(String entityType, String entityId) {
+    List<AuditEvent> events = new ArrayList<>();
+    jdbc.sql("SELECT 0 AS staged, seq AS position, seq, occurred_at, actor, action, entity_type, entity_id, field,"
+            + " old_value, new_value, reason, site_code, trial_id, prev_hash, hash, mac, NULL AS more_entries"
+            + " FROM audit_event WHERE entity_type = :type AND entity_id = :id"
+            + " UNION ALL SELECT 1, id, 0, occurred_at, actor, action, entity_type, entity_id, field, old_value,"
+            + " new_value, reason, site_code, trial_id, NULL, NULL, mac, more_entries"
+            + " FROM audit_pending WHERE entity_type = :type AND entity_id = :id"
+            + " ORDER BY staged, position")
+        .param("type", entityType)
+        .param("id", entityId)
+        .query(rs -> {
+          if (rs.getInt("staged") == 0) {
+            events.add(read(rs));
+            return;
+          }
+          Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+          AuditEntry first = stagedEntry(rs);
+          byte[] more = rs.getBytes("more_entries");
+          if (first != null && keys.macMatches(AuditHash.stagedMacInput(at, first, more), rs.getString("mac"))) {
+            for (AuditEntry e : PackedEntries.expand(first, more)) {
+              events.add(new AuditEvent(0, at, e, null, null, null));
+            }
+          }
+        });
+    return events;
+  }
+
   /** The newest {@code limit} events of the whole trail, oldest first. */
   public List<AuditEvent> latest(int limit) {
     chainCommitted();

@@ -46,4 +46,9 @@ public final class TrialAudit {
   public List<AuditEvent> forRecord(String entityType, String entityId) {
     return trail.forRecord(entityType, entityId);
   }
+
+  /** {@link AuditTrail#forRecordAsCommitted}. */
+  public List<AuditEvent> forRecordAsCommitted(String entityType, String entityId) {
+    return trail.forRecordAsCommitted(entityType, entityId);
+  }
 }

@@ -61,7 +61,7 @@ public final class DataCapture {
     participants.datesHeldElsewhere(new org.oligotrial.server.dates.ParticipantDatesReader(
         java.util.List.of(randomized, formDates))::read);
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
-    this.casebook = new CasebookService(r.jdbc(), trialId, protocol, visits);
+    this.casebook = new CasebookService(r.jdbc(), trialId, protocol, visits, forms.verification());
     this.seriousEvents = new SeriousEvents(r.jdbc(), trialId, clock);
   }
 

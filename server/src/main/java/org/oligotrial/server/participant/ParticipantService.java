@@ -598,6 +598,16 @@ public final class ParticipantService {
     return audit.forRecord(ENTITY, id);
   }
 
+  /**
+   * Every committed audit entry about the participant, for the participant's page: {@link
+   * org.oligotrial.server.audit.AuditTrail#forRecordAsCommitted}, the entries not yet chained included (sequence
+   * number 0), without waiting for the chain. {@link #auditTrail} gives chained events only, with their hashes.
+   */
+  public List<AuditEvent> auditEntries(Actor actor, String id) {
+    readable(actor, id);
+    return audit.forRecordAsCommitted(ENTITY, id);
+  }
+
   private Participant readable(Actor actor, String id) {
     Participant p = repo.find(id).orElseThrow(() -> new RecordNotFoundException(ENTITY, id));
     if (!AccessPolicy.canRead(actor, p.siteCode())) {

@@ -63,6 +63,9 @@ final class AllocationCodec {
     } else if (b instanceof AllocationBasis.SimpleDraw d) {
       m.put("type", "simple");
       m.put("draw", d.draw());
+    } else if (b instanceof AllocationBasis.Imported i) {
+      m.put("type", "imported");
+      m.put("source", i.source());
     }
     return JSON.writeValueAsString(m);
   }
@@ -81,6 +84,7 @@ final class AllocationCodec {
             n.get("draw").asDouble());
       }
       case "simple" -> new AllocationBasis.SimpleDraw(n.get("draw").asDouble());
+      case "imported" -> new AllocationBasis.Imported(n.has("source") ? n.get("source").asString() : "");
       default -> throw new IllegalStateException("unknown allocation basis " + n.get("type"));
     };
   }

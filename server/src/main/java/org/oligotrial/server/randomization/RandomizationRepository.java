@@ -130,14 +130,20 @@ final class RandomizationRepository {
         .update();
   }
 
-  /** The participant's typed randomization; an imported one (no allocation basis to replay) is not read here. */
+  /**
+   * The participant's randomization, drawn here or imported (basis {@link
+   * org.oligotrial.randomization.AllocationBasis.Imported}): a participant is randomized either way.
+   */
   Optional<RandomizationRecord> find(String participantId) {
-    return jdbc.sql("SELECT * FROM randomization WHERE participant_id = :p AND method <> 'imported'")
+    return jdbc.sql("SELECT * FROM randomization WHERE participant_id = :p")
         .param("p", participantId)
         .query((rs, n) -> read(rs)).optional();
   }
 
-  /** Every record of the trial in sequence order. */
+  /**
+   * Every record of the trial drawn here, in sequence order: the allocation log and its replay. Imported rows
+   * (negative sequence numbers, no draw, allocation state untouched) are left out.
+   */
   List<RandomizationRecord> all(String trialId) {
     return jdbc.sql("SELECT * FROM randomization WHERE trial_id = :t AND method <> 'imported'"
             + " ORDER BY sequence_number").param("t", trialId)

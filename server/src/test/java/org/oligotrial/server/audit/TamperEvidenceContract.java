@@ -273,6 +273,50 @@ abstract class TamperEvidenceContract {
   }
 
   @Test
+  void aRecordsCommittedEntriesAreReadBeforeTheyAreChainedAndAForgedStagedRowIsNot() throws SQLException {
+    List<AuditEvent> chained = reg.audit().forRecord("participant", participant);
+    assertThat(chained).isNotEmpty();
+    assertThat(reg.audit().forRecordAsCommitted("participant", participant)).isEqualTo(chained);
+    // two entries committed by a plain transaction (the register's own chains after its commit): one staged row
+    AuditEntry status = new AuditEntry("coord.a", AuditAction.UPDATE, "participant", participant, "status",
+        "CONSENTED", "WITHDRAWN", "withdrew consent", "A");
+    AuditEntry note = new AuditEntry("coord.a", AuditAction.UPDATE, "participant", participant, "note", null,
+        "by telephone", "withdrew consent", "A");
+    new org.springframework.transaction.support.TransactionTemplate(
+        new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds)).executeWithoutResult(s -> {
+          reg.audit().record(status);
+          reg.audit().record(note);
+        });
+    // and a row staged by someone without the server's key, about the same participant
+    attack((c, st) -> st.executeUpdate("INSERT INTO audit_pending (occurred_at, actor, action, entity_type,"
+        + " entity_id, field, old_value, new_value, reason, site_code, mac) VALUES (TIMESTAMP WITH TIME ZONE"
+        + " '2025-01-01 10:00:00+00', 'coord.a', 'UPDATE', 'participant', '" + participant + "', 'status',"
+        + " 'SCREENING', 'ELIGIBLE', 'backdated', 'A', '" + "ab".repeat(32) + "')"));
+    assertThat(reg.audit().pendingCount()).isEqualTo(2);
+
+    List<AuditEvent> read = reg.audit().forRecordAsCommitted("participant", participant);
+    assertThat(read).hasSize(chained.size() + 2);
+    assertThat(read.subList(0, chained.size())).isEqualTo(chained);
+    List<AuditEvent> staged = read.subList(chained.size(), read.size());
+    assertThat(staged).extracting(AuditEvent::entry).containsExactly(status, note);
+    assertThat(staged).allSatisfy(e -> {
+      assertThat(e.seq()).isZero();
+      assertThat(e.hash()).isNull();
+      assertThat(e.prevHash()).isNull();
+    });
+    assertThat(reg.audit().pendingCount()).as("reading chains nothing").isEqualTo(2);
+
+    reg.audit().chainAll();
+    List<AuditEvent> after = reg.audit().forRecord("participant", participant);
+    assertThat(after.subList(chained.size(), after.size()))
+        .extracting(AuditEvent::entry, AuditEvent::occurredAt)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(status, staged.get(0).occurredAt()),
+            org.assertj.core.groups.Tuple.tuple(note, staged.get(1).occurredAt()));
+    assertThat(reg.audit().forRecordAsCommitted("participant", participant)).isEqualTo(after);
+    assertThat(reg.audit().latest(1).get(0).entry().action()).isEqualTo(AuditAction.TAMPER_ALARM);
+  }
+
+  @Test
   void twoRowsSwappedAndReHashedAreNamed() throws SQLException {
     attack((c, st) -> {
       st.executeUpdate("UPDATE audit_event SET seq = -1 WHERE seq = 3");

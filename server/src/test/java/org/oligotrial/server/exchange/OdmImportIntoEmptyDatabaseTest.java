@@ -30,7 +30,14 @@ import org.oligotrial.cdisc.odm.OdmImport;
 import org.oligotrial.cdisc.odm.OdmRefusedException;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.ProtocolLoader;
+import org.oligotrial.randomization.AllocationBasis;
+import org.oligotrial.randomization.FactorIds;
 import org.oligotrial.randomization.ProtocolRandomization;
+import org.oligotrial.server.StateReplays;
+import org.oligotrial.server.audit.StateReplay;
+import org.oligotrial.server.kernel.RecordNotFoundException;
+import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.randomization.AllocationExports;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.kernel.Actor;
@@ -262,6 +269,72 @@ class OdmImportIntoEmptyDatabaseTest {
   private static Set<String> signatures(SubjectRecord s) {
     return s.signatures().stream().map(x -> x.formKey() + " " + x.user() + " " + x.meaningId() + " " + x.time())
         .collect(Collectors.toSet());
+  }
+
+  /**
+   * An imported participant is randomized as far as the service and its page are concerned (arm, stratum, date and
+   * the file it came from), while the allocation log, which a replay of the draws reads, holds only the draws made
+   * here: none in the imported database.
+   */
+  @Test
+  void anImportedParticipantShowsItsArmWhileTheAllocationLogKeepsOnlyDraws() {
+    try (HikariDataSource target = target()) {
+      Register to = emptyDatabase(target, "A", "B");
+      exchange(to).apply(open(file), "trial.xml", "cli:importer");
+      RandomizationService source = RandomizationService.on(reg, PROTOCOL, ProtocolRandomization.scheme(PROTOCOL),
+          Clock.systemUTC());
+      RandomizationService imported = RandomizationService.on(to, PROTOCOL, ProtocolRandomization.scheme(PROTOCOL),
+          Clock.systemUTC());
+      for (String id : subjects.subList(0, 3)) {
+        RandomizationRecord want = source.find(TestRegisters.admin(), id).record();
+        RandomizationRecord have = imported.find(TestRegisters.admin(), id).record();
+        assertThat(have.arm()).as("arm of " + id).isEqualTo(want.arm());
+        assertThat(have.stratum()).isEqualTo(want.stratum());
+        assertThat(have.randomizedAt().atOffset(ZoneOffset.UTC).toLocalDate())
+            .isEqualTo(want.randomizedAt().atOffset(ZoneOffset.UTC).toLocalDate());
+        assertThat(have.method()).isEqualTo("imported");
+        assertThat(have.sequence()).isNegative();
+        // the source as SubjectImport names it: "ODM import of <file> (FileOID <oid>)"
+        assertThat(have.basis()).isInstanceOfSatisfying(AllocationBasis.Imported.class, b -> assertThat(b.source())
+            .startsWith("ODM import of trial.xml (FileOID "));
+        assertThat(have.basis().explain()).startsWith("imported, not drawn here: ODM import of trial.xml");
+      }
+      assertThatThrownBy(() -> imported.find(TestRegisters.admin(), subjects.get(3)))
+          .isInstanceOf(RecordNotFoundException.class);
+      // randomizing an imported participant again is refused as for one randomized here
+      assertThat(imported.preview(TestRegisters.admin(), subjects.get(0)).blockingReasons())
+          .anySatisfy(b -> assertThat(b.message()).isEqualTo("the participant is already randomized"));
+      Actor statistician = new Actor("stat", Role.STATISTICIAN, Set.of());
+      assertThat(new AllocationExports(imported).allocationLog(statistician)).isEmpty();
+    }
+  }
+
+  /** {@code audit verify --state} on a database filled by an import: every table agrees with its audit trail. */
+  @Test
+  void theStateReplayAgreesWithTheAuditTrailAfterAnImport() {
+    try (HikariDataSource target = target()) {
+      Register to = emptyDatabase(target, "A", "B");
+      exchange(to).apply(open(file), "trial.xml", "cli:importer");
+      StateReplay.Result r = StateReplays.of(to.jdbc(), FactorIds.of(PROTOCOL)).compare(to.audit());
+      assertThat(r.differences()).isEmpty();
+      assertThat(to.jdbc().sql("SELECT COUNT(*) FROM randomization").query(Long.class).single()).isEqualTo(3);
+    }
+  }
+
+  /** Imported signatures are append-only like the audit trail (V101): UPDATE and DELETE are refused. */
+  @Test
+  void importedSignaturesCannotBeChangedOrDeleted() {
+    try (HikariDataSource target = target()) {
+      Register to = emptyDatabase(target, "A", "B");
+      exchange(to).apply(open(file), "trial.xml", "cli:importer");
+      assertThat(to.jdbc().sql("SELECT COUNT(*) FROM imported_signature").query(Long.class).single()).isOne();
+      assertThatThrownBy(() -> to.jdbc().sql("UPDATE imported_signature SET signer = 'someone else'").update())
+          .hasStackTraceContaining("imported_signature is append-only");
+      assertThatThrownBy(() -> to.jdbc().sql("DELETE FROM imported_signature").update())
+          .hasStackTraceContaining("imported_signature is append-only");
+      assertThat(to.jdbc().sql("SELECT signer FROM imported_signature").query(String.class).single())
+          .isEqualTo("inv.a");
+    }
   }
 
   @Test

@@ -53,6 +53,10 @@ class AmendmentWithoutRestartTest {
 
   @Test
   void anAmendmentOfTheDefaultTrialTakesEffectOnTheRunningServer() throws Exception {
+    // Spring's test listener binds one mock request to this thread for the whole test; the request's trial is read
+    // once per request (trial.PerRequest), so the direct calls below would all see the first read. Outside a
+    // request, as the server's own background work is, each call reads afresh.
+    org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
     TestRegisters.twoSitesWithOneUserPerRole(register, PASSWORD);
     String trial = register.trials().defaultId();
     assertThat(screen("AMEND-1")).contains("\"status\":\"ELIGIBLE\"");

@@ -91,6 +91,12 @@ class CasebookAndSaeAlertTest extends WebTestBase {
         .contains("start " + ST + ", " + TKI + "1: not started");
 
     DataQuery q = dataCapture.queries().raise(actor("dm.a"), f.id(), "cycle", "please confirm the review number");
+    // the open query is counted on the grid and on the participant page, both linking to the sign-off page
+    assertThat(page("coord.a", "/participants/" + id + "/casebook")).contains("1 query open or answered")
+        .contains("href=\"/data/casebooks/" + id + "\"");
+    assertThat(page("coord.a", "/participants/" + id)).contains("1 query open or answered")
+        .contains("href=\"/data/casebooks/" + id + "\"");
+    assertThat(page("coord.a", "/data/casebooks/" + id)).contains("href=\"/participants/" + id + "/casebook\"");
     assertThat(page("mon.a", "/participants/" + id + "/casebook"))
         .contains(cell(ST, TKI + "3", "queried"))
         .doesNotContain("start " + ST); // a monitor reads the grid and starts nothing
@@ -107,6 +113,38 @@ class CasebookAndSaeAlertTest extends WebTestBase {
     // another site's coordinator does not get the casebook
     assertThat(as("coord.b", get("/participants/" + id + "/casebook")).getResponse().getStatus())
         .isIn(403, 404);
+  }
+
+  @Test
+  void aFullyVerifiedFormReadsVerifiedUntilAVerifiedFieldChanges() throws Exception {
+    String id = randomized("A-CB-V");
+    as("coord.a", therapy(post("/participants/" + id + "/forms")));
+    StoredForm f = dataCapture.forms().list(actor("coord.a"), id).get(0);
+    assertThat(page("coord.a", "/participants/" + id + "/casebook")).contains(cell(ST, TKI + "3", "entered"));
+    // the monitor verifies one field: the form is not fully verified, the cell carries no mark
+    dataCapture.forms().verification().verify(actor("mon.a"), f.id(), java.util.List.of("cycle"));
+    assertThat(page("coord.a", "/participants/" + id + "/casebook")).contains(cell(ST, TKI + "3", "entered"));
+    // the whole form: every entered field verified
+    dataCapture.forms().verification().verify(actor("mon.a"), f.id(), null);
+    assertThat(page("mon.a", "/participants/" + id + "/casebook"))
+        .contains(cell(ST, TKI + "3", "entered, verified"));
+    // the investigator signs the casebook from the grid (the sign-off page's action); the mark stays beside the status
+    assertThat(page("coord.a", "/participants/" + id + "/casebook")).doesNotContain("id=\"grid-sign-casebook\"");
+    assertThat(page("inv.a", "/participants/" + id + "/casebook")).contains("id=\"grid-sign-casebook\"")
+        .contains("action=\"/data/casebooks/" + id + "/sign\"");
+    MvcResult signed0 = as("inv.a", post("/data/casebooks/" + id + "/sign").with(csrf()).param("password", PASSWORD));
+    assertThat(signed0.getResponse().getRedirectedUrl()).isEqualTo("/data/casebooks/" + id + "?signed=1");
+    assertThat(page("coord.a", "/participants/" + id + "/casebook"))
+        .contains(cell(ST, TKI + "3", "signed, verified"));
+    // a change to a verified field clears its mark (and the signature): the cell is no longer verified
+    StoredForm signed = dataCapture.forms().list(actor("coord.a"), id).get(0);
+    var values = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(signed.valuesJson());
+    values.put("dosePercent", 90);
+    dataCapture.forms().update(actor("coord.a"), f.id(), values, "dose taken from the pharmacy record",
+        signed.version());
+    String grid = page("coord.a", "/participants/" + id + "/casebook");
+    assertThat(grid).contains(cell(ST, TKI + "3", "entered")).doesNotContain(", verified\"");
   }
 
   @Test

@@ -58,8 +58,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * event and, where the protocol has one, its report), a query raised by the data manager, one form signed. Pages:
  * the dashboard, the participants list, each participant's page, casebook and randomization record, each form's page
  * and change page, the blank page of each of the protocol's forms, the screening form and its live result, the
- * screening log, data management and reports (page and print), under {@code /trials/{id}}. Roles: administrator,
- * investigator, coordinator, data manager, monitor and statistician of site A, and the coordinator of site B; a page
+ * screening log, data management and reports (page and print), under {@code /trials/{id}}, and the DSMB report (page, print, look recorded). Roles: administrator, investigator,
+ * coordinator, data manager, monitor and statistician of site A, the coordinator of site B and a DSMB member; a page
  * a role may not open (any status but 200) is skipped for that role.
  *
  * <p>Visible text: the body with scripts, styles, comments and tags removed (attributes go with their tags) and the
@@ -89,7 +89,8 @@ class HumanLabelsTest {
   static final String PASSWORD = "password-for-label-tests";
   static final String A = "NCT03119519";
   static final String B = TestProtocols.SECOND;
-  static final List<String> USERS = List.of("admin", "inv.a", "coord.a", "dm.a", "mon.a", "stat", "coord.b");
+  static final List<String> USERS = List.of("admin", "inv.a", "coord.a", "dm.a", "mon.a", "stat", "coord.b",
+      "dsmb");
 
   @Autowired MockMvc mvc;
   @Autowired Register register;
@@ -109,6 +110,8 @@ class HumanLabelsTest {
       register.users().grant(admin, g[0], B, Role.valueOf(g[1]), Set.of(g[2]));
     }
     register.users().grant(admin, "stat", B, Role.STATISTICIAN, Set.of());
+    register.users().add(admin, "dsmb", Role.DSMB, Set.of(), PASSWORD);
+    register.users().grant(admin, "dsmb", B, Role.DSMB, Set.of());
     state(A, Path.of("../examples/screening"));
     state(B, Path.of("../examples/screening/nct01446744"));
   }
@@ -180,6 +183,9 @@ class HumanLabelsTest {
       out.add(get(p + path));
     }
     out.add(post(p + "/screening/check").with(csrf()).param("site", "A"));
+    for (String path : List.of("/dsmb/" + trial, "/dsmb/" + trial + "/print", "/dsmb/" + trial + "/recorded")) {
+      out.add(get(path));
+    }
     for (String id : participants.get(trial)) {
       out.add(get(p + "/participants/" + id));
       out.add(get(p + "/participants/" + id + "/casebook"));

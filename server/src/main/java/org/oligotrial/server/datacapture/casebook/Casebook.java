@@ -31,9 +31,13 @@ import org.oligotrial.server.datacapture.visits.VisitStatus;
  *   <li>Without: {@link CellStatus#OVERDUE} when the visit is overdue (its window closed and no form completes it),
  *       else {@link CellStatus#NOT_STARTED}.</li>
  * </ol>
- * Source-data verification has no form-level flag yet, so no cell reads "verified"; the state belongs after
- * {@link CellStatus#SIGNED} once the flag exists. Built in memory from lists read once each (the forms, the open
- * queries): no read per cell. Immutable.
+ * Source-data verification is a mark beside the status, not a status: a cell (or entry) is {@code verified} when its
+ * form is fully verified (every field holding a value or a missing-data code carries a monitor's mark), whatever its
+ * status. Signing, locking and verification are independent steps by different roles (a monitor may verify a locked
+ * form, an investigator signs without waiting for the monitor), so one ordered status could not say both; the page
+ * shows "signed, verified", "locked, verified", "queried, verified" (a query raised after verification). A change to
+ * a verified field clears its mark, so the cell loses the mark with the change. Built in memory from lists read once
+ * each (the forms, the open queries, the verification marks): no read per cell. Immutable.
  *
  * @param columns the scheduled forms
  * @param rows the expected visits with their cells, one per column (null where the form is not collected)
@@ -72,8 +76,15 @@ public record Casebook(List<Column> columns, List<Row> rows, List<Entry> unsched
    * @param formName the form's name
    * @param status the status
    * @param formId the form, or null when not started
+   * @param verified whether the form is fully source-verified (false without a form)
    */
-  public record Cell(String formType, String formName, CellStatus status, String formId) {}
+  public record Cell(String formType, String formName, CellStatus status, String formId, boolean verified) {
+
+    /** The status in words with the verified mark ("signed, verified"), as the page shows it. */
+    public String label() {
+      return verified ? status.label() + ", verified" : status.label();
+    }
+  }
 
   /**
    * A form outside the schedule.
@@ -82,8 +93,15 @@ public record Casebook(List<Column> columns, List<Row> rows, List<Entry> unsched
    * @param name the form's name from the protocol
    * @param date the form's date, or null
    * @param status the status
+   * @param verified whether the form is fully source-verified
    */
-  public record Entry(String formId, String name, LocalDate date, CellStatus status) {}
+  public record Entry(String formId, String name, LocalDate date, CellStatus status, boolean verified) {
+
+    /** The status in words with the verified mark, as the page shows it. */
+    public String label() {
+      return verified ? status.label() + ", verified" : status.label();
+    }
+  }
 
   /**
    * The casebook.
@@ -91,9 +109,10 @@ public record Casebook(List<Column> columns, List<Row> rows, List<Entry> unsched
    * @param visits the participant's expected visits
    * @param forms every form of the participant
    * @param queried ids of forms with a query not closed
+   * @param verified ids of forms fully source-verified
    */
   public static Casebook of(Protocol protocol, List<ExpectedVisit> visits, List<StoredForm> forms,
-      Set<String> queried) {
+      Set<String> queried, Set<String> verified) {
     List<Column> columns = new ArrayList<>();
     for (FormDefinition d : protocol.forms()) {
       if (!d.visits().isEmpty()) {
@@ -130,7 +149,8 @@ public record Casebook(List<Column> columns, List<Row> rows, List<Entry> unsched
           placed.add(f.id());
         }
         CellStatus s = f != null ? status(f, queried) : overdue ? CellStatus.OVERDUE : CellStatus.NOT_STARTED;
-        cells.add(new Cell(c.formType(), c.name(), s, f == null ? null : f.id()));
+        cells.add(new Cell(c.formType(), c.name(), s, f == null ? null : f.id(),
+            f != null && verified.contains(f.id())));
       }
       String name = repeated.contains(v.visitId()) ? v.name() + " " + v.occurrence() : v.name();
       rows.add(new Row(v.visitId(), v.occurrence(), name, v.targetDate(), v.windowStart(), v.windowEnd(), overdue,
@@ -140,7 +160,8 @@ public record Casebook(List<Column> columns, List<Row> rows, List<Entry> unsched
     for (StoredForm f : forms) {
       if (!placed.contains(f.id())) {
         String name = protocol.form(f.formType()).map(FormDefinition::name).orElse(f.formType());
-        unscheduled.add(new Entry(f.id(), name, f.formDate(), status(f, queried)));
+        unscheduled.add(new Entry(f.id(), name, f.formDate(), status(f, queried),
+            verified.contains(f.id())));
       }
     }
     return new Casebook(List.copyOf(columns), List.copyOf(rows), List.copyOf(unscheduled));

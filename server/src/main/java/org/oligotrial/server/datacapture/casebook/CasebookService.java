@@ -3,6 +3,7 @@ package org.oligotrial.server.datacapture.casebook;
 import java.util.HashSet;
 import java.util.Set;
 import org.oligotrial.protocol.Protocol;
+import org.oligotrial.server.datacapture.forms.SourceVerification;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.datacapture.visits.VisitService;
 import org.oligotrial.server.kernel.Actor;
@@ -10,9 +11,10 @@ import org.oligotrial.server.kernel.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads a participant's {@link Casebook} with two statements whatever the number of visits and forms: every form of
- * the participant (through {@link VisitService#schedule}, which also gives the expected visits) and the ids of the
- * participant's forms with a query not closed. Access is the visit service's (read access to the participant's site,
+ * Reads a participant's {@link Casebook} with three statements whatever the number of visits and forms: every form
+ * of the participant (through {@link VisitService#schedule}, which also gives the expected visits), the ids of the
+ * participant's forms with a query not closed, and the source-verification marks of the participant's forms
+ * ({@link SourceVerification#wholeFormsVerified}). Access is the visit service's (read access to the participant's site,
  * refusals audited). Thread-safe.
  */
 public final class CasebookService {
@@ -20,8 +22,11 @@ public final class CasebookService {
   private final String trialId;
   private final Protocol protocol;
   private final VisitService visits;
+  private final SourceVerification verification;
 
-  public CasebookService(JdbcClient jdbc, String trialId, Protocol protocol, VisitService visits) {
+  public CasebookService(JdbcClient jdbc, String trialId, Protocol protocol, VisitService visits,
+      SourceVerification verification) {
+    this.verification = verification;
     this.jdbc = jdbc;
     this.trialId = trialId;
     this.protocol = protocol;
@@ -39,6 +44,7 @@ public final class CasebookService {
             + " AND trial_id = :t AND status <> :closed")
         .param("p", participantId).param("t", trialId).param("closed", DataQuery.CLOSED)
         .query(String.class).list());
-    return Casebook.of(protocol, s.visits(), s.forms(), queried);
+    Set<String> verified = verification.wholeFormsVerified(participantId, s.forms());
+    return Casebook.of(protocol, s.visits(), s.forms(), queried, verified);
   }
 }

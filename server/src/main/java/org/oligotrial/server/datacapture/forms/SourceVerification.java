@@ -83,6 +83,28 @@ public final class SourceVerification {
   }
 
   /**
+   * Of the given forms (one participant's), the ids of those whose every field holding a value (or a missing-data
+   * code) is verified, as {@link #wholeFormVerified} decides for one form; one statement reads the marks of all the
+   * participant's forms, whatever their number (no access check: the caller read the forms).
+   */
+  public java.util.Set<String> wholeFormsVerified(String participantId, List<StoredForm> forms) {
+    Map<String, java.util.Set<String>> marks = new java.util.HashMap<>();
+    jdbc.sql("SELECT v.form_id, v.field FROM crf_verification v JOIN crf_form f ON f.id = v.form_id"
+            + " WHERE f.participant_id = :p AND f.trial_id = :trial AND v.trial_id = :trial")
+        .param("p", participantId).param("trial", audit.trialId())
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+        .forEach(e -> marks.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>()).add(e.getValue()));
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (StoredForm f : forms) {
+      List<String> entered = entered(f);
+      if (!entered.isEmpty() && marks.getOrDefault(f.id(), java.util.Set.of()).containsAll(entered)) {
+        out.add(f.id());
+      }
+    }
+    return out;
+  }
+
+  /**
    * A monitor of the form's site verifies fields of the form.
    *
    * @param fields field ids (with or without {@code values.}); null or empty verifies the whole form

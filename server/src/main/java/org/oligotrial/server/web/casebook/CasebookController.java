@@ -1,8 +1,10 @@
 package org.oligotrial.server.web.casebook;
 
 import org.oligotrial.server.datacapture.casebook.Casebook;
+import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.ConflictException;
+import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.scope.CurrentTrial;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;
@@ -13,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The casebook page of a participant: the visits by forms grid of {@link Casebook}, each cell opening its form, or (for
  * those who may write at the participant's site) creating it attached to that visit occurrence. Before randomization
- * there is no schedule and the page says so. Access is the participant service's and the casebook's (read access to
+ * there is no schedule and the page says so. The page also shows the casebook's count of queries not closed, links to
+ * the data-management casebook page ({@code /data/casebooks/{id}}: forms, blockers, signatures) and offers the
+ * investigator of the site the one-signature casebook signing, posted to that page's action so the signing logic
+ * and its result stay in one place. Access is the participant service's and the casebook's (read access to
  * the participant's site).
  */
 @Controller
@@ -38,6 +43,12 @@ class CasebookController {
     }
     m.addAttribute("p", p);
     m.addAttribute("casebook", c);
+    // the sign-off page's figures, from the same services (the signature itself posts to that page's action)
+    var dc = currentTrial.dataCapture();
+    m.addAttribute("openQueries", dc.queries().pendingOfParticipant(id).size());
+    m.addAttribute("toSign", dc.forms().list(a, id).stream().filter(f -> StoredForm.ENTERED.equals(f.status()))
+        .count());
+    m.addAttribute("maySign", a.role() == Role.INVESTIGATOR && a.sites().contains(p.siteCode()));
     return "casebook/grid";
   }
 }

@@ -64,9 +64,11 @@ class ParticipantsController {
     m.addAttribute("p", h.participant());
     m.addAttribute("latest", h.screenings().get(h.screenings().size() - 1));
     m.addAttribute("criteria", CriteriaJson.rows(h.screenings().get(h.screenings().size() - 1).eligibilityJson()));
-    m.addAttribute("audit", participants().auditTrail(a, id));
+    m.addAttribute("audit", participants().auditEntries(a, id));
     m.addAttribute("today", LocalDate.now());
     m.addAttribute("care", ClinicalView.of(dataCapture(), a, id));
+    // the casebook's queries not closed (open or answered), read after the access check of the history above
+    m.addAttribute("openQueries", dataCapture().queries().pendingOfParticipant(id).size());
     m.addAttribute("nextStatuses", StatusTransitions.nextByStatusChange(h.participant().status()));
     m.addAttribute("canRescreen", StatusTransitions.canRescreen(h.participant().status()));
     m.addAttribute("egfrUnknown", h.participant().status() == ParticipantStatus.CONSENTED

@@ -45,7 +45,7 @@ class CasebookTest {
         form("ta1", "tumour-assessment", "follow-up-3-monthly", 1, StoredForm.SIGNED),
         form("q1", "fact-g", "follow-up-3-monthly", 1, StoredForm.ENTERED),
         form("ae", "adverse-event", null, null, StoredForm.ENTERED));
-    Casebook c = Casebook.of(SABR, visits, forms, Set.of("q1"));
+    Casebook c = Casebook.of(SABR, visits, forms, Set.of("q1"), Set.of("ta1", "ae"));
 
     // columns: the protocol's forms that name a visit, in the protocol's order; the adverse event is not one
     assertThat(c.columns()).extracting(Casebook.Column::formType)
@@ -63,6 +63,12 @@ class CasebookTest {
     assertThat(f1.name()).isEqualTo("3-monthly follow-up 1");
     assertThat(f1.cells().get(assessment).status()).isEqualTo(CellStatus.SIGNED);
     assertThat(f1.cells().get(factG).status()).isEqualTo(CellStatus.QUERIED); // an open query outranks entered
+    // verification is a mark beside the status: the signed, fully verified assessment reads both
+    assertThat(f1.cells().get(assessment).verified()).isTrue();
+    assertThat(f1.cells().get(assessment).label()).isEqualTo("signed, verified");
+    assertThat(f1.cells().get(factG).verified()).isFalse();
+    assertThat(f1.cells().get(factG).label()).isEqualTo("queried");
+    assertThat(b.cells().get(factG).verified()).isFalse(); // no form, no mark
     Casebook.Row f2 = c.rows().get(2);
     assertThat(f2.overdue()).isTrue();
     assertThat(f2.cells().stream().filter(x -> x != null).map(Casebook.Cell::status))
@@ -71,6 +77,7 @@ class CasebookTest {
     assertThat(f3.cells().stream().filter(x -> x != null).map(Casebook.Cell::status))
         .containsOnly(CellStatus.NOT_STARTED);
     assertThat(c.unscheduled()).extracting(Casebook.Entry::formId).containsExactly("ae");
+    assertThat(c.unscheduled().get(0).label()).isEqualTo("entered, verified");
     assertThat(c.unscheduled().get(0).name()).isEqualTo(SABR.form("adverse-event").orElseThrow().name());
   }
 }
