@@ -334,10 +334,21 @@ public final class FormService {
     return repo.withStatus(sites, statuses);
   }
 
-  /** The form's audit trail, oldest first. */
+  /** The form's audit trail, oldest first: chained events only, with their hashes (waits for the chain). */
   public List<AuditEvent> auditTrail(Actor actor, String formId) {
     get(actor, formId);
     return audit.forRecord(ENTITY, formId);
+  }
+
+  /**
+   * Every committed audit entry about the form, for the form's page: {@link
+   * org.oligotrial.server.audit.AuditTrail#forRecordAsCommitted}, the entries not yet chained included (sequence
+   * number 0), without waiting for the chain, so that opening a form never queues behind the chaining of other
+   * sites' writes. {@link #auditTrail} gives chained events only, with their hashes.
+   */
+  public List<AuditEvent> auditEntries(Actor actor, String formId) {
+    get(actor, formId);
+    return audit.forRecordAsCommitted(ENTITY, formId);
   }
 
   /** What the investigator's signature of a form means (21 CFR 11.50): review and approval of its data. */

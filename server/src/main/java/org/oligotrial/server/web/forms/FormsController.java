@@ -61,7 +61,7 @@ class FormsController {
     m.addAttribute("derived", f.derivedJson() == null ? Map.of() : flatten(f.derivedJson()));
     m.addAttribute("fields", ClinicalView.JSON.readTree(f.valuesJson()).propertyNames());
     m.addAttribute("queries", queries);
-    m.addAttribute("audit", dc().forms().auditTrail(a, id));
+    m.addAttribute("audit", dc().forms().auditEntries(a, id));
     var signatures = dc().forms().signatures(a, id);
     m.addAttribute("signature", f.signedBy() == null || signatures.isEmpty() ? null
         : signatures.get(signatures.size() - 1));
