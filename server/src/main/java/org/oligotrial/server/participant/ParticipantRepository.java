@@ -244,6 +244,53 @@ final class ParticipantRepository {
         .list();
   }
 
+  /**
+   * The screening numbers of the given participants of the trial, by id: one statement per thousand ids (a
+   * bounded {@code IN} list). Ids of other trials or outside {@code sites} are left out.
+   *
+   * @param sites restrict to these sites, or null for all
+   */
+  Map<String, String> screeningNumbers(Collection<String> sites, Collection<String> ids) {
+    Map<String, String> out = new HashMap<>();
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 1000) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+      bind(jdbc.sql("SELECT p.id, p.screening_number FROM participant p" + where(sites, null, null)
+          + " AND p.id IN (:ids)"), sites, null, null).param("ids", chunk)
+          .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+    }
+    return out;
+  }
+
+  /**
+   * For each status, its first {@code limit} participants by screening number and how many there are: one statement
+   * (a row number and a count over each status's rows), whatever the number of participants.
+   *
+   * @param sites restrict to these sites, or null for all
+   */
+  Map<ParticipantStatus, ParticipantPage> firstByStatus(Collection<String> sites, Collection<ParticipantStatus> statuses,
+      int limit) {
+    Map<ParticipantStatus, List<Participant>> items = new java.util.EnumMap<>(ParticipantStatus.class);
+    Map<ParticipantStatus, Long> totals = new java.util.EnumMap<>(ParticipantStatus.class);
+    bind(jdbc.sql("SELECT * FROM (SELECT " + P_COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY p.status ORDER BY"
+            + " p.screening_number) AS rn, COUNT(*) OVER (PARTITION BY p.status) AS matching FROM participant p"
+            + where(sites, null, null) + " AND p.status IN (:statuses)) x WHERE x.rn <= :limit"
+            + " ORDER BY x.status, x.screening_number"), sites, null, null)
+        .param("statuses", statuses.stream().map(ParticipantStatus::name).toList())
+        .param("limit", limit)
+        .query((rs, n) -> {
+          Participant p = read(rs);
+          totals.put(p.status(), rs.getLong("matching"));
+          return items.computeIfAbsent(p.status(), k -> new ArrayList<>()).add(p);
+        })
+        .list();
+    Map<ParticipantStatus, ParticipantPage> out = new java.util.EnumMap<>(ParticipantStatus.class);
+    for (ParticipantStatus st : statuses) {
+      out.put(st, new ParticipantPage(items.getOrDefault(st, List.of()), 0, limit, totals.getOrDefault(st, 0L)));
+    }
+    return out;
+  }
+
   /** The distinct protocol versions stored with the trial's screening results, sorted. */
   List<String> screeningProtocolVersions() {
     return jdbc.sql("SELECT DISTINCT v.protocol_version FROM screening_version v JOIN participant p ON p.id ="

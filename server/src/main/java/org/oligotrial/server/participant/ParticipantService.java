@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -521,6 +523,36 @@ public final class ParticipantService {
       return new ParticipantPage(List.of(), page, size, 0);
     }
     return repo.page(AccessPolicy.readableSites(actor), siteCode, status, key, page, size);
+  }
+
+  /**
+   * The work lists of participants waiting for a step: for each status, the first {@code limit} participants the
+   * actor may read by screening number, and how many there are. One statement.
+   *
+   * @throws InvalidFieldException (400) for a limit outside 1-500
+   */
+  public Map<ParticipantStatus, ParticipantPage> firstByStatus(Actor actor, Collection<ParticipantStatus> statuses,
+      int limit) {
+    if (limit < 1 || limit > 500) {
+      throw new BadInputException("size", "must be 1 to 500");
+    }
+    if (statuses.isEmpty() || (!AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty())) {
+      Map<ParticipantStatus, ParticipantPage> none = new java.util.EnumMap<>(ParticipantStatus.class);
+      statuses.forEach(st -> none.put(st, new ParticipantPage(List.of(), 0, limit, 0)));
+      return none;
+    }
+    return repo.firstByStatus(AccessPolicy.readableSites(actor), statuses, limit);
+  }
+
+  /**
+   * The screening numbers of those of the given participants the actor may read, by id (the others are left out):
+   * for work lists that name participants by number. One statement per thousand ids.
+   */
+  public Map<String, String> screeningNumbers(Actor actor, Collection<String> ids) {
+    if (ids.isEmpty() || (!AccessPolicy.readsAllSites(actor) && actor.sites().isEmpty())) {
+      return Map.of();
+    }
+    return repo.screeningNumbers(AccessPolicy.readableSites(actor), ids);
   }
 
   /**

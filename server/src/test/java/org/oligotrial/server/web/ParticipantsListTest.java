@@ -273,6 +273,33 @@ class ParticipantsListTest {
     }
   }
 
+  /**
+   * The data-management work lists show their count and the first 50 by screening number, then a link to the
+   * participants list filtered by the status. coord.a: 1,334 participants at site A, 267 screen failures, so 1,067
+   * eligible (waiting for consent); the first 50 eligible numbers at A are those i < 80 with i % 3 != 2 and
+   * i % 5 != 4.
+   */
+  @Test
+  void theWorkListsShowTheirCountAndTheFirstFiftyWithALinkToTheRest() throws Exception {
+    String html = as("coord.a", get("/data")).getContentAsString();
+    String eligible = html.substring(html.indexOf("Eligible, waiting for consent (1067)"));
+    eligible = eligible.substring(0, eligible.indexOf("</section>"));
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; expected.size() < 50; i++) {
+      if (i % 3 != 2 && i % 5 != 4) {
+        expected.add(String.format("PL-%04d", i));
+      }
+    }
+    Matcher m = ROW.matcher(eligible);
+    List<String> shown = new ArrayList<>();
+    while (m.find()) {
+      shown.add(m.group(1));
+    }
+    assertThat(shown).isEqualTo(expected);
+    assertThat(eligible).contains("href=\"/participants?status=ELIGIBLE\"").contains("All 1067 in the participants list");
+    assertThat(html).contains("Consented, waiting for randomization (0)");
+  }
+
   /** The statements the request costs (the test's own look-ups made before). */
   private int statements(MockHttpServletRequestBuilder request) throws Exception {
     STATEMENTS.set(0);

@@ -48,8 +48,12 @@ import org.springframework.core.Ordered;
  * participants registered first ({@code -Dweb.load.participants}; full records answering every question of the
  * bundled protocol, one in seven a screen failure). N simulated site coordinators (default 50) sign in and, for a fixed
  * time (default 120 s), open the screening form, post it for the live check, save a screening, open the participant
- * page and the list; one time in twenty each, the dashboard, the data-management page or a list page 1-8. The driver
- * talks only to that address, with a bounded thread pool and a hard deadline. At the end: no failed request, every
+ * page, the participant's casebook grid and the list; one time in twenty each, the dashboard, the data-management page
+ * or a list page 1-8. Between two requests a user thinks for a random time, exponentially distributed with mean
+ * {@code -Dweb.load.think} milliseconds (default 1,000: a click a second per user, several times faster than a person
+ * filling a screening form; 0 sends the next request as soon as the last one answers, which measures the machine's
+ * capacity, not the pages: by Little's law the 50 users then queue for the two cores whatever the code does). The
+ * driver talks only to that address, with a bounded thread pool and a hard deadline. At the end: no failed request, every
  * acknowledged save is in the database (no lost write), and per page the times (p50, p95, p99, max) and the server's
  * CPU time per request ({@link #cpuFilter}) are printed, with the load average.
  *
@@ -100,6 +104,8 @@ class WebLoadBenchmark {
   private final AtomicInteger errors = new AtomicInteger();
   private final AtomicLong requests = new AtomicLong();
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+  /** Mean think time between a user's requests, milliseconds (0: none). */
+  private final long thinkMillis = Long.getLong("web.load.think", 1000);
 
   @Test
   void fiftyCoordinatorsScreenAndBrowse() throws Exception {
@@ -176,6 +182,7 @@ class WebLoadBenchmark {
         }
         acknowledged.add(m.group(1));
         get(http, base + "/participants/" + m.group(1), "participant page");
+        get(http, base + "/participants/" + m.group(1) + "/casebook", "casebook grid");
         get(http, base + "/participants", "participants list");
         int r = ThreadLocalRandom.current().nextInt(20);
         if (r == 0) {
@@ -189,6 +196,14 @@ class WebLoadBenchmark {
     } catch (Exception e) {
       errors.incrementAndGet();
       e.printStackTrace();
+    }
+  }
+
+  /** Waits a think time drawn from the exponential distribution with mean {@link #thinkMillis} (capped at 10 means). */
+  private void think() throws InterruptedException {
+    if (thinkMillis > 0) {
+      double u = ThreadLocalRandom.current().nextDouble();
+      Thread.sleep((long) Math.min(10.0 * thinkMillis, -thinkMillis * Math.log(1.0 - u)));
     }
   }
 
@@ -215,6 +230,7 @@ class WebLoadBenchmark {
   }
 
   private HttpResponse<String> send(HttpClient http, HttpRequest.Builder req, String page) throws Exception {
+    think();
     long t0 = System.nanoTime();
     HttpResponse<String> r = http.send(req.timeout(Duration.ofSeconds(60)).header(PAGE_HEADER, page).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -306,7 +322,8 @@ class WebLoadBenchmark {
     System.out.printf("%nWeb load benchmark: %d users, %.0f s after a %d s warm-up, %d requests (%.1f/s), %d errors,"
         + " %d saves acknowledged, %d stored%n", users, elapsed, warmup, requests.get(), requests.get() / elapsed,
         errors.get(), acknowledged.size(), stored);
-    System.out.printf("connection pool %s; load average %.2f at the end%n", poolSize,
+    System.out.printf("think time %d ms (mean); connection pool %s; load average %.2f at the end%n", thinkMillis,
+        poolSize,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     table(times, cpu);
     System.out.printf("%nWarm-up (requests begun in the first %d s, sign-ins included; not in the table above):%n",

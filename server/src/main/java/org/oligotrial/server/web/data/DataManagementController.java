@@ -1,7 +1,6 @@
 package org.oligotrial.server.web.data;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,7 @@ import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.participant.Participant;
-import org.oligotrial.server.participant.LatestScreening;
+import org.oligotrial.server.participant.ParticipantPage;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
 import org.oligotrial.server.web.Labels;
@@ -49,6 +48,9 @@ class DataManagementController {
     this.labels = labels;
   }
 
+  /** How many participants a work list shows; the rest are a link to the participants list with that status. */
+  static final int WORK_LIST_ROWS = 50;
+
   /**
    * One line of a work list.
    *
@@ -57,29 +59,32 @@ class DataManagementController {
    */
   record Item(Participant participant, String detail) {}
 
+  /**
+   * A work list of participants in one status: its first {@link #WORK_LIST_ROWS} by screening number and how many
+   * there are in all.
+   *
+   * @param title the heading
+   * @param status the status the list holds (the participants list filtered by it shows them all)
+   * @param items the first rows
+   * @param total how many participants the list holds
+   */
+  record WorkList(String title, ParticipantStatus status, List<Item> items, long total) {}
+
   @GetMapping("/data")
   String data(@RequestParam(required = false) String site, @RequestParam(required = false) String form,
       @RequestParam(required = false) String status, @RequestParam(required = false) String age, Model m) {
     Actor a = access.actor();
     access.require(Me.of(a).canManageData(), a, "/data");
-    Map<String, List<Item>> lists = new LinkedHashMap<>();
-    lists.put("Screening with missing data", new ArrayList<>());
-    lists.put("Eligible, waiting for consent", new ArrayList<>());
-    lists.put("Consented, waiting for randomization", new ArrayList<>());
-    Map<String, String> numbers = new java.util.HashMap<>();
-    // every participant the user may read, however many, in one statement without the screening texts
-    for (LatestScreening v : participants().latestScreenings(a, null)) {
-      Participant p = v.participant();
-      numbers.put(p.id(), p.screeningNumber());
-      if (p.status() == ParticipantStatus.SCREENING) {
-        lists.get("Screening with missing data").add(new Item(p, "screening version " + v.version() + " is "
-            + v.verdict()));
-      } else if (p.status() == ParticipantStatus.ELIGIBLE) {
-        lists.get("Eligible, waiting for consent").add(new Item(p, "eligible since screening"));
-      } else if (p.status() == ParticipantStatus.CONSENTED) {
-        lists.get("Consented, waiting for randomization").add(new Item(p, "consent " + p.consent().date()));
-      }
-    }
+    // the participants waiting for a step: the first rows of each list and its count in one statement, so the page
+    // costs the same at 200 participants as at 20,000
+    Map<ParticipantStatus, ParticipantPage> first = participants().firstByStatus(a, List.of(
+        ParticipantStatus.SCREENING, ParticipantStatus.ELIGIBLE, ParticipantStatus.CONSENTED), WORK_LIST_ROWS);
+    List<WorkList> lists = List.of(
+        workList(first, "Screening with missing data", ParticipantStatus.SCREENING,
+            p -> "screening version " + p.screeningVersion() + ": data missing"),
+        workList(first, "Eligible, waiting for consent", ParticipantStatus.ELIGIBLE, p -> "eligible since screening"),
+        workList(first, "Consented, waiting for randomization", ParticipantStatus.CONSENTED,
+            p -> "consent " + p.consent().date()));
     // forms waiting for the investigator's signature, and signed forms waiting for the lock: one statement
     List<StoredForm> toSign = new ArrayList<>();
     List<StoredForm> toLock = new ArrayList<>();
@@ -115,8 +120,20 @@ class DataManagementController {
     m.addAttribute("overdue", dc().visits().overdue(a, null));
     m.addAttribute("toSign", toSign);
     m.addAttribute("toLock", toLock);
-    m.addAttribute("numbers", numbers);
+    // screening numbers of the participants these lists name, in one statement
+    Set<String> named = new java.util.HashSet<>(casebooks.keySet());
+    queries.forEach(q -> named.add(q.participantId()));
+    toSign.forEach(f -> named.add(f.participantId()));
+    toLock.forEach(f -> named.add(f.participantId()));
+    m.addAttribute("numbers", participants().screeningNumbers(a, named));
     return "data/index";
+  }
+
+  private static WorkList workList(Map<ParticipantStatus, ParticipantPage> first, String title,
+      ParticipantStatus status, java.util.function.Function<Participant, String> detail) {
+    ParticipantPage page = first.get(status);
+    return new WorkList(title, status, page.items().stream().map(p -> new Item(p, detail.apply(p))).toList(),
+        page.total());
   }
 
   /**
