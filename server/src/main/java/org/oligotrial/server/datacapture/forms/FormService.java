@@ -93,6 +93,7 @@ public final class FormService {
   private final ParticipantDatesReader dateFacts;
   private final AfterSave afterSave;
   private final SignOff signOff;
+  private final CasebookLock casebookLock;
   private final SourceVerification verification;
 
   /** What follows a saved form, inside its transaction: derived endpoints, status and reconciliation. */
@@ -135,6 +136,7 @@ public final class FormService {
     this.dateFacts = datesOf(jdbc, audit.trialId(), randomization);
     this.afterSave = afterSave;
     this.signOff = new SignOff(repo, tx, audit, guard, protocol, queries, signatures, clock);
+    this.casebookLock = new CasebookLock(repo, tx, audit, guard, signOff, clock);
     this.verification = new SourceVerification(jdbc, tx, audit, guard, protocol, repo, clock);
   }
 
@@ -417,6 +419,19 @@ public final class FormService {
   /** Locks as {@link #lock(Actor, String, String)}, with an override reason where the protocol allows one. */
   public StoredForm lock(Actor actor, String formId, String reason, String override) {
     return signOff.lock(actor, formId, reason, override);
+  }
+
+  /**
+   * The data manager of the participant's site locks every form of the casebook not locked yet, in one act; refused
+   * with every blocker (unsigned forms among them) unless the protocol allows an override ({@link CasebookLock}).
+   */
+  public CasebookLock.Locked lockCasebook(Actor actor, String participantId, String reason, String override) {
+    return casebookLock.lock(actor, participantId, reason, override);
+  }
+
+  /** What blocks locking the participant's casebook, form by form ({@link CasebookLock}). */
+  public List<SignOff.Blocker> casebookLockBlockers(Actor actor, String participantId) {
+    return casebookLock.blockers(actor, participantId);
   }
 
   /** The data manager unlocks the form, with a reason; it returns to signed or entered. */
