@@ -3,7 +3,10 @@ package org.oligotrial.server.register;
 import java.util.concurrent.Callable;
 import org.oligotrial.server.database.DatabaseOption;
 import org.oligotrial.server.kernel.Actor;
+import org.oligotrial.input.UserInputException;
+import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.site.Site;
+import org.oligotrial.server.site.SiteService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +48,9 @@ public final class SitesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      if (timeZone != null) {
+        zone(timeZone);
+      }
       return OperatorErrors.change(db, spec, r -> r.sites().add(Actor.operator(), code, name, timeZone),
           (r, site) -> "added site " + site.code() + " (" + site.name() + ", time zone " + site.timeZone().getId()
               + ")");
@@ -71,9 +77,19 @@ public final class SitesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      zone(timeZone);
       return OperatorErrors.change(db, spec,
           r -> r.sites().setTimeZone(Actor.operator(), code, timeZone, reason),
           (r, site) -> "site " + site.code() + " is in time zone " + site.timeZone().getId());
+    }
+  }
+
+  /** Checks the zone before the database is opened; a bad one is "error: --time-zone: ..." (exit code 2). */
+  static void zone(String timeZone) {
+    try {
+      SiteService.zone(timeZone);
+    } catch (InvalidFieldException e) {
+      throw new UserInputException("--time-zone (timeZone): " + e.detail(), e);
     }
   }
 
