@@ -94,6 +94,9 @@ public class AccountController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Add a site (administrator); timeZone is its IANA time zone, UTC when left out")
   public SiteView addSite(@Valid @RequestBody NewSite body) {
+    if (body.timeZone() != null && !body.timeZone().isBlank()) {
+      zone(body.timeZone());
+    }
     return view(register.sites().add(actor.get(), body.code(), body.name(), body.timeZone()));
   }
 
@@ -102,7 +105,17 @@ public class AccountController {
       + " serious adverse event clocks of the site read its local awareness and report times in this zone. An"
       + " unknown zone or a fixed offset is refused (400, field timeZone).")
   public SiteView setSiteTimeZone(@PathVariable String code, @Valid @RequestBody SiteTimeZone body) {
+    zone(body.timeZone());
     return view(register.sites().setTimeZone(actor.get(), code, body.timeZone(), body.reason()));
+  }
+
+  /** A zone that is no IANA region id is a malformed request: 400 naming {@code timeZone}. */
+  private static void zone(String timeZone) {
+    try {
+      org.oligotrial.server.site.SiteService.zone(timeZone);
+    } catch (org.oligotrial.server.kernel.InvalidFieldException e) {
+      throw new org.oligotrial.server.kernel.BadInputException("timeZone", e.detail());
+    }
   }
 
   private static SiteView view(org.oligotrial.server.site.Site s) {
