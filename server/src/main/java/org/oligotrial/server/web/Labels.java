@@ -14,6 +14,9 @@ import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.RecordField;
 import org.oligotrial.protocol.Visit;
+import org.oligotrial.server.datacapture.forms.CasebookLock;
+import org.oligotrial.server.datacapture.forms.SignOff;
+import org.oligotrial.server.datacapture.forms.SignOffBlockedException;
 import org.oligotrial.server.scope.CurrentTrial;
 import org.springframework.stereotype.Component;
 
@@ -91,6 +94,37 @@ public class Labels {
     }
     return f.equals(top) || x.get().id().equals(f) ? x.get().label()
         : x.get().label() + " (" + f.substring(top.length() + 1) + ")";
+  }
+
+  /**
+   * What blocks a signature or a lock, in words, without the form's name (shown beside it): the field's label in its
+   * form and what is wrong ({@code CTCAE grade: open query "grade 2 or 3?"}, {@code onset: required value missing},
+   * {@code required when} with the other field's label); a form not signed reads {@code not signed by the
+   * investigator}. Never a field key, a query status constant or the kind's key.
+   */
+  public String blocker(SignOff.Blocker b) {
+    if (b == null) {
+      return "";
+    }
+    String what = text(b.detail());
+    return CasebookLock.UNSIGNED.equals(b.kind()) ? what : formField(b.formType(), b.field()) + ": " + what;
+  }
+
+  /** A blocker with its form's name first ({@code adverse event: CTCAE grade: open query "grade 2 or 3?"}). */
+  public String blockerWithForm(SignOff.Blocker b) {
+    return b == null ? "" : form(b.formType()) + ": " + blocker(b);
+  }
+
+  /**
+   * A refused signature or lock in words: the act, how many items block it and each of them with its form
+   * ({@link #blockerWithForm}), and whether an override reason would be accepted. The exception's own message names
+   * keys and ids for the logs and the API; a page shows this one.
+   */
+  public String refusal(SignOffBlockedException e) {
+    int n = e.blockers().size();
+    return "Cannot " + e.act() + ": " + n + (n == 1 ? " item blocks it: " : " items block it: ")
+        + String.join("; ", e.blockers().stream().map(this::blockerWithForm).toList())
+        + (e.overridable() ? " (the protocol allows going ahead with an override reason)" : "") + ".";
   }
 
   /** A screening form input's label, by its input id (the record path with dots as underscores by default). */

@@ -114,15 +114,25 @@ final class Browser implements AutoCloseable {
 
   /** Waits for the condition, then checks the state reached ({@link PageChecks}). */
   void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-    // htmx swaps the result while we read it: a stale or briefly missing element means "not yet"
+    // htmx swaps the result while we read it: a stale or briefly missing element means "not yet", and so does
+    // Chromium's "Node with given id does not belong to the document" (the element was swapped out between finding
+    // and reading it, a stale element by another name); any other driver error fails the test at once
     new WebDriverWait(driver, Duration.ofSeconds(15))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        // Chromium's "Node with given id does not belong to the document": the element was swapped out between
-        // finding and reading it, a stale element by another name
-        .ignoring(org.openqa.selenium.WebDriverException.class,
-            org.openqa.selenium.StaleElementReferenceException.class)
-        .until(condition);
+        .until(d -> {
+          try {
+            return condition.apply(d);
+          } catch (org.openqa.selenium.StaleElementReferenceException
+                   | org.openqa.selenium.NoSuchElementException e) {
+            throw e;
+          } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+              return false;
+            }
+            throw e;
+          }
+        });
     checks.check();
   }
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The data-review pages in a browser, each page state checked by {@link PageChecks}: the monitor verifies a field
- * on the form page, the data manager filters the queries, the investigator signs the casebook with one signature.
+ * on the form page, the data manager filters the queries, the casebook lock is refused while a form waits for its
+ * signature, the investigator signs the casebook with one signature, and the data manager locks it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataReviewBrowserTest extends WebTestBase {
@@ -36,7 +37,7 @@ class DataReviewBrowserTest extends WebTestBase {
   }
 
   @Test
-  void aMonitorVerifiesTheDataManagerFiltersAndTheInvestigatorSignsTheCasebook() throws Exception {
+  void aMonitorVerifiesTheDataManagerFiltersTheInvestigatorSignsAndTheDataManagerLocksTheCasebook() throws Exception {
     String id = register.participants().register(actor("coord.a"), "A", "A-BRV-1", eligibleRecord("A-BRV-1"))
         .participant().id();
     register.participants().recordConsent(actor("coord.a"), id, new Consent("v1", LocalDate.now(), "coord.a"), null);
@@ -62,6 +63,11 @@ class DataReviewBrowserTest extends WebTestBase {
     b.type("note-" + dataCapture.queries().ofForm(f.id()).get(0).id(), "since the last visit");
     b.driver.findElement(By.xpath("//button[normalize-space()='Close query']")).click();
     b.waitFor(d -> b.text("#queries").contains("closed by dm.a: since the last visit"));
+    // the casebook lock waits for the signature: refused, the blockers in words on the page
+    b.open("/data/casebooks/" + id);
+    assertThat(b.text("#lock-blockers")).contains("not signed by the investigator");
+    b.driver.findElement(By.id("lock-casebook")).click();
+    b.waitFor(d -> b.text("#action-error").startsWith("Cannot lock: 1 item blocks it"));
     b.signOut();
 
     b.signIn("inv.a", PASSWORD);
@@ -70,6 +76,14 @@ class DataReviewBrowserTest extends WebTestBase {
     b.driver.findElement(By.id("sign-casebook")).click();
     b.waitFor(d -> d.getCurrentUrl().contains("signed=1"));
     assertThat(b.text("#casebook-signatures")).contains(f.id());
+    b.signOut();
+
+    b.signIn("dm.a", PASSWORD);
+    b.open("/data/casebooks/" + id);
+    b.type("casebook-lock-reason", "end of treatment");
+    b.driver.findElement(By.id("lock-casebook")).click();
+    b.waitFor(d -> d.getCurrentUrl().contains("locked=1"));
+    assertThat(b.text("#casebook-locked")).isEqualTo("1 form locked.");
     b.signOut();
   }
 }

@@ -97,6 +97,11 @@ class HumanLabelsTest {
   @Autowired TrialScopes scopes;
   final Map<String, List<String>> participants = new LinkedHashMap<>();
   final Map<String, List<String>> forms = new LinkedHashMap<>();
+  /** By trial: the label of the required field missing from a stored form. */
+  final Map<String, String> missing = new LinkedHashMap<>();
+  @Autowired javax.sql.DataSource dataSource;
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 
   @BeforeAll
   void state() throws Exception {
@@ -158,6 +163,20 @@ class HumanLabelsTest {
     stored = dc.forms().list(coord, r);
     dc.queries().raise(on("dm.a", trial), ae, "grade", "please confirm the grade from the source");
     dc.forms().sign(on("inv.a", trial), stored.get(0).id(), PASSWORD);
+    // a required value missing: the non-serious adverse event as saved under an older definition of the form, before
+    // its first code-like required field (a relation to treatment) was required; saving checks required values, so
+    // the stored values are edited in the database, as a protocol amendment would leave them
+    FormField dropped = p.form("adverse-event").orElseThrow().fields().stream()
+        .filter(f -> f.required() && f.id().matches(".*[a-z][A-Z].*") && !f.id().equals("startDate")).findFirst()
+        .orElseThrow();
+    StoredForm nausea = stored.stream().filter(f -> f.valuesJson().contains("Nausea")).findFirst().orElseThrow();
+    assertThat(nausea.status()).isEqualTo(StoredForm.ENTERED);
+    var values = (tools.jackson.databind.node.ObjectNode) JSON.readTree(nausea.valuesJson());
+    values.remove(dropped.id());
+    org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+        .sql("UPDATE crf_form SET values_json = :v WHERE id = :id").param("v", values.toString())
+        .param("id", nausea.id()).update();
+    missing.put(trial, dropped.label());
     forms.put(trial, stored.stream().map(StoredForm::id).toList());
   }
 
@@ -190,6 +209,7 @@ class HumanLabelsTest {
       out.add(get(p + "/participants/" + id));
       out.add(get(p + "/participants/" + id + "/casebook"));
       out.add(get(p + "/participants/" + id + "/randomization"));
+      out.add(get(p + "/data/casebooks/" + id));
     }
     String randomized = participants.get(trial).get(2);
     for (FormDefinition d : scopes.of(trial).dataCapture().protocol().forms()) {
@@ -232,6 +252,21 @@ class HumanLabelsTest {
     assertThat(read).as("pages read").isGreaterThan(200);
     assertThat(found).as("keys, paths, ids and constants on the pages (page -> user: what, in its context)")
         .isEmpty();
+  }
+
+  @Test
+  void theCasebookOfAParticipantWithBlockersListsThemInWords() throws Exception {
+    for (String trial : List.of(A, B)) {
+      String r = participants.get(trial).get(2);
+      String page = perform("dm.a", get("/trials/" + trial + "/data/casebooks/" + r)).getResponse()
+          .getContentAsString();
+      String text = visibleText(page);
+      // the open query raised in state() on the serious adverse event's grade, and the value removed there
+      assertThat(page).contains("id=\"blockers\"").contains("id=\"lock-blockers\"");
+      assertThat(text).contains("CTCAE grade: open query \"please confirm the grade from the source\"")
+          .contains(missing.get(trial) + ": required value missing").contains("not signed by the investigator")
+          .contains(scopes.of(trial).dataCapture().protocol().form("adverse-event").orElseThrow().name());
+    }
   }
 
   @Test

@@ -52,6 +52,13 @@ class WebDataReviewTest extends WebTestBase {
     return dataCapture.forms().list(actor("coord.a"), participant).get(0);
   }
 
+  /** The text of the page's action error, entities decoded. */
+  private static String actionError(String html) {
+    var m = java.util.regex.Pattern.compile("id=\"action-error\"[^>]*>([^<]*)<").matcher(html);
+    assertThat(m.find()).as("an action error on the page").isTrue();
+    return m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+  }
+
   @Test
   void aQueryBlocksTheSignatureUntilClosedAndIsReopenedWithAReason() throws Exception {
     String id = randomized("A-REV-1");
@@ -66,7 +73,9 @@ class WebDataReviewTest extends WebTestBase {
         .containsPattern("values\\.grade\"> <th scope=\"row\">CTCAE grade</th>.*?<td class=\"field-queries\">1</td>");
     String refused = as("inv.a", post("/forms/" + f.id() + "/sign").with(csrf()).param("password", PASSWORD))
         .getResponse().getContentAsString();
-    assertThat(refused).contains("id=\"action-error\"").contains("cannot sign");
+    // the refusal in words: the form's name, the field's label and the kind, not the keys of the exception's message
+    assertThat(actionError(refused)).startsWith("Cannot sign: 1 item blocks it: ")
+        .contains("CTCAE grade: open query \"grade 2 or 3 in the source?\"").doesNotContain("values.grade", "OPEN");
     assertThat(dataCapture.forms().get(actor("inv.a"), f.id()).status()).isEqualTo(StoredForm.ENTERED);
     as("coord.a", post("/queries/" + q.id() + "/answer").with(csrf()).param("answer", "grade 2 per the clinic note"));
     // the data manager who raised it closes it; the closing note is shown with the query
@@ -140,5 +149,49 @@ class WebDataReviewTest extends WebTestBase {
     assertThat(dataCapture.forms().list(actor("inv.a"), id)).extracting(StoredForm::status)
         .containsOnly(StoredForm.SIGNED);
     assertThat(page("mon.a", "/data/casebooks/" + id)).contains("id=\"casebook-signatures\"").contains(one.id());
+  }
+
+  @Test
+  void theDataManagerLocksTheCasebookFromItsPageOnceItIsSignedAndClean() throws Exception {
+    if (register.users().find("dm.b").isEmpty()) {
+      register.users().add(actor("admin"), "dm.b", org.oligotrial.server.kernel.Role.DATA_MANAGER,
+          java.util.Set.of("B"), PASSWORD);
+    }
+    String id = randomized("A-REV-5");
+    StoredForm f = adverseEvent(id);
+    as("dm.a", post("/forms/" + f.id() + "/queries").with(csrf()).param("field", "grade").param("text",
+        "grade 2 or 3 in the source?"));
+    String lock = "/data/casebooks/" + id + "/lock";
+    // the button, for the data manager of the site only, with what blocks the lock in words
+    String casebook = page("dm.a", "/data/casebooks/" + id);
+    assertThat(casebook).contains("id=\"lock-casebook\"").contains("action=\"" + lock + "\"")
+        .contains("name=\"_csrf\"").contains("id=\"lock-blockers\"").contains("What blocks the lock (2)")
+        .contains("CTCAE grade: open query &quot;grade 2 or 3 in the source?&quot;")
+        .contains("not signed by the investigator").doesNotContain("values.grade");
+    for (String other : java.util.List.of("inv.a", "coord.a", "mon.a")) {
+      assertThat(page(other, "/data/casebooks/" + id)).as(other).doesNotContain("id=\"lock-casebook\"");
+    }
+    // refused: the page again, the list in words; nothing locked
+    String refused = as("dm.a", post(lock).with(csrf())).getResponse().getContentAsString();
+    assertThat(actionError(refused)).startsWith("Cannot lock: 2 items block it: ")
+        .contains("CTCAE grade: open query").contains("not signed by the investigator")
+        .doesNotContain("values.grade", "UNSIGNED", "QUERY", "adverse-event");
+    assertThat(dataCapture.forms().get(actor("dm.a"), f.id()).status()).isEqualTo(StoredForm.ENTERED);
+    // no CSRF token, another role, another site's data manager: refused; a reason too long names the field
+    assertThat(as("dm.a", post(lock)).getResponse().getStatus()).isEqualTo(403);
+    assertThat(as("inv.a", post(lock).with(csrf())).getResponse().getStatus()).isEqualTo(403);
+    assertThat(as("dm.b", post(lock).with(csrf())).getResponse().getStatus()).isIn(403, 404);
+    String tooLong = as("dm.a", post(lock).with(csrf()).param("reason", "x".repeat(4001))).getResponse()
+        .getContentAsString();
+    assertThat(actionError(tooLong)).contains("longer than 4000");
+    assertThat(tooLong).contains("aria-describedby=\"action-error\"");
+    // sign-off, then the lock: every form at once
+    dataCapture.queries().close(actor("dm.a"), dataCapture.queries().ofForm(f.id()).get(0).id(), "grade 2 confirmed");
+    as("inv.a", post("/data/casebooks/" + id + "/sign").with(csrf()).param("password", PASSWORD));
+    MvcResult ok = as("dm.a", post(lock).with(csrf()).param("reason", "end of treatment"));
+    assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/data/casebooks/" + id + "?locked=1");
+    assertThat(dataCapture.forms().get(actor("dm.a"), f.id()).status()).isEqualTo(StoredForm.LOCKED);
+    assertThat(page("dm.a", "/data/casebooks/" + id + "?locked=1")).contains("id=\"casebook-locked\"")
+        .doesNotContain("id=\"lock-casebook\"");
   }
 }

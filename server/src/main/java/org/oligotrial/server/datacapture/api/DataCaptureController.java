@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.Answer;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.BlockerView;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookForm;
+import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookLocked;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookSigned;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.CasebookView;
 import org.oligotrial.server.datacapture.api.DataCaptureModels.QueryView;
@@ -194,6 +195,16 @@ public class DataCaptureController {
     SignOff.CasebookSignature s = dc().forms().signCasebook(actor.get(), id, body == null ? null : body.password(),
         body == null ? null : body.override());
     return new CasebookSigned(id, signatureView(s.signature()), s.signed().stream().map(this::view).toList());
+  }
+
+  @PostMapping("/api/v1/participants/{id}/casebook/lock")
+  @Operation(summary = "Lock every form of the participant's casebook not locked yet, in one act (data manager of the"
+      + " site; reason optional); 409 listing the blockers of every form (open or answered queries, required data"
+      + " missing, forms not signed) unless the protocol allows an override reason")
+  public CasebookLocked lockCasebook(@PathVariable String id, @RequestBody(required = false) Reason body) {
+    var l = dc().forms().lockCasebook(actor.get(), id, body == null ? null : body.reason(),
+        body == null ? null : body.override());
+    return new CasebookLocked(id, l.locked().stream().map(this::view).toList());
   }
 
   /** Signing or locking refused: 409 with the blockers listed in the problem document. */

@@ -45,7 +45,8 @@ public final class DataCaptureModels {
   /**
    * What blocks signing or locking.
    *
-   * @param kind {@code QUERY} (an open or answered query) or {@code MISSING} (a required value)
+   * @param kind {@code QUERY} (an open or answered query), {@code MISSING} (a required value) or, for the casebook
+   *     lock only, {@code UNSIGNED} (a form the investigator has not signed; field {@code status})
    */
   public record BlockerView(String formId, String formType, String field, String kind, String detail) {}
 
@@ -59,6 +60,9 @@ public final class DataCaptureModels {
 
   /** One signature given to a casebook, and each form it signed. */
   public record CasebookSigned(String participantId, SignatureView signature, List<FormView> forms) {}
+
+  /** A casebook locked in one act: each form it locked, as now stored. */
+  public record CasebookLocked(String participantId, List<FormView> forms) {}
 
   /** A new query on a field. */
   public record NewQuery(String field, String text) {}

@@ -1,9 +1,11 @@
 package org.oligotrial.server.datacapture.casebook;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.server.datacapture.forms.SourceVerification;
+import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.datacapture.queries.DataQuery;
 import org.oligotrial.server.datacapture.visits.VisitService;
 import org.oligotrial.server.kernel.Actor;
@@ -39,12 +41,30 @@ public final class CasebookService {
    * @throws ConflictException (409) when the participant is not randomized: the schedule counts from randomization
    */
   public Casebook of(Actor actor, String participantId) {
+    return read(actor, participantId).casebook();
+  }
+
+  /**
+   * A casebook with the forms it was drawn from, for a page that also counts them (forms to sign): one read of the
+   * forms serves both.
+   *
+   * @param casebook the casebook
+   * @param forms every form of the participant, by date then creation
+   */
+  public record Read(Casebook casebook, List<StoredForm> forms) {}
+
+  /**
+   * The participant's casebook and forms, as {@link #of}.
+   *
+   * @throws ConflictException (409) when the participant is not randomized: the schedule counts from randomization
+   */
+  public Read read(Actor actor, String participantId) {
     VisitService.Schedule s = visits.schedule(actor, participantId);
     Set<String> queried = new HashSet<>(jdbc.sql("SELECT DISTINCT form_id FROM crf_query WHERE participant_id = :p"
             + " AND trial_id = :t AND status <> :closed")
         .param("p", participantId).param("t", trialId).param("closed", DataQuery.CLOSED)
         .query(String.class).list());
     Set<String> verified = verification.wholeFormsVerified(participantId, s.forms());
-    return Casebook.of(protocol, s.visits(), s.forms(), queried, verified);
+    return new Read(Casebook.of(protocol, s.visits(), s.forms(), queried, verified), s.forms());
   }
 }

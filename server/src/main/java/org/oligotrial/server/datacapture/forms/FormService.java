@@ -93,6 +93,7 @@ public final class FormService {
   private final ParticipantDatesReader dateFacts;
   private final AfterSave afterSave;
   private final SignOff signOff;
+  private final CasebookLock casebookLock;
   private final SourceVerification verification;
 
   /** What follows a saved form, inside its transaction: derived endpoints, status and reconciliation. */
@@ -135,6 +136,7 @@ public final class FormService {
     this.dateFacts = datesOf(jdbc, audit.trialId(), randomization);
     this.afterSave = afterSave;
     this.signOff = new SignOff(repo, tx, audit, guard, protocol, queries, signatures, clock);
+    this.casebookLock = new CasebookLock(repo, tx, audit, guard, signOff, clock);
     this.verification = new SourceVerification(jdbc, tx, audit, guard, protocol, repo, clock);
   }
 
@@ -334,10 +336,21 @@ public final class FormService {
     return repo.withStatus(sites, statuses);
   }
 
-  /** The form's audit trail, oldest first. */
+  /** The form's audit trail, oldest first: chained events only, with their hashes (waits for the chain). */
   public List<AuditEvent> auditTrail(Actor actor, String formId) {
     get(actor, formId);
     return audit.forRecord(ENTITY, formId);
+  }
+
+  /**
+   * Every committed audit entry about the form, for the form's page: {@link
+   * org.oligotrial.server.audit.AuditTrail#forRecordAsCommitted}, the entries not yet chained included (sequence
+   * number 0), without waiting for the chain, so that opening a form never queues behind the chaining of other
+   * sites' writes. {@link #auditTrail} gives chained events only, with their hashes.
+   */
+  public List<AuditEvent> auditEntries(Actor actor, String formId) {
+    get(actor, formId);
+    return audit.forRecordAsCommitted(ENTITY, formId);
   }
 
   /** What the investigator's signature of a form means (21 CFR 11.50): review and approval of its data. */
@@ -406,6 +419,19 @@ public final class FormService {
   /** Locks as {@link #lock(Actor, String, String)}, with an override reason where the protocol allows one. */
   public StoredForm lock(Actor actor, String formId, String reason, String override) {
     return signOff.lock(actor, formId, reason, override);
+  }
+
+  /**
+   * The data manager of the participant's site locks every form of the casebook not locked yet, in one act; refused
+   * with every blocker (unsigned forms among them) unless the protocol allows an override ({@link CasebookLock}).
+   */
+  public CasebookLock.Locked lockCasebook(Actor actor, String participantId, String reason, String override) {
+    return casebookLock.lock(actor, participantId, reason, override);
+  }
+
+  /** What blocks locking the participant's casebook, form by form ({@link CasebookLock}). */
+  public List<SignOff.Blocker> casebookLockBlockers(Actor actor, String participantId) {
+    return casebookLock.blockers(actor, participantId);
   }
 
   /** The data manager unlocks the form, with a reason; it returns to signed or entered. */

@@ -54,7 +54,7 @@ public final class SignOff {
    * @param formId the form
    * @param formType its type
    * @param field the field, {@code values.<id>}
-   * @param kind {@code QUERY} or {@code MISSING}
+   * @param kind {@code QUERY} or {@code MISSING}; for the casebook lock also {@code UNSIGNED} ({@link CasebookLock})
    * @param detail in words: the query's status and text, or what is missing
    */
   public record Blocker(String formId, String formType, String field, String kind, String detail) {
@@ -267,7 +267,7 @@ public final class SignOff {
    * Lets the act go ahead: null when nothing blocks; the override reason when the protocol allows one and it is
    * given; otherwise throws, listing the blockers.
    */
-  private String admit(List<Blocker> blockers, String override, String act) {
+  String admit(List<Blocker> blockers, String override, String act) {
     if (blockers.isEmpty()) {
       return null;
     }
@@ -279,7 +279,7 @@ public final class SignOff {
     return ov;
   }
 
-  private static String describe(List<Blocker> blockers) {
+  static String describe(List<Blocker> blockers) {
     return String.join("; ", blockers.stream().map(Blocker::describe).toList());
   }
 
@@ -301,7 +301,7 @@ public final class SignOff {
         c.formDate(), c.valuesJson(), c.derivedJson(), c.version(), status, signedBy, signedAt, lockedBy, at, by);
   }
 
-  private void record(Actor actor, StoredForm f, String field, String old, String now, String why) {
+  void record(Actor actor, StoredForm f, String field, String old, String now, String why) {
     audit.record(new AuditEntry(actor.username(), AuditAction.UPDATE, FormService.ENTITY, f.id(), field, old, now, why,
         f.siteCode()));
   }

@@ -12,6 +12,7 @@ import org.oligotrial.server.kernel.ConflictException;
 public final class SignOffBlockedException extends ConflictException {
   private final transient List<SignOff.Blocker> blockers;
   private final boolean overridable;
+  private final String act;
 
   SignOffBlockedException(String act, List<SignOff.Blocker> blockers, boolean overridable) {
     super(overridable ? "override" : "blockers", "cannot " + act + ": " + blockers.size()
@@ -20,6 +21,12 @@ public final class SignOffBlockedException extends ConflictException {
         + (overridable ? " (the protocol allows " + act + "ing anyway with an override reason)" : ""));
     this.blockers = List.copyOf(blockers);
     this.overridable = overridable;
+    this.act = act;
+  }
+
+  /** The act refused, in words: {@code sign} or {@code lock}. */
+  public String act() {
+    return act;
   }
 
   /** What blocks, form by form. */

@@ -1,6 +1,8 @@
 package org.oligotrial.server.web.casebook;
 
+import java.util.List;
 import org.oligotrial.server.datacapture.casebook.Casebook;
+import org.oligotrial.server.datacapture.casebook.CasebookService;
 import org.oligotrial.server.datacapture.forms.StoredForm;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.ConflictException;
@@ -35,19 +37,23 @@ class CasebookController {
   String show(@PathVariable String id, Model m) {
     Actor a = access.actor();
     var p = currentTrial.participants().history(a, id).participant();
+    var dc = currentTrial.dataCapture();
     Casebook c;
+    List<StoredForm> forms;
     try {
-      c = currentTrial.dataCapture().casebook().of(a, id);
+      // the forms read once, for the grid and the count of forms to sign
+      CasebookService.Read read = dc.casebook().read(a, id);
+      c = read.casebook();
+      forms = read.forms();
     } catch (ConflictException e) {
-      c = null; // not randomized: the schedule counts from randomization
+      c = null; // not randomized: the schedule counts from randomization (refused before reading the forms)
+      forms = dc.forms().list(a, id);
     }
     m.addAttribute("p", p);
     m.addAttribute("casebook", c);
     // the sign-off page's figures, from the same services (the signature itself posts to that page's action)
-    var dc = currentTrial.dataCapture();
     m.addAttribute("openQueries", dc.queries().pendingOfParticipant(id).size());
-    m.addAttribute("toSign", dc.forms().list(a, id).stream().filter(f -> StoredForm.ENTERED.equals(f.status()))
-        .count());
+    m.addAttribute("toSign", forms.stream().filter(f -> StoredForm.ENTERED.equals(f.status())).count());
     m.addAttribute("maySign", a.role() == Role.INVESTIGATOR && a.sites().contains(p.siteCode()));
     return "casebook/grid";
   }

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.server.datacapture.DataCapture;
+import org.oligotrial.server.datacapture.forms.CasebookLock;
 import org.oligotrial.server.datacapture.forms.SignOff;
+import org.oligotrial.server.datacapture.forms.SignOffBlockedException;
 import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.kernel.Role;
@@ -19,6 +21,7 @@ import org.oligotrial.server.participant.Participant;
 import org.oligotrial.server.participant.ParticipantPage;
 import org.oligotrial.server.participant.ParticipantService;
 import org.oligotrial.server.participant.ParticipantStatus;
+import org.oligotrial.server.web.Labels;
 import org.oligotrial.server.web.Me;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;
@@ -37,10 +40,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DataManagementController {
   private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final WebAccess access;
+  private final Labels labels;
 
-  DataManagementController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access) {
+  DataManagementController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access, Labels labels) {
     this.currentTrial = currentTrial;
     this.access = access;
+    this.labels = labels;
   }
 
   /** How many participants a work list shows; the rest are a link to the participants list with that status. */
@@ -132,8 +137,10 @@ class DataManagementController {
   }
 
   /**
-   * One participant's casebook: every form with its status, open or answered queries and what blocks its signature;
-   * investigators of the site sign every unsigned form at once, with one password entry.
+   * One participant's casebook: every form with its status, open or answered queries, what blocks its signature and
+   * what blocks its lock (each in words: the form's name, the field's label, what is wrong); investigators of the site
+   * sign every unsigned form at once, with one password entry; data managers of the site lock every form not yet
+   * locked at once.
    */
   @GetMapping("/data/casebooks/{pid}")
   String casebook(@PathVariable String pid, Model m) {
@@ -149,8 +156,12 @@ class DataManagementController {
     m.addAttribute("toSign", forms.stream().filter(f -> StoredForm.ENTERED.equals(f.status())).count());
     m.addAttribute("blockers", dc().forms().casebookBlockers(a, pid));
     m.addAttribute("signatures", dc().forms().casebookSignatures(a, pid));
-    m.addAttribute("maySign", a.role() == Role.INVESTIGATOR && a.sites().contains(forms.isEmpty() ? ""
-        : forms.get(0).siteCode()));
+    String site = forms.isEmpty() ? "" : forms.get(0).siteCode();
+    m.addAttribute("maySign", a.role() == Role.INVESTIGATOR && a.sites().contains(site));
+    boolean mayLock = a.role() == Role.DATA_MANAGER && a.sites().contains(site);
+    m.addAttribute("mayLock", mayLock);
+    m.addAttribute("toLock", forms.stream().filter(f -> !StoredForm.LOCKED.equals(f.status())).count());
+    m.addAttribute("lockBlockers", mayLock ? dc().forms().casebookLockBlockers(a, pid) : List.of());
     m.addAttribute("overridable", dc().protocol().signature().overrideWithReason());
     return "data/casebook";
   }
@@ -163,10 +174,29 @@ class DataManagementController {
       SignOff.CasebookSignature s = dc().forms().signCasebook(a, pid, password, override);
       return "redirect:/data/casebooks/" + pid + "?signed=" + s.signed().size();
     } catch (InvalidFieldException e) {
-      m.addAttribute("actionError", e.getMessage());
-      m.addAttribute("actionField", e.field());
-      return casebook(pid, m);
+      return refused(pid, m, e);
     }
+  }
+
+  /** The data manager of the site locks every form of the casebook not locked yet, in one act. */
+  @PostMapping("/data/casebooks/{pid}/lock")
+  String lockCasebook(@PathVariable String pid, @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String override, Model m) {
+    Actor a = access.actor();
+    try {
+      CasebookLock.Locked l = dc().forms().lockCasebook(a, pid, reason, override);
+      return "redirect:/data/casebooks/" + pid + "?locked=" + l.locked().size();
+    } catch (InvalidFieldException e) {
+      return refused(pid, m, e);
+    }
+  }
+
+  /** The casebook page again with the refusal tied to its field; a list of blockers in words, not the keys. */
+  private String refused(String pid, Model m, InvalidFieldException e) {
+    String page = casebook(pid, m);
+    m.addAttribute("actionError", e instanceof SignOffBlockedException b ? labels.refusal(b) : e.getMessage());
+    m.addAttribute("actionField", e.field());
+    return page;
   }
 
   private static String blank(String s) {

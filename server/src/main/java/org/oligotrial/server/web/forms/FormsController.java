@@ -10,6 +10,7 @@ import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.InvalidFieldException;
 import org.oligotrial.server.kernel.Role;
+import org.oligotrial.server.web.Labels;
 import org.oligotrial.server.web.WebAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,10 +31,12 @@ import tools.jackson.databind.JsonNode;
 class FormsController {
   private final org.oligotrial.server.scope.CurrentTrial currentTrial;
   private final WebAccess access;
+  private final Labels labels;
 
-  FormsController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access) {
+  FormsController(org.oligotrial.server.scope.CurrentTrial currentTrial, WebAccess access, Labels labels) {
     this.currentTrial = currentTrial;
     this.access = access;
+    this.labels = labels;
   }
 
   @GetMapping("/forms/{id}")
@@ -61,7 +64,7 @@ class FormsController {
     m.addAttribute("derived", f.derivedJson() == null ? Map.of() : flatten(f.derivedJson()));
     m.addAttribute("fields", ClinicalView.JSON.readTree(f.valuesJson()).propertyNames());
     m.addAttribute("queries", queries);
-    m.addAttribute("audit", dc().forms().auditTrail(a, id));
+    m.addAttribute("audit", dc().forms().auditEntries(a, id));
     var signatures = dc().forms().signatures(a, id);
     m.addAttribute("signature", f.signedBy() == null || signatures.isEmpty() ? null
         : signatures.get(signatures.size() - 1));
@@ -142,7 +145,9 @@ class FormsController {
       action.run();
     } catch (SignOffBlockedException e) {
       m.addAttribute("blockedBy", e.blockers());
-      return again(formId, m, e);
+      String form = again(formId, m, e);
+      m.addAttribute("actionError", labels.refusal(e)); // the exception's message names keys and ids
+      return form;
     } catch (InvalidFieldException e) {
       return again(formId, m, e);
     }

@@ -320,6 +320,52 @@ class DataCaptureApiTest {
   }
 
   @Test
+  void theDataManagerLocksTheCasebookInOneActOverTheApi() throws Exception {
+    if (register.users().find("dm.b").isEmpty()) {
+      register.users().add(TestRegisters.admin(), "dm.b", Role.DATA_MANAGER, Set.of("B"), PASSWORD);
+    }
+    String p = randomized();
+    String f = createAe(p, false);
+    String url = "/api/v1/participants/" + p + "/casebook/lock";
+    // the data manager of the participant's site only, as for the form lock: others 403, anonymous 401
+    for (String user : new String[] {"inv.a", "coord.a", "mon.a", "stat", "dm.b", "admin"}) {
+      mvc.perform(json(post(url), "{}").with(as(user))).andExpect(status().isForbidden());
+    }
+    mvc.perform(json(post(url), "{}")).andExpect(status().isUnauthorized());
+    mvc.perform(json(post("/api/v1/participants/nobody/casebook/lock"), "{}").with(as("dm.a")))
+        .andExpect(status().isNotFound());
+    // bad input: a problem naming the field, never a 500
+    mvc.perform(json(post(url), "{'reason':'" + "x".repeat(4001) + "'}").with(as("dm.a")))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("reason"));
+    mvc.perform(json(post(url), "{'reason':").with(as("dm.a"))).andExpect(status().isBadRequest());
+    // the form is not signed yet: 409 with every blocker in the problem document (the keys are for machines)
+    mvc.perform(json(post(url), "{'reason':'end of treatment'}").with(as("dm.a")))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.field").value("blockers"))
+        .andExpect(jsonPath("$.overridable").value(false))
+        .andExpect(jsonPath("$.blockers.length()").value(1))
+        .andExpect(jsonPath("$.blockers[0].formId").value(f))
+        .andExpect(jsonPath("$.blockers[0].kind").value("UNSIGNED"))
+        .andExpect(jsonPath("$.blockers[0].field").value("status"));
+    mvc.perform(json(post("/api/v1/participants/" + p + "/casebook/signature"), "{'password':'" + PASSWORD + "'}")
+            .with(as("inv.a")))
+        .andExpect(status().isOk());
+    // signed and clean: every form locked at once, without a body too
+    mvc.perform(post(url).with(as("dm.a")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.participantId").value(p))
+        .andExpect(jsonPath("$.forms[0].id").value(f))
+        .andExpect(jsonPath("$.forms[0].status").value("LOCKED"))
+        .andExpect(jsonPath("$.forms[0].lockedBy").value("dm.a"));
+    assertThat(read("/api/v1/forms/" + f + "/audit", "mon.a").toString()).contains("locked with the casebook");
+    mvc.perform(post(url).with(as("dm.a"))).andExpect(status().isConflict())
+        .andExpect(jsonPath("$.field").value("forms"));
+    // the trial-scoped path is the same endpoint
+    mvc.perform(post("/api/v1/trials/NCT03119519/participants/" + p + "/casebook/lock").with(as("dm.a")))
+        .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("forms"));
+  }
+
+  @Test
   void visitsEndpointsAndTheAnalysisDataset() throws Exception {
     String p = randomized();
     JsonNode visits = read("/api/v1/participants/" + p + "/visits", "mon.a");

@@ -22,6 +22,7 @@ import org.oligotrial.server.audit.AuditEvent;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.FixedRandomizationFacts;
 import org.oligotrial.server.datacapture.MutableClock;
+import org.oligotrial.server.datacapture.forms.CasebookLock;
 import org.oligotrial.server.datacapture.forms.SignOff;
 import org.oligotrial.server.datacapture.forms.SignOffBlockedException;
 import org.oligotrial.server.datacapture.forms.SourceVerification;
@@ -31,6 +32,7 @@ import org.oligotrial.server.datacapture.queries.QueryService;
 import org.oligotrial.server.kernel.Actor;
 import org.oligotrial.server.kernel.ConflictException;
 import org.oligotrial.server.kernel.InvalidFieldException;
+import org.oligotrial.server.kernel.RecordNotFoundException;
 import org.oligotrial.server.kernel.Role;
 import org.oligotrial.server.kernel.SiteAccessDeniedException;
 import org.oligotrial.server.register.Register;
@@ -337,6 +339,89 @@ abstract class DataReviewContract {
     }
     assertThatThrownBy(() -> dc.forms().signCasebook(inv, p, PASSWORD, null)).isInstanceOf(ConflictException.class)
         .hasMessageContaining("no form of the participant waits for a signature");
+  }
+
+  // --- the casebook locked in one act ---
+
+  @Test
+  void theCasebookIsLockedInOneActOnceEveryFormIsSignedAndClean() {
+    String p = randomized("RT+");
+    StoredForm a = ae(dc, p);
+    // 25 Gy is outside EC5's 30-70 Gy: the radiotherapy form is saved with one open query
+    StoredForm r = dc.forms().create(coord, p, "radiotherapy", null, null, rt("25", "5", 5));
+    // who: the data manager of the participant's site only (as for the form lock); an unknown participant is not found
+    for (Actor other : List.of(inv, coord, monitor, dmB, TestRegisters.admin())) {
+      assertThatThrownBy(() -> dc.forms().lockCasebook(other, p, null, null)).as(other.username())
+          .isInstanceOf(SiteAccessDeniedException.class);
+    }
+    assertThatThrownBy(() -> dc.forms().lockCasebook(dm, "no-such-participant", null, null))
+        .isInstanceOf(RecordNotFoundException.class);
+    invalid(() -> dc.forms().lockCasebook(dm, p, "x".repeat(4001), null), "reason", "longer than 4000");
+    // blocked, with the whole list: both forms unsigned, and the EC5 query on the radiotherapy form
+    SignOffBlockedException e = blocked(() -> dc.forms().lockCasebook(dm, p, null, null));
+    assertThat(e.act()).isEqualTo("lock");
+    assertThat(e.overridable()).isFalse();
+    assertThat(e.blockers()).extracting(SignOff.Blocker::formId, SignOff.Blocker::kind).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(a.id(), CasebookLock.UNSIGNED),
+        org.assertj.core.groups.Tuple.tuple(r.id(), CasebookLock.UNSIGNED),
+        org.assertj.core.groups.Tuple.tuple(r.id(), "QUERY"));
+    assertThat(e.getMessage()).contains("cannot lock", "3 items block it", "not signed by the investigator");
+    assertThat(dc.forms().casebookLockBlockers(monitor, p)).hasSize(3);
+    // an override reason changes nothing where the protocol does not allow it; nothing was locked
+    assertThat(blocked(() -> dc.forms().lockCasebook(dm, p, null, "database lock")).blockers()).hasSize(3);
+    assertThat(dc.forms().list(dm, p)).extracting(StoredForm::status).containsOnly(StoredForm.ENTERED);
+    // sign-off: the query closed, the casebook signed; then the lock goes through, every form at once
+    dc.queries().close(dm, dc.queries().ofForm(r.id()).get(0).id(), "SBRT schedule confirmed");
+    dc.forms().signCasebook(inv, p, PASSWORD, null);
+    assertThat(dc.forms().casebookLockBlockers(dm, p)).isEmpty();
+    CasebookLock.Locked l = dc.forms().lockCasebook(dm, p, "end-of-treatment review", null);
+    assertThat(l.locked()).extracting(StoredForm::id).containsExactlyInAnyOrder(a.id(), r.id());
+    assertThat(dc.forms().list(dm, p)).extracting(StoredForm::status, StoredForm::lockedBy)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(StoredForm.LOCKED, "dm.a"));
+    // each form's lock audited as the form lock is, and the act once on the casebook
+    for (StoredForm f : List.of(a, r)) {
+      assertThat(dc.forms().auditTrail(dm, f.id())).filteredOn(x -> "status".equals(x.entry().field()))
+          .last().satisfies(x -> {
+            assertThat(x.entry().actor()).isEqualTo("dm.a");
+            assertThat(x.entry().oldValue()).isEqualTo(StoredForm.SIGNED);
+            assertThat(x.entry().newValue()).isEqualTo(StoredForm.LOCKED);
+            assertThat(x.entry().reason()).isEqualTo("locked with the casebook: end-of-treatment review");
+          });
+      assertThat(dc.forms().auditTrail(dm, f.id())).noneMatch(x -> "lock.override".equals(x.entry().field()));
+    }
+    assertThat(reg.audit().forRecord(SignOff.CASEBOOK, p)).filteredOn(x -> "lock".equals(x.entry().field()))
+        .singleElement().satisfies(x -> {
+          assertThat(x.entry().actor()).isEqualTo("dm.a");
+          assertThat(x.entry().action()).isEqualTo(AuditAction.UPDATE);
+          assertThat(x.entry().newValue()).contains("2 forms locked", a.id(), r.id());
+          assertThat(x.entry().reason()).isEqualTo("end-of-treatment review");
+        });
+    // nothing left to lock
+    assertThatThrownBy(() -> dc.forms().lockCasebook(dm, p, null, null)).isInstanceOfSatisfying(
+        ConflictException.class, x -> assertThat(x.field()).isEqualTo("forms"));
+  }
+
+  @Test
+  void whereTheProtocolAllowsItTheCasebookIsLockedDespiteBlockersWithAnAuditedReason() {
+    String p = randomized("RT+");
+    StoredForm f = ae(lenient, p);
+    SignOffBlockedException e = blocked(() -> lenient.forms().lockCasebook(dm, p, null, null));
+    assertThat(e.overridable()).isTrue();
+    assertThat(e.field()).isEqualTo("override");
+    assertThat(e.blockers()).extracting(SignOff.Blocker::kind).containsExactly(CasebookLock.UNSIGNED);
+    invalid(() -> lenient.forms().lockCasebook(dm, p, null, "x".repeat(4001)), "override", "longer than 4000");
+    CasebookLock.Locked l = lenient.forms().lockCasebook(dm, p, null, "interim analysis cut-off");
+    assertThat(l.locked()).singleElement().satisfies(x -> {
+      assertThat(x.status()).isEqualTo(StoredForm.LOCKED);
+      assertThat(x.signedBy()).isNull();
+    });
+    assertThat(lenient.forms().auditTrail(dm, f.id())).filteredOn(x -> "lock.override".equals(x.entry().field()))
+        .singleElement().satisfies(x -> {
+          assertThat(x.entry().reason()).isEqualTo("locked despite open items: interim analysis cut-off");
+          assertThat(x.entry().newValue()).contains(f.id(), "not signed by the investigator");
+        });
+    assertThat(lenient.forms().auditTrail(dm, f.id())).filteredOn(x -> "status".equals(x.entry().field()))
+        .last().satisfies(x -> assertThat(x.entry().reason()).isEqualTo("locked with the casebook"));
   }
 
   // --- missing-data codes ---
