@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.oligotrial.protocol.ProtocolLoader;
 import org.oligotrial.safety.ReportingDeadline.Status;
+import org.oligotrial.server.datacapture.MutableClock;
 import org.oligotrial.server.datacapture.DataCapture;
 import org.oligotrial.server.datacapture.FixedRandomizationFacts;
 import org.oligotrial.server.datacapture.forms.StoredForm;
@@ -48,7 +47,7 @@ abstract class SeriousEventsInTheSiteZoneContract {
   Register reg;
   DataCapture dc;
   final FixedRandomizationFacts facts = new FixedRandomizationFacts();
-  final SetClock clock = new SetClock();
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
   Actor admin;
   Actor coord;
   Actor inv;
@@ -57,29 +56,7 @@ abstract class SeriousEventsInTheSiteZoneContract {
 
   abstract void closeDatabase();
 
-  /** A UTC clock set to an instant by the test. */
-  static final class SetClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-03-01T00:00:00Z");
 
-    void set(String instant) {
-      now = Instant.parse(instant);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   @BeforeAll
   void setUp() {
@@ -105,7 +82,7 @@ abstract class SeriousEventsInTheSiteZoneContract {
 
   /** A serious adverse event at the site, entered at {@code enteredAt}; its form id. */
   private String seriousEvent(String site, String participant, String enteredAt) {
-    clock.set(enteredAt);
+    clock.set(Instant.parse(enteredAt));
     return dc.forms().create(coord, participant, "adverse-event", null, null, JSON.readTree(("{'term':'Pneumonitis',"
         + "'grade':3,'startDate':'2026-02-20','serious':true,'relatedToSystemicTherapy':'possible',"
         + "'relatedToRadiotherapy':'probable','actionTaken':'interrupted','outcome':'recovering'}")
@@ -132,7 +109,7 @@ abstract class SeriousEventsInTheSiteZoneContract {
 
   /** The participant's one event, as the investigator's alert sees it at {@code now}. */
   private SeriousEvent at(String participant, String now) {
-    clock.set(now);
+    clock.set(Instant.parse(now));
     List<SeriousEvent> all = dc.seriousEvents().all(inv, participant);
     assertThat(all).hasSize(1);
     return all.get(0);
@@ -177,7 +154,7 @@ abstract class SeriousEventsInTheSiteZoneContract {
   void aReportSentAt0959LocalTheNextDayIsOnTimeAtShanghai() {
     String p = participant("SH");
     String ae = seriousEvent("SH", p, "2026-03-01T03:00:00Z");
-    clock.set("2026-03-02T02:30:00Z");
+    clock.set(Instant.parse("2026-03-02T02:30:00Z"));
     report(p, ae, "2026-03-01T10:00", "2026-03-02T09:59");
     // sent 2026-03-02 09:59 Shanghai = 01:59 UTC <= due 02:00 UTC: on time, whatever the server's clock says now
     SeriousEvent e = at(p, "2026-03-05T00:00:00Z");
@@ -214,7 +191,7 @@ abstract class SeriousEventsInTheSiteZoneContract {
   void inBerlinAReportTwentyFourWallClockHoursLaterAcrossTheChangeIsOnTime() {
     String p = participant("BER");
     String ae = seriousEvent("BER", p, "2026-03-28T10:00:00Z");
-    clock.set("2026-03-29T09:00:00Z");
+    clock.set(Instant.parse("2026-03-29T09:00:00Z"));
     report(p, ae, "2026-03-28T10:00", "2026-03-29T10:30");
     // sent 10:30 CEST = 08:30 UTC, 23 h 30 min after 09:00 UTC (24 h 30 min on the wall clock): on time
     SeriousEvent e = at(p, "2026-03-30T00:00:00Z");
