@@ -1,5 +1,7 @@
 package org.oligotrial.server;
 
+import static org.oligotrial.server.testing.CommandRun.run;
+import org.oligotrial.server.testing.CommandRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,21 +25,9 @@ import picocli.CommandLine;
 class ReleaseResultsCommandTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void answersHelp() {
-    Run help = run("trials", "release-results", "--help");
+    CommandRun help = run("trials", "release-results", "--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("Usage: oligotrial trials release-results", "--trial", "--reason",
         "Irreversible");
@@ -47,23 +37,23 @@ class ReleaseResultsCommandTest {
   @Test
   void releasesOnceWithAReasonAuditedAndIrreversible() throws Exception {
     String db = DatabaseUrl.h2File(dir.resolve("release"));
-    Run missing = run("trials", "release-results", "--db", db, "--trial", "NCT03119519");
+    CommandRun missing = run("trials", "release-results", "--db", db, "--trial", "NCT03119519");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("Missing required option: '--reason=<reason>'");
-    Run blank = run("trials", "release-results", "--db", db, "--trial", "NCT03119519", "--reason", "   ");
+    CommandRun blank = run("trials", "release-results", "--db", db, "--trial", "NCT03119519", "--reason", "   ");
     assertThat(blank.exit()).isEqualTo(2);
     assertThat(blank.err()).startsWith("error: reason: is required");
-    Run unknown = run("trials", "release-results", "--db", db, "--trial", "NCT00000000", "--reason", "x");
+    CommandRun unknown = run("trials", "release-results", "--db", db, "--trial", "NCT00000000", "--reason", "x");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).startsWith("error: no trial NCT00000000");
 
-    Run release = run("trials", "release-results", "--db", db, "--trial", "NCT03119519", "--reason",
+    CommandRun release = run("trials", "release-results", "--db", db, "--trial", "NCT03119519", "--reason",
         "DSMB recommendation after the final look");
     assertThat(release.exit()).as(release.err()).isZero();
     assertThat(release.out()).startsWith("released the comparative results of trial NCT03119519 at ")
         .contains(" by cli:");
 
-    Run again = run("trials", "release-results", "--db", db, "--trial", "NCT03119519", "--reason", "again");
+    CommandRun again = run("trials", "release-results", "--db", db, "--trial", "NCT03119519", "--reason", "again");
     assertThat(again.exit()).isEqualTo(2);
     assertThat(again.err()).startsWith("error: trial: the comparative results of NCT03119519 were released"
         + " already on ").contains(" by cli:").contains("a release is irreversible and is not repeated");

@@ -1,5 +1,7 @@
 package org.oligotrial.server.audit;
 
+import static org.oligotrial.server.testing.CommandRun.run;
+import org.oligotrial.server.testing.CommandRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -39,18 +41,6 @@ class AuditCommandTest {
   Register reg;
   Checkpointer checkpointer;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeEach
   void setUp() {
     db = DatabaseUrl.h2File(dir.resolve("trial"));
@@ -82,13 +72,13 @@ class AuditCommandTest {
   @Test
   void verifyReportsWitnessedAndNotYetWitnessedRows() {
     long rows = reg.audit().head().seq();
-    Run v = run(with("audit", "verify"));
+    CommandRun v = run(with("audit", "verify"));
     assertThat(v.exit()).isZero();
     assertThat(v.out()).startsWith("audit trail intact: " + rows + " rows, chain verified; " + rows
         + " rows verified against signed checkpoint 1, 0 not yet witnessed");
     reg.sites().add(TestRegisters.admin(), "C", "Site C");
     long more = reg.audit().head().seq();
-    Run later = run(with("audit", "verify"));
+    CommandRun later = run(with("audit", "verify"));
     assertThat(later.exit()).isZero();
     assertThat(later.out()).contains(rows + " rows verified against signed checkpoint 1, " + (more - rows)
         + " not yet witnessed").contains("note: rows " + (rows + 1) + ".." + more);
@@ -101,11 +91,11 @@ class AuditCommandTest {
       st.executeUpdate("UPDATE audit_event SET new_value = 'Site Z' WHERE seq = 2");
       TamperEvidenceContract.rehash(c);
     }
-    Run v = run(with("audit", "verify"));
+    CommandRun v = run(with("audit", "verify"));
     assertThat(v.exit()).isEqualTo(1);
     assertThat(v.out()).contains("audit trail BROKEN: 1 problem(s)")
         .contains("  row 2: content differs from the row witnessed by checkpoint 1 (rewritten)");
-    Run state = run(with("audit", "verify", "--state"));
+    CommandRun state = run(with("audit", "verify", "--state"));
     assertThat(state.out()).contains("state: 0 records compared with the audit history, 0 difference(s)");
   }
 
@@ -114,12 +104,12 @@ class AuditCommandTest {
     reg.sites().add(TestRegisters.admin(), "C", "Site C");
     checkpointer.checkpointNow();
     Path inclusion = dir.resolve("row2.json");
-    Run p = run(with("audit", "prove", "--row", "2", "--checkpoint", "1", "-o", inclusion.toString()));
+    CommandRun p = run(with("audit", "prove", "--row", "2", "--checkpoint", "1", "-o", inclusion.toString()));
     assertThat(p.exit()).as(p.err()).isZero();
     assertThat(p.out()).contains("row 2 is in checkpoint 1");
     Path pub = keys.resolve(AuditKeys.PUBLIC_FILE);
     ds.close(); // no database from here on
-    Run ok = run("audit", "check-proof", inclusion.toString(), "--public-key", pub.toString());
+    CommandRun ok = run("audit", "check-proof", inclusion.toString(), "--public-key", pub.toString());
     assertThat(ok.exit()).isZero();
     // row 2 is site A's enrolment in the default trial (row 1 its name): a row naming its trial
     assertThat(ok.out()).startsWith("proof valid: row 2 (CREATE trial NCT03119519) is in checkpoint 1 of chain ");
@@ -127,26 +117,26 @@ class AuditCommandTest {
     String proof = Files.readString(inclusion);
     assertThat(proof).contains("trialId");
     Files.writeString(inclusion, proof.replace("NCT03119519", "NCT01446744"));
-    Run forged = run("audit", "check-proof", inclusion.toString(), "--public-key", pub.toString());
+    CommandRun forged = run("audit", "check-proof", inclusion.toString(), "--public-key", pub.toString());
     assertThat(forged.exit()).isEqualTo(1);
     assertThat(forged.out()).startsWith("proof NOT valid: row 2 as given is NOT in checkpoint 1");
     ds = TestRegisters.migrated(db, 2);
     Path consistency = dir.resolve("1to2.json");
     assertThat(run(with("audit", "prove", "--from", "1", "-o", consistency.toString())).exit()).isZero();
-    Run c = run("audit", "check-proof", consistency.toString(), "--public-key", pub.toString());
+    CommandRun c = run("audit", "check-proof", consistency.toString(), "--public-key", pub.toString());
     assertThat(c.exit()).isZero();
     assertThat(c.out()).startsWith("proof valid: checkpoint 2 (rows 1..");
   }
 
   @Test
   void badInputIsOneLineAndExitCodeTwo() {
-    Run neither = run(with("audit", "prove", "-o", dir.resolve("x.json").toString()));
+    CommandRun neither = run(with("audit", "prove", "-o", dir.resolve("x.json").toString()));
     assertThat(neither.exit()).isEqualTo(2);
     assertThat(neither.err()).startsWith("error: give either --row SEQ (inclusion) or --from N (consistency)");
-    Run noRow = run(with("audit", "prove", "--row", "999", "-o", dir.resolve("y.json").toString()));
+    CommandRun noRow = run(with("audit", "prove", "--row", "999", "-o", dir.resolve("y.json").toString()));
     assertThat(noRow.exit()).isEqualTo(2);
     assertThat(noRow.err()).startsWith("error: --row: row 999 is not in checkpoint 1");
-    Run noKey = run("audit", "check-proof", "x.json", "--public-key", dir.resolve("none.pub").toString());
+    CommandRun noKey = run("audit", "check-proof", "x.json", "--public-key", dir.resolve("none.pub").toString());
     assertThat(noKey.exit()).isEqualTo(2);
     assertThat(noKey.err()).startsWith("error: --public-key: ").doesNotContain("Exception");
   }
@@ -154,7 +144,7 @@ class AuditCommandTest {
   @Test
   void anOperatorCommandPointedAtAnEmptyKeyDirectoryMakesNoKeysOnAKeyedTrail() {
     Path wrong = dir.resolve("wrong-keys");
-    Run v = run("audit", "verify", "--db", db, "--audit-keys", wrong.toString(), "--public-key",
+    CommandRun v = run("audit", "verify", "--db", db, "--audit-keys", wrong.toString(), "--public-key",
         keys.resolve(AuditKeys.PUBLIC_FILE).toString());
     assertThat(v.exit()).isEqualTo(2);
     assertThat(v.err()).startsWith("error: no audit keys in " + wrong.toAbsolutePath()
@@ -166,7 +156,7 @@ class AuditCommandTest {
   void everyAuditCommandAnswersHelp() {
     for (String[] cmd : new String[][] {{"audit", "--help"}, {"audit", "verify", "--help"},
       {"audit", "prove", "--help"}, {"audit", "check-proof", "--help"}}) {
-      Run r = run(cmd);
+      CommandRun r = run(cmd);
       assertThat(r.exit()).as(String.join(" ", cmd)).isZero();
       assertThat(r.out()).startsWith("Usage: oligotrial audit");
     }

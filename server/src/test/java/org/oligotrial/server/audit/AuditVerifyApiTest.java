@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oligotrial.server.testing.CommandRun;
 import org.oligotrial.server.ServerApplication;
 import org.oligotrial.server.database.DatabaseUrl;
 import org.oligotrial.server.register.Register;
@@ -77,8 +78,8 @@ class AuditVerifyApiTest {
     return new Reply(r.statusCode(), JsonMapper.builder().build().readTree(r.body()));
   }
 
-  private AuditCommandTest.Run command() {
-    return AuditCommandTest.run("audit", "verify", "--db", db, "--audit-keys", keys.toString(), "--checkpoint-log",
+  private CommandRun command() {
+    return CommandRun.run("audit", "verify", "--db", db, "--audit-keys", keys.toString(), "--checkpoint-log",
         log.toString());
   }
 
@@ -99,7 +100,7 @@ class AuditVerifyApiTest {
     assertThat(v.get("notes").toString()).contains("rows " + (witnessed + 1) + "..");
 
     // the command, run now on the same database, says the same
-    AuditCommandTest.Run c = command();
+    CommandRun c = command();
     assertThat(c.exit()).isZero();
     assertThat(c.out()).contains("audit trail intact: ").contains(witnessed
         + " rows verified against signed checkpoint 1, ");
@@ -125,7 +126,7 @@ class AuditVerifyApiTest {
     String named = "row 2: content differs from the row witnessed by checkpoint 1 (rewritten)";
     assertThat(r.body().get("problems").get(0).asString()).isEqualTo(named);
 
-    AuditCommandTest.Run c = command();
+    CommandRun c = command();
     assertThat(c.exit()).isEqualTo(1);
     assertThat(c.out()).contains("audit trail BROKEN: 1 problem(s)").contains("  " + named);
     // the same problems, word for word

@@ -1,5 +1,7 @@
 package org.oligotrial.server.exchange;
 
+import static org.oligotrial.server.testing.CommandRun.run;
+import org.oligotrial.server.testing.CommandRun;
 import org.oligotrial.server.testing.ScriptedEvaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,9 +154,9 @@ abstract class OdmExchangeContract {
   void transactionalExportCarriesEveryValueSignatureQueryAndAuditEntryOfTheDatabase(@TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("trial.xml");
-    Run run = run("export", "odm", "--db", url, "--transactional", "--out", f.toString());
-    assertThat(run.code).as(run.err).isZero();
-    assertThat(run.out).contains("transactional ODM of " + PROTOCOL.id()).contains("2 subjects");
+    CommandRun run = run("export", "odm", "--db", url, "--transactional", "--out", f.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("transactional ODM of " + PROTOCOL.id()).contains("2 subjects");
     assertThat(CdiscSchemas.validate(CdiscSchemas.odm(), new StreamSource(f.toFile()))).isEmpty();
 
     TrialDataSource db = new TrialDataSource(reg, reg.participants(), dc);
@@ -212,13 +214,13 @@ abstract class OdmExchangeContract {
   void snapshotImportedBackChangesNothingAndAnEditedFileIsAppliedWithTheFileAsReason(@TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("snapshot.xml");
-    Run run = run("export", "odm", "--db", url, "--out", f.toString());
-    assertThat(run.code).as(run.err).isZero();
+    CommandRun run = run("export", "odm", "--db", url, "--out", f.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
     assertThat(CdiscSchemas.validate(CdiscSchemas.odm(), new StreamSource(f.toFile()))).isEmpty();
 
-    Run dry = run("import", "odm", f.toString(), "--dry-run", "--db", url);
-    assertThat(dry.code).as(dry.err).isZero();
-    assertThat(dry.out).contains("2 subjects").contains(" 0 would change");
+    CommandRun dry = run("import", "odm", f.toString(), "--dry-run", "--db", url);
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("2 subjects").contains(" 0 would change");
 
     // another system's correction: the AE outcome recovered
     String xml = Files.readString(f, StandardCharsets.UTF_8);
@@ -226,14 +228,14 @@ abstract class OdmExchangeContract {
     assertThat(xml).contains(item);
     Path edited = dir.resolve("edited.xml");
     Files.writeString(edited, xml.replace(item, "ItemOID=\"I.adverse-event.main.outcome\" Value=\"recovered\""));
-    Run plan = run("import", "odm", edited.toString(), "--dry-run", "--db", url);
-    assertThat(plan.code).as(plan.err).isZero();
-    assertThat(plan.out).contains(" 1 would change").contains("outcome: UPDATE recovering -> recovered");
+    CommandRun plan = run("import", "odm", edited.toString(), "--dry-run", "--db", url);
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains(" 1 would change").contains("outcome: UPDATE recovering -> recovered");
     assertThat(dc.forms().get(dm, aeForm).valuesJson()).contains("\"recovering\"");
 
-    Run apply = run("import", "odm", edited.toString(), "--db", url);
-    assertThat(apply.code).as(apply.out + apply.err).isZero();
-    assertThat(apply.out).contains("applied: 1 forms updated, 0 entered");
+    CommandRun apply = run("import", "odm", edited.toString(), "--db", url);
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("applied: 1 forms updated, 0 entered");
     StoredForm after = dc.forms().get(dm, aeForm);
     assertThat(after.valuesJson()).contains("\"recovered\"");
     assertThat(after.status()).isEqualTo(StoredForm.ENTERED); // the change voids the signature, as typed data does
@@ -249,22 +251,22 @@ abstract class OdmExchangeContract {
   @Order(3)
   void fileOfAnotherStudyOrProtocolVersionIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("snapshot.xml");
-    assertThat(run("export", "odm", "--db", url, "--out", f.toString()).code).isZero();
+    assertThat(run("export", "odm", "--db", url, "--out", f.toString()).exit()).isZero();
     String xml = Files.readString(f, StandardCharsets.UTF_8);
     OdmStudy study = OdmStudy.of(PROTOCOL);
 
     Path other = dir.resolve("other-study.xml");
     Files.writeString(other, xml.replace("StudyOID=\"" + study.studyOid() + "\"", "StudyOID=\"ST.NCT00000000\""));
-    Run r = run("import", "odm", other.toString(), "--dry-run", "--db", url);
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).startsWith("refused: ").contains("ST.NCT00000000").doesNotContain("\tat ");
+    CommandRun r = run("import", "odm", other.toString(), "--dry-run", "--db", url);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("refused: ").contains("ST.NCT00000000").doesNotContain("\tat ");
 
     Path version = dir.resolve("other-version.xml");
     Files.writeString(version, xml.replace("MetaDataVersionOID=\"" + study.metaDataVersionOid() + "\"",
         "MetaDataVersionOID=\"MDV." + PROTOCOL.id() + ".000000000000\""));
     r = run("import", "odm", version.toString(), "--db", url);
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).startsWith("refused: ").contains("MDV." + PROTOCOL.id() + ".000000000000")
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("refused: ").contains("MDV." + PROTOCOL.id() + ".000000000000")
         .doesNotContain("\tat ");
   }
 
@@ -273,9 +275,9 @@ abstract class OdmExchangeContract {
   void sdtmAndAdamAreWrittenWithTheirDefineXml(@TempDir Path dir) throws Exception {
     for (String format : List.of("json", "xpt")) {
       Path sdtm = dir.resolve("sdtm-" + format);
-      Run r = run("export", "sdtm", "--db", url, "--format", format, "--out", sdtm.toString());
-      assertThat(r.code).as(r.err).isZero();
-      assertThat(r.out).startsWith("SDTM of " + PROTOCOL.id());
+      CommandRun r = run("export", "sdtm", "--db", url, "--format", format, "--out", sdtm.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).startsWith("SDTM of " + PROTOCOL.id());
       assertThat(sdtm.resolve("dm." + format)).exists();
       assertThat(sdtm.resolve("ae." + format)).exists();
       assertThat(sdtm.resolve("conformance.txt")).exists();
@@ -283,7 +285,7 @@ abstract class OdmExchangeContract {
           .isEmpty();
       Path adam = dir.resolve("adam-" + format);
       r = run("export", "adam", "--db", url, "--format", format, "--out", adam.toString());
-      assertThat(r.code).as(r.err).isZero();
+      assertThat(r.exit()).as(r.err()).isZero();
       assertThat(adam.resolve("adsl." + format)).exists();
       assertThat(adam.resolve("adtte." + format)).exists();
       assertThat(CdiscSchemas.validate(CdiscSchemas.define(), new StreamSource(adam.resolve("define.xml").toFile())))
@@ -293,21 +295,9 @@ abstract class OdmExchangeContract {
     for (String id : subjects) {
       assertThat(dm).contains(PROTOCOL.id() + "-" + id);
     }
-    Run bad = run("export", "sdtm", "--db", url, "--format", "csv", "--out", dir.resolve("x").toString());
-    assertThat(bad.code).isNotZero();
-    assertThat(bad.err).contains("--format").doesNotContain("\tat ");
-  }
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+    CommandRun bad = run("export", "sdtm", "--db", url, "--format", "csv", "--out", dir.resolve("x").toString());
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.err()).contains("--format").doesNotContain("\tat ");
   }
 
   /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oligotrial.server.testing.CommandRun;
 import org.oligotrial.server.testing.TestRegisters;
 
 /** The ODM exchange on embedded H2. */
@@ -28,11 +29,11 @@ class OdmExchangeOnH2Test extends OdmExchangeContract {
   @Order(5)
   void importIntoADatabaseWithoutTheSiteIsRefused(@TempDir Path dir) {
     Path f = dir.resolve("trial.xml");
-    assertThat(run("export", "odm", "--db", url, "--out", f.toString()).code()).isZero();
+    assertThat(CommandRun.run("export", "odm", "--db", url, "--out", f.toString()).exit()).isZero();
     String empty = TestRegisters.freshH2Url();
     try (HikariDataSource other = TestRegisters.migrated(empty, 2)) {
-      Run r = run("import", "odm", f.toString(), "--db", empty);
-      assertThat(r.code()).as(r.out()).isEqualTo(2);
+      CommandRun r = CommandRun.run("import", "odm", f.toString(), "--db", empty);
+      assertThat(r.exit()).as(r.out()).isEqualTo(2);
       assertThat(r.err()).contains("refused: subject ").contains("site A (LocationOID LOC.A) does not take part");
       assertThat(TestRegisters.on(other).participants().list(TestRegisters.admin(), null, null, 0, 10).total())
           .isZero();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.oligotrial.server.testing.CommandRun;
 import org.oligotrial.cdisc.model.SubjectRecord;
 import org.oligotrial.cdisc.odm.OdmImport;
 import org.oligotrial.cdisc.odm.OdmRefusedException;
@@ -343,9 +344,9 @@ class OdmImportIntoEmptyDatabaseTest {
     try (HikariDataSource target = migratedTarget(drops, u)) {
       String url = u[0];
       emptyDatabase(target, "A", "B");
-      OdmExchangeContract.Run dry = OdmExchangeContract.run("import", "odm", file.toString(), "--dry-run", "--db",
+      CommandRun dry = CommandRun.run("import", "odm", file.toString(), "--dry-run", "--db",
           url);
-      assertThat(dry.code()).as(dry.err()).isZero();
+      assertThat(dry.exit()).as(dry.err()).isZero();
       for (String id : subjects) {
         assertThat(dry.out()).contains("would create participant " + id + " at site ");
       }

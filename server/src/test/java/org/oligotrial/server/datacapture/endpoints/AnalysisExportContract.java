@@ -1,5 +1,7 @@
 package org.oligotrial.server.datacapture.endpoints;
 
+import static org.oligotrial.server.testing.CommandRun.run;
+import org.oligotrial.server.testing.CommandRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -112,22 +114,22 @@ abstract class AnalysisExportContract {
 
     // before the trial's comparative results are released the file is pooled: no arm, no compliance column
     Path pooledCsv = dir.resolve("pooled.csv");
-    Run pooled = run("export", "analysis-dataset", "--db", url, "--out", pooledCsv.toString());
-    assertThat(pooled.code).as(pooled.err).isZero();
-    assertThat(pooled.out).contains("3 participants", "pooled");
+    CommandRun pooled = run("export", "analysis-dataset", "--db", url, "--out", pooledCsv.toString());
+    assertThat(pooled.exit()).as(pooled.err()).isZero();
+    assertThat(pooled.out()).contains("3 participants", "pooled");
     List<String> pooledLines = Files.readAllLines(pooledCsv);
     assertThat(pooledLines.get(0)).startsWith("participant_id,histology,").doesNotContain("arm")
         .doesNotContain("compliance");
     assertThat(pooledLines).anyMatch(l -> l.startsWith(a.participantId() + ",non-squamous,non-targeted,no,2-5,III,"
         + "49,1,")).noneMatch(l -> l.contains(a.arm()));
-    Run release = run("trials", "release-results", "--db", url, "--trial", PROTOCOL.id(), "--reason",
+    CommandRun release = run("trials", "release-results", "--db", url, "--trial", PROTOCOL.id(), "--reason",
         "final analysis");
-    assertThat(release.code).as(release.err).isZero();
+    assertThat(release.exit()).as(release.err()).isZero();
 
     Path csv = dir.resolve("analysis.csv");
-    Run export = run("export", "analysis-dataset", "--db", url, "--out", csv.toString());
-    assertThat(export.code).as(export.err).isZero();
-    assertThat(export.out).contains("3 participants", "by arm");
+    CommandRun export = run("export", "analysis-dataset", "--db", url, "--out", csv.toString());
+    assertThat(export.exit()).as(export.err()).isZero();
+    assertThat(export.out()).contains("3 participants", "by arm");
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines).hasSize(4);
     assertThat(lines).anyMatch(l -> l.startsWith(a.participantId() + "," + a.arm() + ",non-squamous,non-targeted,no,"
@@ -139,21 +141,10 @@ abstract class AnalysisExportContract {
     assertThat(last.entry().action()).isEqualTo(AuditAction.EXPORT);
     assertThat(last.entry().actor()).startsWith("cli:");
 
-    Run km = run("analyze", "km", "--data", csv.toString(), "--time", "os_months", "--event", "os_event");
-    assertThat(km.code).as(km.err).isZero();
+    CommandRun km = run("analyze", "km", "--data", csv.toString(), "--time", "os_months", "--event", "os_event");
+    assertThat(km.exit()).as(km.err()).isZero();
     // one curve of the three participants with one death (participant c, day 70 = 2.2998 months)
-    assertThat(km.out).containsPattern("all\\s+3\\s+1\\s+2\\.2998");
+    assertThat(km.out()).containsPattern("all\\s+3\\s+1\\s+2\\.2998");
   }
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 }
