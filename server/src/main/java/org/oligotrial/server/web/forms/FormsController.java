@@ -78,6 +78,10 @@ class FormsController {
     m.addAttribute("mayEdit", org.oligotrial.server.kernel.AccessPolicy.canWrite(a, f.siteCode())
         && !StoredForm.LOCKED.equals(f.status()));
     m.addAttribute("me_name", a.username());
+    // a serious adverse event: its report is started from it (FormEntryController#newForm with from)
+    m.addAttribute("saeReport", "adverse-event".equals(f.formType()) && dc().protocol().form("sae-report").isPresent()
+        && org.oligotrial.server.kernel.AccessPolicy.canWrite(a, f.siteCode())
+        && ClinicalView.JSON.readTree(f.valuesJson()).path("serious").asBoolean(false));
     return "forms/show";
   }
 
