@@ -118,7 +118,7 @@ public class Labels {
       return field(fieldId);
     }
     return f.equals(top) || x.get().id().equals(f) ? x.get().label()
-        : x.get().label() + " (" + f.substring(top.length() + 1) + ")";
+        : x.get().label() + " (" + part(f.substring(top.length() + 1)) + ")";
   }
 
   /**
@@ -200,7 +200,7 @@ public class Labels {
     for (FormDefinition d : protocol().forms()) {
       var x = d.field(f).or(() -> d.field(top));
       if (x.isPresent()) {
-        return f.equals(top) ? x.get().label() : x.get().label() + " (" + f.substring(top.length() + 1) + ")";
+        return f.equals(top) ? x.get().label() : x.get().label() + " (" + part(f.substring(top.length() + 1)) + ")";
       }
     }
     return text(f);
@@ -249,11 +249,28 @@ public class Labels {
     }
   }
 
-  /** A path's label: the record field's, else a form field's, else the path through {@link #text}. */
+  /**
+   * The parts of a structured value in words: a CTCAE term is stored as {@code term}, {@code meddraCode},
+   * {@code soc} and {@code otherSpecify} (CtcaeFormFields); another part as it is.
+   */
+  static String part(String key) {
+    return switch (key) {
+      case "term" -> "term";
+      case "meddraCode" -> "MedDRA code";
+      case "soc" -> "system organ class";
+      case "otherSpecify" -> "event in words";
+      default -> key;
+    };
+  }
+
+  /** A path's label: the record field's, else a form field's, else a part's, else the path through {@link #text}. */
   private String label(String path) {
     String l = keys(protocol()).labels().get(path);
     if (l != null) {
       return l;
+    }
+    if (!part(path).equals(path)) {
+      return part(path);
     }
     for (FormDefinition d : protocol().forms()) {
       var x = d.field(path);
