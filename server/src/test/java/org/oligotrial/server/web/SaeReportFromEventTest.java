@@ -17,7 +17,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The serious adverse event report is started from its adverse-event form: the page of a serious adverse event links
  * to a new report whose link to the event (the form id nobody should have to copy by hand), term, grade, onset (the
  * event's start, the report's date field), relations, action and outcome are filled from the event; a non-serious
- * event has no such link, and a form of another participant cannot start a report.
+ * event has no such link, and a form of another participant cannot start a report. The form page names its
+ * participant in the heading.
  */
 class SaeReportFromEventTest extends WebTestBase {
   @Autowired RandomizationService randomization;
@@ -73,5 +74,14 @@ class SaeReportFromEventTest extends WebTestBase {
         .param("from", other))).andReturn().getResponse();
     assertThat(refused.getStatus()).isBetween(400, 499);
     assertThat(refused.getContentAsString()).doesNotContain("at org.");
+  }
+
+  /** A form's page says whose form it is: the participant's screening number in the heading. */
+  @Test
+  void theFormPageNamesItsParticipant() throws Exception {
+    String pid = randomized("A-SAEF-3");
+    String ae = event(pid, false);
+    assertThat(mvc.perform(coord(get("/forms/" + ae))).andReturn().getResponse().getContentAsString())
+        .contains("<span id=\"form-participant\">A-SAEF-3</span></h1>");
   }
 }

@@ -44,6 +44,9 @@ class FormsController {
     Actor a = access.actor();
     StoredForm f = dc().forms().get(a, id);
     m.addAttribute("f", f);
+    // whose form it is, in the heading: the participant's screening number
+    m.addAttribute("number", currentTrial.participants().history(a, f.participantId()).participant()
+        .screeningNumber());
     m.addAttribute("values", flatten(f.valuesJson()));
     m.addAttribute("rows", rows(f.valuesJson()));
     var queries = dc().queries().ofForm(id);
