@@ -80,6 +80,46 @@ class OperatorCommandsTest {
   }
 
   @Test
+  void aSiteGetsItsTimeZoneWhenAddedAndLaterAndABadZoneIsOneLineExitTwo() {
+    String db = DatabaseUrl.h2File(dir.resolve("zones"));
+    assertThat(run("", "sites", "add", "--db", db, "--code", "SH01", "--name", "Shanghai Chest Hospital",
+        "--time-zone", "Asia/Shanghai").out()).contains("added site SH01 (Shanghai Chest Hospital, time zone"
+        + " Asia/Shanghai)");
+    assertThat(run("", "sites", "add", "--db", db, "--code", "GZ01", "--name", "Nanfang Hospital").out())
+        .contains("time zone UTC");
+    Run bad = run("", "sites", "add", "--db", db, "--code", "X1", "--name", "X", "--time-zone", "Asia/Shanghia");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("error: --time-zone (timeZone): 'Asia/Shanghia' is not a known IANA time zone")
+        .doesNotContain("Exception");
+    Run offset = run("", "sites", "set-time-zone", "--db", db, "--code", "GZ01", "--time-zone", "+08:00", "--reason",
+        "r");
+    assertThat(offset.exit()).isEqualTo(2);
+    assertThat(offset.err()).startsWith("error: --time-zone (timeZone): '+08:00' is not a known IANA time zone");
+    Run none = run("", "sites", "set-time-zone", "--db", db, "--code", "NOPE", "--time-zone", "UTC", "--reason", "r");
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("no site NOPE").doesNotContain("Exception");
+    Run set = run("", "sites", "set-time-zone", "--db", db, "--code", "gz01", "--time-zone", "Asia/Shanghai",
+        "--reason", "the site is in Guangzhou");
+    assertThat(set.exit()).isZero();
+    assertThat(set.out()).contains("site GZ01 is in time zone Asia/Shanghai");
+    assertThat(run("", "sites", "list", "--db", db).out()).contains("GZ01\tNanfang Hospital\tAsia/Shanghai")
+        .contains("SH01\tShanghai Chest Hospital\tAsia/Shanghai");
+    assertThat(run("", "audit", "verify", "--db", db).exit()).isZero();
+  }
+
+  @Test
+  void everySitesSubcommandAnswersHelp() {
+    for (String sub : new String[] {"add", "list", "set-time-zone"}) {
+      Run help = run("", "sites", sub, "--help");
+      assertThat(help.exit()).as(sub).isZero();
+      assertThat(help.out()).as(sub).contains("Usage:");
+    }
+    assertThat(run("", "sites", "add", "--help").out()).contains("--time-zone").contains("Asia/Shanghai");
+    assertThat(run("", "sites", "set-time-zone", "--help").out()).contains("--time-zone").contains("--reason");
+    assertThat(run("", "sites", "--help").out()).contains("set-time-zone");
+  }
+
+  @Test
   void everyUsersSubcommandAnswersHelp() {
     for (String sub : new String[] {"add", "list", "reset-second-factor"}) {
       Run help = run("", "users", sub, "--help");

@@ -54,6 +54,20 @@ class TrialsCommandTest {
     assertThat(run("", "sites", "add", "--db", db, "--code", "GZ01", "--name", "Nanfang Hospital").exit()).isZero();
     Run enrol = run("", "trials", "enrol-site", "--db", db, "--trial", "NCT01446744", "--site", "gz01");
     assertThat(enrol.out()).contains("site gz01 takes part in trial NCT01446744 (sites: GZ01)");
+    // the site's time zone may be given on enrolment (it is the site's, audited as 'sites set-time-zone')
+    assertThat(run("", "sites", "add", "--db", db, "--code", "SH01", "--name", "Shanghai Chest").exit()).isZero();
+    Run zoned = run("", "trials", "enrol-site", "--db", db, "--trial", "NCT01446744", "--site", "SH01",
+        "--time-zone", "Asia/Shanghai");
+    assertThat(zoned.exit()).as(zoned.err()).isZero();
+    assertThat(zoned.out()).contains("site SH01 takes part in trial NCT01446744").endsWith(
+        "; time zone Asia/Shanghai" + System.lineSeparator());
+    assertThat(run("", "sites", "list", "--db", db).out()).contains("SH01\tShanghai Chest\tAsia/Shanghai")
+        .contains("GZ01\tNanfang Hospital\tUTC");
+    Run badZone = run("", "trials", "enrol-site", "--db", db, "--trial", "NCT01446744", "--site", "GZ01",
+        "--time-zone", "Shanghai");
+    assertThat(badZone.exit()).isEqualTo(2);
+    assertThat(badZone.err()).startsWith("error: --time-zone (timeZone): 'Shanghai' is not a known IANA time zone");
+    assertThat(run("", "trials", "enrol-site", "--help").out()).contains("--time-zone");
     Run user = run("a sufficiently long secret\n", "users", "add", "--db", db, "--username", "li.wei", "--role",
         "coordinator", "--site", "GZ01", "--password-stdin");
     assertThat(user.out()).contains("added user li.wei (coordinator, sites GZ01) on trial NCT03119519");

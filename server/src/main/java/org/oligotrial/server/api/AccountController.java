@@ -8,6 +8,7 @@ import java.util.List;
 import org.oligotrial.server.api.ApiModels.Me;
 import org.oligotrial.server.api.ApiModels.NewSite;
 import org.oligotrial.server.api.ApiModels.NewToken;
+import org.oligotrial.server.api.ApiModels.SiteTimeZone;
 import org.oligotrial.server.api.ApiModels.SiteView;
 import org.oligotrial.server.api.ApiModels.TokenInfoView;
 import org.oligotrial.server.api.ApiModels.TokenView;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -85,15 +87,39 @@ public class AccountController {
   @Operation(summary = "Every site")
   public List<SiteView> sites() {
     actor.get();
-    return register.sites().list().stream().map(s -> new SiteView(s.code(), s.name())).toList();
+    return register.sites().list().stream().map(AccountController::view).toList();
   }
 
   @PostMapping("/sites")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Add a site (administrator)")
+  @Operation(summary = "Add a site (administrator); timeZone is its IANA time zone, UTC when left out")
   public SiteView addSite(@Valid @RequestBody NewSite body) {
-    var s = register.sites().add(actor.get(), body.code(), body.name());
-    return new SiteView(s.code(), s.name());
+    if (body.timeZone() != null && !body.timeZone().isBlank()) {
+      zone(body.timeZone());
+    }
+    return view(register.sites().add(actor.get(), body.code(), body.name(), body.timeZone()));
+  }
+
+  @PutMapping("/sites/{code}/time-zone")
+  @Operation(summary = "Set a site's IANA time zone (administrator; audited with the reason)", description = "The"
+      + " serious adverse event clocks of the site read its local awareness and report times in this zone. An"
+      + " unknown zone or a fixed offset is refused (400, field timeZone).")
+  public SiteView setSiteTimeZone(@PathVariable String code, @Valid @RequestBody SiteTimeZone body) {
+    zone(body.timeZone());
+    return view(register.sites().setTimeZone(actor.get(), code, body.timeZone(), body.reason()));
+  }
+
+  /** A zone that is no IANA region id is a malformed request: 400 naming {@code timeZone}. */
+  private static void zone(String timeZone) {
+    try {
+      org.oligotrial.server.site.SiteService.zone(timeZone);
+    } catch (org.oligotrial.server.kernel.InvalidFieldException e) {
+      throw new org.oligotrial.server.kernel.BadInputException("timeZone", e.detail());
+    }
+  }
+
+  private static SiteView view(org.oligotrial.server.site.Site s) {
+    return new SiteView(s.code(), s.name(), s.timeZone().getId());
   }
 
   @GetMapping("/audit/verify")

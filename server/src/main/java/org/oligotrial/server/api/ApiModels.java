@@ -96,10 +96,14 @@ public final class ApiModels {
       String oldValue, String newValue, String reason, String hash) {}
 
   /** A site. */
-  public record SiteView(String code, String name) {}
+  public record SiteView(String code, String name, String timeZone) {}
 
-  /** Add a site. */
-  public record NewSite(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 200) String name) {}
+  /** Add a site; {@code timeZone} is its IANA time zone (e.g. Asia/Shanghai), UTC when left out. */
+  public record NewSite(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 200) String name,
+      @Size(max = 64) String timeZone) {}
+
+  /** Set a site's IANA time zone, with the reason kept in the audit trail. */
+  public record SiteTimeZone(@Size(max = 64) String timeZone, @Size(max = 500) String reason) {}
 
   /** Create an API token. */
   public record NewToken(@NotBlank @Size(max = 200) String label, Integer validDays) {}

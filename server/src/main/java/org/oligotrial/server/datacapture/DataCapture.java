@@ -62,7 +62,7 @@ public final class DataCapture {
         java.util.List.of(randomized, formDates))::read);
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
     this.casebook = new CasebookService(r.jdbc(), trialId, protocol, visits, forms.verification());
-    this.seriousEvents = new SeriousEvents(r.jdbc(), trialId, clock);
+    this.seriousEvents = new SeriousEvents(r.jdbc(), trialId, clock, r.sites()::timeZones);
   }
 
   /**

@@ -119,7 +119,7 @@ public final class TrialsCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code trials enrol-site --trial ID --site CODE}. */
+  /** {@code trials enrol-site --trial ID --site CODE [--time-zone ZONE]}. */
   @Command(name = "enrol-site", mixinStandardHelpOptions = true,
       description = "Let a site (added with 'sites add') take part in a trial; a site added is enrolled in the"
           + " default trial.")
@@ -133,13 +133,21 @@ public final class TrialsCommand implements Callable<Integer> {
     @Option(names = "--site", required = true, description = "The site's code.")
     String site;
 
+    @Option(names = "--time-zone", paramLabel = "ZONE", description = "Also set the site's IANA time zone, e.g."
+        + " Asia/Shanghai (as 'sites set-time-zone' does, audited); the zone is the site's, in every trial.")
+    String timeZone;
+
     @Override
     public Integer call() {
+      if (timeZone != null) {
+        SitesCommand.zone(timeZone);
+      }
       return OperatorErrors.change(db, spec, r -> {
         r.trials().enrolSite(Actor.operator(), trial, site);
-        return null;
-      }, (r, none) -> "site " + site + " takes part in trial " + trial + " (sites: "
-          + String.join(",", r.trials().sites(trial)) + ")");
+        return timeZone == null ? null : r.sites().setTimeZone(Actor.operator(), site, timeZone,
+            "given on enrolment in trial " + trial).timeZone().getId();
+      }, (r, zone) -> "site " + site + " takes part in trial " + trial + " (sites: "
+          + String.join(",", r.trials().sites(trial)) + ")" + (zone == null ? "" : "; time zone " + zone));
     }
   }
 

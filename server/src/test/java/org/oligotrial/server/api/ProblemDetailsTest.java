@@ -59,6 +59,30 @@ class ProblemDetailsTest extends ApiTestBase {
   }
 
   @Test
+  void anUnknownTimeZoneIs400NamingTheFieldAndAKnownOneIsKept() throws Exception {
+    var bad = mvc.perform(post("/api/v1/sites").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"code\":\"TZ1\",\"name\":\"x\",\"timeZone\":\"Asia/Shanghia\"}")).andReturn().getResponse();
+    assertProblem(bad, 400, "\"field\":\"timeZone\"", "not a known IANA time zone");
+    var added = mvc.perform(post("/api/v1/sites").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"code\":\"TZ2\",\"name\":\"x\",\"timeZone\":\"Asia/Shanghai\"}")).andReturn().getResponse();
+    assertThat(added.getStatus()).isEqualTo(201);
+    assertThat(added.getContentAsString()).contains("\"timeZone\":\"Asia/Shanghai\"");
+    var offset = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .put("/api/v1/sites/TZ2/time-zone").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"timeZone\":\"+08:00\",\"reason\":\"r\"}")).andReturn().getResponse();
+    assertProblem(offset, 400, "\"field\":\"timeZone\"");
+    var moved = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .put("/api/v1/sites/TZ2/time-zone").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"timeZone\":\"Europe/Berlin\",\"reason\":\"moved\"}")).andReturn().getResponse();
+    assertThat(moved.getStatus()).isEqualTo(200);
+    assertThat(moved.getContentAsString()).contains("\"timeZone\":\"Europe/Berlin\"");
+    var coordinator = send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .put("/api/v1/sites/TZ2/time-zone").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"timeZone\":\"UTC\",\"reason\":\"r\"}"));
+    assertProblem(coordinator, 403);
+  }
+
+  @Test
   void aScreeningRecordThatIsNotAnObjectIs422() throws Exception {
     assertProblem(postJson("/api/v1/participants",
         "{\"siteCode\":\"A\",\"screeningNumber\":\"P-2\",\"screeningRecord\":[1,2]}"), 422,

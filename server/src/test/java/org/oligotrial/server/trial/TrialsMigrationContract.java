@@ -168,4 +168,15 @@ abstract class TrialsMigrationContract {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM participant WHERE screening_number = 'A-001'").query(Long.class)
         .single()).isEqualTo(1);
   }
+
+  @Test
+  void sitesFromBeforeV96AreInUtcSoTheirClocksDoNotChange() {
+    // V96 adds site.time_zone with the default 'UTC': the rows written at V58 read as UTC, the zone every site's
+    // times were read in before
+    Register reg = TestRegisters.on(ds);
+    assertThat(reg.sites().list()).extracting(s -> s.code() + " " + s.timeZone().getId())
+        .contains("A UTC", "B UTC");
+    assertThat(reg.sites().timeZones(java.util.List.of("A", "B")).values())
+        .containsOnly(java.time.ZoneId.of("UTC"));
+  }
 }
