@@ -13,11 +13,13 @@ import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.RecordField;
+import org.oligotrial.protocol.StratificationFactor;
 import org.oligotrial.protocol.Visit;
 import org.oligotrial.server.datacapture.forms.CasebookLock;
 import org.oligotrial.server.datacapture.forms.SignOff;
 import org.oligotrial.server.datacapture.forms.SignOffBlockedException;
 import org.oligotrial.server.scope.CurrentTrial;
+import org.oligotrial.units.LabUnits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +61,29 @@ public class Labels {
     return protocol().criterion(id).map(Criterion::title).map(t -> id + " " + t).orElse(id);
   }
 
+  /**
+   * A stratification factor's name from the protocol, by its id or one of its former ids ({@code first_line}:
+   * {@code first-line systemic therapy}); an unknown id as it is.
+   */
+  public String factor(String factorId) {
+    return factorId == null ? "" : stratificationFactor(factorId).map(StratificationFactor::name).orElse(factorId);
+  }
+
+  /** A stratification factor's level label from the protocol ({@code non-targeted (platinum doublet)}), by codes. */
+  public String level(String factorId, String levelCode) {
+    if (levelCode == null) {
+      return "";
+    }
+    return stratificationFactor(factorId).flatMap(f -> f.levels().stream()
+            .filter(l -> l.code().equals(levelCode)).findFirst())
+        .map(l -> l.label() == null ? l.code() : l.label()).orElse(levelCode);
+  }
+
+  private java.util.Optional<StratificationFactor> stratificationFactor(String factorId) {
+    return protocol().stratification().stream()
+        .filter(f -> f.id().equals(factorId) || f.formerIds().contains(factorId)).findFirst();
+  }
+
   /** A form's name from the protocol, by its id. */
   public String form(String formType) {
     return formType == null ? "" : protocol().form(formType).map(FormDefinition::name).orElse(formType);
@@ -93,7 +118,7 @@ public class Labels {
       return field(fieldId);
     }
     return f.equals(top) || x.get().id().equals(f) ? x.get().label()
-        : x.get().label() + " (" + f.substring(top.length() + 1) + ")";
+        : x.get().label() + " (" + part(f.substring(top.length() + 1)) + ")";
   }
 
   /**
@@ -142,7 +167,24 @@ public class Labels {
         }
       }
     }
+    // a laboratory row's inputs as the row's label: WBC_value as WBC (white blood cells), WBC_uln with "upper limit
+    // of normal", WBC_unit with "unit"
+    int u = inputId.indexOf('_');
+    if (u > 0 && protocol().record().labs().contains(inputId.substring(0, u))
+        && LabUnits.isAnalyte(inputId.substring(0, u))) {
+      String row = labName(inputId.substring(0, u));
+      return switch (inputId.substring(u + 1)) {
+        case "uln" -> row + " upper limit of normal";
+        case "unit" -> row + " unit";
+        default -> row;
+      };
+    }
     return text(inputId);
+  }
+
+  /** A laboratory analyte as on the screening form's row: its code with its name ({@code WBC (white blood cells)}). */
+  static String labName(String analyte) {
+    return analyte + " (" + LabUnits.name(analyte) + ")";
   }
 
   /**
@@ -158,7 +200,7 @@ public class Labels {
     for (FormDefinition d : protocol().forms()) {
       var x = d.field(f).or(() -> d.field(top));
       if (x.isPresent()) {
-        return f.equals(top) ? x.get().label() : x.get().label() + " (" + f.substring(top.length() + 1) + ")";
+        return f.equals(top) ? x.get().label() : x.get().label() + " (" + part(f.substring(top.length() + 1)) + ")";
       }
     }
     return text(f);
@@ -207,11 +249,28 @@ public class Labels {
     }
   }
 
-  /** A path's label: the record field's, else a form field's, else the path through {@link #text}. */
+  /**
+   * The parts of a structured value in words: a CTCAE term is stored as {@code term}, {@code meddraCode},
+   * {@code soc} and {@code otherSpecify} (CtcaeFormFields); another part as it is.
+   */
+  static String part(String key) {
+    return switch (key) {
+      case "term" -> "term";
+      case "meddraCode" -> "MedDRA code";
+      case "soc" -> "system organ class";
+      case "otherSpecify" -> "event in words";
+      default -> key;
+    };
+  }
+
+  /** A path's label: the record field's, else a form field's, else a part's, else the path through {@link #text}. */
   private String label(String path) {
     String l = keys(protocol()).labels().get(path);
     if (l != null) {
       return l;
+    }
+    if (!part(path).equals(path)) {
+      return part(path);
     }
     for (FormDefinition d : protocol().forms()) {
       var x = d.field(path);
@@ -309,6 +368,15 @@ public class Labels {
       for (RecordField f : p.record().fields()) {
         add(out, f);
         f.items().forEach(i -> add(out, i));
+      }
+      // a laboratory value's record path (labs.WBC, labs.WBC.uln) as its form row's label, WBC (white blood cells)
+      for (String a : p.record().labs()) {
+        if (LabUnits.isAnalyte(a)) {
+          out.putIfAbsent("labs." + a, labName(a));
+          out.putIfAbsent("labs." + a + ".value", labName(a));
+          out.putIfAbsent("labs." + a + ".unit", labName(a) + " unit");
+          out.putIfAbsent("labs." + a + ".uln", labName(a) + " upper limit of normal");
+        }
       }
     }
     for (FormDefinition d : p.forms()) {

@@ -134,6 +134,8 @@ class CasebookAndSaeAlertTest extends WebTestBase {
         .contains("action=\"/data/casebooks/" + id + "/sign\"");
     MvcResult signed0 = as("inv.a", post("/data/casebooks/" + id + "/sign").with(csrf()).param("password", PASSWORD));
     assertThat(signed0.getResponse().getRedirectedUrl()).isEqualTo("/data/casebooks/" + id + "?signed=1");
+    // one form in the singular
+    assertThat(page("inv.a", "/data/casebooks/" + id + "?signed=1")).contains("1 form signed with one signature.");
     assertThat(page("coord.a", "/participants/" + id + "/casebook"))
         .contains(cell(ST, TKI + "3", "signed, verified"));
     // a change to a verified field clears its mark (and the signature): the cell is no longer verified

@@ -110,7 +110,11 @@ class WebDataReviewTest extends WebTestBase {
     assertThat(page("dm.a", "/data?age=1")).doesNotContain("recovered on which date?");
     assertThat(page("dm.a", "/data?status=CLOSED")).doesNotContain("recovered on which date?");
     String bad = page("dm.a", "/data?age=soon");
-    assertThat(bad).contains("id=\"filter-error\"").contains("age: ").contains("whole number of days");
+    // the filter named by its label on the page, once; a status by the words of its choices, not the constants
+    assertThat(bad).contains("id=\"filter-error\"").contains("Open at least (days): must be a whole number of days")
+        .doesNotContain("age: age");
+    assertThat(page("dm.a", "/data?status=SOON")).contains("id=\"filter-error\"")
+        .contains("Status: must be one of open, answered, closed, open or answered").doesNotContain("[OPEN");
     assertThat(page("coord.b", "/data")).doesNotContain("recovered on which date?");
   }
 

@@ -55,6 +55,8 @@ class CasebookController {
     m.addAttribute("openQueries", dc.queries().pendingOfParticipant(id).size());
     m.addAttribute("toSign", forms.stream().filter(f -> StoredForm.ENTERED.equals(f.status())).count());
     m.addAttribute("maySign", a.role() == Role.INVESTIGATOR && a.sites().contains(p.siteCode()));
+    // the forms no visit schedules (adverse event, death, ...): started from here as from the participant page
+    m.addAttribute("unscheduledTypes", dc.protocol().forms().stream().filter(d -> d.visits().isEmpty()).toList());
     return "casebook/grid";
   }
 }

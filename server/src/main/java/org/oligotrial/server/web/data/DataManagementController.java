@@ -101,7 +101,12 @@ class DataManagementController {
     try {
       queries = dc().queries().list(a, new QueryService.Filter(chosenSite, blank(form), st, days(age)));
     } catch (InvalidFieldException e) {
-      m.addAttribute("filterError", e.getMessage());
+      // the filter by its label on the page; a status by the words its choices show
+      String detail = "status".equals(e.field())
+          ? "must be one of " + String.join(", ", QueryService.STATUSES.stream()
+              .map(t -> "PENDING".equals(t) ? "open or answered" : labels.of(t)).toList())
+          : e.detail();
+      m.addAttribute("filterError", FILTER_LABELS.getOrDefault(e.field(), e.field()) + ": " + detail);
       m.addAttribute("filterField", e.field());
       queries = dc().queries().list(a, new QueryService.Filter(null, null, "PENDING", null));
     }
@@ -202,6 +207,10 @@ class DataManagementController {
   private static String blank(String s) {
     return s == null || s.isBlank() ? null : s;
   }
+
+  /** The query filters' labels on the page, by parameter. */
+  private static final Map<String, String> FILTER_LABELS = Map.of("site", "Site", "form", "Form", "status", "Status",
+      "age", "Open at least (days)");
 
   /** The age filter in whole days: a number, or a message naming {@code age}. */
   private static Integer days(String age) {

@@ -51,14 +51,76 @@ class FormEntryController {
    * A blank form; {@code visit} and {@code occurrence} (from the casebook's cell) attach it to that visit occurrence,
    * carried through the page to the save. Without them the schedule assigns the nearest free occurrence by date.
    */
+  /**
+   * A new form; with {@code from}, a form of the same participant whose values start it (the serious adverse event
+   * report from its adverse-event form): see {@link #startedFrom}.
+   */
   @GetMapping("/participants/{pid}/forms/new")
   String newForm(@PathVariable String pid, @RequestParam String type,
-      @RequestParam(required = false) String visit, @RequestParam(required = false) Integer occurrence, Model m) {
+      @RequestParam(required = false) String visit, @RequestParam(required = false) Integer occurrence,
+      @RequestParam(required = false) String from, Model m) {
     Actor a = access.actor();
     var p = participants().history(a, pid).participant();
     access.require(AccessPolicy.canWrite(a, p.siteCode()), a, "/participants/" + pid + "/forms/new");
     visitChosen(m, visit, occurrence);
-    return show(m, definition(type), pid, p.screeningNumber(), null, Map.of(), null, null);
+    FormDefinition def = definition(type);
+    Map<String, String> current = Map.of();
+    if (from != null && !from.isBlank()) {
+      StoredForm source = dc().forms().get(a, from);
+      if (!source.participantId().equals(pid)) {
+        throw new InvalidFieldException("from", "is a form of another participant");
+      }
+      current = startedFrom(def, source);
+    }
+    return show(m, def, pid, p.screeningNumber(), null, current, null, null);
+  }
+
+  /** The field that links a serious adverse event report to its adverse-event form (see {@code SeriousEvents}). */
+  static final String ADVERSE_EVENT_LINK = "adverseEventForm";
+
+  /**
+   * The values a new form of type {@code def} starts with when made from {@code source}: each field of the new form
+   * whose id and type the source form's definition also has takes the source's value (term, grade, relations,
+   * action, outcome of an adverse event); the new form's date field takes the source's date (the adverse event's
+   * onset); a link field to an adverse-event form takes the source's id when the source is one. Nothing is stored:
+   * the person checks and completes the values and saves as usual.
+   */
+  private Map<String, String> startedFrom(FormDefinition def, StoredForm source) {
+    Map<String, String> out = new LinkedHashMap<>();
+    FormDefinition sourceDef = definition(source.formType());
+    Map<String, String> values = current(sourceDef, source.valuesJson());
+    for (FormField field : def.fields()) {
+      var same = sourceDef.field(field.id()).filter(sf -> sf.type().equals(field.type()));
+      if (same.isPresent()) {
+        values.entrySet().stream().filter(e -> e.getKey().equals(field.id())
+                || e.getKey().startsWith(field.id() + "."))
+            .forEach(e -> out.put(e.getKey(), e.getValue()));
+      }
+    }
+    if (def.dateField() != null && sourceDef.dateField() != null && values.containsKey(sourceDef.dateField())) {
+      out.put(def.dateField(), values.get(sourceDef.dateField()));
+    }
+    if (def.field(ADVERSE_EVENT_LINK).isPresent() && "adverse-event".equals(source.formType())) {
+      out.put(ADVERSE_EVENT_LINK, source.id());
+    }
+    return out;
+  }
+
+  /** A stored form's values as the HTML fields show them, by field id (a missing-data code under its own key). */
+  private static Map<String, String> current(FormDefinition def, String valuesJson) {
+    Map<String, String> current = new LinkedHashMap<>();
+    JsonNode v = ClinicalView.JSON.readTree(valuesJson);
+    for (FormField field : def.fields()) {
+      JsonNode n = v.get(field.id());
+      if (MissingData.coded(n)) {
+        current.put(field.id() + MISSING_SUFFIX, MissingData.code(n));
+      } else if (n != null && !n.isNull() && field.type().equals("ctcae-term")) {
+        CtcaeFormFields.current(field, n, current);
+      } else if (n != null && !n.isNull()) {
+        current.put(field.id(), (n.isObject() || n.isArray()) ? n.toString() : n.asString());
+      }
+    }
+    return current;
   }
 
   @PostMapping("/participants/{pid}/forms")
@@ -108,19 +170,7 @@ class FormEntryController {
       }
     }
     FormDefinition def = definition(f.formType());
-    Map<String, String> current = new LinkedHashMap<>();
-    JsonNode v = ClinicalView.JSON.readTree(f.valuesJson());
-    for (FormField field : def.fields()) {
-      JsonNode n = v.get(field.id());
-      if (MissingData.coded(n)) {
-        current.put(field.id() + MISSING_SUFFIX, MissingData.code(n));
-      } else if (n != null && !n.isNull() && field.type().equals("ctcae-term")) {
-        CtcaeFormFields.current(field, n, current);
-      } else if (n != null && !n.isNull()) {
-        current.put(field.id(), (n.isObject() || n.isArray()) ? n.toString() : n.asString());
-      }
-    }
-    return show(m, def, f.participantId(), null, f, current, null, null);
+    return show(m, def, f.participantId(), null, f, current(def, f.valuesJson()), null, null);
   }
 
   @PostMapping("/forms/{id}/edit")

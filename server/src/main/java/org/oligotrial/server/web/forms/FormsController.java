@@ -44,6 +44,9 @@ class FormsController {
     Actor a = access.actor();
     StoredForm f = dc().forms().get(a, id);
     m.addAttribute("f", f);
+    // whose form it is, in the heading: the participant's screening number
+    m.addAttribute("number", currentTrial.participants().history(a, f.participantId()).participant()
+        .screeningNumber());
     m.addAttribute("values", flatten(f.valuesJson()));
     m.addAttribute("rows", rows(f.valuesJson()));
     var queries = dc().queries().ofForm(id);
@@ -78,6 +81,10 @@ class FormsController {
     m.addAttribute("mayEdit", org.oligotrial.server.kernel.AccessPolicy.canWrite(a, f.siteCode())
         && !StoredForm.LOCKED.equals(f.status()));
     m.addAttribute("me_name", a.username());
+    // a serious adverse event: its report is started from it (FormEntryController#newForm with from)
+    m.addAttribute("saeReport", "adverse-event".equals(f.formType()) && dc().protocol().form("sae-report").isPresent()
+        && org.oligotrial.server.kernel.AccessPolicy.canWrite(a, f.siteCode())
+        && ClinicalView.JSON.readTree(f.valuesJson()).path("serious").asBoolean(false));
     return "forms/show";
   }
 

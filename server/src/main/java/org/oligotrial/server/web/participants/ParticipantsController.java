@@ -119,6 +119,10 @@ class ParticipantsController {
     }
   }
 
+  /** The consent form's inputs by their labels on the participant page. */
+  private static final java.util.Map<String, String> CONSENT_LABELS = java.util.Map.of("formVersion",
+      "Consent form version", "date", "Date signed", "obtainedBy", "Obtained by", "reason", "Reason for correction");
+
   @PostMapping("/participants/{id}/consent")
   String consent(@PathVariable String id, @RequestParam(required = false) String formVersion,
       @RequestParam(required = false) String date, @RequestParam(required = false) String obtainedBy,
@@ -134,7 +138,8 @@ class ParticipantsController {
       participants().recordConsent(a, id, new Consent(formVersion, d, obtainedBy), reason);
       return "redirect:/participants/" + id + "?consented";
     } catch (InvalidFieldException e) {
-      m.addAttribute("consentError", e.getMessage());
+      // the field by its label on this form, not by its parameter name
+      m.addAttribute("consentError", CONSENT_LABELS.getOrDefault(e.field(), e.field()) + ": " + e.detail());
       m.addAttribute("consentField", e.field());
       m.addAttribute("consentForm", new Consent(formVersion, null, obtainedBy));
       m.addAttribute("consentDate", date);
