@@ -1,6 +1,7 @@
 package org.oligotrial.protocol;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One field of a case report form, as the protocol file defines it; values entered for it are checked against the
@@ -24,9 +25,11 @@ import java.util.List;
  * @param unit the unit shown with a number (e.g. {@code Gy}), or null
  * @param missing the missing-data codes the field accepts instead of a value, a subset of {@link #MISSING_CODES}
  *     (protocol attribute {@code missing: [ND, NA, UNK]}); empty when a value must be a value
+ * @param valueLabels the labels of some of the {@code values} (protocol attribute {@code valueLabels}); a code
+ *     without one reads as its default label (see {@link ValueLabels})
  */
 public record FormField(String id, String label, String type, boolean required, Range range, List<String> values,
-    Integer maxLength, Condition requiredWhen, String unit, List<String> missing) {
+    Integer maxLength, Condition requiredWhen, String unit, List<String> missing, Map<String, String> valueLabels) {
 
   /**
    * The missing-data codes: {@code ND} not done, {@code NA} not applicable, {@code UNK} unknown. A field coded so holds
@@ -42,12 +45,30 @@ public record FormField(String id, String label, String type, boolean required, 
   public FormField {
     values = List.copyOf(values);
     missing = missing == null ? List.of() : List.copyOf(missing);
+    valueLabels = valueLabels == null ? Map.of() : Map.copyOf(valueLabels);
+  }
+
+  /** A field whose codes read as their default labels. */
+  public FormField(String id, String label, String type, boolean required, Range range, List<String> values,
+      Integer maxLength, Condition requiredWhen, String unit, List<String> missing) {
+    this(id, label, type, required, range, values, maxLength, requiredWhen, unit, missing, Map.of());
+  }
+
+  /**
+   * A stored value of this field in words: a choice code its label, a boolean "yes" or "no", any other value (and a
+   * text that is not one of the codes) as it is.
+   */
+  public String valueLabel(String value) {
+    if ("boolean".equals(type)) {
+      return ValueLabels.flag(value);
+    }
+    return "choice".equals(type) && values.contains(value) ? ValueLabels.of(valueLabels, value) : value;
   }
 
   /** A field that accepts no missing-data code. */
   public FormField(String id, String label, String type, boolean required, Range range, List<String> values,
       Integer maxLength, Condition requiredWhen, String unit) {
-    this(id, label, type, required, range, values, maxLength, requiredWhen, unit, List.of());
+    this(id, label, type, required, range, values, maxLength, requiredWhen, unit, List.of(), Map.of());
   }
 
   /** What a missing-data code means, e.g. {@code not done} for {@code ND}. */

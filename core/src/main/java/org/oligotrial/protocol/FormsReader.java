@@ -67,7 +67,7 @@ final class FormsReader {
       return null;
     }
     p.onlyKeys(x, "id", "label", "type", "required", "min", "max", "greaterThan", "lessThan", "values", "maxLength",
-        "requiredWhen", "unit", "missing");
+        "requiredWhen", "unit", "missing", "valueLabels");
     String type = p.text(x, "type", true);
     if (type != null && !FormField.TYPES.contains(type)) {
       p.error(x.map.get("type"), "type must be one of " + FormField.TYPES + ", found '" + type + "'");
@@ -76,6 +76,8 @@ final class FormsReader {
     if ("choice".equals(type) && values.isEmpty()) {
       p.error(x, "a choice field needs 'values'");
     }
+    String id = p.text(x, "id", true);
+    java.util.Map<String, String> labels = ValueLabels.read(p, x, id, values);
     Range range = p.range(x, false);
     if (range != null && !("integer".equals(type) || "decimal".equals(type))) {
       p.error(x, "a range is given only for integer and decimal fields");
@@ -93,9 +95,9 @@ final class FormsReader {
         p.error(x.map.get("missing"), "missing-data codes are " + FormField.MISSING_CODES + ", found '" + code + "'");
       }
     }
-    return new FormField(p.text(x, "id", true), p.text(x, "label", false), type == null ? "text" : type,
+    return new FormField(id, p.text(x, "label", false), type == null ? "text" : type,
         required != null && required, range, values, p.integer(x, "maxLength", false), when, p.text(x, "unit", false),
-        missing);
+        missing, labels);
   }
 
   List<EditCheck> editChecks(YamlNode root, List<FormDefinition> forms, List<Arm> arms) {

@@ -116,10 +116,10 @@ final class RecordDeclarationReader {
     }
     if (list == null) {
       p.onlyKeys(f, "path", "type", "values", "label", "unit", "help", "section", "min", "max", "greaterThan",
-          "lessThan", "normalize", "role", "items", "codeHint", "baseline", "input");
+          "lessThan", "normalize", "role", "items", "codeHint", "baseline", "input", "valueLabels");
     } else {
       p.onlyKeys(f, "name", "type", "values", "label", "unit", "help", "min", "max", "greaterThan", "lessThan",
-          "normalize", "requiredWhen", "codeHint", "unique", "input");
+          "normalize", "requiredWhen", "codeHint", "unique", "input", "valueLabels");
     }
     String name = p.text(f, list == null ? "path" : "name", true);
     if (name == null) {
@@ -159,6 +159,7 @@ final class RecordDeclarationReader {
     if (new HashSet<>(codes).size() != codes.size()) {
       p.error(f.map.get("values"), "field '" + path + "': duplicate code");
     }
+    java.util.Map<String, String> codeLabels = ValueLabels.read(p, f, path, codes);
     Range range = null;
     if (hasRange(f)) {
       if (!type.numeric()) {
@@ -189,7 +190,7 @@ final class RecordDeclarationReader {
     Boolean baseline = list == null ? p.bool(f, "baseline", false) : null;
     RecordField shell = new RecordField(path, type, codes, p.text(f, "label", false), p.text(f, "unit", false),
         p.text(f, "help", false), section, range, normalize, role, List.of(), null, p.text(f, "codeHint", false),
-        baseline != null && baseline, false, null);
+        baseline != null && baseline, false, null, codeLabels);
     String input = p.text(f, "input", false);
     if (input != null && !NAME.matcher(input).matches()) {
       p.error(f.map.get("input"), "an input id is letters and digits, found '" + input + "'");
@@ -220,7 +221,7 @@ final class RecordDeclarationReader {
       when = new FormField.Condition(p.text(w, "field", true), p.texts(w, "values", true));
     }
     return new RecordField(path, type, codes, shell.label(), shell.unit(), shell.help(), section, range, normalize,
-        role, items, when, shell.codeHint(), shell.baseline(), unique != null && unique, input);
+        role, items, when, shell.codeHint(), shell.baseline(), unique != null && unique, input, codeLabels);
   }
 
   /** Checks that an item's {@code requiredWhen} names a sibling item field and, for a code field, its codes. */

@@ -1,6 +1,7 @@
 package org.oligotrial.protocol;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One field of a protocol's screening record, declared in the protocol file's {@code record:} section. A top-level
@@ -29,14 +30,29 @@ import java.util.List;
  * @param unique for an item field, whether two items of one list may not share a value (e.g. one row per organ)
  * @param input the web form's input id for the field (for an item field, the prefix its row number is appended to);
  *     null for the default, the path with dots as underscores
+ * @param codeLabels the labels of some of the {@code codes} (protocol attribute {@code valueLabels}); a code without
+ *     one reads as its default label (see {@link ValueLabels})
  */
 public record RecordField(String path, Type type, List<String> codes, String label, String unit, String help,
     String section, Range range, String normalize, String role, List<RecordField> items,
-    FormField.Condition requiredWhen, String codeHint, boolean baseline, boolean unique, String input) {
+    FormField.Condition requiredWhen, String codeHint, boolean baseline, boolean unique, String input,
+    Map<String, String> codeLabels) {
 
   public RecordField {
     codes = codes == null ? List.of() : List.copyOf(codes);
     items = items == null ? List.of() : List.copyOf(items);
+    codeLabels = codeLabels == null ? Map.of() : Map.copyOf(codeLabels);
+  }
+
+  /**
+   * A stored value of this field in words: a code its label, a flag "yes" or "no", any other value (and a text that is
+   * not one of the codes) as it is.
+   */
+  public String valueLabel(String value) {
+    if (type == Type.FLAG) {
+      return ValueLabels.flag(value);
+    }
+    return type == Type.CODE && codes.contains(value) ? ValueLabels.of(codeLabels, value) : value;
   }
 
   /** What a field holds; the YAML name is given with each. */
