@@ -104,4 +104,18 @@ class ValueLabelsTest {
         .containsExactly("forms[0].fields[1].valueLabels.death: field 'outcome': valueLabels gives a label for "
             + "'death', which is not one of its values (recovered, recovered-with-sequelae, fatal)");
   }
+
+  @Test
+  void theBundledProtocolLabelsTheCodesWhoseDefaultIsNotGoodEnglish() {
+    Protocol p = ProtocolLoader.bundled();
+    // the labels written in protocols/nct03119519.yaml; T/N/M codes and the ECOG score keep their standard notation
+    assertThat(p.record().field("diagnosis.histology").valueLabel("nsclc-nos"))
+        .isEqualTo("NSCLC, not otherwise specified");
+    assertThat(p.record().field("metastases.site").valueLabel("distant-node")).isEqualTo("distant lymph node");
+    assertThat(p.record().field("staging.t").valueLabel("T1a")).isEqualTo("T1a");
+    FormField action = p.form("adverse-event").orElseThrow().field("actionTaken").orElseThrow();
+    assertThat(action.valueLabel("dose-reduced")).isEqualTo("dose reduced");
+    assertThat(p.form("systemic-therapy").orElseThrow().field("regimen").orElseThrow().valueLabel("egfr-tki"))
+        .isEqualTo("EGFR tyrosine kinase inhibitor");
+  }
 }
