@@ -14,6 +14,7 @@ import org.oligotrial.protocol.FormField;
 import org.oligotrial.protocol.Protocol;
 import org.oligotrial.protocol.RecordField;
 import org.oligotrial.protocol.StratificationFactor;
+import org.oligotrial.protocol.ValueLabels;
 import org.oligotrial.protocol.Visit;
 import org.oligotrial.server.datacapture.forms.CasebookLock;
 import org.oligotrial.server.datacapture.forms.SignOff;
@@ -32,7 +33,11 @@ import org.springframework.stereotype.Component;
  * eligibility reason ({@code diagnosis.histology = adenocarcinoma}), each record path and code-like form field key by
  * its label, the longest key first so that {@code labs.ALT} is not read as {@code labs}; a key is replaced only as a
  * whole token (not inside a longer word or path). {@link #field} names an audited field ({@code values.date},
- * {@code visit}, a record path). Stateless apart from the current trial; thread-safe.
+ * {@code visit}, a record path). {@link #choice}, {@link #recordValue} and {@link #formValue} show a stored value of a
+ * field in words: a code its label from the protocol ({@code valueLabels}, else the code with hyphens as spaces, see
+ * {@link org.oligotrial.protocol.ValueLabels}), a yes/no value "yes" or "no"; {@link #text} also replaces a record
+ * code after its path ({@code diagnosis.histology = nsclc-nos}) and any hyphenated code of the protocol
+ * ({@code one of distant-node, skin-soft-tissue}) by its label. Stateless apart from the current trial; thread-safe.
  */
 @Component("labels")
 public class Labels {
@@ -119,6 +124,92 @@ public class Labels {
     }
     return f.equals(top) || x.get().id().equals(f) ? x.get().label()
         : x.get().label() + " (" + part(f.substring(top.length() + 1)) + ")";
+  }
+
+  /**
+   * A stored value of a form field in words, by the form and the field's id ({@code values.} stripped): a choice code
+   * its label, a boolean "yes" or "no"; a value of another field, or of a field the form does not have, as it is.
+   * The pages' option texts and value cells use it; their submitted {@code value=} attributes keep the codes.
+   */
+  public String choice(String formType, String fieldId, Object value) {
+    if (value == null) {
+      return "";
+    }
+    String v = value.toString();
+    if (fieldId == null) {
+      return v;
+    }
+    String f = fieldId.startsWith("values.") ? fieldId.substring(7) : fieldId;
+    return protocol().form(formType).flatMap(d -> d.field(f)).map(x -> x.valueLabel(v)).orElse(v);
+  }
+
+  /**
+   * A stored value of a screening-record field in words, by its path ({@code diagnosis.histology},
+   * {@code metastases.site}; a {@code screeningRecord.} prefix is ignored): a code its label, a flag "yes" or "no";
+   * other values as they are.
+   */
+  public String recordValue(String path, Object value) {
+    if (value == null) {
+      return "";
+    }
+    String v = value.toString();
+    RecordField f = recordField(path);
+    return f == null ? v : f.valueLabel(v);
+  }
+
+  private RecordField recordField(String path) {
+    if (path == null || protocol().record() == null) {
+      return null;
+    }
+    return protocol().record().field(path.startsWith("screeningRecord.") ? path.substring(16) : path);
+  }
+
+  /**
+   * An audited value of a form in words: a JSON object (the form's values) flattened as in {@link #value}, with its
+   * codes as labels; the value of one field ({@code values.outcome}) as {@link #choice}; other values as
+   * {@link #value}.
+   */
+  public String formValue(String formType, String field, String v) {
+    if (v == null) {
+      return "";
+    }
+    String t = v.strip();
+    if (t.startsWith("{") && t.endsWith("}")) {
+      return value(v, formType);
+    }
+    String f = field == null ? null : field.startsWith("values.") ? field.substring(7) : null;
+    if (f != null && protocol().form(formType).flatMap(d -> d.field(f)).isPresent()) {
+      return choice(formType, f, t);
+    }
+    return value(v);
+  }
+
+  /**
+   * An audited value where the form is not at hand, by its field as the audit trail names it (a record path,
+   * {@code screeningRecord.x}, {@code values.x}): a JSON object as {@link #value}; a code of the record field, else of
+   * the first form field of that id, as its label; other values as {@link #value}.
+   */
+  public String fieldValue(String field, String v) {
+    if (v == null) {
+      return "";
+    }
+    String t = v.strip();
+    if (field != null && !(t.startsWith("{") && t.endsWith("}"))) {
+      RecordField r = recordField(field);
+      if (r != null) {
+        return r.valueLabel(t);
+      }
+      if (field.startsWith("values.")) {
+        String f = field.substring(7);
+        for (FormDefinition d : protocol().forms()) {
+          var x = d.field(f);
+          if (x.isPresent()) {
+            return x.get().valueLabel(t);
+          }
+        }
+      }
+    }
+    return value(v);
   }
 
   /**
@@ -212,6 +303,11 @@ public class Labels {
    * through {@link #text}.
    */
   public String value(String v) {
+    return value(v, null);
+  }
+
+  /** {@link #value}, the codes of a JSON object read as those of form {@code formType}, or with null the record's. */
+  private String value(String v, String formType) {
     if (v == null) {
       return "";
     }
@@ -222,7 +318,7 @@ public class Labels {
     try {
       tools.jackson.databind.JsonNode n = JSON.readTree(t);
       List<String> parts = new ArrayList<>();
-      flatten("", n, parts);
+      flatten("", n, parts, formType);
       return String.join("; ", parts);
     } catch (RuntimeException e) {
       return text(v);
@@ -232,21 +328,46 @@ public class Labels {
   private static final tools.jackson.databind.json.JsonMapper JSON =
       tools.jackson.databind.json.JsonMapper.builder().build();
 
-  private void flatten(String path, tools.jackson.databind.JsonNode n, List<String> out) {
+  private void flatten(String path, tools.jackson.databind.JsonNode n, List<String> out, String formType) {
     if (n.isObject()) {
       for (var e : n.properties()) {
-        flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
+        flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out, formType);
       }
     } else if (n.isArray() && n.size() > 0 && n.get(0).isObject()) {
       int i = 1;
       for (tools.jackson.databind.JsonNode item : n) {
         List<String> inner = new ArrayList<>();
-        flatten(path, item, inner);
+        flatten(path, item, inner, formType);
         out.add(label(path) + " " + i++ + ": (" + String.join(", ", inner) + ")");
       }
     } else {
-      out.add(label(path) + ": " + (n.isArray() ? n.toString() : n.asString()));
+      out.add(label(path) + ": " + (n.isArray() ? n.toString() : leaf(path, n.asString(), formType)));
     }
+  }
+
+  /**
+   * One flattened value in words: a code of form {@code formType}'s field (or, without a form, of the record field
+   * with that path, else of the first form field with that id) as its label; true and false as yes and no.
+   */
+  private String leaf(String path, String v, String formType) {
+    if (formType != null) {
+      var x = protocol().form(formType).flatMap(d -> d.field(path));
+      if (x.isPresent()) {
+        return x.get().valueLabel(v);
+      }
+    } else {
+      RecordField r = recordField(path);
+      if (r != null) {
+        return r.valueLabel(v);
+      }
+      for (FormDefinition d : protocol().forms()) {
+        var x = d.field(path);
+        if (x.isPresent()) {
+          return x.get().valueLabel(v);
+        }
+      }
+    }
+    return ValueLabels.flag(v);
   }
 
   /**
@@ -287,13 +408,36 @@ public class Labels {
       return s == null ? "" : s;
     }
     Keys keys = keys(protocol());
+    String t = s.replace("screeningRecord.", "");
+    if (keys.afterPath() != null) {
+      // a record code after its path, before the path becomes its label: diagnosis.histology = nsclc-nos
+      StringBuilder after = new StringBuilder();
+      Matcher v = keys.afterPath().matcher(t);
+      while (v.find()) {
+        RecordField f = protocol().record().field(v.group(1));
+        v.appendReplacement(after, Matcher.quoteReplacement(v.group(1) + " = " + f.valueLabel(v.group(2))));
+      }
+      v.appendTail(after);
+      t = after.toString();
+    }
     StringBuilder out = new StringBuilder();
-    Matcher m = keys.pattern().matcher(s.replace("screeningRecord.", ""));
+    Matcher m = keys.pattern().matcher(t);
     while (m.find()) {
       m.appendReplacement(out, Matcher.quoteReplacement(keys.labels().get(m.group(1))));
     }
     m.appendTail(out);
-    return constants(visits(out.toString()));
+    t = out.toString();
+    if (keys.codePattern() != null) {
+      // a hyphenated code anywhere (one of distant-node, skin-soft-tissue): no prose word is written so
+      StringBuilder coded = new StringBuilder();
+      Matcher c = keys.codePattern().matcher(t);
+      while (c.find()) {
+        c.appendReplacement(coded, Matcher.quoteReplacement(keys.codes().get(c.group(1))));
+      }
+      c.appendTail(coded);
+      t = coded.toString();
+    }
+    return constants(visits(t));
   }
 
   /** The server's state constants inside free text ("this one is SCREEN_FAILED") in lower-case words. */
@@ -348,8 +492,13 @@ public class Labels {
     return currentTrial.trial().protocol();
   }
 
-  /** A protocol's keys with their labels, and the pattern that finds them. */
-  record Keys(Map<String, String> labels, Pattern pattern) {}
+  /**
+   * A protocol's keys with their labels, and the pattern that finds them; its hyphenated codes with their labels and
+   * the pattern that finds them (null when none); the pattern of a record code or flag path followed by
+   * {@code " = "} and a value (null when none).
+   */
+  record Keys(Map<String, String> labels, Pattern pattern, Map<String, String> codes, Pattern codePattern,
+      Pattern afterPath) {}
 
   /** By protocol id and object identity: a protocol record's own hash would walk the whole protocol. */
   private static final Map<String, Keys> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -358,8 +507,58 @@ public class Labels {
   static Keys keys(Protocol p) {
     return KEYS.computeIfAbsent(p.id() + "@" + System.identityHashCode(p), k -> {
       Map<String, String> labels = collect(p);
-      return new Keys(labels, pattern(labels));
+      Map<String, String> codes = hyphenatedCodes(p);
+      List<String> paths = new ArrayList<>();
+      if (p.record() != null) {
+        for (RecordField f : p.record().fields()) {
+          for (RecordField x : concat(f, f.items())) {
+            if (x.type() == RecordField.Type.CODE || x.type() == RecordField.Type.FLAG) {
+              paths.add(x.path());
+            }
+          }
+        }
+      }
+      paths.sort(Comparator.comparingInt(String::length).reversed());
+      Pattern afterPath = paths.isEmpty() ? null : Pattern.compile("(?<![\\w.-])("
+          + String.join("|", paths.stream().map(Pattern::quote).toList()) + ") = ([A-Za-z0-9][\\w-]*)");
+      return new Keys(labels, pattern(labels), codes, codes.isEmpty() ? null : pattern(codes), afterPath);
     });
+  }
+
+  private static List<RecordField> concat(RecordField f, List<RecordField> items) {
+    List<RecordField> out = new ArrayList<>();
+    out.add(f);
+    out.addAll(items);
+    return out;
+  }
+
+  /**
+   * The protocol's codes with a hyphen (record codes, then form choices) whose label differs from the code, each with
+   * its first field's label.
+   */
+  static Map<String, String> hyphenatedCodes(Protocol p) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (p.record() != null) {
+      for (RecordField f : p.record().fields()) {
+        for (RecordField x : concat(f, f.items())) {
+          for (String c : x.codes()) {
+            if (c.contains("-") && !x.valueLabel(c).equals(c)) {
+              out.putIfAbsent(c, x.valueLabel(c));
+            }
+          }
+        }
+      }
+    }
+    for (FormDefinition d : p.forms()) {
+      for (FormField f : d.fields()) {
+        for (String c : f.values()) {
+          if (c.contains("-") && !f.valueLabel(c).equals(c)) {
+            out.putIfAbsent(c, f.valueLabel(c));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static Map<String, String> collect(Protocol p) {

@@ -71,6 +71,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  *       followed by {@code " = "} (the eligibility engine's {@code ecog = 1}), unless the protocol's label is that
  *       same word ({@code pregnant}) or ends with it ({@code drug or agent allergies = []});</li>
  *   <li>form and visit ids followed by {@code " #"} and a number;</li>
+ *   <li>codes: every code of a record code field or a form choice field with a hyphen in it ({@code nsclc-nos},
+ *       {@code recovered-with-sequelae}), whose label (the protocol's {@code valueLabels}, else the code with hyphens
+ *       as spaces) differs from it, unless the protocol's own words (field labels, value labels, form and visit
+ *       names, criterion titles) use it ({@code follow-up}); and the stored yes/no values {@code true} and
+ *       {@code false}, shown as yes and no. Attributes ({@code value="nsclc-nos"}) are not visible text;</li>
  *   <li>enum constants: words in capitals joined by underscores, and the one-word constants of the server's status
  *       enums and state strings (participant status, eligibility verdict and criterion status, form and query status,
  *       visit status, role, audit action).</li>
@@ -299,6 +304,16 @@ class HumanLabelsTest {
     assertThat(find(a, "total dose delivered 60 Gy, histology adenocarcinoma, ECOG performance status 1, "
         + "tumour assessment (RECIST 1.1), first year 2, status screen failed")).isFalse();
     assertThat(patterns).contains("totalDoseGy").contains("diagnosis.histology");
+    // codes and yes/no values: NCT03119519's histology nsclc-nos, metastatic site distant-node, action taken
+    // dose-reduced and outcome recovered-with-sequelae; follow-up is the protocol's own word (a visit's name)
+    assertThat(find(a, "histology = nsclc-nos")).isTrue();
+    assertThat(find(a, "site distant-node")).isTrue();
+    assertThat(find(a, "action taken dose-reduced, outcome recovered-with-sequelae")).isTrue();
+    assertThat(find(a, "serious adverse event true")).isTrue();
+    assertThat(find(a, "pregnant = false")).isTrue();
+    assertThat(find(a, "histology NSCLC, not otherwise specified, site distant lymph node, action taken dose reduced,"
+        + " outcome recovered with sequelae, serious adverse event yes, pregnant = no, survival follow-up"))
+        .isFalse();
   }
 
   private static boolean find(List<Pattern> forbidden, String text) {
@@ -362,6 +377,49 @@ class HumanLabelsTest {
         "CLOSED"));
     constants.remove(Role.DSMB.name()); // the role's constant is also the board's acronym, which prose uses
     out.add(Pattern.compile("\\b(?:" + String.join("|", constants) + ")\\b"));
+    Set<String> codes = codes(p);
+    if (!codes.isEmpty()) {
+      out.add(Pattern.compile("(?<![\\w-])(?:" + codes.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+          + ")(?![\\w-])"));
+    }
+    out.add(Pattern.compile("(?<![\\w-])(?:true|false)(?![\\w-])"));
+    return out;
+  }
+
+  /**
+   * The codes a page must show by their labels: those of record code fields and form choice fields with a hyphen,
+   * whose label differs from the code, and that the protocol's own words do not use.
+   */
+  static Set<String> codes(Protocol p) {
+    Map<String, String> coded = new LinkedHashMap<>();
+    StringBuilder words = new StringBuilder();
+    for (RecordField f : p.record().fields()) {
+      List<RecordField> all = new ArrayList<>(f.items());
+      all.add(f);
+      for (RecordField x : all) {
+        words.append(' ').append(x.label()).append(' ').append(x.help()).append(' ').append(x.codeHint());
+        x.codeLabels().values().forEach(l -> words.append(' ').append(l));
+        x.codes().forEach(c -> coded.putIfAbsent(c, x.valueLabel(c)));
+      }
+    }
+    for (FormDefinition d : p.forms()) {
+      words.append(' ').append(d.name());
+      for (FormField f : d.fields()) {
+        words.append(' ').append(f.label());
+        f.valueLabels().values().forEach(l -> words.append(' ').append(l));
+        f.values().forEach(c -> coded.putIfAbsent(c, f.valueLabel(c)));
+      }
+    }
+    p.visits().forEach(v -> words.append(' ').append(v.name()));
+    p.criteria().forEach(c -> words.append(' ').append(c.title()));
+    Set<String> out = new java.util.TreeSet<>();
+    for (var e : coded.entrySet()) {
+      String c = e.getKey();
+      if (c.contains("-") && !c.equals(e.getValue())
+          && !Pattern.compile("(?<![\\w-])" + Pattern.quote(c) + "(?![\\w-])").matcher(words).find()) {
+        out.add(c);
+      }
+    }
     return out;
   }
 

@@ -49,14 +49,16 @@ class ScreeningIntracranialTest extends WebTestBase {
             .params(form("A-IC-1", "no")))
         .andReturn().getResponse().getContentAsString();
     // the live result links the message to the question
-    // the protocol's record check RC1 names the answer and the coded sites that contradict it
-    assertThat(html).contains("intracranialMetastasis = false").contains("includes one of brain, leptomeninges")
+    // the protocol's record check RC1 names the answer and the coded sites that contradict it, by their labels
+    // (the message's intracranialMetastasis = false as the protocol file's label and a yes/no answer)
+    assertThat(html).contains("intracranial metastasis = no").doesNotContain("intracranialMetastasis = false")
+        .contains("includes one of brain, leptomeninges")
         .contains("href=\"#intracranial\"").doesNotContain("at org.");
     // saving is refused at the question, nothing stored
     String saved = mvc.perform(post("/screening").with(csrf()).with(coord()).params(form("A-IC-1", "no")))
         .andReturn().getResponse().getContentAsString();
     assertThat(saved).contains("Not saved").contains("aria-describedby=\"intracranial-error\"")
-        .contains("intracranialMetastasis = false");
+        .contains("intracranial metastasis = no");
     assertThat(register.participants().histories(actor("coord.a"), "A"))
         .noneMatch(h -> h.participant().screeningNumber().equals("A-IC-1"));
     String ok = mvc.perform(post("/screening/check").with(csrf()).with(coord())

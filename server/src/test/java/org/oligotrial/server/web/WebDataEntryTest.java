@@ -72,6 +72,34 @@ class WebDataEntryTest extends WebTestBase {
   }
 
   @Test
+  void choicesAndStoredValuesReadAsTheProtocolsLabelsWhileTheSubmittedValuesStayCodes() throws Exception {
+    String id = randomized("A-CRF-9");
+    String blank = as("coord.a", get("/participants/" + id + "/forms/new").param("type", "adverse-event"))
+        .getResponse().getContentAsString();
+    // protocols/nct03119519.yaml: actionTaken dose-reduced and outcome recovered-with-sequelae have no valueLabels,
+    // so they read with hyphens as spaces; relatedToRadiotherapy not-applicable likewise
+    assertThat(blank).contains("<option value=\"dose-reduced\">dose reduced</option>")
+        .contains("<option value=\"recovered-with-sequelae\">recovered with sequelae</option>")
+        .contains("<option value=\"not-applicable\">not applicable</option>");
+    String today = LocalDate.now().toString();
+    MvcResult r = as("coord.a", post("/participants/" + id + "/forms").with(csrf()).param("type", "adverse-event")
+        .param("v.term", "Nausea").param("v.grade", "2").param("v.startDate", today).param("v.endDate", today)
+        .param("v.relatedToSystemicTherapy", "possible").param("v.relatedToRadiotherapy", "unlikely")
+        .param("v.actionTaken", "dose-reduced").param("v.outcome", "recovered-with-sequelae"));
+    String formId = r.getResponse().getRedirectedUrl().substring("/forms/".length()).replaceAll("\\?.*", "");
+    String shown = HumanLabelsTest.visibleText(as("coord.a", get("/forms/" + formId)).getResponse()
+        .getContentAsString());
+    assertThat(shown).contains("dose reduced").contains("recovered with sequelae").contains("serious adverse event no")
+        .doesNotContain("dose-reduced").doesNotContain("recovered-with-sequelae").doesNotContain(" false ");
+    // the change page selects the stored code; the regimen of the systemic-therapy form has its own labels
+    String edit = as("coord.a", get("/forms/" + formId + "/edit")).getResponse().getContentAsString();
+    assertThat(edit).contains("<option value=\"dose-reduced\" selected=\"selected\">dose reduced</option>");
+    String therapy = as("coord.a", get("/participants/" + id + "/forms/new").param("type", "systemic-therapy"))
+        .getResponse().getContentAsString();
+    assertThat(therapy).contains("<option value=\"egfr-tki\">EGFR tyrosine kinase inhibitor</option>");
+  }
+
+  @Test
   void signedThingsShowTheSignaturesMeaningPrintedNameAndTime() throws Exception {
     String id = register.participants().register(actor("coord.a"), "A", "A-SIG-1", eligibleRecord("A-SIG-1"))
         .participant().id();

@@ -37,11 +37,13 @@ public final class Table1 {
     if (age != null) {
       ages.computeIfAbsent(arm, k -> new ArrayList<>()).add(age);
     }
-    // the rows are the record fields the protocol flags with baseline: true (code, text, integer or flag fields)
+    // the rows are the record fields the protocol flags with baseline: true (code, text, integer or flag fields), a
+    // code by its label from the protocol and a flag as yes or no
     if (r != null) {
       for (RecordField f : r.declaration().baselineFields()) {
         Object v = r.value(f.path());
-        count(capitalized(f.label() == null ? f.path() : f.label()), v == null ? null : v.toString(), arm);
+        count(capitalized(f.label() == null ? f.path() : f.label()), v == null ? null : f.valueLabel(v.toString()),
+            arm);
       }
     }
     for (Map.Entry<String, String> f : factors.entrySet()) {

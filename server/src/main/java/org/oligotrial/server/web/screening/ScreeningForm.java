@@ -46,8 +46,10 @@ public final class ScreeningForm {
    * @param kind {@code text}, {@code date}, {@code number}, {@code choice} or {@code yesNo}
    * @param options the choices of a {@code choice}
    * @param hint a hint shown under the input, or null
+   * @param path the record path of the field it enters (its options are that field's codes, shown by their labels),
+   *     or null
    */
-  public record Input(String id, String label, String kind, List<String> options, String hint) {}
+  public record Input(String id, String label, String kind, List<String> options, String hint, String path) {}
 
   /**
    * One field of a section: a single input, rows of inputs (a list), or check boxes (a list of one code).
@@ -88,8 +90,8 @@ public final class ScreeningForm {
   private static Field field(RecordField f) {
     if (f.type() == Type.LIST) {
       if (checks(f)) {
-        return new Field("checks", new Input(f.inputId(), label(f), "checks", f.items().get(0).codes(), f.help()),
-            List.of());
+        return new Field("checks", new Input(f.inputId(), label(f), "checks", f.items().get(0).codes(), f.help(),
+            f.items().get(0).path()), List.of());
       }
       List<List<Input>> rows = new ArrayList<>();
       for (int i = 0; i < ROWS; i++) {
@@ -99,7 +101,7 @@ public final class ScreeningForm {
         }
         rows.add(row);
       }
-      return new Field("rows", new Input(f.inputId(), label(f), "rows", List.of(), f.help()), rows);
+      return new Field("rows", new Input(f.inputId(), label(f), "rows", List.of(), f.help(), f.path()), rows);
     }
     return new Field("input", input(f, f.inputId(), capitalized(label(f))), List.of());
   }
@@ -115,15 +117,15 @@ public final class ScreeningForm {
 
   private static Input input(RecordField f, String id, String label) {
     return switch (f.type()) {
-      case CODE -> new Input(id, label, "choice", f.codes(), f.help());
-      case FLAG -> new Input(id, label, "yesNo", List.of(), f.help());
-      case DATE -> new Input(id, label, "date", List.of(), f.help());
-      case INTEGER -> smallRange(f) == null ? new Input(id, label, "number", List.of(), f.help())
-          : new Input(id, label, "choice", smallRange(f), f.help());
-      case NUMBER -> new Input(id, label, "number", List.of(), f.help());
+      case CODE -> new Input(id, label, "choice", f.codes(), f.help(), f.path());
+      case FLAG -> new Input(id, label, "yesNo", List.of(), f.help(), f.path());
+      case DATE -> new Input(id, label, "date", List.of(), f.help(), f.path());
+      case INTEGER -> smallRange(f) == null ? new Input(id, label, "number", List.of(), f.help(), f.path())
+          : new Input(id, label, "choice", smallRange(f), f.help(), f.path());
+      case NUMBER -> new Input(id, label, "number", List.of(), f.help(), f.path());
       case TEXT_LIST -> new Input(id, label, "text", List.of(), (f.help() == null ? "" : f.help() + "; ")
-          + "comma-separated; write none if none");
-      default -> new Input(id, label, "text", List.of(), f.help());
+          + "comma-separated; write none if none", f.path());
+      default -> new Input(id, label, "text", List.of(), f.help(), f.path());
     };
   }
 

@@ -29,7 +29,7 @@ class ScreeningFormTest {
     var primary = sections.get(1).fields();
     // a code is a choice of its codes; a flag yes/no; a number a number input with its unit in the label
     assertThat(primary.get(0).input()).isEqualTo(new ScreeningForm.Input("primary_site", "Primary tumour site",
-        "choice", RECORD.field("primary.site").codes(), null));
+        "choice", RECORD.field("primary.site").codes(), null, "primary.site"));
     assertThat(primary.get(2).input().kind()).isEqualTo("yesNo");
     assertThat(primary.get(4).input().label()).isEqualTo(
         "Time from the end of definitive treatment of the primary to screening (months)");
