@@ -1,6 +1,7 @@
 package org.oligotrial.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -92,6 +93,29 @@ class WebDataReviewTest extends WebTestBase {
     as("dm.a", post("/queries/" + q.id() + "/close").with(csrf()).param("note", "grade 2 confirmed by phone"));
     MvcResult signed = as("inv.a", post("/forms/" + f.id() + "/sign").with(csrf()).param("password", PASSWORD));
     assertThat(signed.getResponse().getRedirectedUrl()).isEqualTo("/forms/" + f.id() + "?signed");
+  }
+
+  @Test
+  void aLockedFormTakesNoQueryAndThePageSaysWhy() throws Exception {
+    String id = randomized("A-REV-9");
+    StoredForm f = adverseEvent(id);
+    dataCapture.forms().sign(actor("inv.a"), f.id(), PASSWORD);
+    dataCapture.forms().lock(actor("dm.a"), f.id(), "clean");
+    // the service refuses it naming the form by its name in the protocol file, "adverse event (CTCAE v5.0)"
+    String refusal = "the form \"" + dataCapture.protocol().form("adverse-event").orElseThrow().name()
+        + "\" is locked; unlock it to raise a query";
+    assertThat(refusal).isEqualTo("the form \"adverse event (CTCAE v5.0)\" is locked; unlock it to raise a query");
+    assertThatThrownBy(() -> dataCapture.queries().raise(actor("dm.a"), f.id(), "grade", "grade 2 or 3?"))
+        .isInstanceOf(org.oligotrial.server.kernel.ConflictException.class).hasMessage(refusal);
+    // the page offers no query on it and says why; a query posted anyway is refused with 409, the page again
+    String page = page("dm.a", "/forms/" + f.id());
+    assertThat(page).doesNotContain("Raise query").contains("id=\"raise-locked\"")
+        .contains("is locked; unlock it to raise a query.");
+    MvcResult r = as("mon.a", post("/forms/" + f.id() + "/queries").with(csrf()).param("field", "grade")
+        .param("text", "grade 2 or 3?"));
+    assertThat(r.getResponse().getStatus()).isEqualTo(409);
+    assertThat(actionError(r.getResponse().getContentAsString())).isEqualTo(refusal);
+    assertThat(dataCapture.queries().ofForm(f.id())).isEmpty();
   }
 
   @Test

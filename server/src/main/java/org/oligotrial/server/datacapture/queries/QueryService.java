@@ -76,10 +76,15 @@ public final class QueryService {
    *
    * @param field a field id of the form, with or without the {@code values.} prefix
    * @throws InvalidFieldException when the field or text is missing
+   * @throws ConflictException (409) when the form is locked: a locked form's values cannot change, so a query on it
+   *     could not be resolved; the data manager unlocks it first
    */
   public DataQuery raise(Actor actor, String formId, String field, String text) {
     StoredForm f = forms.find(formId).orElseThrow(() -> new RecordNotFoundException("form", formId));
     guard.raiseQuery(actor, f.siteCode(), "form", formId);
+    if (StoredForm.LOCKED.equals(f.status())) {
+      throw new ConflictException("form", lockedMessage(f.formType()));
+    }
     String fld = Checks.required("field", field, 200);
     fld = fld.startsWith("values.") ? fld : "values." + fld;
     String id = fld.substring("values.".length());
@@ -89,6 +94,12 @@ public final class QueryService {
     String q = Checks.required("text", text, Checks.MAX_TEXT);
     String field2 = fld;
     return tx.execute(s -> insert(f, field2, q, "manual", actor.username()));
+  }
+
+  /** The refusal of a query on a locked form, naming the form ({@code the form "adverse event" is locked; ...}). */
+  public String lockedMessage(String formType) {
+    String name = protocol.form(formType).map(d -> d.name()).orElse(formType);
+    return "the form \"" + name + "\" is locked; unlock it to raise a query";
   }
 
   /**

@@ -73,7 +73,11 @@ class FormsController {
         : signatures.get(signatures.size() - 1));
     m.addAttribute("signatureMeaning", org.oligotrial.server.datacapture.forms.FormService.SIGNATURE_MEANING.label());
     boolean site = a.sites().contains(f.siteCode());
-    m.addAttribute("mayRaise", site && (a.role() == Role.DATA_MANAGER || a.role() == Role.MONITOR));
+    boolean raises = site && (a.role() == Role.DATA_MANAGER || a.role() == Role.MONITOR);
+    boolean locked = StoredForm.LOCKED.equals(f.status());
+    m.addAttribute("mayRaise", raises && !locked);
+    // a locked form takes no query (QueryService#raise refuses it with 409): say why instead of offering it
+    m.addAttribute("raiseLocked", raises && locked ? dc().queries().lockedMessage(f.formType()) : null);
     m.addAttribute("mayAnswer", site && (a.role() == Role.INVESTIGATOR || a.role() == Role.COORDINATOR));
     m.addAttribute("mayVerify", site && a.role() == Role.MONITOR);
     m.addAttribute("maySign", site && a.role() == Role.INVESTIGATOR && !StoredForm.LOCKED.equals(f.status()));
@@ -90,8 +94,12 @@ class FormsController {
 
   @PostMapping("/forms/{id}/queries")
   String raise(@PathVariable String id, @RequestParam(required = false) String field,
-      @RequestParam(required = false) String text, Model m) {
-    return act(id, "raised", m, () -> dc().queries().raise(access.actor(), id, field, text));
+      @RequestParam(required = false) String text, jakarta.servlet.http.HttpServletResponse res, Model m) {
+    String view = act(id, "raised", m, () -> dc().queries().raise(access.actor(), id, field, text), true);
+    if (m.getAttribute("conflict") != null) {
+      res.setStatus(409); // the form is locked: the page again with the refusal, as the API's 409
+    }
+    return view;
   }
 
   @PostMapping("/queries/{id}/answer")
@@ -148,6 +156,11 @@ class FormsController {
    * with the message tied to its field when the service refuses the input.
    */
   private String act(String formId, String done, Model m, Runnable action) {
+    return act(formId, done, m, action, false);
+  }
+
+  /** {@link #act}; with {@code markConflict}, a refusal for the form's state (409) is marked as model attribute. */
+  private String act(String formId, String done, Model m, Runnable action, boolean markConflict) {
     try {
       action.run();
     } catch (SignOffBlockedException e) {
@@ -155,6 +168,11 @@ class FormsController {
       String form = again(formId, m, e);
       m.addAttribute("actionError", labels.refusal(e)); // the exception's message names keys and ids
       return form;
+    } catch (org.oligotrial.server.kernel.ConflictException e) {
+      if (markConflict) {
+        m.addAttribute("conflict", true);
+      }
+      return again(formId, m, e);
     } catch (InvalidFieldException e) {
       return again(formId, m, e);
     }

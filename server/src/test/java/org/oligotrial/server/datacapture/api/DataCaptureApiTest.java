@@ -206,6 +206,12 @@ class DataCaptureApiTest {
     mvc.perform(post("/api/v1/forms/" + f + "/lock").with(as("mon.a"))).andExpect(status().isForbidden());
     mvc.perform(post("/api/v1/forms/" + f + "/lock").with(as("dm.a")))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("LOCKED"));
+    // a locked form takes no query: 409 naming the form, nothing raised
+    mvc.perform(json(post("/api/v1/forms/" + f + "/queries"), "{'field':'grade','text':'grade 2 or 3?'}")
+            .with(as("dm.a")))
+        .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("form"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.endsWith(
+            "is locked; unlock it to raise a query")));
     String withReason = grade3.substring(0, grade3.length() - 1) + ",'reason':'re-graded','version':1}";
     String withoutVersion = grade3.substring(0, grade3.length() - 1) + ",'reason':'re-graded'}";
     mvc.perform(json(put("/api/v1/forms/" + f), withReason).with(as("coord.a"))).andExpect(status().isConflict());
