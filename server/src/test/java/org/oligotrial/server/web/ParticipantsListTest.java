@@ -233,6 +233,10 @@ class ParticipantsListTest {
   void badParametersAre400NamingTheParameter() throws Exception {
     refused(as("coord.a", get("/participants").param("page", "-1")), "page: must be 0 or more");
     refused(as("coord.a", get("/participants").param("status", "sleeping")), "status: is not a participant status");
+    // the statuses in words, as the filter shows them, not their codes
+    assertThat(as("coord.a", get("/participants").param("status", "sleeping")).getContentAsString())
+        .contains("screen failed").doesNotContain("screen_failed").doesNotContain("SCREEN_FAILED");
+    assertThat(as("coord.a", get("/participants").param("status", "screen failed")).getStatus()).isEqualTo(200);
     refused(as("stat", get("/participants").param("site", "ZZ")), "site: no site ZZ takes part in this trial");
     refused(as("coord.a", get("/participants").param("q", "x".repeat(65))), "q: is longer than a screening number");
     refused(as("coord.a", get("/participants").param("q", "PL\u0007")), "q: ");

@@ -66,16 +66,17 @@ final class ParticipantListing {
   /**
    * The status, or null for any.
    *
-   * @throws BadInputException (400, naming {@code status}) for a value that is not a status
+   * @throws BadInputException (400, naming {@code status}) for a value that is not a status; the message lists the
+   *     statuses in words ({@code screen failed}), as the page's filter shows them, and a status so written is read
    */
   static ParticipantStatus status(String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    ParticipantStatus st = ParticipantStatus.parse(raw);
+    ParticipantStatus st = ParticipantStatus.parse(raw.strip().replace(' ', '_'));
     if (st == null) {
       throw new BadInputException("status", "is not a participant status (one of "
-          + Arrays.stream(ParticipantStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT))
+          + Arrays.stream(ParticipantStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT).replace('_', ' '))
               .collect(Collectors.joining(", ")) + ")");
     }
     return st;
