@@ -116,6 +116,6 @@ class ValueLabelsTest {
     FormField action = p.form("adverse-event").orElseThrow().field("actionTaken").orElseThrow();
     assertThat(action.valueLabel("dose-reduced")).isEqualTo("dose reduced");
     assertThat(p.form("systemic-therapy").orElseThrow().field("regimen").orElseThrow().valueLabel("egfr-tki"))
-        .isEqualTo("EGFR tyrosine kinase inhibitor");
+        .isEqualTo("EGFR tyrosine-kinase inhibitor");
   }
 }

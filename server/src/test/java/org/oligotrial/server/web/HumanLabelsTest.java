@@ -190,7 +190,9 @@ class HumanLabelsTest {
     return r.with(csrf()).param("type", "adverse-event").param("v.term", term).param("v.grade", grade)
         .param("v.startDate", LocalDate.now().toString()).param("v.serious", Boolean.toString(serious))
         .param("v.relatedToSystemicTherapy", "possible").param("v.relatedToRadiotherapy", "unlikely")
-        .param("v.actionTaken", "none").param("v.outcome", "recovering").param("v.relatedToSabr", "possible");
+        // the serious one stores codes with hyphens (shown by their labels), the other plain ones
+        .param("v.actionTaken", serious ? "dose-reduced" : "none")
+        .param("v.outcome", serious ? "recovered-with-sequelae" : "recovering").param("v.relatedToSabr", "possible");
   }
 
   private MvcResult perform(String username, MockHttpServletRequestBuilder req) throws Exception {

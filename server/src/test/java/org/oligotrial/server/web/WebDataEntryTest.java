@@ -96,7 +96,7 @@ class WebDataEntryTest extends WebTestBase {
     assertThat(edit).contains("<option value=\"dose-reduced\" selected=\"selected\">dose reduced</option>");
     String therapy = as("coord.a", get("/participants/" + id + "/forms/new").param("type", "systemic-therapy"))
         .getResponse().getContentAsString();
-    assertThat(therapy).contains("<option value=\"egfr-tki\">EGFR tyrosine kinase inhibitor</option>");
+    assertThat(therapy).contains("<option value=\"egfr-tki\">EGFR tyrosine-kinase inhibitor</option>");
   }
 
   @Test
