@@ -106,7 +106,7 @@ class WebDataReviewTest extends WebTestBase {
         + "\" is locked; unlock it to raise a query";
     assertThat(refusal).isEqualTo("the form \"adverse event (CTCAE v5.0)\" is locked; unlock it to raise a query");
     assertThatThrownBy(() -> dataCapture.queries().raise(actor("dm.a"), f.id(), "grade", "grade 2 or 3?"))
-        .isInstanceOf(org.oligotrial.server.kernel.ConflictException.class).hasMessage(refusal);
+        .isInstanceOf(org.oligotrial.server.kernel.ConflictException.class).hasMessage("form: " + refusal);
     // the page offers no query on it and says why; a query posted anyway is refused with 409, the page again
     String page = page("dm.a", "/forms/" + f.id());
     assertThat(page).doesNotContain("Raise query").contains("id=\"raise-locked\"")

@@ -169,10 +169,12 @@ class FormsController {
       m.addAttribute("actionError", labels.refusal(e)); // the exception's message names keys and ids
       return form;
     } catch (org.oligotrial.server.kernel.ConflictException e) {
+      String form = again(formId, m, e);
       if (markConflict) {
         m.addAttribute("conflict", true);
+        m.addAttribute("actionError", e.detail()); // the sentence alone: it names the form itself
       }
-      return again(formId, m, e);
+      return form;
     } catch (InvalidFieldException e) {
       return again(formId, m, e);
     }
