@@ -76,7 +76,7 @@ if [ ! -f "$BULK/.complete" ]; then
   done
   touch "$BULK/.complete"
 fi
-du -sh "$BULK" | awk '{print "bulk files: " $1}'
+du -shL "$BULK" | awk '{print "bulk files: " $1}'
 
 # 3. the same patients flattened
 RECORDS="$WORK/records-$N.ndjson"

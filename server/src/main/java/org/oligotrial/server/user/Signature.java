@@ -1,7 +1,8 @@
 package org.oligotrial.server.user;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * One electronic signature as 21 CFR 11.50 asks it to be shown: the signer's printed name, when it was executed and
@@ -18,11 +19,14 @@ public record Signature(
     String id, String username, String printedName, SignatureMeaning meaning, String statement, Instant signedAt) {
 
   /**
-   * The manifestation: {@code Approved by Li Wei (li.wei) at 2026-03-11T09:30:00Z, meaning approval: randomization
-   * of DEMO1-001}.
+   * The manifestation: {@code Approved by Li Wei (li.wei) at 2026-03-11 09:30:00 UTC, meaning approval:
+   * randomization of DEMO1-001}.
    */
   public String manifestation() {
-    return meaning.verb() + " by " + printedName + " (" + username + ") at " + signedAt.truncatedTo(ChronoUnit.SECONDS)
-        + ", meaning " + meaning.label() + ": " + statement;
+    return meaning.verb() + " by " + printedName + " (" + username + ") at " + AT.format(signedAt) + ", meaning "
+        + meaning.label() + ": " + statement;
   }
+
+  private static final DateTimeFormatter AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 }

@@ -66,7 +66,7 @@ class ImportedRandomizationPageTest extends WebTestBase {
         .with(user("inv.a").password(PASSWORD).roles(u.role().name()))).andReturn().getResponse()
         .getContentAsString();
     assertThat(page).contains("id=\"arm\">" + there.arm() + "<")
-        .contains("Stratum " + there.stratum() + ", method imported")
+        .contains("Allocation method: imported").doesNotContain("Stratum " + there.stratum())
         .contains("Randomization imported, not drawn here: ODM import of elsewhere.xml (FileOID ")
         .doesNotContain("Sign and randomize");
     String participant = mvc.perform(get("/participants/" + id)

@@ -149,8 +149,7 @@ public final class SignOff {
     checkPasswordLength(password);
     String ov = admit(blockers(f0), override, "sign");
     Signature sig = signatures.verify(actor, password, FormService.SIGNATURE_MEANING,
-        "case report form " + f0.formType() + " " + formId + " (version " + f0.version() + ")", FormService.ENTITY,
-        formId, f0.siteCode());
+        "case report form " + inWords(f0), FormService.ENTITY, formId, f0.siteCode());
     return tx.execute(s -> signLocked(actor, f0, sig, ov, "signed by the investigator (version " + f0.version()
         + ")"));
   }
@@ -173,23 +172,32 @@ public final class SignOff {
           + " or locked)");
     }
     String ov = admit(forms.stream().flatMap(f -> blockers(f).stream()).toList(), override, "sign");
-    String statement = "casebook of participant " + participantId + ", " + forms.size() + " forms: "
-        + String.join(", ", forms.stream().map(f -> f.formType() + " " + f.id() + " (version " + f.version() + ")")
-            .toList());
+    String statement = "casebook of participant " + participantId + ", " + forms.size()
+        + (forms.size() == 1 ? " form: " : " forms: ") + String.join("; ", forms.stream().map(this::inWords).toList());
     Signature sig = signatures.verify(actor, password, FormService.SIGNATURE_MEANING, statement, CASEBOOK,
         participantId, site);
     return tx.execute(s -> {
       List<StoredForm> signed = new ArrayList<>();
       for (StoredForm f0 : forms) {
         Signature own = new Signature(Ids.next(), sig.username(), sig.printedName(), sig.meaning(),
-            "case report form " + f0.formType() + " " + f0.id() + " (version " + f0.version() + ") in casebook"
-                + " signature " + sig.id(), sig.signedAt());
+            "case report form " + inWords(f0) + " in casebook signature " + sig.id(), sig.signedAt());
         signed.add(signLocked(actor, f0, own, ov, "signed by the investigator with the casebook (version "
             + f0.version() + ", casebook signature " + sig.id() + ")"));
       }
       signatures.record(sig, CASEBOOK, participantId, site);
       return new CasebookSignature(participantId, sig, signed);
     });
+  }
+
+  /**
+   * A form as a signature names it: the protocol's name for its type, its date and visit, then its identifier and
+   * version for the record ({@code adverse event of 2026-05-01, visit 3 (form 0b5c..., version 2)}).
+   */
+  private String inWords(StoredForm f) {
+    String name = protocol.form(f.formType()).map(FormDefinition::name).orElse(f.formType());
+    return name + (f.formDate() == null ? "" : " of " + f.formDate())
+        + (f.visitNumber() == null ? "" : ", visit " + f.visitNumber())
+        + " (form " + f.id() + ", version " + f.version() + ")";
   }
 
   /** Signs one form inside the caller's transaction, checking again under the form's lock. */

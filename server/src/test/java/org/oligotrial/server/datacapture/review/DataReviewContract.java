@@ -332,6 +332,11 @@ abstract class DataReviewContract {
     assertThat(s.signed()).extracting(StoredForm::id).containsExactlyInAnyOrder(a.id(), r.id(), t.id());
     assertThat(s.signed()).extracting(StoredForm::status).containsOnly(StoredForm.SIGNED);
     assertThat(s.signature().statement()).contains("3 forms", a.id(), r.id(), t.id());
+    // each form named as the protocol names it, with its date (protocols/nct03119519.yaml), not by its type key
+    assertThat(s.signature().statement()).contains("adverse event (CTCAE v5.0) of ", "radiotherapy delivery",
+        "systemic therapy administration of " + day(1)).doesNotContain("systemic-therapy");
+    assertThat(s.signature().manifestation())
+        .matches("Reviewed and approved by .* at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC, meaning .*");
     assertThat(dc.forms().casebookSignatures(dm, p)).extracting(x -> x.id()).containsExactly(s.signature().id());
     for (StoredForm f : s.signed()) {
       assertThat(dc.forms().signatures(dm, f.id())).singleElement()
