@@ -61,8 +61,8 @@ class ValueLabelsTest {
   void aLabelForACodeThatIsNotAValueIsRefusedNamingTheField() {
     assertThat(errors(HEAD + """
             - {path: stage, type: code, values: [a, b], valueLabels: {c: "see"}}
-        """)).containsExactly("record.fields[1].valueLabels.c: field 'stage': valueLabels gives a label for 'c', which is"
-            + " not one of its values (a, b)");
+        """)).containsExactly("record.fields[1].valueLabels.c: field 'stage': valueLabels gives a label for 'c', "
+            + "which is not one of its values (a, b)");
     assertThat(errors(HEAD + """
             - {path: stage, type: text, valueLabels: {c: "see"}}
         """)).containsExactly("record.fields[1].valueLabels: field 'stage': only a field with 'values' has "
