@@ -58,6 +58,23 @@ public class Labels {
         ? s.toLowerCase(Locale.ROOT).replace('_', ' ') : s;
   }
 
+  /**
+   * A criterion's result in the words the live check uses, everywhere a result is shown: {@code PASS} "passes",
+   * {@code FAIL} "fails", {@code UNKNOWN} (or anything else) "missing data".
+   */
+  public static String criterionStatus(String status) {
+    return switch (status == null ? "" : status) {
+      case "PASS" -> "passes";
+      case "FAIL" -> "fails";
+      default -> "missing data";
+    };
+  }
+
+  /** {@link #criterionStatus(String)} for templates ({@code @labels.resultOf(c.status)}). */
+  public String resultOf(String status) {
+    return criterionStatus(status);
+  }
+
   /** A criterion id with its title from the protocol ({@code I1}: {@code I1 age 18 to 70}). */
   public String criterion(String id) {
     if (id == null) {

@@ -47,4 +47,26 @@ class ScreeningMissingLabsTest extends WebTestBase {
     assertThat(html).contains("ALT (alanine aminotransferase) upper limit of normal")
         .doesNotContain("labs.ALT.uln").doesNotContain(">ALT_uln<").contains("href=\"#ALT_uln\"");
   }
+
+  /**
+   * The saved result on the participant's page words each criterion's result as the live check does ("passes",
+   * "fails", "missing data"), not the engine's PASS or UNKNOWN: here I7 and I8 lack the removed values.
+   */
+  @Test
+  void theParticipantPageWordsTheResultsAsTheLiveCheck() throws Exception {
+    var json = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(eligibleRecord("A-LAB-3"));
+    ((tools.jackson.databind.node.ObjectNode) json.get("labs")).remove("WBC");
+    String record = json.toString();
+    var actor = new org.oligotrial.server.kernel.Actor("coord.a", org.oligotrial.server.kernel.Role.COORDINATOR,
+        java.util.Set.of("A"));
+    String id = register.participants().register(actor, "A", "A-LAB-3", record).participant().id();
+    String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .get("/participants/" + id).with(user("coord.a").password(PASSWORD).roles("COORDINATOR")))
+        .andReturn().getResponse().getContentAsString();
+    String table = html.substring(html.indexOf("Eligibility (screening version"));
+    table = table.substring(0, table.indexOf("</table>"));
+    assertThat(table).contains(">passes<").contains(">missing data<")
+        .doesNotContain(">pass<").doesNotContain(">unknown<").doesNotContain(">PASS<");
+  }
 }

@@ -29,11 +29,7 @@ public record EligibilityView(String verdict, List<Row> rows, String errorField,
    */
   public record Row(String id, String kind, String title, String status, String reason, List<String> missing) {
     public String statusLabel() {
-      return switch (status) {
-        case "PASS" -> "passes";
-        case "FAIL" -> "fails";
-        default -> "missing data";
-      };
+      return org.oligotrial.server.web.Labels.criterionStatus(status);
     }
   }
 
