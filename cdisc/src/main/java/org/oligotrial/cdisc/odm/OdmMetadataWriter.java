@@ -281,7 +281,10 @@ final class OdmMetadataWriter {
       for (FormLayout.Group g : FormLayout.of(f).groups()) {
         for (FormLayout.Column c : g.columns()) {
           if (!c.codes().isEmpty() && g.id().equals(FormLayout.MAIN)) {
-            codeList(OdmStudy.codeList(f.id(), c.id()), f.name() + ": " + c.label(), c.codes());
+            // a protocol choice field: each code decoded by its label from the protocol (valueLabels)
+            var field = f.field(c.id());
+            codeList(OdmStudy.codeList(f.id(), c.id()), f.name() + ": " + c.label(), c.codes(),
+                code -> field.map(ff -> ff.valueLabel(code)).orElse(code));
           } else if (!c.codes().isEmpty()) {
             codeList(OdmStudy.codeList(f.id(), c.id()), f.name() + ": " + c.label(), c.codes());
           }
@@ -306,10 +309,15 @@ final class OdmMetadataWriter {
   static final List<String> QUERY_STATUSES = List.of("open", "answered", "closed");
 
   private void codeList(String oid, String name, List<String> codes) {
+    codeList(oid, name, codes, code -> code);
+  }
+
+  private void codeList(String oid, String name, List<String> codes,
+      java.util.function.UnaryOperator<String> decode) {
     x.start("CodeList").attr("OID", oid).attr("Name", name).attr("DataType", "text");
     for (String code : new LinkedHashSet<>(codes)) {
       x.start("CodeListItem").attr("CodedValue", code);
-      x.translated("Decode", code);
+      x.translated("Decode", decode.apply(code));
       x.end();
     }
     x.end();

@@ -43,6 +43,20 @@ class OdmSchemaValidationTest {
     assertThat(xml).contains("SubjectKey=\"GZ02-001\"").doesNotContain("GZ01-001");
   }
 
+  /**
+   * A protocol choice field's code list decodes each code by the protocol's label (protocols/nct03119519.yaml,
+   * systemic-therapy regimen: {@code pemetrexed-cisplatin: pemetrexed plus cisplatin}), a code without one by the
+   * default (hyphens as spaces: {@code dose-reduced} "dose reduced").
+   */
+  @Test
+  void choiceCodesAreDecodedByTheirProtocolLabels() {
+    String xml = new String(write(false, true, null), StandardCharsets.UTF_8);
+    assertThat(xml).containsPattern("CodedValue=\"pemetrexed-cisplatin\">\\s*<Decode>\\s*<TranslatedText[^>]*>"
+        + "pemetrexed plus cisplatin</TranslatedText>");
+    assertThat(xml).containsPattern("CodedValue=\"dose-reduced\">\\s*<Decode>\\s*<TranslatedText[^>]*>"
+        + "dose reduced</TranslatedText>");
+  }
+
   @Test
   void theSchemaRejectsAMisplacedElement() {
     // the validation is not vacuous: an AuditRecord after the ItemData's Annotation breaks the sequence of
