@@ -63,6 +63,7 @@ public final class DataCapture {
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
     this.casebook = new CasebookService(r.jdbc(), trialId, protocol, visits, forms.verification());
     this.seriousEvents = new SeriousEvents(r.jdbc(), trialId, clock, r.sites()::timeZones);
+    this.forms.siteZones(r.sites()::timeZones);
   }
 
   /**

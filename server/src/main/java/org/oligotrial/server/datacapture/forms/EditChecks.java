@@ -8,7 +8,6 @@ import java.util.List;
 import org.oligotrial.protocol.EditCheck;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
-import org.oligotrial.safety.ReportingDeadline;
 import org.oligotrial.server.randomization.Randomized;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +43,13 @@ public final class EditChecks {
    * @param pdAssessmentDates dates of tumour assessments whose RECIST time-point response is PD
    */
   public record Context(Randomized randomized, LocalDate deathDate, LocalDate latestOtherDate,
-      List<LocalDate> pdAssessmentDates) {}
+      List<LocalDate> pdAssessmentDates, java.time.ZoneId zone) {
+    /** The context at a site in UTC. */
+    public Context(Randomized randomized, LocalDate deathDate, LocalDate latestOtherDate,
+        List<LocalDate> pdAssessmentDates) {
+      this(randomized, deathDate, latestOtherDate, pdAssessmentDates, java.time.ZoneOffset.UTC);
+    }
+  }
 
   /** Every failed check, blocking ones first; fields holding a missing-data code are not checked ({@link MissingData}). */
   public List<Finding> run(FormDefinition def, JsonNode entered, Context ctx) {
@@ -125,11 +130,15 @@ public final class EditChecks {
         JsonNode later = values.get(c.field());
         JsonNode earlier = values.get(c.otherField());
         if (later != null && earlier != null && later.isString() && earlier.isString()) {
-          LocalDateTime from = LocalDateTime.parse(earlier.stringValue());
+          // both are the site's local wall-clock times: compared as elapsed time in the site's zone, so that a
+          // daylight-saving change between them counts as it passed (java.time's rules for gaps and overlaps)
+          java.time.Instant from = LocalDateTime.parse(earlier.stringValue()).atZone(ctx.zone()).toInstant();
+          java.time.Instant to = LocalDateTime.parse(later.stringValue()).atZone(ctx.zone()).toInstant();
           long hours = c.range().max().longValue();
-          if (!ReportingDeadline.onTime(from, LocalDateTime.parse(later.stringValue()), hours)) {
+          java.time.Instant due = from.plus(java.time.Duration.ofHours(hours));
+          if (to.isAfter(due)) {
             out.add(new Finding(c, "values." + c.field(), c.message() + " (due by "
-                + ReportingDeadline.due(from, hours) + ")"));
+                + due.atZone(ctx.zone()).toLocalDateTime() + ")"));
           }
         }
       }

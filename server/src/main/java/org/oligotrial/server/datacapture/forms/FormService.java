@@ -1,5 +1,10 @@
 package org.oligotrial.server.datacapture.forms;
 
+import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Collection;
+import java.util.function.Function;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -199,7 +204,7 @@ public final class FormService {
       Instant now = now();
       LocalDate date = EditChecks.date(normalised, def.dateField());
       ObjectNode derived = derive(def, normalised, others, null);
-      List<EditChecks.Finding> found = runChecks(def, normalised, r, others, null);
+      List<EditChecks.Finding> found = runChecks(def, normalised, r, others, site);
       String[] visit = visit(def, r, others, null, visitId, occurrence, date, id);
       StoredForm f = new StoredForm(id, participantId, site, formType, visit[0],
           visit[1] == null ? null : Integer.valueOf(visit[1]), date, normalised.toString(),
@@ -259,7 +264,7 @@ public final class FormService {
       }
       checkDates(def, normalised, r, cur.participantId(), formId);
       ObjectNode derived = derive(def, normalised, others, cur);
-      List<EditChecks.Finding> found = runChecks(def, normalised, r, others, cur);
+      List<EditChecks.Finding> found = runChecks(def, normalised, r, others, cur.siteCode());
       Instant now = now();
       String status = cur.status().equals(StoredForm.SIGNED) ? StoredForm.ENTERED : cur.status();
       StoredForm f = new StoredForm(cur.id(), cur.participantId(), cur.siteCode(), cur.formType(), cur.visitId(),
@@ -306,7 +311,7 @@ public final class FormService {
     List<StoredForm> others = all.stream().filter(o -> self == null || !o.id().equals(self.id())).toList();
     checkDates(def, normalised, r, participantId, formId);
     ObjectNode derived = derive(def, normalised, others, self);
-    runChecks(def, normalised, r, others, self);
+    runChecks(def, normalised, r, others, site);
     return derived == null ? FormValidator.JSON.createObjectNode() : derived;
   }
 
@@ -351,6 +356,22 @@ public final class FormService {
   public List<AuditEvent> auditEntries(Actor actor, String formId) {
     get(actor, formId);
     return audit.forRecordAsCommitted(ENTITY, formId);
+  }
+
+  /** The time zone of each site asked for (the site feature's); UTC until {@link #siteZones} is given. */
+  private volatile Function<Collection<String>, Map<String, ZoneId>> siteZones = codes -> Map.of();
+
+  /**
+   * Where the sites' time zones come from (the site feature's {@code SiteService#timeZones}), for the edit checks
+   * that compare a site's local date-times as elapsed time ({@code within-hours}); set once when the trial's data
+   * capture is built. A site without an answer is taken as UTC.
+   */
+  public void siteZones(Function<Collection<String>, Map<String, ZoneId>> zones) {
+    this.siteZones = zones;
+  }
+
+  private ZoneId zoneOf(String site) {
+    return site == null ? ZoneOffset.UTC : siteZones.apply(List.of(site)).getOrDefault(site, ZoneOffset.UTC);
   }
 
   /** What the investigator's signature of a form means (21 CFR 11.50): review and approval of its data. */
@@ -555,7 +576,7 @@ public final class FormService {
   }
 
   private List<EditChecks.Finding> runChecks(FormDefinition def, ObjectNode values, Randomized r,
-      List<StoredForm> others, StoredForm self) {
+      List<StoredForm> others, String site) {
     FormFacts facts = new FormFacts(others);
     LocalDate latest = others.stream().map(StoredForm::formDate).filter(Objects::nonNull)
         .max(LocalDate::compareTo).orElse(null);
@@ -567,7 +588,7 @@ public final class FormService {
       }
     }
     List<EditChecks.Finding> found = new ArrayList<>(
-        checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd)));
+        checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd, zoneOf(site))));
     // with structured lesions the reconciliation (Rederivation) compares RECIST and the progression forms both ways:
     // the one-way progression-confirmed check would ask the same question twice
     boolean structured = facts.ofType("tumour-baseline").stream().anyMatch(b -> FormFacts.values(b).has("lesions"));

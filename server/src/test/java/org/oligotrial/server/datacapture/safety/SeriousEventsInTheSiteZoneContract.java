@@ -192,12 +192,32 @@ abstract class SeriousEventsInTheSiteZoneContract {
     String p = participant("BER");
     String ae = seriousEvent("BER", p, "2026-03-28T10:00:00Z");
     clock.set(Instant.parse("2026-03-29T09:00:00Z"));
-    report(p, ae, "2026-03-28T10:00", "2026-03-29T10:30");
+    StoredForm r = report(p, ae, "2026-03-28T10:00", "2026-03-29T10:30");
     // sent 10:30 CEST = 08:30 UTC, 23 h 30 min after 09:00 UTC (24 h 30 min on the wall clock): on time
     SeriousEvent e = at(p, "2026-03-30T00:00:00Z");
     assertThat(e.status()).isEqualTo(Status.ON_TIME);
     assertThat(Duration.between(e.awareness().toInstant(), e.reported().toInstant()))
         .isEqualTo(Duration.ofHours(23).plusMinutes(30));
+    // and the edit check EC10 (reported within 24 hours of awareness) counts the same elapsed time: no query
+    assertThat(dc.queries().ofForm(r.id())).noneMatch(q -> q.origin().equals("EC10"));
+  }
+
+  @Test
+  void inBerlinTheEditCheckCountsElapsedHoursAcrossTheChange() {
+    String p = participant("BER");
+    String ae = seriousEvent("BER", p, "2026-03-28T10:00:00Z");
+    clock.set(Instant.parse("2026-03-29T10:00:00Z"));
+    StoredForm r = report(p, ae, "2026-03-28T10:00", "2026-03-29T11:30");
+    // 11:30 CEST = 09:30 UTC, 24 h 30 min after 09:00 UTC: late; due 09:00 UTC = 11:00 CEST on 2026-03-29
+    assertThat(dc.queries().ofForm(r.id())).filteredOn(q -> q.origin().equals("EC10")).singleElement()
+        .satisfies(q -> assertThat(q.text()).contains("(due by 2026-03-29T11:00)"));
+    // at a UTC site the same local times are 25 h 30 min apart on the clock and in elapsed time alike: late too,
+    // due 2026-03-29 10:00
+    String u = participant("U");
+    String ae2 = seriousEvent("U", u, "2026-03-28T10:00:00Z");
+    StoredForm r2 = report(u, ae2, "2026-03-28T10:00", "2026-03-29T11:30");
+    assertThat(dc.queries().ofForm(r2.id())).filteredOn(q -> q.origin().equals("EC10")).singleElement()
+        .satisfies(q -> assertThat(q.text()).contains("(due by 2026-03-29T10:00)"));
   }
 
   @Test
