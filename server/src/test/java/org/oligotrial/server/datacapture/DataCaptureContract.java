@@ -362,6 +362,34 @@ abstract class DataCaptureContract {
         "values.resultsInDeath", "at least one seriousness criterion");
   }
 
+  /** An SAE report names a serious adverse-event form of its own participant, or none; anything else is refused. */
+  @Test
+  void anSaeReportNamesASeriousAdverseEventOfTheSameParticipant() {
+    String p = randomized("RT+", "non-targeted");
+    String other = randomized("RT-", "non-targeted");
+    StoredForm serious = ae(p, 20, 3, true);
+    StoredForm mild = ae(p, 21, 1, false);
+    StoredForm elsewhere = ae(other, 20, 3, true);
+    String base = "'reportType':'initial','term':'Pneumonitis','grade':3,'onsetDate':'" + day(20) + "',"
+        + "'awarenessAt':'" + day(21) + "T09:30','reportedAt':'" + day(21) + "T15:00','resultsInDeath':false,"
+        + "'lifeThreatening':false,'hospitalisation':true,'disability':false,'congenitalAnomaly':false,"
+        + "'otherImportantEvent':false,'relatedToSystemicTherapy':'possible','relatedToRadiotherapy':'probable',"
+        + "'actionTaken':'interrupted','outcome':'recovering','narrative':'admitted, oxygen and steroids'";
+    invalid(() -> dc.forms().create(coord, p, "sae-report", null, null,
+        json("{'adverseEventForm':'" + mild.id() + "'," + base + "}")), "values.adverseEventForm", "not marked serious");
+    invalid(() -> dc.forms().create(coord, p, "sae-report", null, null,
+        json("{'adverseEventForm':'" + elsewhere.id() + "'," + base + "}")), "values.adverseEventForm",
+        "no adverse-event form of this participant");
+    invalid(() -> dc.forms().create(coord, p, "sae-report", null, null,
+        json("{'adverseEventForm':'" + baseline(p).id() + "'," + base + "}")), "values.adverseEventForm",
+        "no adverse-event form of this participant");
+    StoredForm ok = dc.forms().create(coord, p, "sae-report", null, null,
+        json("{'adverseEventForm':'" + serious.id() + "'," + base + "}"));
+    assertThat(JSON.readTree(ok.valuesJson()).path("adverseEventForm").asString()).isEqualTo(serious.id());
+    // a report that names no event is still taken (the link can come later)
+    assertThat(dc.forms().create(coord, p, "sae-report", null, null, json("{" + base + "}")).id()).isNotNull();
+  }
+
   @Test
   void formsNeedARandomizedParticipantExceptTheBaseline() {
     String p = reg.participants().register(coord, "A", "A-unrandomized", ScriptedEvaluator.record("ELIGIBLE"))

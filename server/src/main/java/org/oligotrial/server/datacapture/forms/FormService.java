@@ -575,6 +575,27 @@ public final class FormService {
     return protocol.recist() == null ? 42 : protocol.recist().stableDiseaseMinimumDays();
   }
 
+  /**
+   * An SAE report ({@code sae-report}) that names its adverse event ({@code adverseEventForm}) must name an
+   * {@code adverse-event} form of the same participant marked serious: the pair is one event, timed by the report
+   * (the SAE alert, {@code SeriousEvents}). Refused otherwise, naming the field (422).
+   */
+  private static void checkSeriousEventLink(FormDefinition def, ObjectNode values, List<StoredForm> others) {
+    JsonNode link = values.get("adverseEventForm");
+    if (!def.id().equals("sae-report") || link == null || !link.isString() || link.stringValue().isBlank()) {
+      return;
+    }
+    String id = link.stringValue().strip();
+    StoredForm ae = others.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+    if (ae == null || !ae.formType().equals("adverse-event")) {
+      throw new InvalidFieldException("values.adverseEventForm", "names no adverse-event form of this participant");
+    }
+    if (!FormFacts.values(ae).path("serious").asBoolean(false)) {
+      throw new InvalidFieldException("values.adverseEventForm", "names an adverse event not marked serious; mark it"
+          + " serious first");
+    }
+  }
+
   private List<EditChecks.Finding> runChecks(FormDefinition def, ObjectNode values, Randomized r,
       List<StoredForm> others, String site) {
     FormFacts facts = new FormFacts(others);
@@ -587,6 +608,7 @@ public final class FormService {
         pd.add(o.formDate());
       }
     }
+    checkSeriousEventLink(def, values, others);
     List<EditChecks.Finding> found = new ArrayList<>(
         checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd, zoneOf(site))));
     // with structured lesions the reconciliation (Rederivation) compares RECIST and the progression forms both ways:
