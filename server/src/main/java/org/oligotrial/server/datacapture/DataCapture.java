@@ -51,7 +51,7 @@ public final class DataCapture {
           if (randomized != null) {
             rederivation.after(randomized, form.siteCode(), trigger);
           }
-        }, protocolVersion);
+        }, protocolVersion, r.sites()::timeZones);
     // a withdrawal recorded as a status change censors the endpoints at once, not at the next saved form
     participants.onChange((participantId, siteCode, trigger) -> randomization.find(participantId)
         .ifPresent(randomized -> rederivation.after(randomized, siteCode, trigger)));
@@ -63,7 +63,6 @@ public final class DataCapture {
     this.visits = new VisitService(r.jdbc(), guard, protocol, randomization, clock);
     this.casebook = new CasebookService(r.jdbc(), trialId, protocol, visits, forms.verification());
     this.seriousEvents = new SeriousEvents(r.jdbc(), trialId, clock, r.sites()::timeZones);
-    this.forms.siteZones(r.sites()::timeZones);
   }
 
   /**

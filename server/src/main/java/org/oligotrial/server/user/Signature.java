@@ -17,6 +17,8 @@ import java.time.format.DateTimeFormatter;
  */
 public record Signature(
     String id, String username, String printedName, SignatureMeaning meaning, String statement, Instant signedAt) {
+  private static final DateTimeFormatter AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   /**
    * The manifestation: {@code Approved by Li Wei (li.wei) at 2026-03-11 09:30:00 UTC, meaning approval:
@@ -26,7 +28,4 @@ public record Signature(
     return meaning.verb() + " by " + printedName + " (" + username + ") at " + AT.format(signedAt) + ", meaning "
         + meaning.label() + ": " + statement;
   }
-
-  private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.oligotrial.protocol.EditCheck;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
+import org.oligotrial.safety.ReportingDeadline;
 import org.oligotrial.server.randomization.Randomized;
 import tools.jackson.databind.JsonNode;
 
@@ -130,20 +131,29 @@ public final class EditChecks {
         JsonNode later = values.get(c.field());
         JsonNode earlier = values.get(c.otherField());
         if (later != null && earlier != null && later.isString() && earlier.isString()) {
-          // both are the site's local wall-clock times: compared as elapsed time in the site's zone, so that a
-          // daylight-saving change between them counts as it passed (java.time's rules for gaps and overlaps)
-          java.time.Instant from = LocalDateTime.parse(earlier.stringValue()).atZone(ctx.zone()).toInstant();
-          java.time.Instant to = LocalDateTime.parse(later.stringValue()).atZone(ctx.zone()).toInstant();
+          // both are the site's local wall-clock times: compared as elapsed time in the site's zone (the clock of
+          // ReportingDeadline on their UTC times), so that a daylight-saving change between them counts as it
+          // passed (java.time's rules for gaps and overlaps)
+          LocalDateTime from = utc(LocalDateTime.parse(earlier.stringValue()), ctx.zone());
           long hours = c.range().max().longValue();
-          java.time.Instant due = from.plus(java.time.Duration.ofHours(hours));
-          if (to.isAfter(due)) {
-            out.add(new Finding(c, "values." + c.field(), c.message() + " (due by "
-                + due.atZone(ctx.zone()).toLocalDateTime() + ")"));
+          if (!ReportingDeadline.onTime(from, utc(LocalDateTime.parse(later.stringValue()), ctx.zone()), hours)) {
+            out.add(new Finding(c, "values." + c.field(), c.message() + " (due by " + ReportingDeadline.due(from, hours)
+                .atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(ctx.zone()).toLocalDateTime() + ")"));
           }
         }
       }
       default -> throw new IllegalStateException("edit check kind " + c.kind());
     }
+  }
+
+  /** A site's local date-time as the UTC date-time of the same instant. */
+  private static LocalDateTime utc(LocalDateTime local, java.time.ZoneId zone) {
+    return local.atZone(zone).withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
+  }
+
+  /** Whether a check that compares the site's local date-times as elapsed time applies to the form. */
+  public boolean comparesLocalTimes(FormDefinition def) {
+    return checks.stream().anyMatch(c -> c.kind().equals("within-hours") && c.appliesTo(def.id()));
   }
 
   private static int compare(JsonNode a, JsonNode b) {

@@ -1,19 +1,20 @@
 package org.oligotrial.server.datacapture.forms;
 
-import java.time.ZoneOffset;
-import java.time.ZoneId;
-import java.util.Map;
-import java.util.Collection;
-import java.util.function.Function;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+
 import org.oligotrial.ctcae.CodedTerms;
 import org.oligotrial.protocol.FormDefinition;
 import org.oligotrial.protocol.FormField;
@@ -117,11 +118,16 @@ public final class FormService {
    * @param protocol the protocol of version {@code protocolVersion}
    * @param protocolVersion the number of the trial's protocol version the forms made by this service are made under
    *     (stored with each form)
+   * @param siteZones the time zone of each of the site codes given (the site feature's {@code SiteService#timeZones}),
+   *     for the edit checks that compare a site's local date-times as elapsed time ({@code within-hours}); a site
+   *     missing from the answer is taken as UTC
    */
   public FormService(JdbcClient jdbc, TransactionTemplate tx, TrialAudit audit, SiteGuard guard, Protocol protocol,
       RandomizationFacts randomization, QueryService queries, AlertService alerts, ElectronicSignatures signatures,
-      Clock clock, AfterSave afterSave, int protocolVersion) {
+      Clock clock, AfterSave afterSave, int protocolVersion,
+      Function<Collection<String>, Map<String, ZoneId>> siteZones) {
     this.protocolVersion = protocolVersion;
+    this.siteZones = siteZones;
     this.repo = new FormRepository(jdbc, audit.trialId());
     this.jdbc = jdbc;
     this.tx = tx;
@@ -358,17 +364,8 @@ public final class FormService {
     return audit.forRecordAsCommitted(ENTITY, formId);
   }
 
-  /** The time zone of each site asked for (the site feature's); UTC until {@link #siteZones} is given. */
-  private volatile Function<Collection<String>, Map<String, ZoneId>> siteZones = codes -> Map.of();
-
-  /**
-   * Where the sites' time zones come from (the site feature's {@code SiteService#timeZones}), for the edit checks
-   * that compare a site's local date-times as elapsed time ({@code within-hours}); set once when the trial's data
-   * capture is built. A site without an answer is taken as UTC.
-   */
-  public void siteZones(Function<Collection<String>, Map<String, ZoneId>> zones) {
-    this.siteZones = zones;
-  }
+  /** The time zone of each site asked for (the site feature's {@code SiteService#timeZones}). */
+  private final Function<Collection<String>, Map<String, ZoneId>> siteZones;
 
   private ZoneId zoneOf(String site) {
     return site == null ? ZoneOffset.UTC : siteZones.apply(List.of(site)).getOrDefault(site, ZoneOffset.UTC);
@@ -610,7 +607,9 @@ public final class FormService {
     }
     checkSeriousEventLink(def, values, others);
     List<EditChecks.Finding> found = new ArrayList<>(
-        checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd, zoneOf(site))));
+        checks.run(def, values, new EditChecks.Context(r, facts.deathDate(), latest, pd,
+            // the site's zone is read (one statement) only for a form an elapsed-time check applies to
+            checks.comparesLocalTimes(def) ? zoneOf(site) : ZoneOffset.UTC)));
     // with structured lesions the reconciliation (Rederivation) compares RECIST and the progression forms both ways:
     // the one-way progression-confirmed check would ask the same question twice
     boolean structured = facts.ofType("tumour-baseline").stream().anyMatch(b -> FormFacts.values(b).has("lesions"));
